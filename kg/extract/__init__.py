@@ -1,0 +1,96 @@
+"""Stage 3, extract: an ``AnalyzedArticle`` in; resolved entities and claims with evidence out.
+
+Needs mentions, dates and quotes from nlp; adds coreference (titles and pronouns to people), entity
+resolution (one entity per real-world thing, canonical names) and the six relations of GUIDELINES.md,
+each claim carrying its evidence sentence, the rule that made it and a confidence.
+"""
+
+from __future__ import annotations
+
+from kg.extract.context import SentenceView, build_views
+from kg.extract.coref import person_refs
+from kg.extract.entities import build_entities, ensure_entity
+from kg.extract.quotes import quoted
+from kg.extract.relations import attends, cooperates, holds_position, meets, signs
+from kg.model import AnalyzedArticle, Claim, Entity, Evidence, ExtractedArticle
+from kg.nlp import lexicon
+
+__all__ = ["run"]
+
+SYMMETRIC = ("meets", "cooperates_with")
+
+
+def run(analyzed: AnalyzedArticle) -> ExtractedArticle:
+    article = analyzed.article
+    language = article.language
+    lex = lexicon.load(language)
+    refs = person_refs(analyzed)
+    entities = build_entities(analyzed)
+    if article.dateline_place:
+        _dateline_entity(entities, article.dateline_place, language)
+    views = build_views(analyzed, refs, lex)
+    claims: list[Claim] = []
+    bodies: dict[str, str] = {}
+    for mention, body, role in holds_position(analyzed.mentions, language):
+        if ensure_entity(entities, body, language) is None:
+            continue
+        sentence = analyzed.sentences[mention.sentence]
+        claims.append(Claim("holds_position", mention.key, body, Evidence(sentence.index, sentence.start, sentence.end, sentence.text),
+                            "holds_position:title", 0.9, role=role))
+        bodies.setdefault(mention.key, body)
+    _date_events(views, entities)
+    last_event = last_agreement = previous_subject = None
+    last_pair: tuple[str, str] | None = None
+    for view in views:
+        claims += meets(view, entities)
+        claims += signs(view, entities, last_agreement, bodies)
+        claims += attends(view, entities, last_event)
+        claims += cooperates(view, previous_subject, last_pair)
+        claims += quoted(view, refs, analyzed)
+        if view.events:
+            last_event = view.events[-1].key
+        if view.agreements:
+            last_agreement = view.agreements[-1].key
+        bodies_here = [p for p in view.parties if p.type in ("Organization", "Country")]
+        if bodies_here:
+            previous_subject = bodies_here[0].key
+        distinct = list(dict.fromkeys(p.key for p in bodies_here if p.type == "Country"))
+        if len(distinct) >= 2:
+            last_pair = (distinct[0], distinct[1])
+    claims = _dedupe([c for c in claims if c.subject != c.object and c.subject in entities
+                      and (c.object is None or c.object in entities)])
+    return ExtractedArticle(article, analyzed.sentences, entities, claims)
+
+
+def _dateline_entity(entities: dict[str, Entity], place: str, language: str) -> None:
+    from kg.nlp import gazetteer
+
+    entry = gazetteer.load().by_alias(place)
+    if entry is not None:
+        ensure_entity(entities, entry.key, language)
+
+
+def _date_events(views: list[SentenceView], entities: dict[str, Entity]) -> None:
+    """Events and agreements take the date and place of the first sentence that gives them one."""
+    for view in views:
+        for mention in [*view.events, *view.agreements]:
+            entity = entities.get(mention.key)
+            if entity is None:
+                continue
+            if entity.date is None and view.times:
+                entity.date = view.time_near(mention.start)
+            if entity.place is None:
+                entity.place = view.place(entities)
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    best: dict[tuple[str, str, str | None], Claim] = {}
+    for claim in claims:
+        s, o = claim.subject, claim.object
+        if claim.relation in SYMMETRIC and o is not None and o < s:
+            s, o = o, s
+        key = (claim.relation, s, o)
+        kept = best.get(key)
+        if kept is None or (kept.date is None and claim.date is not None):
+            best[key] = claim
+    return list(best.values())

@@ -1,0 +1,63 @@
+"""Entity resolution inside an article: mentions grouped into entities with one canonical name each.
+
+Keys come from the nlp stage (gazetteer keys for known bodies, countries and places; normalised names
+otherwise), so the same agency in two articles gets the same key and therefore the same IRI. The name
+follows the guideline: the fullest proper name the article gives, in the article's language.
+"""
+
+from __future__ import annotations
+
+from kg.model import AnalyzedArticle, Entity, Mention
+from kg.nlp import gazetteer
+from kg.nlp.gazetteer import norm_key
+
+ARTICLE_SCOPED = ("Event", "Agreement")
+
+
+def _acronymish(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > len(letters) / 2 and " " not in name.strip()
+
+
+def build_entities(analyzed: AnalyzedArticle) -> dict[str, Entity]:
+    gaz = gazetteer.load()
+    language = analyzed.article.language
+    text_key = f" {norm_key(analyzed.article.text)} "
+    groups: dict[str, list[Mention]] = {}
+    for m in analyzed.mentions:
+        if m.type in ("Title", "Pronoun") or not m.key:
+            continue
+        groups.setdefault(m.key, []).append(m)
+    entities: dict[str, Entity] = {}
+    for key, mentions in groups.items():
+        entry = gaz.entries.get(key)
+        forms = sorted({m.name for m in mentions} | {m.text for m in mentions}, key=len, reverse=True)
+        if entry:
+            name = entry.labels.get(language) or entry.labels["id"]
+            if entry.type != "Country" and f" {norm_key(name)} " not in text_key:
+                in_text = [a for a in [*entry.labels.values(), *entry.aliases]
+                           if len(a.split()) >= 3 and f" {norm_key(a)} " in text_key]
+                if in_text:
+                    name = max(in_text, key=len)
+            aliases = sorted({*entry.labels.values(), *entry.aliases, *forms} - {name})
+            entities[key] = Entity(key, entry.type, name, dict(entry.labels), aliases, entry.wikidata, entry.iso)
+        else:
+            full = [f for f in forms if not _acronymish(f)] or forms
+            name = full[0]
+            etype = mentions[0].type
+            entities[key] = Entity(key, etype, name, {language: name}, sorted(set(forms) - {name}))
+    return entities
+
+
+def ensure_entity(entities: dict[str, Entity], key: str, language: str) -> Entity | None:
+    """The entity for ``key``, added from the gazetteer when a claim needs a body the text only implies."""
+    if key in entities:
+        return entities[key]
+    entry = gazetteer.load().entries.get(key)
+    if entry is None:
+        return None
+    name = entry.labels.get(language) or entry.labels["id"]
+    entity = Entity(key, entry.type, name, dict(entry.labels), sorted({*entry.labels.values(), *entry.aliases} - {name}),
+                    entry.wikidata, entry.iso)
+    entities[key] = entity
+    return entity

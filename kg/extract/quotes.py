@@ -1,0 +1,35 @@
+"""Who is quoted: direct quotations with a speech verb, "ucapnya" after a quote, and reported speech
+("menekankan bahwa", "menurut X") (GUIDELINES: quoted)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kg.extract.context import SentenceView
+from kg.extract.coref import PersonRef, antecedent_at
+from kg.model import AnalyzedArticle, Claim
+
+
+def quoted(view: SentenceView, refs: list[PersonRef], analyzed: AnalyzedArticle) -> Iterator[Claim]:
+    people = [p for p in view.parties if p.type == "Person"]
+    for trigger in view.triggers:
+        speaker: str | None = None
+        if trigger.relation == "quote_verb":
+            if trigger.text.endswith("nya"):
+                speaker = antecedent_at(refs, trigger.start, analyzed)
+            else:
+                after = [p for p in people if 0 <= p.start - trigger.end < 80]
+                speaker = after[0].key if after else None
+            rule = "quoted:verb"
+        elif trigger.relation == "speech_verb":
+            if trigger.text.startswith("menurut"):
+                after = [p for p in people if 0 <= p.start - trigger.end < 40]
+                speaker = after[0].key if after else (antecedent_at(refs, trigger.start, analyzed) if trigger.text.endswith("nya") else None)
+            else:
+                before = [p for p in people if p.end <= trigger.start]
+                speaker = before[-1].key if before else None
+            rule = "quoted:reported"
+        else:
+            continue
+        if speaker:
+            yield Claim("quoted", speaker, None, view.evidence(), rule, 0.8)

@@ -1,0 +1,175 @@
+"""Relation rules, one function per relation of GUIDELINES.md, each over one sentence view.
+
+Rules refuse rather than guess: a planned or negated event gives no claim, a meeting needs meeting language,
+and a cooperation needs two named parties.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import combinations
+
+from kg.extract.context import Party, SentenceView
+from kg.model import Claim, Entity, Mention
+
+MINISTER_HEADS = ("menteri", "menlu", "mendagri", "menhan", "menko", "menkopolhukam", "presiden", "wakil presiden",
+                  "perdana menteri", "minister", "president", "foreign minister", "prime minister", "wamenlu",
+                  "menkumham", "menag", "menkeu", "mensesneg", "menkominfo", "secretary of state")
+DEFAULT_COUNTRY = {"id": "country:id"}
+NOMINAL_MEETINGS = frozenset({"pertemuan", "pertemuan bilateral", "rapat", "rapat koordinasi", "kunjungan kehormatan",
+                              "jumpa", "meeting", "talks", "bilateral meeting"})
+
+
+def _planned(view: SentenceView, trigger_start: int) -> bool:
+    """A future or negated trigger: "akan bertemu", "dijadwalkan menandatangani", "will sign"."""
+    return any(t.relation in ("future", "negation") and 0 <= trigger_start - t.end < 30 for t in view.triggers)
+
+
+def holds_position(mentions: list[Mention], language: str) -> Iterator[tuple[Mention, str, str]]:
+    """(person mention, body key, role) for each person the text introduces with a post (GUIDELINES: holds_position)."""
+    for m in mentions:
+        if m.type != "Person" or not m.role:
+            continue
+        body = m.body
+        if not body and m.role.lower().startswith(MINISTER_HEADS):
+            body = DEFAULT_COUNTRY.get(language, "")
+        if body:
+            yield m, body, m.role
+
+
+def _distinct(parties: list[Party]) -> list[Party]:
+    seen: set[str] = set()
+    out = []
+    for p in parties:
+        if p.key not in seen:
+            seen.add(p.key)
+            out.append(p)
+    return out
+
+
+def _principals(parties: list[Party]) -> list[Party]:
+    """People where people are named; otherwise bodies and countries. Bodies inside a person's title are not principals."""
+    people = [p for p in parties if p.type == "Person"]
+    if people:
+        return _distinct(people)
+    return _distinct([p for p in parties if p.rule != "title-body"])
+
+
+def meets(view: SentenceView, entities: dict[str, Entity]) -> Iterator[Claim]:
+    """Two parties meet, visit, receive or hold talks (GUIDELINES: meets); a coordination meeting pairs everyone."""
+    trigger = view.first("meets")
+    if trigger is None or _planned(view, trigger.start):
+        return
+    before = _principals([p for p in view.parties if p.end <= trigger.start])
+    after = _principals([p for p in view.parties if p.start >= trigger.end])
+    pairs: list[tuple[str, str]] = []
+    attend = view.first("attends")
+    nominal = trigger.text in NOMINAL_MEETINGS
+    if attend and len(after) >= 3 and all(p.type == "Person" for p in after):
+        pairs = [(a.key, b.key) for a, b in combinations(after, 2)]  # "Hadir dalam rapat ini A, B, C"
+    elif nominal and len(after) >= 2 and view.word_before(trigger.start) not in ("dengan", "with"):
+        pairs = [(after[0].key, after[1].key)]  # "pertemuan Kepala BNPT dan Menlu Inggris"
+    elif before and after:
+        subject = before[-1]
+        pairs = [(subject.key, o.key) for o in after]
+    if not pairs:
+        return
+    date = view.time_near(trigger.start) or _event_date(view, entities)
+    place = view.place(entities) or _event_place(view, entities)
+    for s, o in pairs:
+        yield Claim("meets", s, o, view.evidence(), "meets:trigger", 0.7, date=date, place=place)
+
+
+def _event_date(view: SentenceView, entities: dict[str, Entity]) -> str | None:
+    for m in view.events:
+        if entities.get(m.key) and entities[m.key].date:
+            return entities[m.key].date
+    return None
+
+
+def _event_place(view: SentenceView, entities: dict[str, Entity]) -> str | None:
+    for m in view.events:
+        if entities.get(m.key) and entities[m.key].place:
+            return entities[m.key].place
+    return None
+
+
+def signs(view: SentenceView, entities: dict[str, Entity], last_agreement: str | None,
+          bodies: dict[str, str]) -> Iterator[Claim]:
+    """Each party to a signing signs the agreement; a person signing for a body brings the body (GUIDELINES: signs)."""
+    trigger = view.first("signs")
+    agreement = view.agreements[0].key if view.agreements else last_agreement
+    if agreement is None:
+        return
+    if trigger is None:
+        # "Nota Kesepahaman antara Kepala BNPT dengan Panglima TNI": the agreement names its parties
+        first = view.agreements[0] if view.agreements else None
+        if first is None or view.word_before(first.end + 1) == "" or "antara" not in view.sentence.text[first.end - view.sentence.start:][:12]:
+            return
+        parties = _distinct([p for p in view.parties if p.start > first.end])
+        rule = "signs:agreement-parties"
+    else:
+        if _planned(view, trigger.start):
+            return
+        parties = _distinct([p for p in view.parties if p.rule != "title-body" or not any(
+            q.type == "Person" and q.start > p.start and q.start - p.end < 40 for q in view.parties)])
+        rule = "signs:trigger"
+    entity = entities.get(agreement)
+    date = view.time_near(trigger.start if trigger else view.sentence.start) or (entity.date if entity else None)
+    place = view.place(entities) or (entity.place if entity else None)
+    signers: list[str] = []
+    for p in parties:
+        signers.append(p.key)
+        if p.type == "Person" and p.key in bodies:
+            signers.append(bodies[p.key])
+    for key in dict.fromkeys(signers):
+        yield Claim("signs", key, agreement, view.evidence(), rule, 0.75, date=date, place=place)
+
+
+def attends(view: SentenceView, entities: dict[str, Entity], last_event: str | None) -> Iterator[Claim]:
+    """Parties present at, taking part in, hosting or leading a named event (GUIDELINES: attends)."""
+    attend = view.first("attends")
+    meeting = view.first("meets")
+    event = view.events[0].key if view.events else (last_event if attend else None)
+    if event is None or (attend is None and meeting is None):
+        return
+    trigger = attend or meeting
+    assert trigger is not None
+    if _planned(view, trigger.start):
+        return
+    inside = [(m.start, m.end) for m in view.events]
+    parties = [p for p in view.parties if not any(a <= p.start < b for a, b in inside)]
+    parties = [p for p in parties if view.word_before(p.start) not in ("pihak",)]
+    if attend is None:
+        parties = [p for p in parties if p.start > meeting.start]  # type: ignore[union-attr]
+    people_bodies = [p for p in parties if p.rule == "title-body"]
+    parties = [p for p in parties if p not in people_bodies]
+    entity = entities.get(event)
+    for p in _distinct(parties):
+        yield Claim("attends", p.key, event, view.evidence(), "attends:trigger" if attend else "attends:meeting", 0.7,
+                    date=entity.date if entity else None, place=entity.place if entity else None)
+
+
+def cooperates(view: SentenceView, previous_subject: str | None, last_pair: tuple[str, str] | None) -> Iterator[Claim]:
+    """Two bodies or countries stated to cooperate (GUIDELINES: cooperates_with)."""
+    trigger = view.first("cooperates_with")
+    if trigger is None:
+        return
+    bodies = [p for p in view.parties if p.type in ("Organization", "Country")]
+    after = _distinct([p for p in bodies if p.start >= trigger.end])
+    before = _distinct([p for p in bodies if p.end <= trigger.start])
+    pairs: list[tuple[str, str]] = []
+    text_before = view.sentence.text[: trigger.start - view.sentence.start].lower()
+    if len(after) >= 2:
+        pairs = [(after[0].key, after[1].key)]
+    elif len(after) == 1:
+        subject = before[-1].key if before else previous_subject
+        if subject and subject != after[0].key:
+            pairs = [(subject, after[0].key)]
+    elif len(before) >= 2:
+        pairs = [(before[0].key, before[1].key)]
+    if not pairs and last_pair and any(w in view.sentence.text.lower() for w in ("kedua negara", "kedua pihak", "both countries", "both sides", "the two countries")):
+        pairs = [last_pair]
+    del text_before
+    for s, o in pairs:
+        yield Claim("cooperates_with", s, o, view.evidence(), "cooperates:trigger", 0.7)

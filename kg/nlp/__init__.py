@@ -1,0 +1,32 @@
+"""Stage 2, nlp: an ``Article`` in; sentences, entity mentions, post titles, dates and quotes out.
+
+Needs the cleaned text and language from ingest; adds everything the extract stage reasons over, with
+character offsets into the article text.
+"""
+
+from __future__ import annotations
+
+from kg.model import AnalyzedArticle, Article, Mention
+from kg.nlp import gazetteer, lexicon
+from kg.nlp.dates import find_times
+from kg.nlp.quotes import find_quotes
+from kg.nlp.recognise import known_names, second_pass, sentence_mentions
+from kg.nlp.tokens import split_sentences
+
+__all__ = ["run"]
+
+
+def run(article: Article) -> AnalyzedArticle:
+    gaz = gazetteer.load()
+    lex = lexicon.load(article.language)
+    sentences = split_sentences(article.text)
+    mentions: list[Mention] = []
+    for sentence in sentences:
+        mentions.extend(sentence_mentions(sentence, article.text, gaz=gaz, lex=lex))
+    acronyms = {m.text: m for m in mentions if m.rule == "acronym"}
+    people = known_names(mentions)
+    for sentence in sentences:
+        mentions.extend(second_pass(sentence, article.text, mentions, people=people, acronyms=acronyms, lex=lex))
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    times = find_times(article.text, sentences, published=article.published, language=article.language)
+    return AnalyzedArticle(article, sentences, mentions, times, find_quotes(article.text))

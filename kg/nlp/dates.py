@@ -1,0 +1,146 @@
+"""Dates in news text, at the precision the text gives, resolved against the article and never invented.
+
+"Kamis (11/11)" has no year: the year comes from the publication date or, failing that, a year the article
+names, and a stated weekday must agree with it ("Kamis (11/11)" in an article about 2021 is 2021-11-11, a
+Thursday). A date whose year cannot be found stays a month-day (``--11-11``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date, timedelta
+from functools import lru_cache
+
+from kg.model import Sentence, TimeExpr
+from kg.resources import load_table
+
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+
+
+@lru_cache(maxsize=None)
+def _calendar(language: str) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    months: dict[str, int] = {}
+    weekdays: dict[str, int] = {}
+    relative: dict[str, int] = {}
+    for lang in {language, "id", "en"}:
+        for row in load_table(f"lexicons/{lang}/calendar.tsv"):
+            table = {"month": months, "weekday": weekdays, "relative": relative}[row["kind"]]
+            table[row["word"].lower()] = int(row["value"])
+    return months, weekdays, relative
+
+
+def _alternation(words: dict[str, int]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _patterns(language: str) -> list[tuple[str, re.Pattern[str]]]:
+    months, weekdays, relative = _calendar(language)
+    m, w, r = _alternation(months), _alternation(weekdays), _alternation(relative)
+    part = r"(?:\s+(?:lalu|pagi|siang|sore|malam|dini hari|morning|afternoon|evening|night|this morning))?"
+    return [
+        ("numeric", re.compile(rf"(?:\b(?P<wd>{w})\b{part}\s*,?\s*)?\(\s*(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?\s*\)", re.I)),
+        ("numeric", re.compile(rf"\b(?P<wd>{w})\b{part}\s*,?\s*(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?\b", re.I)),
+        ("day-month", re.compile(rf"(?:\b(?P<wd>{w})\b\s*,?\s*)?\b(?P<d>\d{{1,2}})\s+(?P<m>{m})\.?(?:\s+(?P<y>\d{{4}}))?\b", re.I)),
+        ("month-day", re.compile(rf"\b(?P<m>{m})\.?\s+(?P<d>\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?(?:\s*,\s*(?P<y>\d{{4}}))?\b(?!\s*(?:{m}))", re.I)),
+        ("month-year", re.compile(rf"\b(?P<m>{m})\s+(?P<y>\d{{4}})\b", re.I)),
+        ("month-last", re.compile(rf"\b(?P<m>{m})\s+(?:lalu|kemarin|last year)\b", re.I)),
+        ("year", re.compile(r"\b(?:tahun|sejak|pada|in|since|year)\s+(?P<y>19[5-9]\d|20[0-4]\d)\b", re.I)),
+        ("relative", re.compile(rf"\b(?P<rel>{r})\b", re.I)),
+        ("weekday", re.compile(rf"\b(?:pada|hari|on|last)\s+(?P<wd>{w})\b", re.I)),
+    ]
+
+
+def candidate_years(text: str, published: date | None) -> list[int]:
+    """Years a day-month may belong to: the publication year first, then years the article names."""
+    counts = Counter(int(y) for y in _YEAR.findall(text))
+    years = [published.year] if published else []
+    years += [y for y, _ in counts.most_common() if y not in years]
+    if published:
+        years.append(published.year - 1)
+    return years
+
+
+def _full_year(y: str | None) -> int | None:
+    if not y:
+        return None
+    year = int(y)
+    return year + 2000 if year < 100 else year
+
+
+def _valid(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def resolve_day(day: int, month: int, year: int | None, weekday: int | None, years: list[int]) -> str | None:
+    """ISO value for a day and month, choosing the year in which the stated weekday holds."""
+    if year is not None:
+        found = _valid(year, month, day)
+        return found.isoformat() if found else None
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    if weekday is not None:
+        for candidate in years:
+            found = _valid(candidate, month, day)
+            if found and found.weekday() == weekday:
+                return found.isoformat()
+    for candidate in years[:1]:
+        found = _valid(candidate, month, day)
+        if found:
+            return found.isoformat()
+    return f"--{month:02d}-{day:02d}"
+
+
+def find_times(text: str, sentences: list[Sentence], *, published: date | None, language: str) -> list[TimeExpr]:
+    months, weekdays, relative = _calendar(language)
+    years = candidate_years(text, published)
+    found: list[TimeExpr] = []
+    taken: list[tuple[int, int]] = []
+    for sentence in sentences:
+        for kind, pattern in _patterns(language):
+            for match in pattern.finditer(sentence.text):
+                start, end = sentence.start + match.start(), sentence.start + match.end()
+                if any(start < e and end > s for s, e in taken):
+                    continue
+                value = _value(kind, match, months, weekdays, relative, years, published)
+                if value:
+                    found.append(TimeExpr(start, end, match.group(), value, sentence.index))
+                    taken.append((start, end))
+    return sorted(found, key=lambda t: t.start)
+
+
+def _value(kind: str, match: re.Match[str], months: dict[str, int], weekdays: dict[str, int],
+           relative: dict[str, int], years: list[int], published: date | None) -> str | None:
+    groups = match.groupdict()
+    weekday = weekdays.get((groups.get("wd") or "").lower())
+    if kind == "numeric":
+        a, b, year = int(groups["a"]), int(groups["b"]), _full_year(groups.get("y"))
+        first = resolve_day(a, b, year, weekday, years) if b <= 12 else None
+        if first and weekday is not None and not first.startswith("--"):
+            if date.fromisoformat(first).weekday() != weekday and a <= 12:
+                second = resolve_day(b, a, year, weekday, years)
+                if second and not second.startswith("--") and date.fromisoformat(second).weekday() == weekday:
+                    return second
+        return first or (resolve_day(b, a, year, weekday, years) if a <= 12 else None)
+    if kind in ("day-month", "month-day"):
+        return resolve_day(int(groups["d"]), months[groups["m"].lower()], _full_year(groups.get("y")), weekday, years)
+    if kind == "month-year":
+        return f"{int(groups['y']):04d}-{months[groups['m'].lower()]:02d}"
+    if kind == "month-last":
+        if not years:
+            return None
+        month = months[groups["m"].lower()]
+        year = years[0] - (1 if published and month > published.month else 0)
+        return f"{year:04d}-{month:02d}"
+    if kind == "year":
+        return groups["y"]
+    if kind == "relative" and published:
+        return (published - timedelta(days=relative[groups["rel"].lower()])).isoformat()
+    if kind == "weekday" and published and weekday is not None:
+        back = (published.weekday() - weekday) % 7
+        return (published - timedelta(days=back)).isoformat()
+    return None

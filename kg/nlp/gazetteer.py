@@ -1,0 +1,117 @@
+"""The gazetteers of countries, organisations and places as one phrase index over tokens.
+
+A phrase matches on its tokens with full stops ignored ("Dalam.Negeri" = "Dalam Negeri"); an alias in
+capitals ("AS", "BIN") matches only in capitals, so the Indonesian word "as" or the English "bin" is never a
+country or an agency.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kg.nlp.tokens import Token, tokenize
+from kg.resources import load_table, split_list
+
+
+@dataclass
+class GazetteerEntry:
+    key: str
+    type: str
+    labels: dict[str, str]  # language -> canonical name
+    aliases: list[str] = field(default_factory=list)
+    iso: str = ""
+    wikidata: str = ""
+    country: str = ""
+    adjectives: list[str] = field(default_factory=list)
+
+
+def norm_key(text: str) -> str:
+    """Accent-, case- and punctuation-free form of a name, used for keys and comparisons."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
+
+
+def token_key(tokens: list[Token]) -> tuple[str, ...]:
+    return tuple(t.text.lower() for t in tokens if t.text != ".")
+
+
+@dataclass
+class Gazetteer:
+    entries: dict[str, GazetteerEntry]
+    phrases: dict[tuple[str, ...], list[tuple[str, bool]]]  # token key -> [(entry key, case-sensitive)]
+    longest: int
+
+    def match(self, tokens: list[Token], i: int) -> tuple[int, GazetteerEntry] | None:
+        """The longest entry starting at token ``i``: (number of tokens consumed, entry)."""
+        if not tokens[i].is_cap and not tokens[i].text[:1].isdigit():
+            return None
+        best: tuple[int, GazetteerEntry] | None = None
+        limit = min(len(tokens), i + self.longest * 2)
+        for j in range(i + 1, limit + 1):
+            span = tokens[i:j]
+            if span[-1].text == ".":
+                continue
+            for key, exact in self.phrases.get(token_key(span), ()):
+                if exact and " ".join(t.text for t in span if t.text != ".") != self._surface(key, span):
+                    continue
+                best = (j - i, self.entries[key])
+                break
+        return best
+
+    def _surface(self, key: str, span: list[Token]) -> str:
+        wanted = token_key(span)
+        entry = self.entries[key]
+        for form in [*entry.labels.values(), *entry.aliases]:
+            toks = [t.text for t in tokenize(form) if t.text != "."]
+            if tuple(t.lower() for t in toks) == wanted:
+                if " ".join(toks) == " ".join(t.text for t in span if t.text != "."):
+                    return " ".join(toks)
+        return ""
+
+    def by_alias(self, name: str) -> GazetteerEntry | None:
+        toks = tokenize(name)
+        for key, _exact in self.phrases.get(token_key(toks), ()):
+            return self.entries[key]
+        return None
+
+
+def _is_exact(form: str) -> bool:
+    letters = [c for c in form if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    entries: dict[str, GazetteerEntry] = {}
+    for row in load_table("gazetteers/countries.tsv"):
+        key = f"country:{row['iso'].lower()}"
+        entries[key] = GazetteerEntry(
+            key, "Country", {"id": row["name_id"], "en": row["name_en"]}, split_list(row["aliases"]),
+            iso=row["iso"], wikidata=row["wikidata"], adjectives=split_list(row["adjectives"]),
+        )
+    for row in load_table("gazetteers/organizations.tsv"):
+        key = f"org:{norm_key(row['name_id'])}"
+        entries[key] = GazetteerEntry(
+            key, "Organization", {"id": row["name_id"], "en": row["name_en"] or row["name_id"]},
+            split_list(row["aliases"]), wikidata=row["wikidata"], country=row["country"],
+        )
+    for row in load_table("gazetteers/places.tsv"):
+        key = f"place:{norm_key(row['name'])}"
+        entries[key] = GazetteerEntry(
+            key, "Place", {"id": row["name"], "en": row["name"]}, split_list(row["aliases"]),
+            wikidata=row["wikidata"], country=row["country"],
+        )
+    phrases: dict[tuple[str, ...], list[tuple[str, bool]]] = {}
+    for key, entry in entries.items():
+        for form in {*entry.labels.values(), *entry.aliases}:
+            toks = token_key(tokenize(form))
+            if toks:
+                slot = phrases.setdefault(toks, [])
+                if all(k != key for k, _ in slot):
+                    slot.append((key, _is_exact(form)))
+    longest = max(len(k) for k in phrases)
+    return Gazetteer(entries, phrases, longest)

@@ -1,0 +1,66 @@
+"""The per-language lexicons of the nlp stage (titles, ranks, degrees, role words, heads), loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.nlp.gazetteer import token_key
+from kg.nlp.tokens import tokenize
+from kg.resources import data_dir, load_table
+
+
+@dataclass(frozen=True)
+class Title:
+    text: str
+    kind: str  # head | compound
+    body: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    titles: dict[tuple[str, ...], Title]
+    ranks: frozenset[tuple[str, ...]]
+    degrees: frozenset[tuple[str, ...]]
+    role_words: frozenset[str]
+    heads: dict[tuple[str, ...], tuple[str, str]]  # head tokens -> (type, position)
+    triggers: dict[tuple[str, ...], str]
+    pronouns: dict[tuple[str, ...], str]
+    longest_title: int
+    longest_rank: int
+
+
+def _keys(rows: tuple[dict[str, str], ...], column: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(token_key(tokenize(row[column])) for row in rows)
+
+
+def _optional(relative: str) -> tuple[dict[str, str], ...]:
+    return load_table(relative) if (data_dir() / relative).is_file() else ()
+
+
+@lru_cache(maxsize=None)
+def load(language: str) -> Lexicon:
+    """The lexicon of one language; Indonesian titles and ranks are known in English articles too."""
+    languages = ["id"] if language == "id" else [language, "id"]
+    titles: dict[tuple[str, ...], Title] = {}
+    ranks: set[tuple[str, ...]] = set()
+    degrees: set[tuple[str, ...]] = set()
+    role_words: set[str] = set()
+    triggers: dict[tuple[str, ...], str] = {}
+    pronouns: dict[tuple[str, ...], str] = {}
+    for lang in languages:
+        for row in _optional(f"lexicons/{lang}/titles.tsv"):
+            titles.setdefault(token_key(tokenize(row["title"])), Title(row["title"], row["kind"], row["body"]))
+        ranks |= _keys(_optional(f"lexicons/{lang}/ranks.tsv"), "rank")
+        degrees |= _keys(_optional(f"lexicons/{lang}/degrees.tsv"), "degree")
+        role_words |= {row["word"].lower() for row in _optional(f"lexicons/{lang}/role_words.tsv")}
+    for row in _optional(f"lexicons/{language}/triggers.tsv"):
+        triggers[token_key(tokenize(row["phrase"]))] = row["relation"]
+    for row in _optional(f"lexicons/{language}/pronouns.tsv"):
+        pronouns[token_key(tokenize(row["phrase"]))] = row["refers"]
+    heads = {token_key(tokenize(row["head"])): (row["type"], row["position"]) for row in load_table("lexicons/heads.tsv")}
+    return Lexicon(
+        titles=titles, ranks=frozenset(ranks), degrees=frozenset(degrees), role_words=frozenset(role_words),
+        heads=heads, triggers=triggers, pronouns=pronouns,
+        longest_title=max((len(k) for k in titles), default=1), longest_rank=max((len(k) for k in ranks), default=1),
+    )

@@ -1,0 +1,229 @@
+"""Entity mentions in one sentence: people introduced by their post, gazetteer bodies and places, acronym
+definitions, and named events, agreements and bodies recognised by their head word.
+
+The order matters and is the point of this module: a post title claims its body and the person's name
+first ("Menteri Luar Negeri Inggris Elizabeth Truss"), then the gazetteers, then head words on what is
+left, so that one span is never two entities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.model import Mention
+from kg.nlp.gazetteer import Gazetteer, GazetteerEntry, norm_key, token_key
+from kg.nlp.lexicon import Lexicon, Title
+from kg.nlp.tokens import Token
+
+CONNECTORS = frozenset({"of", "on", "and", "for", "the", "in", "dan", "untuk", "tentang", "&", "-", "–", "to"})
+_INITIAL = re.compile(r"^[A-Z]$")
+_NAME_PARTICLES = frozenset({"bin", "binti", "al", "el", "van", "de", "der", "von", "-"})
+_ORDINAL = re.compile(r"^ke-\d+$|^\d+(st|nd|rd|th)?$")
+
+
+@dataclass
+class SentenceMentions:
+    mentions: list[Mention]
+    used: list[bool]
+
+
+def _match_phrase(tokens: list[Token], i: int, table: dict | frozenset, longest: int) -> int:
+    """Number of tokens of the longest phrase of ``table`` starting at ``i`` (0 if none)."""
+    for n in range(min(longest * 2, len(tokens) - i), 0, -1):
+        if tokens[i + n - 1].text == "." and n > 1 and token_key(tokens[i:i + n - 1]) in table:
+            return n  # a phrase followed by its full stop ("Komjen.")
+        if token_key(tokens[i:i + n]) in table:
+            return n
+    return 0
+
+
+def _name_span(tokens: list[Token], i: int, gaz: Gazetteer, lex: Lexicon) -> int:
+    """How many tokens from ``i`` form a person's name: capitalised words, initials and particles."""
+    j = i
+    words = 0
+    while j < len(tokens) and words < 6:
+        tok = tokens[j]
+        low = tok.text.lower()
+        if _INITIAL.match(tok.text) and j + 1 < len(tokens) and tokens[j + 1].text == ".":
+            j += 2
+            words += 1
+            continue
+        if tok.is_cap and tok.is_word and not tok.text.isdigit():
+            if words and (low in lex.role_words or (low,) in lex.titles):
+                break
+            if gaz.match(tokens, j) and words == 0:
+                return 0
+            j += 1
+            words += 1
+            continue
+        if words and low in _NAME_PARTICLES and j + 1 < len(tokens) and tokens[j + 1].is_cap:
+            j += 1
+            continue
+        break
+    while j > i and tokens[j - 1].text == ".":
+        j -= 1
+        if j > i and _INITIAL.match(tokens[j - 1].text):
+            j += 1
+            break
+    return j - i
+
+
+def _skip_ranks(tokens: list[Token], j: int, lex: Lexicon) -> int:
+    while j < len(tokens):
+        if tokens[j].text == ",":
+            j += 1
+            continue
+        n = _match_phrase(tokens, j, lex.ranks, lex.longest_rank)
+        if n == 0:
+            break
+        j += n
+    return j
+
+
+def _skip_degrees(tokens: list[Token], j: int, lex: Lexicon) -> int:
+    """Past ", M.H., S.H." after a name."""
+    while j + 1 < len(tokens) and tokens[j].text == ",":
+        k = j + 1
+        n = 0
+        for m in range(min(6, len(tokens) - k), 0, -1):
+            if token_key(tokens[k:k + m]) in lex.degrees:
+                n = m
+                break
+        if not n:
+            break
+        j = k + n
+        if j < len(tokens) and tokens[j].text == ".":
+            j += 1
+    return j
+
+
+def _body_at(tokens: list[Token], j: int, gaz: Gazetteer, chunks: dict[int, tuple[int, str, str]]) -> tuple[int, str, str]:
+    """(tokens, key, type) of a body (organisation or country) named at ``j``, or (0, '', '')."""
+    if j >= len(tokens):
+        return 0, "", ""
+    if j in chunks and chunks[j][2] == "Organization":
+        return chunks[j]
+    found = gaz.match(tokens, j)
+    if found and found[1].type in ("Organization", "Country"):
+        return found[0], found[1].key, found[1].type
+    return 0, "", ""
+
+
+def parse_title(
+    tokens: list[Token], i: int, *, gaz: Gazetteer, lex: Lexicon, chunks: dict[int, tuple[int, str, str]]
+) -> tuple[int, Title, str, str, int, int] | None:
+    """A post title at ``i``: (end of title and body, title, role as written, body key, name start, name end)."""
+    n = _match_phrase(tokens, i, lex.titles, lex.longest_title)
+    if not n or not tokens[i].is_cap:
+        return None
+    title = lex.titles[token_key(tokens[i:i + n])]
+    j = i + n
+    # role modifiers: "Luar Negeri", "Bidang Pencegahan, Perlindungan, dan Deradikalisasi"
+    while j < len(tokens):
+        low = tokens[j].text.lower()
+        if low in lex.role_words and (tokens[j].is_cap or (j + 1 < len(tokens) and tokens[j + 1].text.lower() in lex.role_words and tokens[j + 1].is_cap)):
+            if _body_at(tokens, j, gaz, chunks)[0]:
+                break
+            j += 1
+        elif low == "," and j + 1 < len(tokens) and tokens[j + 1].text.lower() in lex.role_words and tokens[j + 1].is_cap:
+            j += 1
+        else:
+            break
+    role_end = j
+    body_n, body_key, _ = _body_at(tokens, j, gaz, chunks)
+    if title.kind == "compound" and title.body.startswith("@") and title.body != "@country":
+        body_n = 0  # Kapolda Papua: the place goes with the unit, handled by the caller
+    j += body_n
+    if body_n and j + 2 < len(tokens) and tokens[j].text == "(" and tokens[j + 2].text == ")":
+        j += 3  # "Badan ... (BNPT)"
+    if j + 1 < len(tokens) and tokens[j].text.lower() == "untuk":
+        found = gaz.match(tokens, j + 1)
+        if found and found[1].type == "Country":
+            j += 1 + found[0]  # "Duta Besar Arab Saudi untuk Indonesia"
+        else:
+            k = j + 1
+            while k < len(tokens) and tokens[k].is_cap and tokens[k].text.lower() in lex.role_words | {"kontra-terorisme"}:
+                k += 1
+            if k > j + 1:
+                role_extra = j, k
+                j = k
+                role = _role_text(tokens, i, role_end) + " " + _role_text(tokens, *role_extra)
+                return _finish(tokens, i, j, title, role, body_key, gaz, lex)
+    role = _role_text(tokens, i, role_end)
+    return _finish(tokens, i, j, title, role, body_key, gaz, lex)
+
+
+def _finish(tokens: list[Token], i: int, j: int, title: Title, role: str, body_key: str, gaz: Gazetteer,
+            lex: Lexicon) -> tuple[int, Title, str, str, int, int]:
+    k = _skip_ranks(tokens, j, lex)
+    name_n = _name_span(tokens, k, gaz, lex) if k < len(tokens) else 0
+    if name_n == 0:
+        return j, title, role, body_key, -1, -1
+    return j, title, role, body_key, k, k + name_n
+
+
+def _role_text(tokens: list[Token], start: int, end: int) -> str:
+    out = ""
+    for tok in tokens[start:end]:
+        out += ("" if tok.text in (",", ".") or not out else " ") + tok.text
+    return out
+
+
+def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, tuple[int, str, str]]:
+    """Named bodies, events and agreements recognised by a head word: start -> (tokens, key, type)."""
+    chunks: dict[int, tuple[int, str, str]] = {}
+    i = 0
+    while i < len(tokens):
+        if not (tokens[i].is_cap and tokens[i].is_word):
+            i += 1
+            continue
+        j = i
+        while j < len(tokens):
+            tok = tokens[j]
+            if (tok.is_cap and tok.is_word) or (j > i and _ORDINAL.match(tok.text)):
+                j += 1
+            elif j > i and tok.text.lower() in CONNECTORS and j + 1 < len(tokens) and tokens[j + 1].is_cap:
+                j += 1
+            else:
+                break
+        found = _classify(tokens, i, j, lex)
+        if found:
+            start, end, etype = found
+            if end < len(tokens) and _ORDINAL.match(tokens[end].text):
+                end += 1
+            name = " ".join(t.text for t in tokens[start:end])
+            chunks[start] = (end - start, f"{etype.lower()}:{norm_key(name)}", etype)
+            i = max(end, i + 1)
+        else:
+            i = max(j, i + 1)
+    return chunks
+
+
+def _classify(tokens: list[Token], i: int, j: int, lex: Lexicon) -> tuple[int, int, str] | None:
+    """The head-word phrase inside the capitalised run tokens[i:j], trimmed to where the head allows."""
+    keys = [t.text.lower() for t in tokens[i:j]]
+    for k in range(len(keys)):
+        for n in range(min(4, len(keys) - k), 0, -1):
+            head = tuple(keys[k:k + n])
+            if head not in lex.heads:
+                continue
+            etype, position = lex.heads[head]
+            if not tokens[i + k].is_cap:
+                continue
+            if position == "first":
+                start, end = i + k, j
+            elif position == "last":
+                start, end = i, i + k + n
+            else:
+                start, end = i, j
+            while end > start and tokens[end - 1].text.lower() in CONNECTORS:
+                end -= 1
+            if end - start == n and n == 1 and etype != "Agreement":
+                continue  # a bare head ("Badan", "Meeting") names nothing
+            return start, end, etype
+    return None
+
+
+def entity_from_gazetteer(entry: GazetteerEntry) -> tuple[str, str]:
+    return entry.key, entry.type

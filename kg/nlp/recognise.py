@@ -1,0 +1,201 @@
+"""Mention recognition over a whole article: per sentence first, then the article-wide passes that need
+what the first pass learnt (acronyms defined in brackets, people already introduced by name).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.model import Mention, Sentence
+from kg.nlp.gazetteer import Gazetteer, norm_key, token_key
+from kg.nlp.lexicon import Lexicon
+from kg.nlp.mentions import head_chunks, parse_title
+from kg.nlp.tokens import Token, tokenize
+
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*$")
+_FORMER = frozenset({"mantan", "former", "eks", "ex"})
+
+
+def _text(tokens: list[Token], start: int, end: int, source: str) -> str:
+    return source[tokens[start].start:tokens[end - 1].end]
+
+
+def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
+    tokens = tokenize(sentence.text, sentence.start)
+    chunks = head_chunks(tokens, lex, gaz)
+    used = [False] * len(tokens)
+    mentions: list[Mention] = []
+
+    def add(start: int, end: int, etype: str, key: str, rule: str, name: str = "", **extra: object) -> Mention:
+        for k in range(start, end):
+            used[k] = True
+        mention = Mention(
+            tokens[start].start, tokens[end - 1].end, _text(tokens, start, end, text), etype, sentence.index,
+            key=key, name=name or _text(tokens, start, end, text), rule=rule,
+        )
+        for attr, value in extra.items():
+            setattr(mention, attr, value)
+        mentions.append(mention)
+        return mention
+
+    i = 0
+    while i < len(tokens):
+        parsed = parse_title(tokens, i, gaz=gaz, lex=lex, chunks=chunks) if not used[i] else None
+        if parsed is None:
+            i += 1
+            continue
+        end, title, role, body, name_start, name_end = parsed
+        former = i > 0 and tokens[i - 1].text.lower() in _FORMER
+        body_key = body
+        if title.kind == "compound":
+            body_key = _compound_body(title.body, tokens, end, gaz) or body
+            if title.body.startswith("@polda") or title.body.startswith("@pol"):
+                unit = title.body[1:].capitalize()
+                place_n = _cap_run(tokens, end)
+                if place_n and name_start < 0:
+                    unit_name = unit + " " + " ".join(t.text for t in tokens[end:end + place_n])
+                    body_key = f"organization:{norm_key(unit_name)}"
+                    add(end, end + place_n, "Organization", body_key, "title-unit", name=unit_name)
+                    end += place_n
+        # mention the body named inside the title
+        body_span = _find_body_span(tokens, i, end, body, gaz, chunks)
+        if body_span:
+            bs, be, btype = body_span
+            add(bs, be, btype, body, "title-body")
+        if name_start >= 0:
+            name = " ".join(_text(tokens, name_start, name_end, text).split())
+            add(name_start, name_end, "Person", f"person:{norm_key(name)}", "title-name", name=name,
+                role=role, body=body_key, former=former)
+            for k in range(i, name_start):
+                used[k] = True
+            i = name_end
+        else:
+            add(i, max(end, i + 1), "Title", "", "title", name=role, role=role,
+                body=body_key, former=former)
+            i = end
+    # gazetteer bodies, countries and places, and head-word chunks, on what is left
+    i = 0
+    while i < len(tokens):
+        if used[i]:
+            i += 1
+            continue
+        found = gaz.match(tokens, i)
+        chunk = chunks.get(i)
+        if chunk and (not found or chunk[0] > found[0]) and not any(used[i:i + chunk[0]]):
+            n, key, etype = chunk
+            add(i, i + n, etype, key, "head-word")
+            i += n
+        elif found and not any(used[i:i + found[0]]):
+            n, entry = found
+            add(i, i + n, entry.type, entry.key, "gazetteer")
+            i += n
+        else:
+            i += 1
+    _acronym_definitions(tokens, mentions, used, add)
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _cap_run(tokens: list[Token], j: int) -> int:
+    n = 0
+    while j + n < len(tokens) and tokens[j + n].is_cap and tokens[j + n].is_word and n < 3:
+        n += 1
+    return n
+
+
+def _compound_body(spec: str, tokens: list[Token], end: int, gaz: Gazetteer) -> str:
+    if spec == "@country":
+        found = gaz.match(tokens, end) if end < len(tokens) else None
+        return found[1].key if found and found[1].type == "Country" else ""
+    if spec.startswith("@"):
+        return ""
+    entry = gaz.by_alias(spec)
+    return entry.key if entry else ""
+
+
+def _find_body_span(tokens: list[Token], start: int, end: int, body: str, gaz: Gazetteer,
+                    chunks: dict[int, tuple[int, str, str]]) -> tuple[int, int, str] | None:
+    if not body:
+        return None
+    for k in range(start + 1, end):
+        if k in chunks and chunks[k][1] == body:
+            return k, k + chunks[k][0], chunks[k][2]
+        found = gaz.match(tokens, k)
+        if found and found[1].key == body:
+            return k, k + found[0], found[1].type
+    return None
+
+
+def _acronym_definitions(tokens: list[Token], mentions: list[Mention], used: list[bool], add) -> None:  # type: ignore[no-untyped-def]
+    """"Joint Working Group (JWG)" and "GID (General Intelligence Directorate)": the bracket names the same thing."""
+    by_end = {m.end: m for m in mentions}
+    for k in range(1, len(tokens) - 2):
+        if tokens[k].text != "(" :
+            continue
+        close = next((c for c in range(k + 1, min(k + 12, len(tokens))) if tokens[c].text == ")"), None)
+        if close is None:
+            continue
+        inner = tokens[k + 1:close]
+        before = by_end.get(tokens[k - 1].end)
+        if before and len(inner) == 1 and _ACRONYM.match(inner[0].text) and not used[k + 1]:
+            add(k + 1, k + 2, before.type, before.key, "acronym", name=before.name)
+        elif before and before.type != "Person" and not any(used[k + 1:close]) and all(t.is_cap or t.text.lower() in ("of", "and", "for") for t in inner):
+            long_name = " ".join(t.text for t in inner)
+            add(k + 1, close, before.type, before.key, "expansion", name=long_name)
+
+
+def known_names(mentions: list[Mention]) -> dict[tuple[str, ...], str]:
+    """Ways a person already introduced may be named again: full name, first name, last name."""
+    names: dict[tuple[str, ...], str] = {}
+    ambiguous: set[tuple[str, ...]] = set()
+    for m in mentions:
+        if m.type != "Person":
+            continue
+        parts = tuple(p for p in m.name.lower().split() if len(p) > 2 and not p.endswith("."))
+        forms = {tuple(m.name.lower().split())} | {(p,) for p in parts}
+        if len(parts) >= 2:
+            forms.add(parts[:2])
+            forms.add(parts[-2:])
+        for form in forms:
+            if form in names and names[form] != m.key:
+                ambiguous.add(form)
+            names.setdefault(form, m.key)
+    return {form: key for form, key in names.items() if form not in ambiguous}
+
+
+def second_pass(sentence: Sentence, text: str, mentions: list[Mention], *, people: dict[tuple[str, ...], str],
+                acronyms: dict[str, Mention], lex: Lexicon) -> list[Mention]:
+    """Mentions the first pass could not know: a defined acronym again, a person by part of their name."""
+    tokens = tokenize(sentence.text, sentence.start)
+    taken = [(m.start, m.end) for m in mentions if m.sentence == sentence.index]
+    found: list[Mention] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if not tok.is_cap or not free(tok.start, tok.end):
+            i += 1
+            continue
+        if tok.text in acronyms:
+            ref = acronyms[tok.text]
+            found.append(Mention(tok.start, tok.end, tok.text, ref.type, sentence.index, key=ref.key,
+                                 name=ref.name, rule="acronym-again"))
+            i += 1
+            continue
+        for n in (3, 2, 1):
+            span = tokens[i:i + n]
+            if len(span) < n or not all(t.is_cap for t in span):
+                continue
+            key = people.get(token_key(span))
+            if key and free(span[0].start, span[-1].end) and (n > 1 or (tok.text.lower(),) not in lex.titles):
+                found.append(Mention(span[0].start, span[-1].end, text[span[0].start:span[-1].end], "Person",
+                                     sentence.index, key=key, name=" ".join(t.text for t in span), rule="name-again"))
+                taken.append((span[0].start, span[-1].end))
+                i += n
+                break
+        else:
+            i += 1
+    return found

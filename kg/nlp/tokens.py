@@ -1,0 +1,59 @@
+"""Tokens with character offsets, and sentence boundaries that respect titles, initials and degrees."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.model import Sentence
+
+_TOKEN = re.compile(r"ke-\d+|\d+(?:[.,/:]\d+)*|[^\W\d_]+(?:['’][^\W_]+)*|\S", re.UNICODE)
+# A full stop that does not end a sentence: an initial, a title, a degree or a number.
+_NO_BREAK_BEFORE = re.compile(
+    r"(?:\b[A-Z]|\b(?:Dr|Drs|Dra|Prof|Ir|Pol|Jend|Komjen|Mr|Mrs|Ms|St|No|Nomor|Plt|Plh|Sdr|Jl|Kol|Bpk|H|Hj|"
+    r"Hum|Si|Sos|Ag|Kn|Pd|Kom|Psi|Phil|Sc|vs|etc|approx|U\.S|U\.K|Gen|Lt|Col|Maj|Capt|Sen|Rep|Hon|Rt|Jr|Sr|Inc|Ltd|Co|Corp|Dept|Govt|Mt)\.)$"
+)
+_BREAK = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    return [Token(m.start() + offset, m.end() + offset, m.group()) for m in _TOKEN.finditer(text)]
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of the article body; a line break always ends one, quotation marks never start one alone."""
+    sentences: list[Sentence] = []
+    start = 0
+    for match in _BREAK.finditer(text):
+        if match.group().strip() == "" and "\n" not in match.group():
+            if _NO_BREAK_BEFORE.search(text[max(0, match.start() - 12):match.start()]):
+                continue
+        end = match.start()
+        _add(sentences, text, start, end)
+        start = match.end()
+    _add(sentences, text, start, len(text))
+    return sentences
+
+
+def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(len(sentences), start, end, text[start:end]))

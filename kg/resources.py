@@ -1,0 +1,69 @@
+"""Where bundled files live, and one cached loader for the TSV data files.
+
+In a source checkout the data sit at the top level (``data/``, ``ontology/``); in an installed wheel they
+are copied into the package (``kg/_data``, ``kg/_ontology``). Everything else asks this module, so no stage
+depends on the current directory.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+
+from kg.errors import DataFileError
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _locate(installed: str, source: str) -> Path:
+    inside = _PACKAGE / installed
+    if inside.is_dir():
+        return inside
+    return _PACKAGE.parent / source
+
+
+def data_dir() -> Path:
+    """The folder of gazetteers, lexicons, queries and the sample article."""
+    return _locate("_data", "data")
+
+
+def ontology_dir() -> Path:
+    """The folder holding ``kg.ttl`` and ``shapes.ttl``."""
+    return _locate("_ontology", "ontology")
+
+
+def sample_article() -> Path:
+    return data_dir() / "sample" / "bnpt-uk-joint-working-group.txt"
+
+
+@lru_cache(maxsize=None)
+def load_table(relative: str) -> tuple[dict[str, str], ...]:
+    """Rows of a TSV data file under ``data/`` as dicts keyed by its header.
+
+    Lines starting with ``#`` before the header are the file's provenance (source, licence, date). A row
+    with the wrong number of fields is reported as ``file:line``.
+    """
+    path = data_dir() / relative
+    if not path.is_file():
+        raise DataFileError(f"{path}: data file not found; reinstall kg or restore the file")
+    rows: list[dict[str, str]] = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        lines = [(n, line) for n, line in enumerate(fh, 1) if line.strip() and not line.startswith("#")]
+    if not lines:
+        raise DataFileError(f"{path}: no header row")
+    header_no, header_line = lines[0]
+    header = header_line.rstrip("\r\n").split("\t")
+    for number, line in lines[1:]:
+        fields = next(csv.reader([line.rstrip("\r\n")], delimiter="\t", quoting=csv.QUOTE_NONE))
+        if len(fields) > len(header):
+            raise DataFileError(f"{path}:{number}: {len(fields)} fields, header has {len(header)}")
+        fields += [""] * (len(header) - len(fields))
+        rows.append({key: value.strip() for key, value in zip(header, fields)})
+    del header_no
+    return tuple(rows)
+
+
+def split_list(value: str) -> list[str]:
+    """A ``|``-separated cell as a list, empty cells giving an empty list."""
+    return [item.strip() for item in value.split("|") if item.strip()]

@@ -57,8 +57,14 @@ def sidecar_meta(path: Path) -> dict[str, object]:
     return data
 
 
+def _article_id(path: Path, meta: dict[str, object]) -> str:
+    """The file name without extension, unless the sidecar names the article's id."""
+    return str(meta.get("id") or path.stem)
+
+
 def read_plain(path: Path) -> Iterator[RawArticle]:
-    yield RawArticle(id=path.stem, text=read_text_file(path), source=str(path), meta=sidecar_meta(path))
+    meta = sidecar_meta(path)
+    yield RawArticle(id=_article_id(path, meta), text=read_text_file(path), source=str(path), meta=meta)
 
 
 _MD_MARKUP = re.compile(r"^#{1,6}\s+|^\s*[*-]\s+|\*\*|__|!\[[^\]]*\]\([^)]*\)", re.MULTILINE)
@@ -67,7 +73,8 @@ _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 
 def read_markdown(path: Path) -> Iterator[RawArticle]:
     text = _MD_LINK.sub(r"\1", read_text_file(path))
-    yield RawArticle(id=path.stem, text=_MD_MARKUP.sub("", text), source=str(path), meta=sidecar_meta(path))
+    meta = sidecar_meta(path)
+    yield RawArticle(id=_article_id(path, meta), text=_MD_MARKUP.sub("", text), source=str(path), meta=meta)
 
 
 class _TextOfHtml(HTMLParser):
@@ -125,7 +132,7 @@ def read_html(path: Path) -> Iterator[RawArticle]:
     }
     meta = {k: v for k, v in meta.items() if v}
     meta.update(sidecar_meta(path))
-    yield RawArticle(id=path.stem, text="\n".join(line for line in lines if line), source=str(path), meta=meta)
+    yield RawArticle(id=_article_id(path, meta), text="\n".join(line for line in lines if line), source=str(path), meta=meta)
 
 
 def read_jsonl(path: Path) -> Iterator[RawArticle]:

@@ -1,0 +1,169 @@
+"""The ``kg`` command line: build, query, export, view and validate the graph.
+
+Errors the user can cause end in one line on stderr and exit code 2; anything else is reported as an
+internal error with a pointer to the issue tracker.
+"""
+
+from __future__ import annotations
+
+import sys
+import webbrowser
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from kg.errors import FormatError, KgError
+from kg.resources import sample_article
+
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+    help="Knowledge graphs from news: who met whom, who signed what, who attended, who holds which post, "
+         "who cooperates and who said what, as RDF, NetworkX, HTML and SPARQL.",
+)
+GraphDir = Annotated[Path, typer.Option("--graph", "-g", help="Folder of a built graph.")]
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"kg: error: {message}", err=True)
+    sys.exit(2)
+
+
+@app.command()
+def build(
+    inputs: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders of .txt, .md, .html or .jsonl articles (default: the bundled sample).")] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("output"),
+    strict: Annotated[bool, typer.Option(help="Fail when any article has to be skipped.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+) -> None:
+    """Build the graph: graph.ttl, graph.trig, graph.html, claims.jsonl and the store in OUT.
+
+    Examples: kg build;  kg build articles/ --out graph/;  kg build news.jsonl
+    """
+    from kg.pipeline import build as run_build
+
+    summary = run_build(inputs or [sample_article()], out, strict=strict)
+    for reason in summary.skipped:
+        typer.echo(f"kg: skipped {reason}", err=True)
+    if quiet:
+        return
+    typer.echo(f"articles: {summary.articles} ({len(summary.skipped)} skipped)")
+    typer.echo("entities: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.entities.items())))
+    typer.echo("relations: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.relations.items())))
+    typer.echo(f"triples: {summary.triples}")
+    typer.echo(f"time: {summary.seconds:.1f} s; written to {summary.out}/ (graph.ttl, graph.trig, graph.html, claims.jsonl, store/)")
+
+
+@app.command()
+def query(
+    sparql: Annotated[Optional[str], typer.Argument(help="SPARQL text, a .rq file, or the name of a bundled query.")] = None,
+    graph: GraphDir = Path("output"),
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
+    list_queries: Annotated[bool, typer.Option("--list", help="List the bundled queries.")] = False,
+) -> None:
+    """Run a SPARQL SELECT, ASK or CONSTRUCT over the built graph.
+
+    Examples: kg query who-met-whom;  kg query --list;  kg query "SELECT ?p WHERE { ?p a kg:Person }" --format csv
+    """
+    from kg.query import FORMATS, named_queries, render, resolve_query, run_query
+    from kg.rdf.store import open_dataset
+
+    if list_queries or sparql is None:
+        for item in named_queries().values():
+            typer.echo(f"{item.name:16} {item.description}")
+        return
+    if fmt not in FORMATS:
+        raise FormatError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    text = resolve_query(sparql)
+    dataset = open_dataset(graph)
+    try:
+        typer.echo(render(run_query(dataset, text), fmt), nl=False)
+    finally:
+        dataset.close()
+
+
+@app.command("export")
+def export_command(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="turtle, trig, nt, nq, jsonld, graphml or claims.")] = "turtle",
+    graph: GraphDir = Path("output"),
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (default: standard output).")] = None,
+) -> None:
+    """Export the built graph.
+
+    Examples: kg export --format trig -o graph.trig;  kg export --format graphml -o graph.graphml
+    """
+    from kg.export import EXPORTERS, export
+    from kg.rdf.store import open_dataset
+
+    if fmt not in EXPORTERS:
+        raise FormatError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORTERS)}")
+    dataset = open_dataset(graph)
+    try:
+        text = export(dataset, fmt)
+    finally:
+        dataset.close()
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    tmp = output.with_name(f".{output.name}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(output)
+    except OSError as exc:
+        raise KgError(f"{output}: cannot write ({exc.strerror})") from exc
+
+
+@app.command()
+def view(graph: GraphDir = Path("output")) -> None:
+    """Open graph.html in the browser (prints its path where no browser is available).
+
+    Example: kg view --graph output
+    """
+    page = graph / "graph.html"
+    if not page.is_file():
+        raise KgError(f"{page}: no graph view here; run 'kg build' first")
+    typer.echo(str(page.resolve()))
+    webbrowser.open(page.resolve().as_uri())
+
+
+@app.command()
+def validate(graph: GraphDir = Path("output")) -> None:
+    """Check the built graph against the SHACL shapes of ontology/shapes.ttl.
+
+    Example: kg validate --graph output
+    """
+    from kg.export import union_graph
+    from kg.rdf.store import open_dataset
+    from kg.validate import validate as run_validate
+
+    dataset = open_dataset(graph)
+    try:
+        conforms, report = run_validate(union_graph(dataset))
+    finally:
+        dataset.close()
+    if conforms:
+        typer.echo("conforms: the graph satisfies ontology/shapes.ttl")
+        return
+    typer.echo(report, err=True)
+    raise typer.Exit(1)
+
+
+def main() -> None:
+    try:
+        app(standalone_mode=False)
+    except KgError as exc:
+        _fail(str(exc))
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        typer.echo("kg: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the one place internal errors are turned into a message
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(2)
+        typer.echo(f"kg: internal error: {type(exc).__name__}: {exc}\n"
+                   "Please report it with the command you ran at the project's issue tracker.", err=True)
+        sys.exit(70)

@@ -1,0 +1,62 @@
+"""Exports of the built graph, one row per format in ``EXPORTERS`` (``kg export --help`` lists them)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from io import BytesIO
+
+import networkx as nx
+from rdflib import Dataset, Graph
+
+from kg.errors import FormatError
+from kg.export.claims import write_claims
+from kg.rdf.namespace import PREFIXES
+
+
+def union_graph(dataset: Dataset) -> Graph:
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    for s, p, o, _g in dataset.quads((None, None, None, None)):
+        graph.add((s, p, o))
+    return graph
+
+
+def _rdf(fmt: str, whole: bool) -> Callable[[Dataset], str]:
+    def export(dataset: Dataset) -> str:
+        target = dataset if whole else union_graph(dataset)
+        if fmt == "json-ld":
+            return target.serialize(format=fmt, context=PREFIXES, auto_compact=True)
+        return target.serialize(format=fmt)
+    return export
+
+
+def _graphml(dataset: Dataset) -> str:
+    from kg.network import from_rdf
+
+    graph = from_rdf(dataset)
+    flat = nx.MultiDiGraph()
+    for node, data in graph.nodes(data=True):
+        flat.add_node(node, label=data["label"], type=data["type"], names="; ".join(data["names"]))
+    for s, o, key, data in graph.edges(keys=True, data=True):
+        flat.add_edge(s, o, key=key, **{k: v for k, v in data.items() if isinstance(v, (str, int, float))})
+    buffer = BytesIO()
+    nx.write_graphml(flat, buffer)
+    return buffer.getvalue().decode("utf-8")
+
+
+EXPORTERS: dict[str, tuple[str, Callable[[Dataset], str]]] = {
+    "turtle": ("ttl", _rdf("turtle", whole=False)),
+    "trig": ("trig", _rdf("trig", whole=True)),
+    "nt": ("nt", _rdf("nt", whole=False)),
+    "nq": ("nq", _rdf("nquads", whole=True)),
+    "jsonld": ("jsonld", _rdf("json-ld", whole=True)),
+    "graphml": ("graphml", _graphml),
+    "claims": ("jsonl", write_claims),
+}
+
+
+def export(dataset: Dataset, fmt: str) -> str:
+    if fmt not in EXPORTERS:
+        raise FormatError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORTERS)}")
+    return EXPORTERS[fmt][1](dataset)

@@ -1,0 +1,130 @@
+"""SPARQL over the built graph: bundled named queries, files or inline text, and result formats.
+
+The query runs on Oxigraph through rdflib with the common prefixes predeclared; results are rendered as an
+aligned table, CSV, TSV, or the W3C SPARQL JSON results format; graph results (CONSTRUCT, DESCRIBE) as Turtle.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Dataset, Literal, URIRef
+from rdflib.query import Result
+from rdflib.term import Node
+
+from kg.errors import FormatError, QueryError
+from kg.rdf.namespace import PREFIXES
+from kg.resources import data_dir
+
+FORMATS = ("table", "csv", "tsv", "json")
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    description: str
+    text: str
+
+
+def named_queries() -> dict[str, NamedQuery]:
+    """The bundled queries (``data/queries/*.rq``): name -> description and text; the first comment line describes."""
+    found = {}
+    for path in sorted((data_dir() / "queries").glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        first = text.splitlines()[0] if text else ""
+        found[path.stem] = NamedQuery(path.stem, first.lstrip("# ").strip(), text)
+    return found
+
+
+def internal_query(name: str) -> str:
+    return (data_dir() / "queries" / "internal" / f"{name}.rq").read_text(encoding="utf-8")
+
+
+def resolve_query(spec: str) -> str:
+    """SPARQL text from a bundled query name, a ``.rq`` file, or the text itself."""
+    queries = named_queries()
+    if spec in queries:
+        return queries[spec].text
+    path = Path(spec)
+    if spec.endswith((".rq", ".sparql")):
+        if not path.is_file():
+            raise QueryError(f"{spec}: no such query file")
+        return path.read_text(encoding="utf-8")
+    if not any(word in spec.upper() for word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")):
+        raise QueryError(f"{spec!r} is not SPARQL, a .rq file or a bundled query; bundled: {', '.join(queries)}")
+    return spec
+
+
+def run_query(dataset: Dataset, text: str) -> Result:
+    try:
+        return dataset.query(text, initNs=PREFIXES)
+    except SyntaxError as exc:
+        raise QueryError(f"SPARQL syntax error: {exc}") from exc
+    except Exception as exc:  # noqa: BLE001 - pyoxigraph raises plain exceptions for bad queries
+        if type(exc).__module__.startswith(("pyoxigraph", "builtins")):
+            raise QueryError(f"SPARQL error: {exc}") from exc
+        raise
+
+
+def _cell(value: Node | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, URIRef):
+        text = str(value)
+        for prefix, namespace in PREFIXES.items():
+            if text.startswith(namespace):
+                return f"{prefix}:{text[len(namespace):]}"
+        return text
+    return str(value)
+
+
+def render(result: Result, fmt: str) -> str:
+    if fmt not in FORMATS:
+        raise FormatError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if result.type == "ASK":
+        return json.dumps({"head": {}, "boolean": bool(result.askAnswer)}) if fmt == "json" else str(bool(result.askAnswer)).lower()
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        graph = result.graph
+        assert graph is not None
+        for prefix, namespace in PREFIXES.items():
+            graph.bind(prefix, namespace)
+        return graph.serialize(format="turtle")
+    names = [str(v) for v in result.vars or []]
+    rows = [[row[i] if i < len(row) else None for i in range(len(names))] for row in result]
+    if fmt == "json":
+        return json.dumps({"head": {"vars": names}, "results": {"bindings": [
+            {n: _json_term(v) for n, v in zip(names, row) if v is not None} for row in rows]}}, ensure_ascii=False, indent=1)
+    if fmt in ("csv", "tsv"):
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer.writerow(names)
+        writer.writerows([[str(v) if v is not None else "" for v in row] for row in rows])
+        return buffer.getvalue()
+    return _table(names, [[_cell(v) for v in row] for row in rows])
+
+
+def _json_term(value: Node) -> dict[str, str]:
+    if isinstance(value, URIRef):
+        return {"type": "uri", "value": str(value)}
+    if isinstance(value, Literal):
+        out = {"type": "literal", "value": str(value)}
+        if value.language:
+            out["xml:lang"] = value.language
+        elif value.datatype:
+            out["datatype"] = str(value.datatype)
+        return out
+    return {"type": "bnode", "value": str(value)}
+
+
+def _table(names: list[str], rows: list[list[str]], width: int = 60) -> str:
+    cut = [[c if len(c) <= width else c[: width - 1] + "…" for c in row] for row in rows]
+    widths = [max([len(n)] + [len(r[i]) for r in cut]) for i, n in enumerate(names)]
+    line = "  ".join(n.ljust(w) for n, w in zip(names, widths))
+    out = [line, "  ".join("-" * w for w in widths)]
+    out += ["  ".join(c.ljust(w) for c, w in zip(row, widths)) for row in cut]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out) + "\n"

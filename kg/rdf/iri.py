@@ -1,0 +1,49 @@
+"""Deterministic IRIs: the same name always gives the same IRI, and any name gives a valid one.
+
+Actors (people, bodies, countries, places) are minted from their key alone, so one actor is one node
+across articles; events and agreements are minted inside their article, because "the MoU" of one
+article is not the MoU of another.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from urllib.parse import quote
+
+from rdflib import URIRef
+
+from kg.nlp.gazetteer import norm_key
+from kg.rdf.namespace import RES
+
+ARTICLE_SCOPED = ("event", "agreement")
+
+
+def slug(text: str) -> str:
+    """Readable ASCII slug, or a hash when the name has no Latin letters or digits."""
+    readable = norm_key(text).replace(" ", "-")[:80]
+    return readable or "x-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def article_iri(article_id: str) -> URIRef:
+    return RES[f"article/{quote(article_id, safe='')}"]
+
+
+def graph_iri(article_id: str) -> URIRef:
+    return RES[f"graph/{quote(article_id, safe='')}"]
+
+
+def entity_iri(key: str, article_id: str) -> URIRef:
+    kind, _, rest = key.partition(":")
+    kind = {"org": "organization"}.get(kind, kind)
+    if kind in ARTICLE_SCOPED:
+        return URIRef(f"{article_iri(article_id)}/{kind}/{slug(rest)}")
+    return RES[f"{kind}/{slug(rest)}"]
+
+
+def fact_iri(article_id: str, *parts: str) -> URIRef:
+    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+    return URIRef(f"{article_iri(article_id)}/fact/{digest}")
+
+
+def evidence_iri(article_id: str, start: int, end: int) -> URIRef:
+    return URIRef(f"{article_iri(article_id)}#char={start},{end}")

@@ -1,0 +1,68 @@
+"""Rule behaviour on invented sentences: titles, dates, datelines, IRIs."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kg import extract, nlp
+from kg.ingest.clean import clean
+from kg.model import Article
+from kg.nlp.dates import find_times
+from kg.nlp.tokens import split_sentences
+from kg.rdf.iri import entity_iri
+
+
+def _article(text: str, published: date | None = None, language: str = "id") -> Article:
+    return Article(id="t", text=text, source="test", published=published, language=language)
+
+
+def _times(text: str, published: date | None = None) -> list[str]:
+    return [t.value for t in find_times(text, split_sentences(text), published=published, language="id")]
+
+
+def test_weekday_picks_the_year():
+    # 11 November 2021 was a Thursday; 11 November 2020 a Wednesday
+    assert _times("Rapat digelar Kamis (11/11). Tahun 2020 dan 2021 disebut.")[0] == "2021-11-11"
+
+
+def test_publication_year_is_used_first():
+    assert _times("Rapat digelar Senin (12/3).", published=date(2018, 3, 13)) == ["2018-03-12"]
+
+
+def test_no_year_anywhere_keeps_month_day():
+    assert _times("Rapat digelar pada (5/6).") == ["--06-05"]
+
+
+def test_month_year_keeps_its_precision():
+    assert _times("MoU diteken pada April 2021 lalu.") == ["2021-04"]
+
+
+def test_title_rank_name_degree():
+    text = "Kepala BNPT Komjen. Pol. Dr. Budi Santoso, M.H., bertemu Menteri Luar Negeri Jepang Taro Yamada di Jakarta."
+    result = extract.run(nlp.run(_article(text)))
+    posts = {(result.entities[c.subject].name, result.entities[c.object].name, c.role)
+             for c in result.claims if c.relation == "holds_position"}
+    assert posts == {("Budi Santoso", "Badan Nasional Penanggulangan Terorisme", "Kepala"),
+                     ("Taro Yamada", "Jepang", "Menteri Luar Negeri")}
+    meets = [c for c in result.claims if c.relation == "meets"]
+    assert len(meets) == 1 and result.entities[meets[0].place].name == "Jakarta"
+
+
+def test_planned_meeting_gives_no_claim():
+    text = "Menlu Jepang Taro Yamada akan bertemu Menlu Inggris Jane Doe di London pekan depan."
+    result = extract.run(nlp.run(_article(text)))
+    assert not [c for c in result.claims if c.relation == "meets"]
+
+
+def test_dateline_is_metadata_and_spam_is_dropped():
+    cleaned = clean("JAKARTA, contoh.com – Polri menggelar rapat di Bogor hari ini bersama TNI.\n"
+                    "Nice post, visit our website https://spam.example\n")
+    assert cleaned.dateline_place == "Jakarta" and cleaned.outlet == "contoh.com"
+    assert cleaned.text.startswith("Polri") and "spam" not in cleaned.text
+
+
+def test_iris_are_deterministic_and_valid_for_any_script():
+    a = entity_iri("person:Владимир Путин", "x")
+    assert a == entity_iri("person:Владимир Путин", "y")
+    assert " " not in a and a.startswith("https://")
+    assert entity_iri("event:jwg", "a") != entity_iri("event:jwg", "b")  # events belong to their article

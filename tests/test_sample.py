@@ -1,0 +1,130 @@
+"""End to end on the bundled sample: the facts a reader of the article expects, in every output."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+from rdflib import Dataset, Literal
+from rdflib.namespace import XSD
+
+from kg.cli import app
+from tests.conftest import DEV, read_claims
+
+
+def _claims(sample_graph):
+    return [c for c in read_claims(sample_graph / "claims.jsonl") if c["kind"] == "claim"]
+
+
+def test_build_writes_every_output(sample_graph):
+    for name in ("graph.ttl", "graph.trig", "graph.html", "claims.jsonl"):
+        assert (sample_graph / name).stat().st_size > 0
+    assert (sample_graph / "store").is_dir()
+
+
+def test_meeting_has_both_sides_date_and_place(sample_graph):
+    meets = [c for c in _claims(sample_graph) if c["relation"] == "meets"]
+    assert [(sorted([m["subject"], m["object"]]), m["date"], m["place"]) for m in meets] == [
+        (["Boy Rafli Amar", "Elizabeth Truss"], "2021-11-11", "Jakarta")]
+
+
+def test_mou_signed_by_both_countries_in_april_2021(sample_graph):
+    signs = {(c["subject"], c["object"], c["date"]) for c in _claims(sample_graph) if c["relation"] == "signs"}
+    assert signs == {("Indonesia", "Memorandum of Understanding", "2021-04"),
+                     ("Inggris", "Memorandum of Understanding", "2021-04")}
+
+
+def test_attendance_list_gives_one_claim_per_agency(sample_graph):
+    attendees = {c["subject"] for c in _claims(sample_graph) if c["relation"] == "attends"}
+    assert {"Lembaga Perlindungan Saksi dan Korban", "Kementerian Luar Negeri", "Kedutaan Inggris",
+            "Badan Nasional Penanggulangan Terorisme", "Boy Rafli Amar"} <= attendees
+    assert "Inggris" not in attendees  # "dari pihak Inggris" names a side, not an attendee
+
+
+def test_titles_and_pronouns_resolve_to_people(sample_graph):
+    quoted = {c["subject"] for c in _claims(sample_graph) if c["relation"] == "quoted"}
+    assert quoted == {"Boy Rafli Amar", "Elizabeth Truss", "Andhika Chrinayudhanto"}
+
+
+def test_spam_after_the_article_yields_nothing(sample_graph):
+    text = (sample_graph / "claims.jsonl").read_text(encoding="utf-8").lower()
+    assert "uhamka" not in text and "unair" not in text and "fisheries" not in text
+
+
+def test_dates_are_typed_at_their_precision(sample_graph):
+    trig = (sample_graph / "graph.trig").read_text(encoding="utf-8")
+    ds = Dataset()
+    ds.parse(data=trig, format="trig")
+    objects = {o for _s, _p, o, _g in ds.quads((None, None, None, None)) if isinstance(o, Literal)}
+    assert Literal("2021-04", datatype=XSD.gYearMonth) in objects
+    assert Literal("2021-11-11", datatype=XSD.date) in objects
+    assert not any(str(o) == "2021-04-01" for o in objects)
+
+
+def test_every_fact_has_its_evidence_sentence(runner, sample_graph):
+    result = runner.invoke(app, ["query", "facts", "--graph", str(sample_graph), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = result.output.strip().splitlines()[1:]
+    assert len(rows) == len(_claims(sample_graph))
+    assert all(row.split(",")[-1].strip() for row in rows)
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("who-met-whom", ["Boy Rafli Amar", "Elizabeth Truss", "2021-11-11", "Jakarta"]),
+    ("agreements", ["Memorandum of Understanding", "Indonesia", "Inggris", "2021-04"]),
+    ("attendees", ["Joint Working Group", "Detasemen Khusus 88", "Kedutaan Inggris"]),
+    ("posts", ["Andhika Chrinayudhanto", "Deputi Kerja Sama Internasional", "Menteri Luar Negeri"]),
+    ("quotes", ["Elizabeth Truss", "bahu membahu"]),
+    ("co-attendance", ["Joint Working Group"]),
+])
+def test_bundled_queries_answer_what_a_reader_expects(runner, sample_graph, name, expected):
+    result = runner.invoke(app, ["query", name, "--graph", str(sample_graph), "--format", "tsv"])
+    assert result.exit_code == 0, result.output
+    for text in expected:
+        assert text in result.output
+
+
+def test_validate_passes_on_the_sample_and_fails_on_a_broken_graph(runner, sample_graph, tmp_path):
+    assert runner.invoke(app, ["validate", "--graph", str(sample_graph)]).exit_code == 0
+    from kg.export import union_graph
+    from kg.rdf.namespace import KG
+    from kg.rdf.store import open_dataset
+    from kg.validate import validate
+
+    ds = open_dataset(sample_graph)
+    graph = union_graph(ds)
+    ds.close()
+    meeting = next(graph.subjects(predicate=None, object=KG.Meeting))
+    graph.remove((meeting, KG.participant, None))
+    conforms, report = validate(graph)
+    assert not conforms and "at least two participants" in report
+
+
+def test_html_is_self_contained(sample_graph):
+    page = (sample_graph / "graph.html").read_text(encoding="utf-8")
+    assert not re.search(r"""(src|href)\s*=\s*["']https?://""", page)
+    assert "vis.Network" in page and "Boy Rafli Amar" in page
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="../shared/eval is not present")
+def test_scorer_on_the_sample_meets_the_bar(sample_graph):
+    out = subprocess.run([sys.executable, str(DEV.parent / "score.py"), "--gold", str(DEV / "seed.json"),
+                          "--system", str(sample_graph / "claims.jsonl")], capture_output=True, text=True, check=True).stdout
+    last = out.strip().splitlines()[-1]
+    claims_f1, entities_f1 = (float(x.split("=")[1]) for x in last.split())
+    assert claims_f1 >= 0.9 and entities_f1 >= 0.9
+    assert "date accuracy      12/12" in out
+
+
+def test_exports_round_trip(runner, sample_graph, tmp_path):
+    from rdflib import Dataset as DS, Graph
+
+    for fmt, parser in [("turtle", "turtle"), ("nt", "nt"), ("trig", "trig"), ("nq", "nquads"), ("jsonld", "json-ld")]:
+        target = tmp_path / f"g.{fmt}"
+        result = runner.invoke(app, ["export", "--format", fmt, "--graph", str(sample_graph), "-o", str(target)])
+        assert result.exit_code == 0, result.output
+        g = DS() if fmt in ("trig", "nq", "jsonld") else Graph()
+        g.parse(target, format=parser)
+        assert len(g) > 300

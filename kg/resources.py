@@ -52,7 +52,7 @@ def load_table(relative: str) -> tuple[dict[str, str], ...]:
         lines = [(n, line) for n, line in enumerate(fh, 1) if line.strip() and not line.startswith("#")]
     if not lines:
         raise DataFileError(f"{path}: no header row")
-    header_no, header_line = lines[0]
+    header_line = lines[0][1]
     header = header_line.rstrip("\r\n").split("\t")
     for number, line in lines[1:]:
         fields = next(csv.reader([line.rstrip("\r\n")], delimiter="\t", quoting=csv.QUOTE_NONE))
@@ -60,7 +60,6 @@ def load_table(relative: str) -> tuple[dict[str, str], ...]:
             raise DataFileError(f"{path}:{number}: {len(fields)} fields, header has {len(header)}")
         fields += [""] * (len(header) - len(fields))
         rows.append({key: value.strip() for key, value in zip(header, fields)})
-    del header_no
     return tuple(rows)
 
 

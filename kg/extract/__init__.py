@@ -80,7 +80,7 @@ def _date_events(views: list[SentenceView], entities: dict[str, Entity]) -> None
             if entity.date is None and view.times:
                 entity.date = view.time_near(mention.start)
             if entity.place is None:
-                entity.place = view.place(entities)
+                entity.place = view.place()
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.extract.coref import PersonRef
-from kg.model import AnalyzedArticle, Entity, Evidence, Mention, Sentence, TimeExpr
+from kg.model import AnalyzedArticle, Evidence, Mention, Sentence, TimeExpr
 from kg.nlp.gazetteer import token_key
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.tokens import Token, tokenize
@@ -61,15 +61,9 @@ class SentenceView:
             return None
         return min(self.times, key=lambda t: abs(t.start - position)).value
 
-    def place(self, entities: dict[str, Entity]) -> str | None:
-        """The place a locative ("di Jakarta", "in Jakarta") names, the most specific when several follow."""
-        for m in self.places:
-            if self.word_before(m.start) in LOCATIVE:
-                following = [p for p in self.places if p.start > m.start and p.start - m.end < 4]
-                if following and entities.get(m.key) and entities[m.key].type == "Place":
-                    return m.key
-                return m.key
-        return None
+    def place(self) -> str | None:
+        """The first place a locative names ("di Jakarta", "in Jakarta")."""
+        return next((m.key for m in self.places if self.word_before(m.start) in LOCATIVE), None)
 
 
 def build_views(analyzed: AnalyzedArticle, refs: list[PersonRef], lex: Lexicon) -> list[SentenceView]:

@@ -11,8 +11,6 @@ from kg.model import AnalyzedArticle, Entity, Mention
 from kg.nlp import gazetteer
 from kg.nlp.gazetteer import norm_key
 
-ARTICLE_SCOPED = ("Event", "Agreement")
-
 
 def _acronymish(name: str) -> bool:
     letters = [c for c in name if c.isalpha()]

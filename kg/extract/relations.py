@@ -75,7 +75,7 @@ def meets(view: SentenceView, entities: dict[str, Entity]) -> Iterator[Claim]:
     if not pairs:
         return
     date = view.time_near(trigger.start) or _event_date(view, entities)
-    place = view.place(entities) or _event_place(view, entities)
+    place = view.place() or _event_place(view, entities)
     for s, o in pairs:
         yield Claim("meets", s, o, view.evidence(), "meets:trigger", 0.7, date=date, place=place)
 
@@ -116,7 +116,7 @@ def signs(view: SentenceView, entities: dict[str, Entity], last_agreement: str |
         rule = "signs:trigger"
     entity = entities.get(agreement)
     date = view.time_near(trigger.start if trigger else view.sentence.start) or (entity.date if entity else None)
-    place = view.place(entities) or (entity.place if entity else None)
+    place = view.place() or (entity.place if entity else None)
     signers: list[str] = []
     for p in parties:
         signers.append(p.key)
@@ -159,7 +159,6 @@ def cooperates(view: SentenceView, previous_subject: str | None, last_pair: tupl
     after = _distinct([p for p in bodies if p.start >= trigger.end])
     before = _distinct([p for p in bodies if p.end <= trigger.start])
     pairs: list[tuple[str, str]] = []
-    text_before = view.sentence.text[: trigger.start - view.sentence.start].lower()
     if len(after) >= 2:
         pairs = [(after[0].key, after[1].key)]
     elif len(after) == 1:
@@ -170,6 +169,5 @@ def cooperates(view: SentenceView, previous_subject: str | None, last_pair: tupl
         pairs = [(before[0].key, before[1].key)]
     if not pairs and last_pair and any(w in view.sentence.text.lower() for w in ("kedua negara", "kedua pihak", "both countries", "both sides", "the two countries")):
         pairs = [last_pair]
-    del text_before
     for s, o in pairs:
         yield Claim("cooperates_with", s, o, view.evidence(), "cooperates:trigger", 0.7)

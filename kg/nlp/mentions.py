@@ -9,10 +9,8 @@ left, so that one span is never two entities.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from kg.model import Mention
-from kg.nlp.gazetteer import Gazetteer, GazetteerEntry, norm_key, token_key
+from kg.nlp.gazetteer import Gazetteer, norm_key, token_key
 from kg.nlp.lexicon import Lexicon, Title
 from kg.nlp.tokens import Token
 
@@ -20,12 +18,6 @@ CONNECTORS = frozenset({"of", "on", "and", "for", "the", "in", "dan", "untuk", "
 _INITIAL = re.compile(r"^[A-Z]$")
 _NAME_PARTICLES = frozenset({"bin", "binti", "al", "el", "van", "de", "der", "von", "-"})
 _ORDINAL = re.compile(r"^ke-\d+$|^\d+(st|nd|rd|th)?$")
-
-
-@dataclass
-class SentenceMentions:
-    mentions: list[Mention]
-    used: list[bool]
 
 
 def _match_phrase(tokens: list[Token], i: int, table: dict | frozenset, longest: int) -> int:
@@ -223,7 +215,3 @@ def _classify(tokens: list[Token], i: int, j: int, lex: Lexicon) -> tuple[int, i
                 continue  # a bare head ("Badan", "Meeting") names nothing
             return start, end, etype
     return None
-
-
-def entity_from_gazetteer(entry: GazetteerEntry) -> tuple[str, str]:
-    return entry.key, entry.type

@@ -148,6 +148,67 @@ def validate(graph: GraphDir = Path("output")) -> None:
     raise typer.Exit(1)
 
 
+@app.command()
+def tag(
+    conll: Annotated[Path, typer.Option("--conll", help="CoNLL-style file: a token per line first column, blank line between sentences; '-' reads standard input.")],
+) -> None:
+    """Tag pre-tokenised sentences with the entity recogniser: each line comes back with a BIO tag column added.
+
+    Example: kg tag --conll test.tsv > predicted.tsv
+    """
+    from kg.nlp.ner import load
+    from kg.nlp.ner.corpus import tag_lines
+
+    recogniser = load("id")
+    if recogniser is None:
+        raise KgError("no entity recogniser model is installed; run 'kg train-ner'")
+    if str(conll) == "-":
+        source = sys.stdin
+    elif not conll.is_file():
+        raise KgError(f"{conll}: no such file")
+    else:
+        source = conll.open(encoding="utf-8", errors="replace", newline="")
+    try:
+        out = sys.stdout
+        for line in tag_lines(source, recogniser.tag):
+            out.write(line + "\n")
+    finally:
+        if source is not sys.stdin:
+            source.close()
+
+
+@app.command("train-ner")
+def train_ner(
+    data: Annotated[Path, typer.Option("--data", help="Folder of the public NER sets (with label_map.tsv).")] = Path("../shared/ner"),
+    datasets: Annotated[str, typer.Option("--datasets", help="Comma-separated sets to train on.")] = "nerui,idner2k",
+    algorithm: Annotated[str, typer.Option("--algorithm", help="lbfgs (CRF) or ap (averaged perceptron).")] = "lbfgs",
+    out: Annotated[Optional[Path], typer.Option("--out", help="Model file to write (default: the bundled model).")] = None,
+    final: Annotated[bool, typer.Option(help="After scoring on dev, retrain on train+dev for the shipped model.")] = True,
+) -> None:
+    """Train the Indonesian entity recogniser and print dev-set P/R/F1 per set and type.
+
+    Example: kg train-ner --data ../shared/ner
+    """
+    from kg.nlp.ner import model_path
+    from kg.nlp.ner.train import ALGORITHMS, evaluate, load_corpus, report, train
+
+    if algorithm not in ALGORITHMS:
+        raise FormatError(f"unknown algorithm {algorithm!r}; choose one of {', '.join(ALGORITHMS)}")
+    target = out or model_path("id")
+    corpus = load_corpus(data, [name.strip() for name in datasets.split(",") if name.strip()])
+    scratch = target.with_name(f".{target.name}.dev")
+    train(corpus, scratch, algorithm=algorithm, log=typer.echo)
+    for name, sentences in corpus.dev.items():
+        for line in report(name, evaluate(scratch, sentences)):
+            typer.echo(line)
+    if final:
+        corpus.train = corpus.train + [s for sentences in corpus.dev.values() for s in sentences]
+        train(corpus, target, algorithm=algorithm, log=typer.echo)
+        scratch.unlink()
+    else:
+        scratch.replace(target)
+
+
 def main() -> None:
     try:
         app(standalone_mode=False)

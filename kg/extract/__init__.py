@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from kg.extract.context import SentenceView, build_views
 from kg.extract.coref import person_refs
-from kg.extract.entities import build_entities, ensure_entity
+from kg.extract.entities import build_entities, ensure_entity, unify_people
 from kg.extract.quotes import quoted
 from kg.extract.relations import attends, cooperates, holds_position, meets, signs
 from kg.model import AnalyzedArticle, Claim, Entity, Evidence, ExtractedArticle
@@ -24,6 +24,7 @@ def run(analyzed: AnalyzedArticle) -> ExtractedArticle:
     article = analyzed.article
     language = article.language
     lex = lexicon.load(language)
+    analyzed = unify_people(analyzed)
     refs = person_refs(analyzed)
     entities = build_entities(analyzed)
     if article.dateline_place:

@@ -7,6 +7,8 @@ follows the guideline: the fullest proper name the article gives, in the article
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.model import AnalyzedArticle, Entity, Mention
 from kg.nlp import gazetteer
 from kg.nlp.gazetteer import norm_key
@@ -15,6 +17,31 @@ from kg.nlp.gazetteer import norm_key
 def _acronymish(name: str) -> bool:
     letters = [c for c in name if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) > len(letters) / 2 and " " not in name.strip()
+
+
+def unify_people(analyzed: AnalyzedArticle) -> AnalyzedArticle:
+    """One key per person: "Boy Rafli", "Rafli Amar" and "Boy Rafli Amar" in one article are one person.
+
+    A shorter name is merged into a longer one only when its words are all in that name and in no other
+    person's name of the article, so two people who share a surname stay apart.
+    """
+    names: dict[str, frozenset[str]] = {}
+    for m in analyzed.mentions:
+        if m.type == "Person" and m.key:
+            words = frozenset(norm_key(m.name).split())
+            if len(words) > len(names.get(m.key, ())):
+                names[m.key] = words
+    target: dict[str, str] = {}
+    for key, words in names.items():
+        wider = {k for k, w in names.items() if k != key and words < w}
+        # the widest names containing this one must all be one person (nested variants of one name)
+        tops = {k for k in wider if not any(names[k] < names[o] for o in wider)}
+        if len(tops) == 1:
+            target[key] = tops.pop()
+    if not target:
+        return analyzed
+    mentions = [replace(m, key=target[m.key]) if m.type == "Person" and m.key in target else m for m in analyzed.mentions]
+    return replace(analyzed, mentions=mentions)
 
 
 def build_entities(analyzed: AnalyzedArticle) -> dict[str, Entity]:

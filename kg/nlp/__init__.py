@@ -7,8 +7,9 @@ character offsets into the article text.
 from __future__ import annotations
 
 from kg.model import AnalyzedArticle, Article, Mention
-from kg.nlp import gazetteer, lexicon
+from kg.nlp import gazetteer, lexicon, ner
 from kg.nlp.dates import find_times
+from kg.nlp.proposals import model_mentions
 from kg.nlp.quotes import find_quotes
 from kg.nlp.recognise import known_names, second_pass, sentence_mentions
 from kg.nlp.tokens import split_sentences
@@ -23,6 +24,10 @@ def run(article: Article) -> AnalyzedArticle:
     mentions: list[Mention] = []
     for sentence in sentences:
         mentions.extend(sentence_mentions(sentence, article.text, gaz=gaz, lex=lex))
+    recogniser = ner.load(article.language)
+    if recogniser is not None:
+        for sentence in sentences:
+            mentions.extend(model_mentions(sentence, article.text, mentions, recogniser=recogniser, gaz=gaz, lex=lex))
     acronyms = {m.text: m for m in mentions if m.rule == "acronym"}
     people = known_names(mentions)
     for sentence in sentences:

@@ -26,6 +26,8 @@ class Lexicon:
     heads: dict[tuple[str, ...], tuple[str, str]]  # head tokens -> (type, position)
     triggers: dict[tuple[str, ...], str]
     pronouns: dict[tuple[str, ...], str]
+    not_names: frozenset[str]  # words that begin no person's name ("Nomor", "Gedung", "Tuhan")
+    honorifics: frozenset[str]  # "Bapak", "Ibu", "Mr": before a name, never part of it
     longest_title: int
     longest_rank: int
 
@@ -62,5 +64,7 @@ def load(language: str) -> Lexicon:
     return Lexicon(
         titles=titles, ranks=frozenset(ranks), degrees=frozenset(degrees), role_words=frozenset(role_words),
         heads=heads, triggers=triggers, pronouns=pronouns,
+        not_names=frozenset(row["word"].lower() for lang in languages for row in _optional(f"lexicons/{lang}/not_names.tsv")),
+        honorifics=frozenset(row["word"] for row in load_table("lexicons/ner/person_cues.tsv") if row["cue"] == "honorific"),
         longest_title=max((len(k) for k in titles), default=1), longest_rank=max((len(k) for k in ranks), default=1),
     )

@@ -62,6 +62,8 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
         if body_span:
             bs, be, btype = body_span
             add(bs, be, btype, body, "title-body")
+        if name_start >= 0 and not _plausible_name(tokens, name_start, name_end, gaz, lex):
+            name_start = -1
         if name_start >= 0:
             name = " ".join(_text(tokens, name_start, name_end, text).split())
             add(name_start, name_end, "Person", f"person:{norm_key(name)}", "title-name", name=name,
@@ -94,6 +96,17 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
     _acronym_definitions(tokens, mentions, used, add)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _plausible_name(tokens: list[Token], start: int, end: int, gaz: Gazetteer, lex: Lexicon) -> bool:
+    """A name after a title is no name when it starts like a number or a building, or holds an agency."""
+    if tokens[start].text.lower() in lex.not_names:
+        return False
+    for k in range(start, end):
+        found = gaz.match(tokens, k)
+        if found and found[1].type == "Organization":
+            return False
+    return True
 
 
 def _cap_run(tokens: list[Token], j: int) -> int:

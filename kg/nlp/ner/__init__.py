@@ -1,0 +1,60 @@
+"""The statistical entity recogniser: a linear-chain CRF over hand-built features, trained on public
+Indonesian NER data (see ``train.py`` and the README) and shipped as ``data/models/ner-id.crfsuite``.
+
+It proposes PER/ORG/LOC spans; the rules and gazetteers of ``kg.nlp.recognise`` decide what they finally
+are (a listed agency stays an Organization whatever the model says).
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+import pycrfsuite
+
+from kg.errors import DataFileError
+from kg.nlp.ner.corpus import repair_bio, spans
+from kg.nlp.ner.features import sentence_features
+from kg.resources import data_dir
+
+__all__ = ["Recogniser", "load", "model_path", "spans"]
+
+
+def model_path(language: str = "id") -> Path:
+    return data_dir() / "models" / f"ner-{language}.crfsuite"
+
+
+class Recogniser:
+    """Tags pre-tokenised sentences with B-/I- PER, ORG, LOC or O."""
+
+    def __init__(self, path: Path) -> None:
+        if not path.is_file():
+            raise DataFileError(f"{path}: entity recogniser model not found; run 'kg train-ner' or reinstall kg")
+        self.path = path
+        self._local = threading.local()
+
+    @property
+    def _tagger(self) -> pycrfsuite.Tagger:
+        tagger = getattr(self._local, "tagger", None)
+        if tagger is None:
+            tagger = pycrfsuite.Tagger()
+            tagger.open(str(self.path))
+            self._local.tagger = tagger
+        return tagger
+
+    def tag(self, words: list[str]) -> list[str]:
+        if not words:
+            return []
+        return repair_bio(self._tagger.tag(sentence_features(words)))
+
+    def entities(self, words: list[str]) -> list[tuple[int, int, str]]:
+        """(first word, end word, PER|ORG|LOC) for each entity the model finds."""
+        return spans(self.tag(words))
+
+
+@lru_cache(maxsize=None)
+def load(language: str = "id") -> Recogniser | None:
+    """The bundled model for a language, or None where there is none (the rules still run)."""
+    path = model_path(language)
+    return Recogniser(path) if path.is_file() else None

@@ -1,0 +1,143 @@
+"""Reading CoNLL-style NER files, mapping their labels to PER/ORG/LOC, and scoring exact entity spans.
+
+The three public Indonesian sets each name their labels differently (PERSON, ORGANISATION, PLACE, ...);
+``label_map.tsv`` beside them says how they map, so no mapping is hard-coded here.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from kg.errors import InputError
+
+Sentence = tuple[list[str], list[str]]  # words, BIO tags
+
+
+def read_conll(path: Path, *, tag_column: int = -1, separator: str | None = None) -> Iterator[list[list[str]]]:
+    """Sentences as lists of rows (columns split on tab, or on any space when the line has no tab)."""
+    try:
+        handle = path.open(encoding="utf-8", newline="")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
+    with handle:
+        rows: list[list[str]] = []
+        for number, raw in enumerate(handle, 1):
+            line = raw.rstrip("\r\n")
+            if not line.strip():
+                if rows:
+                    yield rows
+                    rows = []
+                continue
+            sep = separator if separator is not None else ("\t" if "\t" in line else None)
+            columns = line.split(sep) if sep else line.split()
+            if not columns or not columns[0]:
+                raise InputError(f"{path}:{number}: a token line with no token in its first column")
+            rows.append(columns)
+        if rows:
+            yield rows
+
+
+def load_label_map(path: Path) -> dict[str, dict[str, str]]:
+    mapping: dict[str, dict[str, str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        dataset, source, merged = (line.split("\t") + ["", "", ""])[:3]
+        mapping.setdefault(dataset, {})[source] = merged
+    return mapping
+
+
+def labelled_sentences(path: Path, labels: dict[str, str]) -> list[Sentence]:
+    """Training or dev sentences with tags mapped to B-/I- PER, ORG, LOC (anything else is O)."""
+    out: list[Sentence] = []
+    for rows in read_conll(path):
+        words = [row[0] for row in rows]
+        tags: list[str] = []
+        for row in rows:
+            tag = row[-1] if len(row) > 1 else "O"
+            prefix, _, label = tag.partition("-")
+            merged = labels.get(label, "O") if label else "O"
+            tags.append("O" if merged in ("O", "-", "") else f"{prefix}-{merged}")
+        out.append((words, repair_bio(tags)))
+    return out
+
+
+def repair_bio(tags: list[str]) -> list[str]:
+    """An I- tag that does not continue an entity of its type starts one."""
+    fixed: list[str] = []
+    for i, tag in enumerate(tags):
+        if tag.startswith("I-") and (i == 0 or fixed[i - 1] == "O" or fixed[i - 1][2:] != tag[2:]):
+            tag = "B-" + tag[2:]
+        fixed.append(tag)
+    return fixed
+
+
+def spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, type) of each entity in a BIO sequence; end is exclusive."""
+    found: list[tuple[int, int, str]] = []
+    start, kind = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        if start >= 0 and (tag == "O" or tag.startswith("B-") or tag[2:] != kind):
+            found.append((start, i, kind))
+            start = -1
+        if tag.startswith("B-") or (tag.startswith("I-") and start < 0):
+            start, kind = i, tag[2:]
+    return found
+
+
+@dataclass
+class Score:
+    tp: Counter
+    fp: Counter
+    fn: Counter
+
+    def prf(self, kind: str | None = None) -> tuple[float, float, float]:
+        tp = sum(self.tp.values()) if kind is None else self.tp[kind]
+        fp = sum(self.fp.values()) if kind is None else self.fp[kind]
+        fn = sum(self.fn.values()) if kind is None else self.fn[kind]
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score(gold: Iterable[list[str]], predicted: Iterable[list[str]]) -> Score:
+    """Exact-span entity scores, counted per type (micro over types with ``prf()``)."""
+    tp: Counter = Counter()
+    fp: Counter = Counter()
+    fn: Counter = Counter()
+    for g, p in zip(gold, predicted):
+        gs, ps = set(spans(g)), set(spans(p))
+        for s in gs & ps:
+            tp[s[2]] += 1
+        for s in ps - gs:
+            fp[s[2]] += 1
+        for s in gs - ps:
+            fn[s[2]] += 1
+    return Score(tp, fp, fn)
+
+
+def tag_lines(lines: Iterable[str], tag: Callable[[list[str]], list[str]]) -> Iterator[str]:
+    """Each input line with its predicted tag appended after a tab; blank lines (sentence breaks) kept.
+
+    The token is the first column (tab-separated, or space-separated where a line has no tab); the rest of
+    the line is passed through untouched, so a scorer can line the output up with its gold file.
+    """
+    block: list[str] = []
+
+    def flush() -> Iterator[str]:
+        words = [(line.split("\t") if "\t" in line else line.split())[0] for line in block]
+        for line, predicted in zip(block, tag(words)):
+            yield f"{line}\t{predicted}"
+        block.clear()
+
+    for raw in lines:
+        line = raw.rstrip("\r\n")
+        if line.strip():
+            block.append(line)
+            continue
+        yield from flush()
+        yield line
+    yield from flush()

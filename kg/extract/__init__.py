@@ -18,6 +18,7 @@ from kg.nlp import lexicon
 __all__ = ["run"]
 
 SYMMETRIC = ("meets", "cooperates_with")
+OCCASION_REACH = 3  # sentences after a dated meeting or signing that may refer back to it ("rapat ini")
 
 
 def run(analyzed: AnalyzedArticle) -> ExtractedArticle:
@@ -42,10 +43,16 @@ def run(analyzed: AnalyzedArticle) -> ExtractedArticle:
     _date_events(views, entities)
     last_event = last_agreement = previous_subject = None
     last_pair: tuple[str, str] | None = None
+    occasion: tuple[int, str | None, str | None] | None = None  # the last sentence dating a meeting or signing
     for view in views:
-        claims += meets(view, entities)
-        claims += signs(view, entities, last_agreement, bodies)
-        claims += attends(view, entities, last_event)
+        here = [*meets(view, entities), *signs(view, entities, last_agreement, bodies), *attends(view, entities, last_event)]
+        if occasion and view.sentence.index - occasion[0] <= OCCASION_REACH:
+            for claim in here:  # "Hadir dalam rapat ini ...": the meeting dated in a sentence before
+                claim.date = claim.date or occasion[1]
+                claim.place = claim.place or occasion[2]
+        if view.times and any(view.has(r) for r in ("meets", "signs", "attends")):
+            occasion = (view.sentence.index, view.time_near(view.triggers[0].start), view.place())
+        claims += here
         claims += cooperates(view, previous_subject, last_pair)
         claims += quoted(view, refs, analyzed)
         if view.events:

@@ -17,6 +17,8 @@ from kg.resources import load_table
 _SIGN_OFF = re.compile(r"\((?:[a-z]{2,5}|[A-Z]{2,5}|[a-z]{2,5}/[a-z]{2,5})\)\s*$")
 _DATELINE = re.compile(r"^(?P<prefix>[^\n]{2,70}?)\s*(?P<sep>[-–—]{1,2}|:|\.)\s+(?=\S)")
 _OUTLET = re.compile(r"^[\w-]+(?:\.[\w-]+)+$|^[A-Z0-9]{2,}$")
+# A photo credit closing a caption: "... 4 November 2016. TEMPO/Tongam", "ANTARA FOTO/Budi Santoso".
+_CREDIT = re.compile(r"(?<=[.!?])\s+[A-Z][A-Z.]{2,}(?: FOTO)?/[A-Z][\w .'-]{1,40}$")
 _PLACE_WORDS = re.compile(r"^(?:[A-Z][\w'-]*|[A-Z]+)(?: (?:[A-Z][\w'-]*|[A-Z]+)){0,3}$")
 
 
@@ -53,6 +55,7 @@ def clean(raw: str) -> Cleaned:
             continue
         if is_noise(line):
             continue
+        line = _CREDIT.sub("", line)
         kept.append(line)
         if _SIGN_OFF.search(line) and len(kept) > 1:
             break  # the agency's sign-off "(rls)": what follows is comments and spam

@@ -173,6 +173,8 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
         j = i
         while j < len(tokens):
             tok = tokens[j]
+            if j > i and _rank_at(tokens, j, lex):
+                break  # "Kepala BIN Jenderal Budi Gunawan": the body ends where a rank begins
             if (tok.is_cap and tok.is_word) or (j > i and _ORDINAL.match(tok.text)):
                 j += 1
             elif j > i and tok.text.lower() in CONNECTORS and j + 1 < len(tokens) and tokens[j + 1].is_cap:
@@ -190,6 +192,18 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
         else:
             i = max(j, i + 1)
     return chunks
+
+
+def _rank_at(tokens: list[Token], j: int, lex: Lexicon) -> bool:
+    """A rank starts at ``j`` and a name follows it; a lone "Jenderal" after a head ("Direktorat Jenderal")
+    is part of the body's name."""
+    for n in range(min(lex.longest_rank, len(tokens) - j), 0, -1):
+        if tuple(t.text.lower() for t in tokens[j:j + n]) not in lex.ranks:
+            continue
+        if j + n >= len(tokens) or not tokens[j + n].is_cap:
+            return False
+        return n > 1 or tokens[j - 1].text.lower() not in lex.head_words
+    return False
 
 
 def _classify(tokens: list[Token], i: int, j: int, lex: Lexicon) -> tuple[int, int, str] | None:

@@ -22,12 +22,13 @@ def quoted(view: SentenceView, refs: list[PersonRef], analyzed: AnalyzedArticle)
                 speaker = after[0].key if after else None
             rule = "quoted:verb"
         elif trigger.relation == "speech_verb":
-            if trigger.text.startswith("menurut"):
+            if trigger.text.startswith(("menurut", "according to")):
                 after = [p for p in people if 0 <= p.start - trigger.end < 40]
                 speaker = after[0].key if after else (antecedent_at(refs, trigger.start, analyzed) if trigger.text.endswith("nya") else None)
             else:
                 before = [p for p in people if p.end <= trigger.start]
-                speaker = before[-1].key if before else None
+                after = [p for p in people if 0 <= p.start - trigger.end < 40]
+                speaker = before[-1].key if before else (after[0].key if after else None)  # "..., said Raab"
             rule = "quoted:reported"
         else:
             continue

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from kg.model import AnalyzedArticle, Article, Mention
 from kg.nlp import gazetteer, lexicon, ner
+from kg.nlp.capitalised import name_mentions
 from kg.nlp.dates import find_times
 from kg.nlp.proposals import model_mentions
 from kg.nlp.quotes import find_quotes
@@ -25,9 +26,11 @@ def run(article: Article) -> AnalyzedArticle:
     for sentence in sentences:
         mentions.extend(sentence_mentions(sentence, article.text, gaz=gaz, lex=lex))
     recogniser = ner.load(article.language)
-    if recogniser is not None:
-        for sentence in sentences:
+    for sentence in sentences:
+        if recogniser is not None:
             mentions.extend(model_mentions(sentence, article.text, mentions, recogniser=recogniser, gaz=gaz, lex=lex))
+        else:
+            mentions.extend(name_mentions(sentence, article.text, mentions, gaz=gaz, lex=lex))
     acronyms = {m.text: m for m in mentions if m.rule == "acronym"}
     people = known_names(mentions)
     for sentence in sentences:

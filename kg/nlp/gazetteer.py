@@ -44,6 +44,7 @@ class Gazetteer:
     entries: dict[str, GazetteerEntry]
     phrases: dict[tuple[str, ...], list[tuple[str, bool]]]  # token key -> [(entry key, case-sensitive)]
     longest: int
+    adjectives: dict[str, str] = field(default_factory=dict)  # "indonesian" -> country key
 
     def match(self, tokens: list[Token], i: int) -> tuple[int, GazetteerEntry] | None:
         """The longest entry starting at token ``i``: (number of tokens consumed, entry)."""
@@ -114,4 +115,5 @@ def load() -> Gazetteer:
                 if all(k != key for k, _ in slot):
                     slot.append((key, _is_exact(form)))
     longest = max(len(k) for k in phrases)
-    return Gazetteer(entries, phrases, longest)
+    adjectives = {a.lower(): key for key, entry in entries.items() for a in entry.adjectives}
+    return Gazetteer(entries, phrases, longest, adjectives)

@@ -102,6 +102,29 @@ def _body_at(tokens: list[Token], j: int, gaz: Gazetteer, chunks: dict[int, tupl
     return 0, "", ""
 
 
+def body_before(tokens: list[Token], i: int, gaz: Gazetteer, chunks: dict[int, tuple[int, str, str]]) -> tuple[int, str]:
+    """English puts the body before the title: "Indonesian Foreign Minister", "Australia's Home Affairs
+    Minister", "the BNPT chief". Returns (start token of the body, body key), or (-1, "")."""
+    if i == 0:
+        return -1, ""
+    prev = tokens[i - 1].text
+    country = gaz.adjectives.get(prev.lower())
+    if country:
+        return i - 1, country
+    bare = prev[:-2] if prev.endswith(("'s", "’s")) else prev
+    for start in range(max(0, i - 6), i):
+        if start in chunks and start + chunks[start][0] == i and chunks[start][2] == "Organization":
+            return start, chunks[start][1]
+        found = gaz.match(tokens, start)
+        if found and start + found[0] == i and found[1].type in ("Organization", "Country"):
+            return start, found[1].key
+    if bare != prev:
+        entry = gaz.by_alias(bare)
+        if entry and entry.type in ("Organization", "Country"):
+            return i - 1, entry.key
+    return -1, ""
+
+
 def parse_title(
     tokens: list[Token], i: int, *, gaz: Gazetteer, lex: Lexicon, chunks: dict[int, tuple[int, str, str]]
 ) -> tuple[int, Title, str, str, int, int] | None:
@@ -124,6 +147,11 @@ def parse_title(
             break
     role_end = j
     body_n, body_key, _ = _body_at(tokens, j, gaz, chunks)
+    if not body_n and j + 1 < len(tokens) and tokens[j].text.lower() == "of":
+        k = j + 2 if tokens[j + 1].text.lower() == "the" else j + 1
+        body_n, body_key, _ = _body_at(tokens, k, gaz, chunks)  # "Secretary-General of ASEAN"
+        if body_n:
+            body_n += k - j
     if title.kind == "compound" and title.body.startswith("@") and title.body != "@country":
         body_n = 0  # Kapolda Papua: the place goes with the unit, handled by the caller
     j += body_n

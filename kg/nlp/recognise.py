@@ -9,7 +9,7 @@ import re
 from kg.model import Mention, Sentence
 from kg.nlp.gazetteer import Gazetteer, norm_key, token_key
 from kg.nlp.lexicon import Lexicon
-from kg.nlp.mentions import head_chunks, parse_title
+from kg.nlp.mentions import body_before, head_chunks, parse_title
 from kg.nlp.tokens import Token, tokenize
 
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*$")
@@ -45,7 +45,11 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
             i += 1
             continue
         end, title, role, body, name_start, name_end = parsed
-        former = i > 0 and tokens[i - 1].text.lower() in _FORMER
+        lead = i
+        if not body:
+            lead, body = body_before(tokens, i, gaz, chunks)
+            lead = i if lead < 0 else lead
+        former = lead > 0 and tokens[lead - 1].text.lower() in _FORMER
         body_key = body
         if title.kind == "compound":
             body_key = _compound_body(title.body, tokens, end, gaz) or body

@@ -62,11 +62,17 @@ def person_refs(analyzed: AnalyzedArticle) -> list[PersonRef]:
 
 
 def antecedent_at(refs: list[PersonRef], position: int, analyzed: AnalyzedArticle) -> str | None:
-    """The last person named before ``position`` outside quoted speech."""
-    for ref in reversed(refs):
-        if ref.start >= position:
-            continue
-        if any(a <= ref.start < b for a, b in analyzed.quotes) and not any(a <= position < b for a, b in analyzed.quotes):
-            continue
-        return ref.key
-    return None
+    """Who a pronoun at ``position`` stands for: the last person named before it in the same sentence, else
+    the subject (first person named) of the last earlier sentence that names one, outside quoted speech.
+    Preferring the subject follows news style: "Raab and Marsudi ... . He met ..." means Raab."""
+    def usable(ref: PersonRef) -> bool:
+        return not (any(a <= ref.start < b for a, b in analyzed.quotes) and not any(a <= position < b for a, b in analyzed.quotes))
+
+    candidates = [r for r in refs if r.start < position and usable(r)]
+    if not candidates:
+        return None
+    last = candidates[-1]
+    here = next((s.index for s in analyzed.sentences if s.start <= position < s.end + 1), last.sentence)
+    if last.sentence == here:
+        return last.key
+    return next(r.key for r in candidates if r.sentence == last.sentence)

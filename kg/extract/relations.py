@@ -16,6 +16,7 @@ MINISTER_HEADS = ("menteri", "menlu", "mendagri", "menhan", "menko", "menkopolhu
                   "perdana menteri", "minister", "president", "foreign minister", "prime minister", "wamenlu",
                   "menkumham", "menag", "menkeu", "mensesneg", "menkominfo", "secretary of state")
 DEFAULT_COUNTRY = {"id": "country:id"}
+RECIPROCAL_MEETINGS = frozenset({"met", "meet", "bertemu", "held talks", "bertatap muka"})
 NOMINAL_MEETINGS = frozenset({"pertemuan", "pertemuan bilateral", "rapat", "rapat koordinasi", "kunjungan kehormatan",
                               "jumpa", "meeting", "talks", "bilateral meeting"})
 
@@ -72,6 +73,8 @@ def meets(view: SentenceView, entities: dict[str, Entity]) -> Iterator[Claim]:
     elif before and after:
         subject = before[-1]
         pairs = [(subject.key, o.key) for o in after]
+    elif len(before) >= 2 and not after and trigger.text in RECIPROCAL_MEETINGS:
+        pairs = [(a.key, b.key) for a, b in combinations(before, 2)]  # "Andrews and Mahfud met in Jakarta"
     if not pairs:
         return
     date = view.time_near(trigger.start) or _event_date(view, entities)

@@ -42,7 +42,7 @@ def _name_span(tokens: list[Token], i: int, gaz: Gazetteer, lex: Lexicon) -> int
             words += 1
             continue
         if tok.is_cap and tok.is_word and not tok.text.isdigit():
-            if words and (low in lex.role_words or (low,) in lex.titles):
+            if words and (low in lex.role_words or (low,) in lex.titles or (low,) in lex.degrees):
                 break
             if gaz.match(tokens, j) and words == 0:
                 return 0

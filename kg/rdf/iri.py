@@ -45,5 +45,12 @@ def fact_iri(article_id: str, *parts: str) -> URIRef:
     return URIRef(f"{article_iri(article_id)}/fact/{digest}")
 
 
+def shared_fact_iri(kind: str, *parts: str) -> URIRef:
+    """A fact that several articles can report (a dated meeting): its IRI depends on what it is, not on who
+    reported it, so each article's graph adds its own evidence to the one node."""
+    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+    return RES[f"{kind}/{digest}"]
+
+
 def evidence_iri(article_id: str, start: int, end: int) -> URIRef:
     return URIRef(f"{article_iri(article_id)}#char={start},{end}")

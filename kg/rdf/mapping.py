@@ -14,7 +14,7 @@ from rdflib import OWL, RDF, RDFS, SKOS, XSD, Literal, URIRef
 from rdflib.term import Node
 
 from kg.model import Claim, Entity, ExtractedArticle
-from kg.rdf.iri import article_iri, entity_iri, evidence_iri, fact_iri, graph_iri
+from kg.rdf.iri import article_iri, entity_iri, evidence_iri, fact_iri, graph_iri, shared_fact_iri
 from kg.rdf.namespace import KG, NIF, SCHEMA
 
 Quad = tuple[Node, Node, Node, URIRef]
@@ -81,6 +81,8 @@ def to_quads(extracted: ExtractedArticle) -> Iterator[Quad]:
 def _entity(entity: Entity, iri: URIRef, doc: URIRef, language: str, q) -> Iterator[Quad]:  # type: ignore[no-untyped-def]
     yield q(iri, RDF.type, ENTITY_CLASS[entity.type])
     yield q(iri, RDFS.label, Literal(entity.name, lang=language))
+    # one display name whichever article's language: the Indonesian label of a listed body, else the name
+    yield q(iri, SCHEMA.name, Literal(entity.labels.get("id") or entity.name))
     for lang, label in entity.labels.items():
         yield q(iri, SKOS.prefLabel, Literal(label, lang=lang))
     for alias in entity.aliases:
@@ -96,7 +98,11 @@ def _claim(claim: Claim, extracted: ExtractedArticle, iris: dict[str, URIRef], d
     article_id = extracted.article.id
     subject = iris[claim.subject]
     obj = iris[claim.object] if claim.object else None
-    fact = fact_iri(article_id, claim.relation, claim.subject, claim.object or "", claim.role or "")
+    if claim.relation == "meets" and claim.object and claim.date and len(claim.date) == 10:
+        # a meeting of the same two actors on the same day is one meeting, whichever article reports it
+        fact = shared_fact_iri("meeting", *sorted((claim.subject, claim.object)), claim.date)
+    else:
+        fact = fact_iri(article_id, claim.relation, claim.subject, claim.object or "", claim.role or "")
     ev = claim.evidence
     evidence = evidence_iri(article_id, ev.start, ev.end)
     yield q(evidence, RDF.type, KG.EvidenceSentence)

@@ -1,0 +1,55 @@
+"""English articles: the same facts as Indonesian ones, onto the same nodes."""
+
+from __future__ import annotations
+
+import json
+
+from kg.cli import app
+from tests.conftest import read_claims
+
+ID_TEXT = ("Jakarta - Menteri Luar Negeri Retno Marsudi bertemu Menteri Luar Negeri Inggris Dominic Raab di Jakarta, "
+           "Rabu (7/4/2021). Kedua menteri membahas kerja sama penanggulangan terorisme.\n")
+EN_TEXT = ("Indonesian Foreign Minister Retno Marsudi met British Foreign Secretary Dominic Raab in Jakarta on "
+           "Wednesday, 7 April 2021. \"We agreed to deepen our counter-terrorism cooperation,\" Marsudi said.\n")
+
+
+def _write(folder, name, text, meta):
+    (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    (folder / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+
+
+def test_an_indonesian_and_an_english_report_share_actors_and_the_meeting(runner, tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    _write(src, "id", ID_TEXT, {"id": "report-id", "published": "2021-04-08"})
+    _write(src, "en", EN_TEXT, {"id": "report-en", "published": "2021-04-08"})
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["build", str(src), "--out", str(out)]).exit_code == 0
+    people = runner.invoke(app, ["query", "SELECT DISTINCT ?p WHERE { ?p a kg:Person }", "-g", str(out), "-f", "csv"])
+    assert sorted(people.output.split()[1:]) == sorted(["https://w3id.org/kg-news/id/person/dominic-raab",
+                                                        "https://w3id.org/kg-news/id/person/retno-marsudi"])
+    meetings = runner.invoke(app, ["query", """
+        SELECT ?m (COUNT(DISTINCT ?article) AS ?n) WHERE {
+          ?m a kg:Meeting ; kg:date "2021-04-07"^^xsd:date ; kg:evidence/nif:referenceContext ?article }
+        GROUP BY ?m""", "-g", str(out), "-f", "csv"])
+    rows = meetings.output.split()[1:]
+    assert len(rows) == 1 and rows[0].endswith(",2"), meetings.output
+    uk = runner.invoke(app, ["query", "SELECT ?l WHERE { <https://w3id.org/kg-news/id/country/gb> rdfs:label ?l }", "-g", str(out), "-f", "json"])
+    labels = {(b["l"]["value"], b["l"].get("xml:lang")) for b in json.loads(uk.output)["results"]["bindings"]}
+    assert ("Inggris", "id") in labels and ("United Kingdom", "en") in labels
+
+
+def test_english_titles_bodies_quotes_and_dates(runner, tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    _write(src, "en", EN_TEXT, {"id": "en", "published": "2021-04-08"})
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["build", str(src), "--out", str(out)]).exit_code == 0
+    claims = [c for c in read_claims(out / "claims.jsonl") if c["kind"] == "claim"]
+    posts = {(c["subject"], c["object"], c.get("role")) for c in claims if c["relation"] == "holds_position"}
+    assert ("Retno Marsudi", "Indonesia", "Foreign Minister") in posts
+    assert ("Dominic Raab", "United Kingdom", "Foreign Secretary") in posts
+    meeting = next(c for c in claims if c["relation"] == "meets")
+    assert {meeting["subject"], meeting["object"]} == {"Retno Marsudi", "Dominic Raab"}
+    assert meeting["date"] == "2021-04-07" and meeting["place"] == "Jakarta"
+    assert any(c["relation"] == "quoted" and c["subject"] == "Retno Marsudi" for c in claims)

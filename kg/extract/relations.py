@@ -27,12 +27,16 @@ def _planned(view: SentenceView, trigger_start: int) -> bool:
 
 
 def holds_position(mentions: list[Mention], language: str) -> Iterator[tuple[Mention, str, str]]:
-    """(person mention, body key, role) for each person the text introduces with a post (GUIDELINES: holds_position)."""
+    """(person mention, body key, role) for each person the text introduces with a post (GUIDELINES: holds_position).
+
+    A minister's title with no body names the article's own country only for someone the text never gives a
+    body: "Menlu AS Mike Pompeo ... Menlu Pompeo" is one American post, not an Indonesian one too."""
+    explicit = {m.key for m in mentions if m.type == "Person" and m.role and m.body}
     for m in mentions:
         if m.type != "Person" or not m.role:
             continue
         body = m.body
-        if not body and m.role.lower().startswith(MINISTER_HEADS):
+        if not body and m.role.lower().startswith(MINISTER_HEADS) and m.key not in explicit:
             body = DEFAULT_COUNTRY.get(language, "")
         if body:
             yield m, body, m.role

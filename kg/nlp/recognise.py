@@ -104,7 +104,8 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
 
 def _plausible_name(tokens: list[Token], start: int, end: int, gaz: Gazetteer, lex: Lexicon) -> bool:
     """A name after a title is no name when it starts like a number or a building, or holds an agency."""
-    if tokens[start].text.lower() in lex.not_names:
+    first = tokens[start].text.lower()
+    if first in lex.not_names or (first,) in lex.titles:
         return False
     for k in range(start, end):
         found = gaz.match(tokens, k)

@@ -25,6 +25,8 @@ from kg.rdf.store import STORE_DIR, new_dataset
 from kg.resources import ontology_dir
 from kg.viz import render_html
 
+VIEW_LIMIT = 2000  # most connected nodes drawn in graph.html; the store and exports keep everything
+
 ONTOLOGY_GRAPH = URIRef("https://w3id.org/kg-news/ontology")
 OUTPUTS = {"graph.ttl": "turtle", "graph.trig": "trig", "claims.jsonl": "claims"}
 
@@ -40,7 +42,7 @@ class BuildSummary:
     out: Path = Path("output")
 
 
-def build(inputs: Iterable[Path], out: Path, *, strict: bool = False) -> BuildSummary:
+def build(inputs: Iterable[Path], out: Path, *, strict: bool = False, view_limit: int = VIEW_LIMIT) -> BuildSummary:
     started = time.perf_counter()
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -68,7 +70,7 @@ def build(inputs: Iterable[Path], out: Path, *, strict: bool = False) -> BuildSu
             raise KgError("no article could be read from the input")
         for name, fmt in OUTPUTS.items():
             (work / name).write_text(export(dataset, fmt), encoding="utf-8")
-        (work / "graph.html").write_text(render_html(from_rdf(dataset)), encoding="utf-8")
+        (work / "graph.html").write_text(render_html(from_rdf(dataset), limit=view_limit), encoding="utf-8")
         summary.triples = len(dataset)
         dataset.close()
         _move_into_place(work, out)

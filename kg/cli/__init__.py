@@ -35,6 +35,7 @@ def build(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("output"),
     strict: Annotated[bool, typer.Option(help="Fail when any article has to be skipped.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    view_limit: Annotated[int, typer.Option("--view-limit", help="Draw at most this many of the most connected nodes in graph.html (0: all).")] = 2000,
 ) -> None:
     """Build the graph: graph.ttl, graph.trig, graph.html, claims.jsonl and the store in OUT.
 
@@ -42,7 +43,7 @@ def build(
     """
     from kg.pipeline import build as run_build
 
-    summary = run_build(inputs or [sample_article()], out, strict=strict)
+    summary = run_build(inputs or [sample_article()], out, strict=strict, view_limit=view_limit)
     for reason in summary.skipped:
         typer.echo(f"kg: skipped {reason}", err=True)
     if quiet:

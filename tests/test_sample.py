@@ -128,3 +128,14 @@ def test_exports_round_trip(runner, sample_graph, tmp_path):
         g = DS() if fmt in ("trig", "nq", "jsonld") else Graph()
         g.parse(target, format=parser)
         assert len(g) > 300
+
+
+def test_view_focus_draws_only_the_neighbourhood(runner, sample_graph, monkeypatch):
+    monkeypatch.setattr("webbrowser.open", lambda *a, **k: True)
+    result = runner.invoke(app, ["view", "--graph", str(sample_graph), "--focus", "Elizabeth Truss", "--hops", "1"])
+    assert result.exit_code == 0, result.output
+    page = (sample_graph / "view.html").read_text(encoding="utf-8")
+    assert "Boy Rafli Amar" in page and "Inggris" in page  # met her; her post
+    assert "Badan Intelijen Strategis" not in page  # two steps away, through the JWG
+    missing = runner.invoke(app, ["view", "--graph", str(sample_graph), "--focus", "Nobody Atall"])
+    assert missing.exit_code != 0

@@ -115,16 +115,62 @@ def export_command(
 
 
 @app.command()
-def view(graph: GraphDir = Path("output")) -> None:
-    """Open graph.html in the browser (prints its path where no browser is available).
+def view(
+    graph: GraphDir = Path("output"),
+    focus: Annotated[Optional[str], typer.Option("--focus", help="Draw only the neighbourhood of the node with this name.")] = None,
+    hops: Annotated[int, typer.Option("--hops", help="With --focus: how many steps out from the node.")] = 2,
+    construct: Annotated[Optional[str], typer.Option("--construct", help="Draw the entities a SPARQL CONSTRUCT (text or .rq file) returns.")] = None,
+) -> None:
+    """Open graph.html in the browser, or a sub-graph around one node or from a CONSTRUCT (prints its path).
 
-    Example: kg view --graph output
+    Examples: kg view;  kg view --focus "BNPT" --hops 2;  kg view --construct my-subgraph.rq
     """
     page = graph / "graph.html"
-    if not page.is_file():
+    if focus or construct:
+        page = _subgraph_page(graph, focus, hops, construct)
+    elif not page.is_file():
         raise KgError(f"{page}: no graph view here; run 'kg build' first")
     typer.echo(str(page.resolve()))
     webbrowser.open(page.resolve().as_uri())
+
+
+def _subgraph_page(graph: Path, focus: str | None, hops: int, construct: str | None) -> Path:
+    import networkx as nx
+
+    from kg.network import from_rdf
+    from kg.query import resolve_query, run_query
+    from kg.rdf.store import open_dataset
+    from kg.viz import render_html
+
+    dataset = open_dataset(graph)
+    try:
+        full = from_rdf(dataset)
+        keep: set[str] = set(full.nodes)
+        if construct:
+            result = run_query(dataset, resolve_query(construct))
+            if getattr(result, "type", "") != "CONSTRUCT":
+                raise KgError("--construct needs a SPARQL CONSTRUCT query")
+            keep = {str(t) for triple in result for t in (triple[0], triple[2])} & set(full.nodes)
+    finally:
+        dataset.close()
+    if focus:
+        wanted = focus.strip().lower()
+        hits = [n for n, d in full.nodes(data=True) if wanted in (x.lower() for x in d["names"])]
+        if not hits:
+            raise KgError(f"no node is named {focus!r}; try a name from 'kg query \"SELECT DISTINCT ?n WHERE {{ ?e schema:name ?n }}\"'")
+        around: set[str] = set()
+        for hit in hits:
+            around |= set(nx.ego_graph(full.to_undirected(as_view=True), hit, radius=max(hops, 0)).nodes)
+        keep &= around
+    if not keep:
+        raise KgError("the sub-graph is empty")
+    sub = full.subgraph(keep).copy()
+    page = graph / "view.html"
+    tmp = graph / ".view.html.tmp"
+    title = f"kg: around {focus} ({hops} hops)" if focus else "kg: sub-graph"
+    tmp.write_text(render_html(sub, title=title), encoding="utf-8")
+    tmp.replace(page)
+    return page
 
 
 @app.command()

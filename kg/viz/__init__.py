@@ -84,7 +84,7 @@ def render_html(graph: nx.MultiDiGraph, *, title: str = "kg: knowledge graph", l
     big = len(nodes) > LARGE
     options = {
         "physics": {"enabled": True, "solver": "barnesHut",
-                    "stabilization": {"enabled": True, "iterations": 60 if big else 400, "updateInterval": 50},
+                    "stabilization": {"enabled": True, "iterations": 30 if big else 400, "updateInterval": 50},
                     "barnesHut": {"gravitationalConstant": -8000, "springLength": 160, "theta": 0.8 if big else 0.5}},
         "layout": {"improvedLayout": not big, "randomSeed": 7},
         "edges": {"smooth": False, "font": {"size": 10, "align": "middle"}},

@@ -50,6 +50,7 @@ def run(analyzed: AnalyzedArticle) -> ExtractedArticle:
             for claim in here:  # "Hadir dalam rapat ini ...": the meeting dated in a sentence before
                 claim.date = claim.date or occasion[1]
                 claim.place = claim.place or occasion[2]
+        here += _meeting_of_event(view, here)
         if view.times and any(view.has(r) for r in ("meets", "signs", "attends")):
             occasion = (view.sentence.index, view.time_near(view.triggers[0].start), view.place())
         claims += here
@@ -68,6 +69,22 @@ def run(analyzed: AnalyzedArticle) -> ExtractedArticle:
     claims = _dedupe([c for c in claims if c.subject != c.object and c.subject in entities
                       and (c.object is None or c.object in entities)])
     return ExtractedArticle(article, analyzed.sentences, entities, claims)
+
+
+def _meeting_of_event(view: SentenceView, claims: list[Claim]) -> list[Claim]:
+    """People who meet at a named event attend it: "Andrews and Mahfud met in Jakarta for the eighth meeting
+    of the Ministerial Council" (GUIDELINES: attends)."""
+    meetings = [c for c in claims if c.relation == "meets"]
+    if not meetings or not view.events:
+        return []
+    first_trigger = view.first("meets")
+    events = [m for m in view.events if first_trigger is None or m.start > first_trigger.start]
+    if not events:
+        return []
+    event = events[0].key
+    people = dict.fromkeys(k for c in meetings for k in (c.subject, c.object) if k)
+    return [Claim("attends", key, event, view.evidence(), "attends:meeting-at-event", 0.6,
+                  date=meetings[0].date, place=meetings[0].place) for key in people]
 
 
 def _dateline_entity(entities: dict[str, Entity], place: str, language: str) -> None:

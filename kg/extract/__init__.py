@@ -43,9 +43,15 @@ def run(analyzed: AnalyzedArticle) -> ExtractedArticle:
     _date_events(views, entities)
     last_event = last_agreement = previous_subject = None
     last_pair: tuple[str, str] | None = None
+    last_people: list[str] = []
+    people_phrases = frozenset(" ".join(k) for k, refers in lex.pronouns.items() if refers == "people")
     occasion: tuple[int, str | None, str | None] | None = None  # the last sentence dating a meeting or signing
     for view in views:
-        here = [*meets(view, entities), *signs(view, entities, last_agreement, bodies), *attends(view, entities, last_event)]
+        here = [*meets(view, entities), *signs(view, entities, last_agreement, bodies, last_people, people_phrases),
+                *attends(view, entities, last_event)]
+        named = list(dict.fromkeys(p.key for p in view.parties if p.type == "Person"))
+        if len(named) >= 2:
+            last_people = named
         if occasion and view.sentence.index - occasion[0] <= OCCASION_REACH:
             for claim in here:  # "Hadir dalam rapat ini ...": the meeting dated in a sentence before
                 claim.date = claim.date or occasion[1]

@@ -102,7 +102,7 @@ def _event_place(view: SentenceView, entities: dict[str, Entity]) -> str | None:
 
 
 def signs(view: SentenceView, entities: dict[str, Entity], last_agreement: str | None,
-          bodies: dict[str, str]) -> Iterator[Claim]:
+          bodies: dict[str, str], last_people: list[str] | None = None, people_phrases: frozenset[str] = frozenset()) -> Iterator[Claim]:
     """Each party to a signing signs the agreement; a person signing for a body brings the body (GUIDELINES: signs)."""
     trigger = view.first("signs")
     agreement = view.agreements[0].key if view.agreements else last_agreement
@@ -121,6 +121,11 @@ def signs(view: SentenceView, entities: dict[str, Entity], last_agreement: str |
         parties = _distinct([p for p in view.parties if p.rule != "title-body" or not any(
             q.type == "Person" and q.start > p.start and q.start - p.end < 40 for q in view.parties)])
         rule = "signs:trigger"
+        lowered = f" {' '.join(t.text.lower() for t in view.tokens)} "
+        if not parties and last_people and any(f" {phrase} " in lowered for phrase in people_phrases):
+            # "The two foreign ministers clinched a MoU": the two people named last
+            parties = [Party(trigger.start, trigger.start, key, "Person", "people") for key in last_people[:2]]
+            rule = "signs:the-two"
     entity = entities.get(agreement)
     date = view.time_near(trigger.start if trigger else view.sentence.start) or (entity.date if entity else None)
     place = view.place() or (entity.place if entity else None)

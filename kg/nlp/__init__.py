@@ -26,15 +26,16 @@ def run(article: Article) -> AnalyzedArticle:
     for sentence in sentences:
         mentions.extend(sentence_mentions(sentence, article.text, gaz=gaz, lex=lex))
     recogniser = ner.load(article.language)
-    for sentence in sentences:
-        if recogniser is not None:
-            mentions.extend(model_mentions(sentence, article.text, mentions, recogniser=recogniser, gaz=gaz, lex=lex))
-        else:
+    if recogniser is None:  # no trained model for this language: capitalised names, before surnames are sought
+        for sentence in sentences:
             mentions.extend(name_mentions(sentence, article.text, mentions, gaz=gaz, lex=lex))
     acronyms = {m.text: m for m in mentions if m.rule == "acronym"}
     people = known_names(mentions)
     for sentence in sentences:
         mentions.extend(second_pass(sentence, article.text, mentions, people=people, acronyms=acronyms, lex=lex))
+    if recogniser is not None:  # after the second pass, so a defined acronym is never re-typed by the model
+        for sentence in sentences:
+            mentions.extend(model_mentions(sentence, article.text, mentions, recogniser=recogniser, gaz=gaz, lex=lex))
     mentions.sort(key=lambda m: (m.start, -m.end))
     times = find_times(article.text, sentences, published=article.published, language=article.language)
     return AnalyzedArticle(article, sentences, mentions, times, find_quotes(article.text))

@@ -47,7 +47,7 @@ def run(analyzed: AnalyzedArticle) -> ExtractedArticle:
     people_phrases = frozenset(" ".join(k) for k, refers in lex.pronouns.items() if refers == "people")
     occasion: tuple[int, str | None, str | None] | None = None  # the last sentence dating a meeting or signing
     for view in views:
-        here = [*meets(view, entities), *signs(view, entities, last_agreement, bodies, last_people, people_phrases),
+        here = [*meets(view, entities), *signs(view, entities, last_agreement, bodies, last_people, people_phrases, last_pair),
                 *attends(view, entities, last_event)]
         named = list(dict.fromkeys(p.key for p in view.parties if p.type == "Person"))
         if len(named) >= 2:

@@ -56,6 +56,10 @@ class SentenceView:
         before = [t for t in self.tokens if t.end <= position]
         return before[-1].text.lower() if before else ""
 
+    def word_after(self, position: int) -> str:
+        after = [t for t in self.tokens if t.start >= position]
+        return after[0].text.lower() if after else ""
+
     def time_near(self, position: int) -> str | None:
         if not self.times:
             return None

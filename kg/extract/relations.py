@@ -42,6 +42,14 @@ def holds_position(mentions: list[Mention], language: str) -> Iterator[tuple[Men
             yield m, body, m.role
 
 
+ANAPHORIC = frozenset({"tersebut", "ini", "itu"})
+
+
+def _kinds(parties: list[Party]) -> bool:
+    """True for a side made of people."""
+    return any(p.type == "Person" for p in parties)
+
+
 def _distinct(parties: list[Party]) -> list[Party]:
     seen: set[str] = set()
     out = []
@@ -70,6 +78,10 @@ def meets(view: SentenceView, entities: dict[str, Entity]) -> Iterator[Claim]:
     pairs: list[tuple[str, str]] = []
     attend = view.first("attends")
     nominal = trigger.text in NOMINAL_MEETINGS
+    if nominal and view.word_after(trigger.end) in ANAPHORIC and not (attend and len(after) >= 3):
+        return  # "pertemuan tersebut": a meeting already reported where it was introduced
+    if nominal and before and after and _kinds(before) != _kinds(after) and not (attend and len(after) >= 3):
+        return  # "Prabowo ... pada pertemuan tersebut ... Arab Saudi": a person and a body on either side
     if attend and len(after) >= 3 and all(p.type == "Person" for p in after):
         pairs = [(a.key, b.key) for a, b in combinations(after, 2)]  # "Hadir dalam rapat ini A, B, C"
     elif nominal and len(after) >= 2 and view.word_before(trigger.start) not in ("dengan", "with"):
@@ -102,12 +114,17 @@ def _event_place(view: SentenceView, entities: dict[str, Entity]) -> str | None:
 
 
 def signs(view: SentenceView, entities: dict[str, Entity], last_agreement: str | None,
-          bodies: dict[str, str], last_people: list[str] | None = None, people_phrases: frozenset[str] = frozenset()) -> Iterator[Claim]:
-    """Each party to a signing signs the agreement; a person signing for a body brings the body (GUIDELINES: signs)."""
+          bodies: dict[str, str], last_people: list[str] | None = None, people_phrases: frozenset[str] = frozenset(),
+          last_pair: tuple[str, str] | None = None) -> Iterator[Claim]:
+    """Each party to a signing signs the agreement; a person signing for a body brings the body (GUIDELINES: signs).
+
+    A sentence listing several agreements after one signing word ("penandatanganan MoU A, Treaty B dan
+    MoU C") has every party sign each; with no party named, the two countries the article just named sign."""
     trigger = view.first("signs")
     agreement = view.agreements[0].key if view.agreements else last_agreement
     if agreement is None:
         return
+    agreements = [agreement]
     if trigger is None:
         # "Nota Kesepahaman antara Kepala BNPT dengan Panglima TNI": the agreement names its parties
         first = view.agreements[0] if view.agreements else None
@@ -121,21 +138,29 @@ def signs(view: SentenceView, entities: dict[str, Entity], last_agreement: str |
         parties = _distinct([p for p in view.parties if p.rule != "title-body" or not any(
             q.type == "Person" and q.start > p.start and q.start - p.end < 40 for q in view.parties)])
         rule = "signs:trigger"
+        listed = list(dict.fromkeys(m.key for m in view.agreements if m.start > trigger.start))
+        if len(listed) > 1:
+            agreements = listed
         lowered = f" {' '.join(t.text.lower() for t in view.tokens)} "
         if not parties and last_people and any(f" {phrase} " in lowered for phrase in people_phrases):
             # "The two foreign ministers clinched a MoU": the two people named last
             parties = [Party(trigger.start, trigger.start, key, "Person", "people") for key in last_people[:2]]
             rule = "signs:the-two"
-    entity = entities.get(agreement)
-    date = view.time_near(trigger.start if trigger else view.sentence.start) or (entity.date if entity else None)
-    place = view.place() or (entity.place if entity else None)
+        elif not parties and last_pair and view.agreements:
+            parties = [Party(trigger.start, trigger.start, key, "Country", "pair") for key in last_pair]
+            rule = "signs:the-two-countries"
     signers: list[str] = []
     for p in parties:
         signers.append(p.key)
         if p.type == "Person" and p.key in bodies:
             signers.append(bodies[p.key])
-    for key in dict.fromkeys(signers):
-        yield Claim("signs", key, agreement, view.evidence(), rule, 0.75, date=date, place=place)
+    for key in agreements:
+        entity = entities.get(key)
+        date = view.time_near(trigger.start if trigger else view.sentence.start) or (entity.date if entity else None)
+        place = view.place() or (entity.place if entity else None)
+        for signer in dict.fromkeys(signers):
+            yield Claim("signs", signer, key, view.evidence(), rule, 0.75 if rule == "signs:trigger" else 0.6,
+                        date=date, place=place)
 
 
 def attends(view: SentenceView, entities: dict[str, Entity], last_event: str | None) -> Iterator[Claim]:

@@ -16,6 +16,7 @@ from kg.nlp.ner import Recogniser
 from kg.nlp.tokens import Token, tokenize
 
 _TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
+_ENGLISH_LINKS = frozenset({"in", "of", "on", "for", "the", "and"})
 _EDGE_PUNCT = frozenset(".,;:()[]\"'“”‘’-–—/")
 
 
@@ -38,6 +39,8 @@ def model_mentions(sentence: Sentence, text: str, taken: list[Mention], *, recog
             continue
         if span[0].text.lower() in lex.not_names:
             continue
+        if start > 0 and tokens[start - 1].text in _ENGLISH_LINKS:
+            continue  # "(MLA) in Criminal Matters": the tail of an English name the rules cut, not a name
         words = tuple(t.text.lower() for t in span if t.text != ".")
         if words in lex.titles or words in lex.ranks or words in lex.pronouns or (len(words) == 1 and words[0] in lex.role_words):
             continue

@@ -80,12 +80,12 @@ def meets(view: SentenceView, entities: dict[str, Entity]) -> Iterator[Claim]:
     nominal = trigger.text in NOMINAL_MEETINGS
     if nominal and view.word_after(trigger.end) in ANAPHORIC and not (attend and len(after) >= 3):
         return  # "pertemuan tersebut": a meeting already reported where it was introduced
-    if nominal and before and after and _kinds(before) != _kinds(after) and not (attend and len(after) >= 3):
-        return  # "Prabowo ... pada pertemuan tersebut ... Arab Saudi": a person and a body on either side
     if attend and len(after) >= 3 and all(p.type == "Person" for p in after):
         pairs = [(a.key, b.key) for a, b in combinations(after, 2)]  # "Hadir dalam rapat ini A, B, C"
     elif nominal and len(after) >= 2 and view.word_before(trigger.start) not in ("dengan", "with"):
         pairs = [(after[0].key, after[1].key)]  # "pertemuan Kepala BNPT dan Menlu Inggris"
+    elif before and after and nominal and _kinds(before) != _kinds(after):
+        pass  # "Gemma Huggins ... dalam pertemuan ... Indonesia": a person and a body on either side of a noun
     elif before and after:
         subject = before[-1]
         pairs = [(subject.key, o.key) for o in after]

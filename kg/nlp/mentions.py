@@ -163,8 +163,11 @@ def parse_title(
             j += 1 + found[0]  # "Duta Besar Arab Saudi untuk Indonesia"
         else:
             k = j + 1
-            while k < len(tokens) and tokens[k].is_cap and tokens[k].text.lower() in lex.role_words | {"kontra-terorisme"}:
-                k += 1
+            while k < len(tokens) and (
+                (tokens[k].is_cap and tokens[k].text.lower() in lex.role_words)
+                or (tokens[k].text == "-" and k > j + 1 and k + 1 < len(tokens) and tokens[k + 1].is_cap)
+            ):
+                k += 1  # "Duta Besar ... untuk Kontra-Terorisme": the hyphen is its own token
             if k > j + 1:
                 role_extra = j, k
                 j = k
@@ -185,8 +188,12 @@ def _finish(tokens: list[Token], i: int, j: int, title: Title, role: str, body_k
 
 def _role_text(tokens: list[Token], start: int, end: int) -> str:
     out = ""
+    previous = None
     for tok in tokens[start:end]:
-        out += ("" if tok.text in (",", ".") or not out else " ") + tok.text
+        glued = tok.text in (",", ".") or not out or (previous is not None and (
+            (tok.text == "-" and tok.start == previous.end) or (previous.text == "-" and tok.start == previous.end)))
+        out += ("" if glued else " ") + tok.text
+        previous = tok
     return out
 
 

@@ -38,6 +38,8 @@ def holds_position(mentions: list[Mention], language: str) -> Iterator[tuple[Men
         body = m.body
         if not body and m.role.lower().startswith(MINISTER_HEADS) and m.key not in explicit:
             body = DEFAULT_COUNTRY.get(language, "")
+        elif not body and m.key not in explicit:
+            body = _body_in_context(m, mentions)
         if body:
             yield m, body, m.role
 
@@ -48,6 +50,14 @@ ANAPHORIC = frozenset({"tersebut", "ini", "itu"})
 def _kinds(parties: list[Party]) -> bool:
     """True for a side made of people."""
     return any(p.type == "Person" for p in parties)
+
+
+def _body_in_context(person: Mention, mentions: list[Mention]) -> str:
+    """The body of a post whose title names none: the body the sentence named last before it ("Unit Kerja
+    BNPT ... terdiri dari Deputi Bidang ..., Mayjen TNI Hendri ...")."""
+    before = [m for m in mentions if m.sentence == person.sentence and m.end <= person.start
+              and m.type == "Organization" and m.rule != "title-body" and m.key.startswith("org:")]
+    return before[-1].key if before else ""
 
 
 def _distinct(parties: list[Party]) -> list[Party]:

@@ -42,7 +42,7 @@ def _name_span(tokens: list[Token], i: int, gaz: Gazetteer, lex: Lexicon) -> int
             words += 1
             continue
         if tok.is_cap and tok.is_word and not tok.text.isdigit():
-            if words and (low in lex.role_words or (low,) in lex.titles or (low,) in lex.degrees):
+            if words and ((low,) in lex.titles or (low,) in lex.degrees):
                 break
             if gaz.match(tokens, j) and words == 0:
                 return 0
@@ -143,6 +143,9 @@ def parse_title(
             j += 1
         elif low == "," and j + 1 < len(tokens) and tokens[j + 1].text.lower() in lex.role_words and tokens[j + 1].is_cap:
             j += 1
+        elif (low == "," and j + 2 < len(tokens) and tokens[j + 1].text.lower() in ("dan", "and")
+              and tokens[j + 2].is_cap and tokens[j + 2].text.lower() in lex.role_words):
+            j += 2  # "Bidang Pencegahan, Perlindungan, dan Deradikalisasi"
         else:
             break
     role_end = j

@@ -66,3 +66,45 @@ def test_iris_are_deterministic_and_valid_for_any_script():
     assert a == entity_iri("person:Владимир Путин", "y")
     assert " " not in a and a.startswith("https://")
     assert entity_iri("event:jwg", "a") != entity_iri("event:jwg", "b")  # events belong to their article
+
+
+def _facts(text: str, relation: str, published: date | None = None, language: str = "id") -> set[tuple]:
+    result = extract.run(nlp.run(_article(text, published, language)))
+    name = lambda key: result.entities[key].name if key else None  # noqa: E731
+    return {(name(c.subject), name(c.object), c.role, c.date) for c in result.claims if c.relation == relation}
+
+
+def test_a_full_date_wins_over_a_contradicting_weekday():
+    # 4 August 2018 was a Saturday; the text says Minggu (Sunday): the written date wins
+    assert _times("Rapat digelar Minggu (4/8/2018) di Lombok.") == ["2018-08-04"]
+
+
+def test_a_meeting_dated_earlier_dates_the_attendance_list():
+    text = ("Rapat koordinasi digelar di Jakarta, Senin (14/11/2016). "
+            "Hadir dalam rapat ini Kepala BNPT Budi Santoso, Kapolri Jenderal Adi Nugroho, dan Menteri Luar Negeri Sri Wahyuni.")
+    meets = _facts(text, "meets")
+    assert len(meets) == 3 and {m[3] for m in meets} == {"2016-11-14"}
+
+
+def test_several_agreements_after_one_signing_word_are_each_signed_by_the_two_countries():
+    text = ("Menlu Indonesia Sri Wahyuni bertemu Menlu Serbia Marko Petrovic di Jakarta. Hubungan Indonesia dan Serbia erat. "
+            "Keduanya membahas kemajuan pasca penandatanganan MoU Pencegahan Kejahatan dan Treaty on Extradition.")
+    signed = {(s, o) for s, o, _r, _d in _facts(text, "signs")}
+    assert {("Indonesia", "MoU Pencegahan Kejahatan"), ("Serbia", "Treaty on Extradition")} <= signed
+
+
+def test_a_post_with_no_body_takes_the_body_named_before_it():
+    text = "Unit Kerja BNPT terdiri dari Deputi Bidang Pencegahan, Perlindungan, dan Deradikalisasi, Mayjen TNI Hendra Wijaya."
+    assert _facts(text, "holds_position") == {("Hendra Wijaya", "Badan Nasional Penanggulangan Terorisme",
+                                               "Deputi Bidang Pencegahan, Perlindungan, dan Deradikalisasi", None)}
+
+
+def test_a_bilateral_event_is_attended_by_the_two_countries_in_its_name():
+    text = "Menteri Koordinator Bidang Politik, Hukum dan Keamanan Wiranto menghadiri Indonesia-Australia Ministerial Council on Law and Security di Lombok."
+    attended = {s for s, _o, _r, _d in _facts(text, "attends")}
+    assert {"Wiranto", "Indonesia", "Australia"} <= attended
+
+
+def test_a_noun_meeting_already_reported_is_not_a_new_meeting():
+    text = "Martinus mengatakan, pertemuan bilateral tersebut menegaskan pandangan Indonesia."
+    assert _facts(text, "meets") == set()

@@ -72,9 +72,34 @@ def run(analyzed: AnalyzedArticle) -> ExtractedArticle:
         distinct = list(dict.fromkeys(p.key for p in bodies_here if p.type == "Country"))
         if len(distinct) >= 2:
             last_pair = (distinct[0], distinct[1])
+    claims += _bilateral_parties(claims, entities, language)
     claims = _dedupe([c for c in claims if c.subject != c.object and c.subject in entities
                       and (c.object is None or c.object in entities)])
     return ExtractedArticle(article, analyzed.sentences, entities, claims)
+
+
+def _bilateral_parties(claims: list[Claim], entities: dict[str, Entity], language: str) -> list[Claim]:
+    """The two countries a bilateral event is named after attend it when anyone is said to: "Konsultasi
+    Bilateral ... Indonesia-Australia ke-8", "Indonesia-Australia Ministerial Council"."""
+    from kg.nlp import gazetteer
+    from kg.nlp.tokens import tokenize
+
+    gaz = gazetteer.load()
+    added: list[Claim] = []
+    for claim in [c for c in claims if c.relation == "attends"]:
+        event = entities.get(claim.object or "")
+        if event is None or event.type != "Event" or any(a.subject.startswith("country:") and a.object == event.key for a in added):
+            continue
+        tokens = tokenize(event.name)
+        countries = list(dict.fromkeys(found[1].key for k in range(len(tokens))
+                                       if (found := gaz.match(tokens, k)) and found[1].type == "Country"))
+        if len(countries) != 2:
+            continue
+        for country in countries:
+            if ensure_entity(entities, country, language) is not None:
+                added.append(Claim("attends", country, event.key, claim.evidence, "attends:bilateral-name", 0.6,
+                                   date=claim.date, place=claim.place))
+    return added
 
 
 def _meeting_of_event(view: SentenceView, claims: list[Claim]) -> list[Claim]:

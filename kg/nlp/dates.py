@@ -120,7 +120,8 @@ def _value(kind: str, match: re.Match[str], months: dict[str, int], weekdays: di
     if kind == "numeric":
         a, b, year = int(groups["a"]), int(groups["b"]), _full_year(groups.get("y"))
         first = resolve_day(a, b, year, weekday, years) if b <= 12 else None
-        if first and weekday is not None and not first.startswith("--"):
+        if first and weekday is not None and not first.startswith("--") and groups.get("y") is None:
+            # with the year written out, the stated date wins over a weekday that contradicts it (GUIDELINES)
             if date.fromisoformat(first).weekday() != weekday and a <= 12:
                 second = resolve_day(b, a, year, weekday, years)
                 if second and not second.startswith("--") and date.fromisoformat(second).weekday() == weekday:

@@ -215,8 +215,9 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
                 break  # "Kepala BIN Jenderal Budi Gunawan": the body ends where a rank begins
             if (tok.is_cap and tok.is_word) or (j > i and _ORDINAL.match(tok.text)):
                 j += 1
-            elif j > i and tok.text.lower() in CONNECTORS and j + 1 < len(tokens) and tokens[j + 1].is_cap:
-                j += 1
+            elif (j > i and tok.text.lower() in CONNECTORS and j + 1 < len(tokens) and tokens[j + 1].is_cap
+                  and not _head_starts(tokens, j + 1, lex)):
+                j += 1  # "MoU A dan Treaty B" are two names: a connector before a new head ends the first
             else:
                 break
         found = _classify(tokens, i, j, lex)
@@ -230,6 +231,15 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
         else:
             i = max(j, i + 1)
     return chunks
+
+
+def _head_starts(tokens: list[Token], j: int, lex: Lexicon) -> bool:
+    """A head word that opens a name ("Treaty on ...", "MoU ...", "Kementerian ...") starts at ``j``."""
+    for n in range(min(4, len(tokens) - j), 0, -1):
+        head = lex.heads.get(tuple(t.text.lower() for t in tokens[j:j + n]))
+        if head and head[1] == "first":
+            return True
+    return False
 
 
 def _rank_at(tokens: list[Token], j: int, lex: Lexicon) -> bool:

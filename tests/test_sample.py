@@ -139,3 +139,13 @@ def test_view_focus_draws_only_the_neighbourhood(runner, sample_graph, monkeypat
     assert "Badan Intelijen Strategis" not in page  # two steps away, through the JWG
     missing = runner.invoke(app, ["view", "--graph", str(sample_graph), "--focus", "Nobody Atall"])
     assert missing.exit_code != 0
+
+
+def test_explain_prints_each_fact_with_evidence_and_rule(runner, sample_graph):
+    result = runner.invoke(app, ["explain", "seed", "--graph", str(sample_graph)])
+    assert result.exit_code == 0, result.output
+    assert "meets: " in result.output and "rule meets:trigger" in result.output
+    assert "Elizabeth Truss" in result.output and "di Jakarta pada Kamis (11/11)" in result.output
+    assert result.output.strip().endswith(f"{len(_claims(sample_graph))} facts in article seed")
+    strict = runner.invoke(app, ["explain", "seed", "--graph", str(sample_graph), "--min-confidence", "0.85"])
+    assert "holds_position" in strict.output and "attends:" not in strict.output

@@ -174,6 +174,43 @@ def _subgraph_page(graph: Path, focus: str | None, hops: int, construct: str | N
 
 
 @app.command()
+def explain(
+    article: Annotated[str, typer.Argument(help="Article id (as in claims.jsonl, or the file name without extension).")],
+    graph: GraphDir = Path("output"),
+    min_confidence: Annotated[float, typer.Option("--min-confidence", help="Show only facts at least this sure.")] = 0.0,
+) -> None:
+    """Print each fact of one article with its evidence sentence, the rule that made it and its confidence.
+
+    Example: kg explain seed;  kg explain seed --min-confidence 0.8
+    """
+    from rdflib import Literal
+
+    from kg.query import internal_query, run_query
+    from kg.rdf.store import open_dataset
+
+    dataset = open_dataset(graph)
+    try:
+        rows = [row.asdict() for row in run_query(dataset, internal_query("facts"), {"doc": Literal(article)})]  # type: ignore[union-attr]
+        names = {str(r[0]): str(r[1]) for r in run_query(dataset, "SELECT ?e ?n WHERE { ?e schema:name ?n }")}
+    finally:
+        dataset.close()
+    if not rows:
+        raise KgError(f"no facts for article {article!r} in {graph}; 'kg query \"SELECT DISTINCT ?id WHERE {{ ?a kg:articleId ?id }}\"' lists the articles")
+    shown = 0
+    for row in rows:
+        confidence = float(row["confidence"])
+        if confidence < min_confidence:
+            continue
+        shown += 1
+        subject, obj = names.get(str(row["s"]), str(row["s"])), names.get(str(row.get("o") or ""), "")
+        qualifiers = ", ".join(f"{k} {names.get(str(row[k]), str(row[k]))}" for k in ("role", "date", "place") if row.get(k) is not None)
+        typer.echo(f"{row['relation']}: {subject}" + (f" -> {obj}" if obj else "") + (f" ({qualifiers})" if qualifiers else ""))
+        typer.echo(f"    rule {row['rule']}, confidence {confidence:.2f}")
+        typer.echo(f"    \"{row['evidence']}\"")
+    typer.echo(f"{shown} facts in article {article}")
+
+
+@app.command()
 def validate(graph: GraphDir = Path("output")) -> None:
     """Check the built graph against the SHACL shapes of ontology/shapes.ttl.
 

@@ -59,9 +59,10 @@ def resolve_query(spec: str) -> str:
     return spec
 
 
-def run_query(dataset: Dataset, text: str) -> Result:
+def run_query(dataset: Dataset, text: str, bindings: dict | None = None) -> Result:
+    """Run SPARQL with the common prefixes; values from users go in as ``bindings``, never into the text."""
     try:
-        return dataset.query(text, initNs=PREFIXES)
+        return dataset.query(text, initNs=PREFIXES, initBindings=bindings or {})
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {exc}") from exc
     except Exception as exc:  # noqa: BLE001 - pyoxigraph raises plain exceptions for bad queries

@@ -1,39 +1,51 @@
-"""The pipeline runner: ingest -> nlp -> extract -> rdf into a new store, then the outputs, all or nothing.
+"""The pipeline runner: ingest -> nlp -> extract -> rdf into the persistent store, then the outputs.
 
-Everything is written into a temporary folder inside the output folder and moved into place at the end, so
-an interrupted or failed build leaves the previous graph intact.
+Builds are incremental: an article already in the store with the same content hash (and built by the same
+version of kg's rules and data) is skipped, a changed one replaces its named graph. Every change is made
+on a private snapshot of the store (hard links, so it is cheap) and swapped in with renames at the end, so
+an interrupted or failed build leaves the previous graph, store and outputs intact. Extraction can run in
+several processes; the store is written from this one.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import Dataset, Graph, URIRef
 
 from kg import extract, ingest, nlp, rdf
-from kg.errors import KgError
+from kg.errors import InputError, KgError
 from kg.export import export
+from kg.model import Article
 from kg.network import from_rdf
-from kg.rdf.store import STORE_DIR, new_dataset
-from kg.resources import ontology_dir
+from kg.rdf.store import (STORE_DIR, article_hashes, fingerprint, flush, new_dataset, remove_graph,
+                          set_fingerprint, snapshot)
+from kg.resources import extractor_fingerprint, ontology_dir
 from kg.viz import render_html
 
 VIEW_LIMIT = 2000  # most connected nodes drawn in graph.html; the store and exports keep everything
-
 ONTOLOGY_GRAPH = URIRef("https://w3id.org/kg-news/ontology")
 OUTPUTS = {"graph.ttl": "turtle", "graph.trig": "trig", "claims.jsonl": "claims"}
+Progress = Callable[[int, int | None], None]  # (articles done, articles expected or None)
 
 
 @dataclass
 class BuildSummary:
-    articles: int = 0
+    articles: int = 0  # extracted in this build (new or changed)
+    unchanged: int = 0  # already in the store with the same content
+    replaced: int = 0  # changed articles whose named graph was replaced
+    removed: int = 0
+    in_store: int = 0
     entities: Counter[str] = field(default_factory=Counter)
     relations: Counter[str] = field(default_factory=Counter)
     triples: int = 0
@@ -42,42 +54,169 @@ class BuildSummary:
     out: Path = Path("output")
 
 
-def build(inputs: Iterable[Path], out: Path, *, strict: bool = False, view_limit: int = VIEW_LIMIT) -> BuildSummary:
+@dataclass(frozen=True)
+class Shard:
+    """The ``index``-th (1-based) of ``count`` stable shards of the input, by article id."""
+
+    index: int
+    count: int
+
+    @classmethod
+    def parse(cls, spec: str) -> Shard:
+        try:
+            index, count = (int(part) for part in spec.split("/"))
+        except ValueError:
+            raise InputError(f"--shard {spec!r}: expected I/N, e.g. 1/4") from None
+        if not 1 <= index <= count:
+            raise InputError(f"--shard {spec!r}: I must be between 1 and N")
+        return cls(index, count)
+
+    def __contains__(self, article_id: str) -> bool:
+        digest = hashlib.sha1(article_id.encode("utf-8")).digest()
+        return int.from_bytes(digest[:8], "big") % self.count == self.index - 1
+
+
+@dataclass
+class Extracted:
+    """What a worker sends back: plain data, cheap to pickle."""
+
+    id: str
+    quads: list[tuple]
+    entities: Counter[str]
+    relations: Counter[str]
+
+
+def process(article: Article) -> Extracted:
+    extracted = extract.run(nlp.run(article))
+    return Extracted(article.id, list(rdf.run(extracted)), Counter(e.type for e in extracted.entities.values()),
+                     Counter(c.relation for c in extracted.claims))
+
+
+def build(inputs: Iterable[Path], out: Path, *, strict: bool = False, view_limit: int = VIEW_LIMIT,
+          fresh: bool = False, jobs: int = 1, shard: Shard | None = None, progress: Progress | None = None) -> BuildSummary:
     started = time.perf_counter()
+    summary = BuildSummary(out=out)
+    files = ingest.collect_files(inputs)  # a missing path is an error before anything is written
+    with _transaction(out, fresh=fresh, view_limit=view_limit) as dataset:
+        current = extractor_fingerprint()
+        known = article_hashes(dataset)
+        if known and fingerprint(dataset) != current:
+            for _hash, graph in known.values():  # built by other rules: re-extract everything given
+                remove_graph(dataset, graph)
+            known = {}
+        set_fingerprint(dataset, current)
+        skipped = ingest.Skipped()
+        todo = _pending(ingest.run(files, skipped), known, shard, summary, dataset)
+        expected = _expected(files) if progress else None
+        for done, result in enumerate(_extract_all(todo, jobs), 1):
+            graphs = {q[3]: dataset.graph(q[3]) for q in result.quads}
+            dataset.addN((s, p, o, graphs[g]) for s, p, o, g in result.quads)
+            summary.articles += 1
+            summary.entities.update(result.entities)
+            summary.relations.update(result.relations)
+            if progress:
+                progress(done + summary.unchanged, expected)
+        summary.skipped = skipped.reasons
+        if strict and skipped.reasons:
+            raise KgError(f"{len(skipped.reasons)} article(s) skipped and --strict given; first: {skipped.reasons[0]}")
+        summary.in_store = len(article_hashes(dataset))
+        if summary.in_store == 0:
+            raise KgError("no article could be read from the input")
+        summary.triples = len(dataset)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def remove(article_ids: list[str], out: Path, *, view_limit: int = VIEW_LIMIT) -> BuildSummary:
+    """Drop articles' named graphs from the built graph and rewrite the outputs."""
+    summary = BuildSummary(out=out)
+    if not (out / STORE_DIR).is_dir():
+        raise KgError(f"{out}: no built graph here; run 'kg build' first or pass --graph DIR")
+    with _transaction(out, fresh=False, view_limit=view_limit) as dataset:
+        known = article_hashes(dataset)
+        missing = [a for a in article_ids if a not in known]
+        if missing:
+            raise KgError(f"no article {missing[0]!r} in {out}; 'kg stats' lists what the graph holds")
+        for article_id in article_ids:
+            remove_graph(dataset, known[article_id][1])
+            summary.removed += 1
+        summary.in_store = len(known) - summary.removed
+        summary.triples = len(dataset)
+    return summary
+
+
+def _pending(articles: Iterator[Article], known: dict[str, tuple[str, str]], shard: Shard | None,
+             summary: BuildSummary, dataset: Dataset) -> Iterator[Article]:
+    """The articles that need extracting; unchanged ones are counted, changed ones have their graph dropped."""
+    for article in articles:
+        if shard is not None and article.id not in shard:
+            continue
+        previous = known.get(article.id)
+        if previous and previous[0] == article.content_hash:
+            summary.unchanged += 1
+            continue
+        if previous:
+            remove_graph(dataset, previous[1])
+            summary.replaced += 1
+        yield article
+
+
+def _extract_all(articles: Iterator[Article], jobs: int) -> Iterator[Extracted]:
+    """Results in input order; with several jobs at most a few articles per worker are in flight, so memory
+    stays flat however long the input."""
+    if jobs <= 1:
+        yield from map(process, articles)
+        return
+    window = jobs * 4
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending: list[Future[Extracted]] = []
+        for article in articles:
+            pending.append(pool.submit(process, article))
+            if len(pending) >= window:
+                yield pending.pop(0).result()
+        for future in pending:
+            yield future.result()
+
+
+def _expected(files: list[Path]) -> int:
+    """How many articles the input holds, for the progress bar: files, and lines of JSON Lines files."""
+    total = 0
+    for path in files:
+        if path.suffix.lower() == ".jsonl":
+            with path.open("rb") as fh:
+                total += sum(1 for line in fh if line.strip())
+        else:
+            total += 1
+    return total
+
+
+@contextmanager
+def _transaction(out: Path, *, fresh: bool, view_limit: int) -> Iterator[Dataset]:
+    """A writable copy of the store; on success the outputs are written and everything swapped in."""
     try:
         out.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=".kg-build-", dir=out))
     except OSError as exc:
         raise KgError(f"{out}: cannot write the output folder ({exc.strerror})") from exc
-    summary = BuildSummary(out=out)
     try:
-        skipped = ingest.Skipped()
+        live = out / STORE_DIR
+        if live.is_dir() and not fresh:
+            snapshot(live, work / STORE_DIR)
         dataset = new_dataset(work / STORE_DIR)
-        ontology = Graph().parse(ontology_dir() / "kg.ttl")
-        dataset.addN((s, p, o, dataset.graph(ONTOLOGY_GRAPH)) for s, p, o in ontology)
-        for article in ingest.run(inputs, skipped):
-            extracted = extract.run(nlp.run(article))
-            quads = list(rdf.run(extracted))
-            graphs = {q[3]: dataset.graph(q[3]) for q in quads}
-            dataset.addN((s, p, o, graphs[g]) for s, p, o, g in quads)
-            summary.articles += 1
-            summary.entities.update(e.type for e in extracted.entities.values())
-            summary.relations.update(c.relation for c in extracted.claims)
-        summary.skipped = skipped.reasons
-        if strict and skipped.reasons:
-            raise KgError(f"{len(skipped.reasons)} article(s) skipped and --strict given; first: {skipped.reasons[0]}")
-        if summary.articles == 0:
-            raise KgError("no article could be read from the input")
-        for name, fmt in OUTPUTS.items():
-            (work / name).write_text(export(dataset, fmt), encoding="utf-8")
-        (work / "graph.html").write_text(render_html(from_rdf(dataset), limit=view_limit), encoding="utf-8")
-        summary.triples = len(dataset)
-        dataset.close()
+        try:
+            if (None, None, None, dataset.graph(ONTOLOGY_GRAPH)) not in dataset:
+                ontology = Graph().parse(ontology_dir() / "kg.ttl")
+                dataset.addN((s, p, o, dataset.graph(ONTOLOGY_GRAPH)) for s, p, o in ontology)
+            yield dataset
+            for name, fmt in OUTPUTS.items():
+                (work / name).write_text(export(dataset, fmt), encoding="utf-8")
+            (work / "graph.html").write_text(render_html(from_rdf(dataset), limit=view_limit), encoding="utf-8")
+            flush(dataset)
+        finally:
+            dataset.close()
         _move_into_place(work, out)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    summary.seconds = time.perf_counter() - started
-    return summary
 
 
 def _move_into_place(work: Path, out: Path) -> None:

@@ -8,6 +8,7 @@ depends on the current directory.
 from __future__ import annotations
 
 import csv
+import hashlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -66,3 +67,17 @@ def load_table(relative: str) -> tuple[dict[str, str], ...]:
 def split_list(value: str) -> list[str]:
     """A ``|``-separated cell as a list, empty cells giving an empty list."""
     return [item.strip() for item in value.split("|") if item.strip()]
+
+
+@lru_cache(maxsize=1)
+def extractor_fingerprint() -> str:
+    """A digest of kg's code and bundled data: an article is re-extracted when either changed, even if its
+    text did not, so a store never mixes facts from two versions of the rules."""
+    digest = hashlib.sha256()
+    roots = [_PACKAGE, data_dir()]
+    for root in roots:
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and path.suffix in (".py", ".tsv", ".rq", ".crfsuite", ".json") and "sample" not in path.parts:
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]

@@ -6,6 +6,7 @@ internal error with a pointer to the issue tracker.
 
 from __future__ import annotations
 
+import os
 import sys
 import webbrowser
 from pathlib import Path
@@ -32,27 +33,82 @@ def _fail(message: str) -> None:
 @app.command()
 def build(
     inputs: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders of .txt, .md, .html or .jsonl articles (default: the bundled sample).")] = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("output"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder; its store is added to, not replaced.")] = Path("output"),
     strict: Annotated[bool, typer.Option(help="Fail when any article has to be skipped.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
     view_limit: Annotated[int, typer.Option("--view-limit", help="Draw at most this many of the most connected nodes in graph.html (0: all).")] = 2000,
+    fresh: Annotated[bool, typer.Option("--fresh", help="Start from an empty store instead of adding to the one in OUT.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Extraction processes (default: the number of cores).")] = 0,
+    shard: Annotated[Optional[str], typer.Option("--shard", help="Process only shard I of N (I/N, 1-based, stable by article id).")] = None,
 ) -> None:
-    """Build the graph: graph.ttl, graph.trig, graph.html, claims.jsonl and the store in OUT.
+    """Build the graph: add the articles to the store in OUT and write graph.ttl, graph.trig, graph.html and claims.jsonl.
 
-    Examples: kg build;  kg build articles/ --out graph/;  kg build news.jsonl
+    An article already in the store with the same text and metadata is skipped; a changed one replaces its
+    named graph. Examples: kg build;  kg build articles/ --out graph/;  kg build news.jsonl --jobs 2
     """
+    from kg.pipeline import Shard
     from kg.pipeline import build as run_build
 
-    summary = run_build(inputs or [sample_article()], out, strict=strict, view_limit=view_limit)
+    show = not quiet and sys.stderr.isatty()
+    progress = _ProgressBar() if show else None
+    summary = run_build(inputs or [sample_article()], out, strict=strict, view_limit=view_limit, fresh=fresh,
+                        jobs=jobs or (os.cpu_count() or 1), shard=Shard.parse(shard) if shard else None,
+                        progress=progress)
+    if progress:
+        progress.close()
     for reason in summary.skipped:
         typer.echo(f"kg: skipped {reason}", err=True)
     if quiet:
         return
-    typer.echo(f"articles: {summary.articles} ({len(summary.skipped)} skipped)")
-    typer.echo("entities: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.entities.items())))
-    typer.echo("relations: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.relations.items())))
+    typer.echo(f"articles: {summary.articles} processed ({summary.replaced} of them changed), {summary.unchanged} unchanged, "
+               f"{len(summary.skipped)} skipped; {summary.in_store} in the graph")
+    if summary.entities:
+        typer.echo("entities: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.entities.items())))
+        typer.echo("relations: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.relations.items())))
     typer.echo(f"triples: {summary.triples}")
     typer.echo(f"time: {summary.seconds:.1f} s; written to {summary.out}/ (graph.ttl, graph.trig, graph.html, claims.jsonl, store/)")
+
+
+class _ProgressBar:
+    """One line on stderr: articles done, rate, time left; only on a terminal and for more than a handful."""
+
+    def __init__(self) -> None:
+        import time
+
+        self._clock = time.perf_counter
+        self._started = self._clock()
+        self._shown = False
+
+    def __call__(self, done: int, total: int | None) -> None:
+        if (total or done) <= 5:
+            return
+        elapsed = max(self._clock() - self._started, 1e-9)
+        rate = done / elapsed
+        line = f"\r{done}" + (f"/{total}" if total else "") + f" articles, {rate:.1f}/s"
+        if total and rate > 0:
+            line += f", {max(total - done, 0) / rate:.0f} s left"
+        sys.stderr.write(line + "   ")
+        sys.stderr.flush()
+        self._shown = True
+
+    def close(self) -> None:
+        if self._shown:
+            sys.stderr.write("\n")
+
+
+@app.command()
+def remove(
+    articles: Annotated[list[str], typer.Argument(help="Ids of the articles to drop.")],
+    graph: GraphDir = Path("output"),
+) -> None:
+    """Drop articles (their named graphs) from the built graph and rewrite the outputs.
+
+    Example: kg remove seed --graph output
+    """
+    from kg.pipeline import remove as run_remove
+
+    summary = run_remove(articles, graph)
+    typer.echo(f"removed {summary.removed} article(s); {summary.in_store} in the graph, {summary.triples} triples")
 
 
 @app.command()

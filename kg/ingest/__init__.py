@@ -7,6 +7,7 @@ store uses to skip unchanged articles.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,7 +66,7 @@ def to_article(raw: RawArticle) -> Article:
         outlet=text_field("outlet") or cleaned.outlet,
         language=detect_language(cleaned.text),
         dateline_place=cleaned.dateline_place,
-        content_hash=hashlib.sha256(raw.text.encode("utf-8")).hexdigest(),
+        content_hash=hashlib.sha256((raw.text + "\x00" + json.dumps(meta, sort_keys=True, default=str)).encode("utf-8")).hexdigest(),
     )
 
 

@@ -52,6 +52,10 @@ def _name_span(tokens: list[Token], i: int, gaz: Gazetteer, lex: Lexicon) -> int
         if words and low in _NAME_PARTICLES and j + 1 < len(tokens) and tokens[j + 1].is_cap:
             j += 1
             continue
+        if (words and tok.text == "-" and j + 1 < len(tokens) and tokens[j - 1].end == tok.start
+                and tokens[j + 1].start == tok.end and tokens[j + 1].is_word):
+            j += 2  # "Kim Min-jun": a hyphenated given name
+            continue
         break
     while j > i and tokens[j - 1].text == ".":
         j -= 1

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import Dataset
+import pyoxigraph
+from rdflib import Dataset, Literal, URIRef
 
 from kg.errors import GraphNotFoundError
 from kg.rdf.namespace import PREFIXES
 
 STORE_DIR = "store"
+BUILD_GRAPH = URIRef("https://w3id.org/kg-news/build")  # what kg version and data built the store
+_FINGERPRINT = URIRef("https://w3id.org/kg-news/ontology#extractorFingerprint")
 
 
 def new_dataset(path: Path | None = None) -> Dataset:
@@ -36,3 +39,39 @@ def open_dataset(graph_dir: Path) -> Dataset:
         return new_dataset(store)
     except OSError as exc:
         raise GraphNotFoundError(f"{store}: cannot open the store ({exc})") from exc
+
+
+def snapshot(live: Path, target: Path) -> None:
+    """A private copy of the store at ``live`` in ``target``: RocksDB hard links, so it is cheap, and the
+    live store stays untouched (and readable by ``kg serve``) until the new one is swapped in."""
+    try:
+        pyoxigraph.Store.read_only(str(live)).backup(str(target))
+    except OSError as exc:
+        raise GraphNotFoundError(f"{live}: cannot read the store ({exc})") from exc
+
+
+def article_hashes(dataset: Dataset) -> dict[str, tuple[str, str]]:
+    """Article id -> (content hash, named graph IRI) of every article in the store."""
+    query = """SELECT ?g ?id ?hash WHERE { GRAPH ?g { ?a kg:articleId ?id ; kg:contentHash ?hash } }"""
+    return {str(row[1]): (str(row[2]), str(row[0])) for row in dataset.query(query, initNs=PREFIXES)}  # type: ignore[index]
+
+
+def remove_graph(dataset: Dataset, graph: str) -> None:
+    dataset.remove((None, None, None, dataset.graph(URIRef(graph))))
+
+
+def fingerprint(dataset: Dataset) -> str | None:
+    values = list(dataset.graph(BUILD_GRAPH).objects(BUILD_GRAPH, _FINGERPRINT))
+    return str(values[0]) if values else None
+
+
+def set_fingerprint(dataset: Dataset, value: str) -> None:
+    graph = dataset.graph(BUILD_GRAPH)
+    graph.remove((BUILD_GRAPH, _FINGERPRINT, None))
+    graph.add((BUILD_GRAPH, _FINGERPRINT, Literal(value)))
+
+
+def flush(dataset: Dataset) -> None:
+    """Write everything to disk files: a snapshot (``read_only`` + ``backup``) does not see what is still
+    only in RocksDB's write-ahead log."""
+    dataset.store._inner.flush()  # type: ignore[attr-defined]

@@ -1,0 +1,76 @@
+"""The persistent store: incremental builds, removal, and what a re-run processes."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from kg.cli import app
+from kg.resources import sample_article
+from tests.conftest import DEV
+
+
+def _nquads(runner, graph) -> list[str]:
+    result = runner.invoke(app, ["export", "--format", "nq", "--graph", str(graph)])
+    assert result.exit_code == 0, result.output
+    return sorted(line for line in result.output.splitlines() if line.strip())
+
+
+def _articles(tmp_path, names):
+    folder = tmp_path / "in"
+    folder.mkdir(exist_ok=True)
+    for name in names:
+        for suffix in (".txt", ".meta.json"):
+            source = DEV / f"{name}{suffix}"
+            if source.exists():
+                shutil.copy(source, folder / f"{name}{suffix}")
+    return folder
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="../shared/eval/dev is not present")
+def test_adding_one_article_processes_only_it_and_equals_a_clean_build(runner, tmp_path):
+    names = sorted(p.stem for p in DEV.glob("*.txt"))
+    folder = _articles(tmp_path, names)
+    out = tmp_path / "out"
+    first = runner.invoke(app, ["build", str(folder), "--out", str(out), "--jobs", "1"])
+    assert first.exit_code == 0, first.output
+    assert f"{len(names)} processed" in first.output
+    shutil.copy(sample_article(), folder / "extra.txt")
+    again = runner.invoke(app, ["build", str(folder), "--out", str(out), "--jobs", "1"])
+    assert again.exit_code == 0, again.output
+    assert f"articles: 1 processed (0 of them changed), {len(names)} unchanged" in again.output
+    clean = tmp_path / "clean"
+    assert runner.invoke(app, ["build", str(folder), "--out", str(clean), "--jobs", "1"]).exit_code == 0
+    assert _nquads(runner, out) == _nquads(runner, clean)
+
+
+def test_a_changed_article_replaces_its_graph_and_remove_drops_it(runner, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Kepala BNPT Budi Santoso bertemu Menlu Jepang Taro Yamada di Jakarta.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Kapolri Adi Nugroho menghadiri Sidang Umum Interpol di Bali.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["build", str(folder), "--out", str(out)]).exit_code == 0
+    (folder / "a.txt").write_text("Kepala BNPT Budi Santoso bertemu Menlu Korea Selatan Kim Min-jun di Jakarta.\n", encoding="utf-8")
+    again = runner.invoke(app, ["build", str(folder), "--out", str(out)])
+    assert "articles: 1 processed (1 of them changed), 1 unchanged" in again.output
+    people = runner.invoke(app, ["query", "SELECT DISTINCT ?n WHERE { ?p a kg:Person ; schema:name ?n }", "-g", str(out), "-f", "csv"])
+    assert "Kim Min-jun" in people.output and "Taro Yamada" not in people.output
+    removed = runner.invoke(app, ["remove", "a", "--graph", str(out)])
+    assert removed.exit_code == 0 and "1 in the graph" in removed.output
+    left = runner.invoke(app, ["query", "SELECT DISTINCT ?id WHERE { ?a kg:articleId ?id }", "-g", str(out), "-f", "csv"])
+    assert left.output.split()[1:] == ["b"]
+    assert "Kim Min-jun" not in (out / "graph.ttl").read_text(encoding="utf-8")
+    missing = runner.invoke(app, ["remove", "zzz", "--graph", str(out)])
+    assert missing.exit_code != 0
+
+
+def test_fresh_starts_from_an_empty_store(runner, tmp_path):
+    out = tmp_path / "out"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Kapolri Adi Nugroho menghadiri Sidang Umum Interpol di Bali.\n", encoding="utf-8")
+    assert runner.invoke(app, ["build", "--out", str(out)]).exit_code == 0
+    result = runner.invoke(app, ["build", str(folder), "--out", str(out), "--fresh"])
+    assert "; 1 in the graph" in result.output

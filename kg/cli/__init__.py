@@ -117,8 +117,9 @@ def query(
     graph: GraphDir = Path("output"),
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
     list_queries: Annotated[bool, typer.Option("--list", help="List the bundled queries.")] = False,
+    limit: Annotated[Optional[int], typer.Option("--limit", help="Show at most this many rows.")] = None,
 ) -> None:
-    """Run a SPARQL SELECT, ASK or CONSTRUCT over the built graph.
+    """Run a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE over the built graph.
 
     Examples: kg query who-met-whom;  kg query --list;  kg query "SELECT ?p WHERE { ?p a kg:Person }" --format csv
     """
@@ -134,14 +135,14 @@ def query(
     text = resolve_query(sparql)
     dataset = open_dataset(graph)
     try:
-        typer.echo(render(run_query(dataset, text), fmt), nl=False)
+        typer.echo(render(run_query(dataset, text), fmt, limit), nl=False)
     finally:
         dataset.close()
 
 
 @app.command("export")
 def export_command(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="turtle, trig, nt, nq, jsonld, graphml or claims.")] = "turtle",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="turtle, trig, nt, nq, jsonld, graphml, gexf, nodes-csv, edges-csv or claims.")] = "turtle",
     graph: GraphDir = Path("output"),
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (default: standard output).")] = None,
 ) -> None:
@@ -264,6 +265,91 @@ def explain(
         typer.echo(f"    rule {row['rule']}, confidence {confidence:.2f}")
         typer.echo(f"    \"{row['evidence']}\"")
     typer.echo(f"{shown} facts in article {article}")
+
+
+@app.command()
+def serve(
+    graph: GraphDir = Path("output"),
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (default: loopback only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 7878,
+    writable: Annotated[bool, typer.Option("--writable", help="Accept SPARQL updates (refused by default).")] = False,
+    timeout: Annotated[int, typer.Option("--timeout", help="Seconds a query may run.")] = 30,
+) -> None:
+    """Serve the graph as a SPARQL 1.1 Protocol endpoint (Oxigraph's server) for YASGUI, Protégé or any client.
+
+    Query at http://HOST:PORT/query; read-only unless --writable. Restart it after 'kg build'.
+    Example: kg serve --graph output --port 7878
+    """
+    from kg.endpoint.serve import serve as run_serve
+
+    mode = "read-write" if writable else "read-only; updates are refused"
+    typer.echo(f"SPARQL endpoint: http://{host}:{port}/query ({mode}); Ctrl-C stops it", err=True)
+    raise typer.Exit(run_serve(graph, host=host, port=port, writable=writable, timeout=timeout))
+
+
+@app.command()
+def push(
+    graph: GraphDir = Path("output"),
+    endpoint: Annotated[Optional[str], typer.Option("--endpoint", help="SPARQL 1.1 Update endpoint URL.")] = None,
+    graph_store: Annotated[Optional[str], typer.Option("--graph-store", help="SPARQL 1.1 Graph Store Protocol URL (preferred when the server has one).")] = None,
+    article: Annotated[Optional[list[str]], typer.Option("--article", help="Push only these articles (repeatable).")] = None,
+) -> None:
+    """Send the graph to an external triple store, one named graph per article, replacing those graphs there.
+
+    Examples: kg push --graph-store http://localhost:3030/kg/data;  kg push --endpoint http://localhost:7878/update
+    """
+    from kg.endpoint.push import push as run_push
+    from kg.rdf.iri import graph_iri
+    from kg.rdf.store import open_dataset
+
+    dataset = open_dataset(graph)
+    try:
+        only = {str(graph_iri(a)) for a in article} if article else None
+        report = run_push(dataset, endpoint=endpoint, graph_store=graph_store, only=only)
+    finally:
+        dataset.close()
+    typer.echo(f"sent {report.graphs} named graphs, {report.triples} triples ({report.bytes / 1e6:.1f} MB)"
+               f"{f', {report.retries} retries' if report.retries else ''} to {graph_store or endpoint}")
+
+
+@app.command()
+def stats(graph: GraphDir = Path("output"), top: Annotated[int, typer.Option("--top", help="How many most connected actors.")] = 10) -> None:
+    """Counts by class and property, articles, the date range, and the most connected actors.
+
+    Example: kg stats --graph output
+    """
+    from kg.query import internal_query, run_query
+    from kg.rdf.store import open_dataset
+
+    dataset = open_dataset(graph)
+    try:
+        sections = {name: list(run_query(dataset, internal_query(f"stats-{name}")))
+                    for name in ("articles", "classes", "properties", "dates", "actors")}
+    finally:
+        dataset.close()
+    articles = sections["articles"][0]
+    typer.echo(f"articles: {articles[0]}  languages: {articles[1] or '-'}  published: {articles[2] or '?'} to {articles[3] or '?'}")
+    dates = sections["dates"][0]
+    typer.echo(f"facts dated: {dates[0]}, from {dates[1] or '?'} to {dates[2] or '?'}")
+    typer.echo("classes:")
+    for row in sections["classes"]:
+        typer.echo(f"  {_short(row[0]):28} {row[1]}")
+    typer.echo("properties:")
+    for row in sections["properties"]:
+        typer.echo(f"  {_short(row[0]):28} {row[1]}")
+    typer.echo(f"most connected actors (facts):")
+    for row in sections["actors"][:top]:
+        typer.echo(f"  {str(row[1]):40} {row[2]:>5}  {_short(row[0])}")
+
+
+def _short(term: object) -> str:
+    from kg.rdf.namespace import PREFIXES
+
+    text = str(term)
+    for prefix, namespace in PREFIXES.items():
+        if text.startswith(namespace):
+            return f"{prefix}:{text[len(namespace):]}"
+    return text
 
 
 @app.command()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+import csv
+import io
 from io import BytesIO
 
 import networkx as nx
@@ -31,18 +33,53 @@ def _rdf(fmt: str, whole: bool) -> Callable[[Dataset], str]:
     return export
 
 
-def _graphml(dataset: Dataset) -> str:
+def _flat(dataset: Dataset) -> nx.MultiDiGraph:
+    """The NetworkX view with only string and number attributes, as GraphML, GEXF and CSV need."""
     from kg.network import from_rdf
 
     graph = from_rdf(dataset)
     flat = nx.MultiDiGraph()
     for node, data in graph.nodes(data=True):
-        flat.add_node(node, label=data["label"], type=data["type"], names="; ".join(data["names"]))
+        flat.add_node(node, label=data["label"], type=data["type"], names="; ".join(data["names"]),
+                      articles="; ".join(data.get("articles", [])))
     for s, o, key, data in graph.edges(keys=True, data=True):
         flat.add_edge(s, o, key=key, **{k: v for k, v in data.items() if isinstance(v, (str, int, float))})
+    return flat
+
+
+def _graphml(dataset: Dataset) -> str:
     buffer = BytesIO()
-    nx.write_graphml(flat, buffer)
+    nx.write_graphml(_flat(dataset), buffer)
     return buffer.getvalue().decode("utf-8")
+
+
+def _gexf(dataset: Dataset) -> str:
+    """GEXF for Gephi."""
+    buffer = BytesIO()
+    nx.write_gexf(_flat(dataset), buffer)
+    return buffer.getvalue().decode("utf-8")
+
+
+NODE_COLUMNS = ("id", "label", "type", "names", "articles")
+EDGE_COLUMNS = ("source", "target", "relation", "label", "date", "place", "role", "article", "url", "evidence", "rule", "confidence")
+
+
+def _nodes_csv(dataset: Dataset) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(NODE_COLUMNS)
+    for node, data in sorted(_flat(dataset).nodes(data=True)):
+        writer.writerow([node, *(data.get(c, "") for c in NODE_COLUMNS[1:])])
+    return buffer.getvalue()
+
+
+def _edges_csv(dataset: Dataset) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(EDGE_COLUMNS)
+    for s, o, data in sorted(_flat(dataset).edges(data=True), key=lambda e: (e[0], e[1], e[2].get("relation", ""))):
+        writer.writerow([s, o, *(data.get(c, "") for c in EDGE_COLUMNS[2:])])
+    return buffer.getvalue()
 
 
 EXPORTERS: dict[str, tuple[str, Callable[[Dataset], str]]] = {
@@ -52,6 +89,9 @@ EXPORTERS: dict[str, tuple[str, Callable[[Dataset], str]]] = {
     "nq": ("nq", _rdf("nquads", whole=True)),
     "jsonld": ("jsonld", _rdf("json-ld", whole=True)),
     "graphml": ("graphml", _graphml),
+    "gexf": ("gexf", _gexf),
+    "nodes-csv": ("csv", _nodes_csv),
+    "edges-csv": ("csv", _edges_csv),
     "claims": ("jsonl", write_claims),
 }
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,11 +66,23 @@ def run_query(dataset: Dataset, text: str, bindings: dict | None = None) -> Resu
     try:
         return dataset.query(text, initNs=PREFIXES, initBindings=bindings or {})
     except SyntaxError as exc:
-        raise QueryError(f"SPARQL syntax error: {exc}") from exc
+        raise QueryError(_syntax_message(text, str(exc))) from exc
     except Exception as exc:  # noqa: BLE001 - pyoxigraph raises plain exceptions for bad queries
         if type(exc).__module__.startswith(("pyoxigraph", "builtins")):
             raise QueryError(f"SPARQL error: {exc}") from exc
         raise
+
+
+def _syntax_message(text: str, error: str) -> str:
+    """Oxigraph's "error at L:C: expected ..." as a message pointing at the line and column of the query."""
+    found = re.search(r"error at (\d+):(\d+):\s*(.*)", error, re.DOTALL)
+    if not found:
+        return f"SPARQL syntax error: {error}"
+    line, column, what = int(found.group(1)), int(found.group(2)), " ".join(found.group(3).split())
+    lines = text.splitlines() or [""]
+    shown = lines[min(line, len(lines)) - 1]
+    return (f"SPARQL syntax error at line {line}, column {column}: {what}\n"
+            f"  {shown}\n  {' ' * max(column - 1, 0)}^")
 
 
 def _cell(value: Node | None) -> str:
@@ -83,7 +97,7 @@ def _cell(value: Node | None) -> str:
     return str(value)
 
 
-def render(result: Result, fmt: str) -> str:
+def render(result: Result, fmt: str, limit: int | None = None) -> str:
     if fmt not in FORMATS:
         raise FormatError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if result.type == "ASK":
@@ -95,7 +109,11 @@ def render(result: Result, fmt: str) -> str:
             graph.bind(prefix, namespace)
         return graph.serialize(format="turtle")
     names = [str(v) for v in result.vars or []]
-    rows = [[row[i] if i < len(row) else None for i in range(len(names))] for row in result]
+    rows = []
+    for row in result:
+        if limit is not None and len(rows) >= limit:
+            break
+        rows.append([row[i] if i < len(row) else None for i in range(len(names))])
     if fmt == "json":
         return json.dumps({"head": {"vars": names}, "results": {"bindings": [
             {n: _json_term(v) for n, v in zip(names, row) if v is not None} for row in rows]}}, ensure_ascii=False, indent=1)
@@ -122,10 +140,12 @@ def _json_term(value: Node) -> dict[str, str]:
 
 
 def _table(names: list[str], rows: list[list[str]], width: int = 60) -> str:
-    cut = [[c if len(c) <= width else c[: width - 1] + "…" for c in row] for row in rows]
-    widths = [max([len(n)] + [len(r[i]) for r in cut]) for i, n in enumerate(names)]
-    line = "  ".join(n.ljust(w) for n, w in zip(names, widths))
-    out = [line, "  ".join("-" * w for w in widths)]
-    out += ["  ".join(c.ljust(w) for c, w in zip(row, widths)) for row in cut]
+    """An aligned table; a value longer than ``width`` wraps onto more lines of its row, never cut."""
+    wrapped = [[textwrap.wrap(c, width, break_long_words=True) or [""] for c in row] for row in rows]
+    widths = [max([len(n)] + [len(part) for r in wrapped for part in r[i]]) for i, n in enumerate(names)]
+    out = ["  ".join(n.ljust(w) for n, w in zip(names, widths)).rstrip(), "  ".join("-" * w for w in widths)]
+    for row in wrapped:
+        for k in range(max(len(cell) for cell in row) if row else 1):
+            out.append("  ".join((cell[k] if k < len(cell) else "").ljust(w) for cell, w in zip(row, widths)).rstrip())
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out) + "\n"

@@ -1,0 +1,106 @@
+"""kg push to a real Oxigraph server and kg serve, both queried over HTTP with the SPARQL 1.1 Protocol."""
+
+from __future__ import annotations
+
+import csv
+import io
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+
+from kg.cli import app
+from kg.endpoint.serve import oxigraph_binary
+
+WHO_MET_WHOM = "SELECT DISTINCT ?a ?b ?date WHERE { ?m a kg:Meeting ; kg:participant ?x , ?y ; kg:date ?date . FILTER(STR(?x) < STR(?y)) ?x schema:name ?a . ?y schema:name ?b } ORDER BY ?a ?b"
+PREFIXES = "PREFIX kg: <https://w3id.org/kg-news/ontology#>\nPREFIX schema: <https://schema.org/>\n"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait(url: str, process: subprocess.Popen) -> None:
+    for _ in range(100):
+        if process.poll() is not None:
+            raise AssertionError(f"server exited: {process.stderr.read() if process.stderr else ''}")
+        try:
+            urllib.request.urlopen(url + "?query=" + urllib.parse.quote("ASK {}"), timeout=1).read()
+            return
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.1)
+    raise AssertionError("server did not start")
+
+
+def _http_rows(base: str, query: str) -> list[list[str]]:
+    req = urllib.request.Request(base + "/query?" + urllib.parse.urlencode({"query": PREFIXES + query}),
+                                 headers={"Accept": "text/csv"})
+    text = urllib.request.urlopen(req, timeout=10).read().decode("utf-8")
+    return [row for row in csv.reader(io.StringIO(text))][1:]
+
+
+def _local_rows(runner, graph, query: str) -> list[list[str]]:
+    result = runner.invoke(app, ["query", query, "--graph", str(graph), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    return [row for row in csv.reader(io.StringIO(result.output))][1:]
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path):
+    port = _free_port()
+    process = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(tmp_path / "remote"), "--bind", f"127.0.0.1:{port}",
+                                "--union-default-graph"], stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait(base + "/query", process)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.mark.parametrize("mode", ["graph-store", "endpoint"])
+def test_push_then_query_over_http_gives_the_local_rows(runner, sample_graph, oxigraph_server, mode):
+    target = oxigraph_server + ("/store" if mode == "graph-store" else "/update")
+    for _ in range(2):  # pushing twice replaces the graphs, it does not duplicate them
+        result = runner.invoke(app, ["push", "--graph", str(sample_graph), f"--{mode}", target])
+        assert result.exit_code == 0, result.output
+        assert "sent " in result.output
+    local = _local_rows(runner, sample_graph, WHO_MET_WHOM)
+    assert local and _http_rows(oxigraph_server, WHO_MET_WHOM) == local
+    count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    assert _http_rows(oxigraph_server, count) == _local_rows(runner, sample_graph, count)
+
+
+def test_push_to_a_dead_server_fails_with_one_message(tmp_path, sample_graph):
+    port = _free_port()
+    proc = subprocess.run([sys.executable, "-m", "kg", "push", "--graph", str(sample_graph),
+                           "--graph-store", f"http://127.0.0.1:{port}/store"], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2 and "cannot reach the server" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_serve_answers_queries_and_refuses_updates(runner, sample_graph):
+    port = _free_port()
+    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--graph", str(sample_graph), "--port", str(port)],
+                               stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait(base + "/query", process)
+        assert _http_rows(base, WHO_MET_WHOM) == _local_rows(runner, sample_graph, WHO_MET_WHOM)
+        update = urllib.request.Request(base + "/update", data=b"INSERT DATA { <urn:a> <urn:b> <urn:c> }", method="POST",
+                                        headers={"Content-Type": "application/sparql-update"})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(update, timeout=10)
+        assert refused.value.code in (403, 405)
+        ask = _http_rows(base, "SELECT (COUNT(*) AS ?n) WHERE { <urn:a> ?p ?o }")
+        assert ask == [["0"]]
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

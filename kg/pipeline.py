@@ -28,7 +28,7 @@ from kg.errors import InputError, KgError
 from kg.export import export
 from kg.model import Article
 from kg.network import from_rdf
-from kg.rdf.store import (STORE_DIR, article_hashes, fingerprint, flush, new_dataset, remove_graph,
+from kg.rdf.store import (STORE_DIR, article_hashes, drop_orphans, fingerprint, flush, new_dataset, remove_graph,
                           set_fingerprint, snapshot)
 from kg.resources import extractor_fingerprint, ontology_dir
 from kg.viz import render_html
@@ -116,6 +116,8 @@ def build(inputs: Iterable[Path], out: Path, *, strict: bool = False, view_limit
             summary.relations.update(result.relations)
             if progress:
                 progress(done + summary.unchanged, expected)
+        if summary.replaced:
+            drop_orphans(dataset)
         summary.skipped = skipped.reasons
         if strict and skipped.reasons:
             raise KgError(f"{len(skipped.reasons)} article(s) skipped and --strict given; first: {skipped.reasons[0]}")
@@ -140,6 +142,7 @@ def remove(article_ids: list[str], out: Path, *, view_limit: int = VIEW_LIMIT) -
         for article_id in article_ids:
             remove_graph(dataset, known[article_id][1])
             summary.removed += 1
+        drop_orphans(dataset)
         summary.in_store = len(known) - summary.removed
         summary.triples = len(dataset)
     return summary

@@ -299,12 +299,12 @@ def push(
     Examples: kg push --graph-store http://localhost:3030/kg/data;  kg push --endpoint http://localhost:7878/update
     """
     from kg.endpoint.push import push as run_push
-    from kg.rdf.iri import graph_iri
+    from kg.rdf.iri import ENTITIES_GRAPH, graph_iri
     from kg.rdf.store import open_dataset
 
     dataset = open_dataset(graph)
     try:
-        only = {str(graph_iri(a)) for a in article} if article else None
+        only = {str(graph_iri(a)) for a in article} | {str(ENTITIES_GRAPH)} if article else None
         report = run_push(dataset, endpoint=endpoint, graph_store=graph_store, only=only)
     finally:
         dataset.close()

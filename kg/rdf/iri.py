@@ -28,6 +28,9 @@ def article_iri(article_id: str) -> URIRef:
     return RES[f"article/{quote(article_id, safe='')}"]
 
 
+ENTITIES_GRAPH = URIRef("https://w3id.org/kg-news/entities")  # types and names of actors, once for the corpus
+
+
 def graph_iri(article_id: str) -> URIRef:
     return RES[f"graph/{quote(article_id, safe='')}"]
 

@@ -14,7 +14,7 @@ from rdflib import OWL, RDF, RDFS, SKOS, XSD, Literal, URIRef
 from rdflib.term import Node
 
 from kg.model import Claim, Entity, ExtractedArticle
-from kg.rdf.iri import article_iri, entity_iri, evidence_iri, fact_iri, graph_iri, shared_fact_iri
+from kg.rdf.iri import ENTITIES_GRAPH, article_iri, entity_iri, evidence_iri, fact_iri, graph_iri, shared_fact_iri
 from kg.rdf.namespace import KG, NIF, SCHEMA
 
 Quad = tuple[Node, Node, Node, URIRef]
@@ -79,19 +79,25 @@ def to_quads(extracted: ExtractedArticle) -> Iterator[Quad]:
 
 
 def _entity(entity: Entity, iri: URIRef, doc: URIRef, language: str, q) -> Iterator[Quad]:  # type: ignore[no-untyped-def]
-    yield q(iri, RDF.type, ENTITY_CLASS[entity.type])
-    yield q(iri, RDFS.label, Literal(entity.name, lang=language))
+    """What is true of the entity whatever the article goes into one shared graph, once; what this article
+    says of it (its name here, the forms used, the mention) into the article's graph. Repeating types and
+    names in every article's graph would make every join on them grow with the number of articles."""
+    def shared(s: Node, p: Node, o: Node) -> Quad:
+        return (s, p, o, ENTITIES_GRAPH)
+
+    yield shared(iri, RDF.type, ENTITY_CLASS[entity.type])
     # one display name whichever article's language: the Indonesian label of a listed body, else the name
-    yield q(iri, SCHEMA.name, Literal(entity.labels.get("id") or entity.name))
+    yield shared(iri, SCHEMA.name, Literal(entity.labels.get("id") or entity.name))
     for lang, label in entity.labels.items():
-        yield q(iri, SKOS.prefLabel, Literal(label, lang=lang))
+        yield shared(iri, SKOS.prefLabel, Literal(label, lang=lang))
+    if entity.wikidata:
+        yield shared(iri, OWL.sameAs, URIRef(f"http://www.wikidata.org/entity/{entity.wikidata}"))
+    if entity.iso:
+        yield shared(iri, KG.isoCode, Literal(entity.iso))
+    yield q(iri, RDFS.label, Literal(entity.name, lang=language))
     for alias in entity.aliases:
         yield q(iri, SKOS.altLabel, Literal(alias))
     yield q(iri, KG.mentionedIn, doc)
-    if entity.wikidata:
-        yield q(iri, OWL.sameAs, URIRef(f"http://www.wikidata.org/entity/{entity.wikidata}"))
-    if entity.iso:
-        yield q(iri, KG.isoCode, Literal(entity.iso))
 
 
 def _claim(claim: Claim, extracted: ExtractedArticle, iris: dict[str, URIRef], doc: URIRef, q) -> Iterator[Quad]:  # type: ignore[no-untyped-def]

@@ -13,6 +13,7 @@ import pyoxigraph
 from rdflib import Dataset, Literal, URIRef
 
 from kg.errors import GraphNotFoundError
+from kg.rdf.iri import ENTITIES_GRAPH
 from kg.rdf.namespace import PREFIXES
 
 STORE_DIR = "store"
@@ -75,3 +76,11 @@ def flush(dataset: Dataset) -> None:
     """Write everything to disk files: a snapshot (``read_only`` + ``backup``) does not see what is still
     only in RocksDB's write-ahead log."""
     dataset.store._inner.flush()  # type: ignore[attr-defined]
+
+
+def drop_orphans(dataset: Dataset) -> None:
+    """Forget the shared description of entities no article mentions any more (after articles are removed)."""
+    dataset.store._inner.update(  # type: ignore[attr-defined]
+        "DELETE { GRAPH <%s> { ?e ?p ?o } } WHERE { GRAPH <%s> { ?e ?p ?o } "
+        "FILTER NOT EXISTS { GRAPH ?g { ?e <https://w3id.org/kg-news/ontology#mentionedIn> ?d } } }"
+        % (ENTITIES_GRAPH, ENTITIES_GRAPH))

@@ -28,7 +28,8 @@ from kg.errors import InputError, KgError
 from kg.export import export
 from kg.model import Article
 from kg.network import from_rdf
-from kg.rdf.store import (STORE_DIR, article_hashes, drop_orphans, fingerprint, flush, new_dataset, remove_graph,
+from kg.rdf.nquads import to_nquads
+from kg.rdf.store import (STORE_DIR, article_hashes, drop_orphans, fingerprint, flush, load_nquads, new_dataset, remove_graph,
                           set_fingerprint, snapshot)
 from kg.resources import extractor_fingerprint, ontology_dir
 from kg.viz import render_html
@@ -81,14 +82,14 @@ class Extracted:
     """What a worker sends back: plain data, cheap to pickle."""
 
     id: str
-    quads: list[tuple]
+    nquads: str
     entities: Counter[str]
     relations: Counter[str]
 
 
 def process(article: Article) -> Extracted:
     extracted = extract.run(nlp.run(article))
-    return Extracted(article.id, list(rdf.run(extracted)), Counter(e.type for e in extracted.entities.values()),
+    return Extracted(article.id, to_nquads(rdf.run(extracted)), Counter(e.type for e in extracted.entities.values()),
                      Counter(c.relation for c in extracted.claims))
 
 
@@ -109,8 +110,7 @@ def build(inputs: Iterable[Path], out: Path, *, strict: bool = False, view_limit
         todo = _pending(ingest.run(files, skipped), known, shard, summary, dataset)
         expected = _expected(files) if progress else None
         for done, result in enumerate(_extract_all(todo, jobs), 1):
-            graphs = {q[3]: dataset.graph(q[3]) for q in result.quads}
-            dataset.addN((s, p, o, graphs[g]) for s, p, o, g in result.quads)
+            load_nquads(dataset, result.nquads)
             summary.articles += 1
             summary.entities.update(result.entities)
             summary.relations.update(result.relations)

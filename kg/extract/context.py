@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 
 from kg.extract.coref import PersonRef
 from kg.model import AnalyzedArticle, Evidence, Mention, Sentence, TimeExpr
-from kg.nlp.gazetteer import token_key
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.tokens import Token, tokenize
 
@@ -93,18 +92,25 @@ def build_views(analyzed: AnalyzedArticle, refs: list[PersonRef], lex: Lexicon) 
 
 
 def _triggers(tokens: list[Token], lex: Lexicon, covered: list[tuple[int, int]]) -> list[Trigger]:
+    """Trigger phrases, longest first, outside entity mentions."""
     found: list[Trigger] = []
-    longest = max((len(k) for k in lex.triggers), default=1)
+    prefixes = lex.trigger_prefixes
+    words = [t.text.lower() for t in tokens]
     i = 0
     while i < len(tokens):
-        for n in range(min(longest, len(tokens) - i), 0, -1):
-            key = token_key(tokens[i:i + n])
-            relation = lex.triggers.get(key)
-            start, end = tokens[i].start, tokens[i + n - 1].end
-            if relation and not any(a <= start and end <= b for a, b in covered):
-                found.append(Trigger(start, end, relation, " ".join(key)))
-                i += n
+        best = 0
+        for n in range(1, len(tokens) - i + 1):
+            key = tuple(words[i:i + n])
+            if key not in prefixes:
                 break
+            if key in lex.triggers:
+                start, end = tokens[i].start, tokens[i + n - 1].end
+                if not any(a <= start and end <= b for a, b in covered):
+                    best = n
+        if best:
+            key = tuple(words[i:i + best])
+            found.append(Trigger(tokens[i].start, tokens[i + best - 1].end, lex.triggers[key], " ".join(key)))
+            i += best
         else:
             i += 1
     return found

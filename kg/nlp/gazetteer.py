@@ -45,6 +45,7 @@ class Gazetteer:
     phrases: dict[tuple[str, ...], list[tuple[str, bool]]]  # token key -> [(entry key, case-sensitive)]
     longest: int
     adjectives: dict[str, str] = field(default_factory=dict)  # "indonesian" -> country key
+    prefixes: frozenset[tuple[str, ...]] = frozenset()  # every leading part of every phrase, to stop early
 
     def match(self, tokens: list[Token], i: int) -> tuple[int, GazetteerEntry] | None:
         """The longest entry starting at token ``i``: (number of tokens consumed, entry)."""
@@ -52,11 +53,17 @@ class Gazetteer:
             return None
         best: tuple[int, GazetteerEntry] | None = None
         limit = min(len(tokens), i + self.longest * 2)
+        words: list[str] = []
         for j in range(i + 1, limit + 1):
-            span = tokens[i:j]
-            if span[-1].text == ".":
+            span_end = tokens[j - 1]
+            if span_end.text == ".":
                 continue
-            for key, exact in self.phrases.get(token_key(span), ()):
+            words.append(span_end.text.lower())
+            key_words = tuple(words)
+            if key_words not in self.prefixes:
+                break  # no phrase goes on like this: stop growing the span
+            span = tokens[i:j]
+            for key, exact in self.phrases.get(key_words, ()):
                 if exact and " ".join(t.text for t in span if t.text != ".") != self._surface(key, span):
                     continue
                 best = (j - i, self.entries[key])
@@ -116,4 +123,5 @@ def load() -> Gazetteer:
                     slot.append((key, _is_exact(form)))
     longest = max(len(k) for k in phrases)
     adjectives = {a.lower(): key for key, entry in entries.items() for a in entry.adjectives}
-    return Gazetteer(entries, phrases, longest, adjectives)
+    prefixes = frozenset(key[:n] for key in phrases for n in range(1, len(key) + 1))
+    return Gazetteer(entries, phrases, longest, adjectives, prefixes)

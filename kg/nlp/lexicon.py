@@ -26,6 +26,7 @@ class Lexicon:
     heads: dict[tuple[str, ...], tuple[str, str]]  # head tokens -> (type, position)
     head_words: frozenset[str]
     triggers: dict[tuple[str, ...], str]
+    trigger_prefixes: frozenset[tuple[str, ...]]
     pronouns: dict[tuple[str, ...], str]
     not_names: frozenset[str]  # words that begin no person's name ("Nomor", "Gedung", "Tuhan")
     honorifics: frozenset[str]  # "Bapak", "Ibu", "Mr": before a name, never part of it
@@ -64,7 +65,8 @@ def load(language: str) -> Lexicon:
     heads = {token_key(tokenize(row["head"])): (row["type"], row["position"]) for row in load_table("lexicons/heads.tsv")}
     return Lexicon(
         titles=titles, ranks=frozenset(ranks), degrees=frozenset(degrees), role_words=frozenset(role_words),
-        heads=heads, head_words=frozenset(word for head in heads for word in head), triggers=triggers, pronouns=pronouns,
+        heads=heads, head_words=frozenset(word for head in heads for word in head), triggers=triggers,
+        trigger_prefixes=frozenset(key[:n] for key in triggers for n in range(1, len(key) + 1)), pronouns=pronouns,
         not_names=frozenset(row["word"].lower() for lang in languages for row in _optional(f"lexicons/{lang}/not_names.tsv")),
         honorifics=frozenset(row["word"] for row in load_table("lexicons/ner/person_cues.tsv") if row["cue"] == "honorific"),
         longest_title=max((len(k) for k in titles), default=1), longest_rank=max((len(k) for k in ranks), default=1),

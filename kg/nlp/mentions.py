@@ -20,14 +20,37 @@ _NAME_PARTICLES = frozenset({"bin", "binti", "al", "el", "van", "de", "der", "vo
 _ORDINAL = re.compile(r"^ke-\d+$|^\d+(st|nd|rd|th)?$")
 
 
+_PREFIXES: dict[int, tuple[object, frozenset[tuple[str, ...]]]] = {}
+
+
+def _prefixes(table: dict | frozenset) -> frozenset[tuple[str, ...]]:
+    """Every leading part of every phrase of a lexicon table, computed once per table."""
+    cached = _PREFIXES.get(id(table))
+    if cached is None or cached[0] is not table:
+        cached = (table, frozenset(key[:n] for key in table for n in range(1, len(key) + 1)))
+        _PREFIXES[id(table)] = cached
+    return cached[1]
+
+
 def _match_phrase(tokens: list[Token], i: int, table: dict | frozenset, longest: int) -> int:
-    """Number of tokens of the longest phrase of ``table`` starting at ``i`` (0 if none)."""
-    for n in range(min(longest * 2, len(tokens) - i), 0, -1):
-        if tokens[i + n - 1].text == "." and n > 1 and token_key(tokens[i:i + n - 1]) in table:
-            return n  # a phrase followed by its full stop ("Komjen.")
-        if token_key(tokens[i:i + n]) in table:
-            return n
-    return 0
+    """Number of tokens of the longest phrase of ``table`` starting at ``i`` (0 if none); full stops inside
+    are ignored ("Komjen. Pol."), and a phrase may take its closing full stop ("Komjen.")."""
+    prefixes = _prefixes(table)
+    best = 0
+    words: list[str] = []
+    for n in range(1, min(longest * 2, len(tokens) - i) + 1):
+        text = tokens[i + n - 1].text
+        if text == ".":
+            if words and tuple(words) in table:
+                best = n
+            continue
+        words.append(text.lower())
+        key = tuple(words)
+        if key not in prefixes:
+            break
+        if key in table:
+            best = n
+    return best
 
 
 def _name_span(tokens: list[Token], i: int, gaz: Gazetteer, lex: Lexicon) -> int:

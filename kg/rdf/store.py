@@ -84,3 +84,8 @@ def drop_orphans(dataset: Dataset) -> None:
         "DELETE { GRAPH <%s> { ?e ?p ?o } } WHERE { GRAPH <%s> { ?e ?p ?o } "
         "FILTER NOT EXISTS { GRAPH ?g { ?e <https://w3id.org/kg-news/ontology#mentionedIn> ?d } } }"
         % (ENTITIES_GRAPH, ENTITIES_GRAPH))
+
+
+def load_nquads(dataset: Dataset, text: str) -> None:
+    """Add an article's quads in one transaction, parsed by Oxigraph."""
+    dataset.store._inner.load(input=text, format=pyoxigraph.RdfFormat.N_QUADS)  # type: ignore[attr-defined]

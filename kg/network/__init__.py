@@ -9,7 +9,7 @@ from __future__ import annotations
 import networkx as nx
 from rdflib import Dataset
 
-from kg.query import internal_query, run_query
+from kg.query import internal_query, select_rows
 from kg.rdf.namespace import KG
 
 EDGE_LABELS = {
@@ -23,31 +23,32 @@ __all__ = ["EDGE_LABELS", "from_rdf"]
 
 def from_rdf(dataset: Dataset) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
-    for row in run_query(dataset, internal_query("entities")):
-        doc, entity, etype, label, aliases = (str(v) if v is not None else "" for v in row)
+    for row in select_rows(dataset, internal_query("entities")):
+        etype = row["type"] or ""
         if etype not in TYPES:
             continue
+        entity, label = row["entity"] or "", row["label"] or ""
         if entity not in graph:
             graph.add_node(entity, label=label, type=TYPES[etype], names=set(), articles=set())
-        graph.nodes[entity]["names"].update({label, *[a for a in aliases.split("\u001f") if a]})
-        graph.nodes[entity]["articles"].add(doc)
-    for row in run_query(dataset, internal_query("facts")):
-        values = row.asdict()  # type: ignore[union-attr]
-        relation = str(values["relation"])
-        subject = str(values["s"])
-        obj = str(values["o"]) if values.get("o") is not None else None
+        graph.nodes[entity]["names"].update({label, *[a for a in (row["aliases"] or "").split("\u001f") if a]})
+        graph.nodes[entity]["articles"].add(row["doc"] or "")
+    for values in select_rows(dataset, internal_query("facts")):
+        relation = values["relation"] or ""
+        subject = values["s"] or ""
+        obj = values.get("o")
         attrs = {
-            "relation": relation, "label": EDGE_LABELS[relation], "article": str(values["doc"]),
-            "url": str(values.get("url") or ""), "evidence": str(values["evidence"]),
-            "date": str(values.get("date") or ""), "place": str(values.get("place") or ""),
-            "role": str(values.get("role") or ""), "rule": str(values["rule"]),
-            "confidence": float(values["confidence"]),  # type: ignore[arg-type]
+            "relation": relation, "label": EDGE_LABELS[relation], "article": values["doc"] or "",
+            "url": values.get("url") or "", "evidence": values["evidence"] or "",
+            "date": values.get("date") or "", "place": values.get("place") or "",
+            "role": values.get("role") or "", "rule": values["rule"] or "",
+            "confidence": float(values["confidence"] or 0),
         }
         if obj is None:
-            graph.nodes[subject].setdefault("quotes", []).append(attrs)
+            if subject in graph:
+                graph.nodes[subject].setdefault("quotes", []).append(attrs)
             continue
         if subject in graph and obj in graph:
-            graph.add_edge(subject, obj, key=str(values["fact"]), **attrs)
+            graph.add_edge(subject, obj, key=values["fact"], **attrs)
     for _node, data in graph.nodes(data=True):
         data["names"] = sorted(data["names"])
         data["articles"] = sorted(data["articles"])

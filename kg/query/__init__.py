@@ -11,9 +11,11 @@ import io
 import json
 import re
 import textwrap
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Dataset, Literal, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
@@ -71,6 +73,17 @@ def run_query(dataset: Dataset, text: str, bindings: dict | None = None) -> Resu
         if type(exc).__module__.startswith(("pyoxigraph", "builtins")):
             raise QueryError(f"SPARQL error: {exc}") from exc
         raise
+
+
+def select_rows(dataset: Dataset, text: str, bindings: dict[str, str] | None = None) -> Iterator[dict[str, str | None]]:
+    """A SELECT straight on Oxigraph, values as plain strings: the internal queries read whole corpora, and
+    turning every value into an rdflib term costs more than the query itself."""
+    store: ox.Store = dataset.store._inner  # type: ignore[attr-defined]
+    substitutions = {ox.Variable(k): ox.Literal(v) for k, v in (bindings or {}).items()}
+    solutions = store.query(text, use_default_graph_as_union=True, prefixes=PREFIXES, substitutions=substitutions)
+    names = [v.value for v in solutions.variables]  # type: ignore[union-attr]
+    for solution in solutions:  # type: ignore[union-attr]
+        yield {name: (term.value if term is not None else None) for name, term in zip(names, solution)}
 
 
 def _syntax_message(text: str, error: str) -> str:

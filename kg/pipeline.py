@@ -25,11 +25,11 @@ from rdflib import Dataset, Graph, URIRef
 
 from kg import extract, ingest, nlp, rdf
 from kg.errors import InputError, KgError
-from kg.export import export
+from kg.export import export_to
 from kg.model import Article
 from kg.network import from_rdf
 from kg.rdf.nquads import to_nquads
-from kg.rdf.store import (STORE_DIR, article_hashes, drop_orphans, fingerprint, flush, load_nquads, new_dataset, remove_graph,
+from kg.rdf.store import (BUILD_GRAPH, STORE_DIR, article_hashes, drop_orphans, dump_nquads, fingerprint, flush, load_nquads, new_dataset, remove_graph,
                           set_fingerprint, snapshot)
 from kg.resources import extractor_fingerprint, ontology_dir
 from kg.viz import render_html
@@ -108,6 +108,8 @@ def build(inputs: Iterable[Path], out: Path, *, strict: bool = False, view_limit
         set_fingerprint(dataset, current)
         skipped = ingest.Skipped()
         todo = _pending(ingest.run(files, skipped), known, shard, summary, dataset)
+        if len(files) < 4 and not any(f.suffix.lower() == ".jsonl" for f in files):
+            jobs = 1  # starting workers costs more than a few articles
         expected = _expected(files) if progress else None
         for done, result in enumerate(_extract_all(todo, jobs), 1):
             load_nquads(dataset, result.nquads)
@@ -146,6 +148,28 @@ def remove(article_ids: list[str], out: Path, *, view_limit: int = VIEW_LIMIT) -
         summary.in_store = len(known) - summary.removed
         summary.triples = len(dataset)
     return summary
+
+
+def merge(sources: list[Path], out: Path, *, view_limit: int = VIEW_LIMIT) -> BuildSummary:
+    """One graph from the stores of several shard builds (``kg build --shard I/N``), as one build would give."""
+    summary = BuildSummary(out=out)
+    stores = []
+    for source in sources:
+        if not (source / STORE_DIR).is_dir():
+            raise KgError(f"{source}: no built graph here")
+        stores.append(source / STORE_DIR)
+    with _transaction(out, fresh=True, view_limit=view_limit) as dataset:
+        for store in stores:
+            load_nquads(dataset, dump_nquads(store))
+        if _fingerprints(dataset) > 1:
+            raise KgError("the shards were built by different versions of kg's rules; rebuild them with one version")
+        summary.in_store = len(article_hashes(dataset))
+        summary.triples = len(dataset)
+    return summary
+
+
+def _fingerprints(dataset: Dataset) -> int:
+    return len(set(dataset.graph(BUILD_GRAPH).objects()))
 
 
 def _pending(articles: Iterator[Article], known: dict[str, tuple[str, str]], shard: Shard | None,
@@ -212,7 +236,7 @@ def _transaction(out: Path, *, fresh: bool, view_limit: int) -> Iterator[Dataset
                 dataset.addN((s, p, o, dataset.graph(ONTOLOGY_GRAPH)) for s, p, o in ontology)
             yield dataset
             for name, fmt in OUTPUTS.items():
-                (work / name).write_text(export(dataset, fmt), encoding="utf-8")
+                export_to(dataset, fmt, work / name)
             (work / "graph.html").write_text(render_html(from_rdf(dataset), limit=view_limit), encoding="utf-8")
             flush(dataset)
         finally:
@@ -223,12 +247,27 @@ def _transaction(out: Path, *, fresh: bool, view_limit: int) -> Iterator[Dataset
 
 
 def _move_into_place(work: Path, out: Path) -> None:
-    """Swap the new store in with renames, then the files; the old store is removed only after."""
-    old = out / f".{STORE_DIR}-old"
-    shutil.rmtree(old, ignore_errors=True)
-    if (out / STORE_DIR).exists():
-        os.replace(out / STORE_DIR, old)
-    os.replace(work / STORE_DIR, out / STORE_DIR)
+    """Publish the new store and outputs. ``out/store`` is a symbolic link to one of ``out/.stores/*``,
+    replaced in a single atomic rename, so at every instant it names a complete store: a build killed at
+    any point leaves a usable graph. Then the outputs, each an atomic rename; then the clean-up."""
+    stores = out / ".stores"
+    stores.mkdir(exist_ok=True)
+    live = out / STORE_DIR
+    if live.is_dir() and not live.is_symlink():  # a store from an older kg: adopt it
+        os.replace(live, stores / "adopted")
+        os.symlink(Path(".stores") / "adopted", live)
+    fresh = stores / work.name.lstrip(".")
+    os.replace(work / STORE_DIR, fresh)
+    link = out / f".{STORE_DIR}-link-{os.getpid()}"
+    if link.is_symlink():
+        link.unlink()
+    os.symlink(Path(".stores") / fresh.name, link)
+    os.replace(link, live)
     for name in [*OUTPUTS, "graph.html"]:
         os.replace(work / name, out / name)
-    shutil.rmtree(old, ignore_errors=True)
+    for leftover in stores.iterdir():  # earlier stores, and those of builds killed before publishing
+        if leftover.name != fresh.name:
+            shutil.rmtree(leftover, ignore_errors=True)
+    for leftover in out.glob(".kg-build-*"):
+        if leftover != work and leftover.is_dir():
+            shutil.rmtree(leftover, ignore_errors=True)

@@ -80,3 +80,29 @@ def test_relation_filter_hides_edges(page):
     hidden = page.evaluate("window.kgEdges.get({filter: e => e.hidden}).map(e => e.relation)")
     assert hidden and set(hidden) == {"attended"}
     page.check("#relations input[value='attended']")
+
+
+def test_text_from_articles_cannot_run_code_in_the_page(tmp_path, runner):
+    from kg.cli import app
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    hostile = ('Kepala BNPT Budi <script>window.__pwned=1</script> Santoso bertemu Menteri Luar Negeri Jepang '
+               'Taro "><img src=x onerror="window.__pwned=2"> Yamada di Jakarta. "</script><script>window.__pwned=3</script>," '
+               'kata Budi Santoso.\n')
+    (folder / "hostile.txt").write_text(hostile, encoding="utf-8")
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["build", str(folder), "--out", str(out)]).exit_code == 0
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page()
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+        page.goto((out / "graph.html").resolve().as_uri())
+        page.wait_for_function("window.kgReady === true", timeout=30_000)
+        for node in page.evaluate("window.kgNodes.getIds()"):  # open every side panel: evidence goes into the page
+            page.evaluate("(id) => window.kgNetwork.selectNodes([id])", node)
+        page.fill("#search", "BNPT")
+        page.press("#search", "Enter")
+        assert "window.__pwned" in page.inner_text("#details")  # shown as text, not run
+        assert page.evaluate("window.__pwned === undefined")
+        browser.close()

@@ -97,6 +97,21 @@ class _ProgressBar:
 
 
 @app.command()
+def merge(
+    shards: Annotated[list[Path], typer.Argument(help="Output folders of shard builds (kg build --shard I/N).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the merged graph (replaced).")] = Path("output"),
+) -> None:
+    """Merge the graphs of shard builds into one, the same graph one build of all the input gives.
+
+    Example: kg build news/ --shard 1/2 --out s1;  kg build news/ --shard 2/2 --out s2;  kg merge s1 s2 --out all
+    """
+    from kg.pipeline import merge as run_merge
+
+    summary = run_merge(shards, out)
+    typer.echo(f"merged {len(shards)} graphs: {summary.in_store} articles, {summary.triples} triples in {out}/")
+
+
+@app.command()
 def remove(
     articles: Annotated[list[str], typer.Argument(help="Ids of the articles to drop.")],
     graph: GraphDir = Path("output"),
@@ -150,25 +165,25 @@ def export_command(
 
     Examples: kg export --format trig -o graph.trig;  kg export --format graphml -o graph.graphml
     """
-    from kg.export import EXPORTERS, export
+    from kg.export import EXPORTERS, export, export_to
     from kg.rdf.store import open_dataset
 
     if fmt not in EXPORTERS:
         raise FormatError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORTERS)}")
     dataset = open_dataset(graph)
     try:
-        text = export(dataset, fmt)
+        if output is None:
+            typer.echo(export(dataset, fmt), nl=False)
+            return
+        tmp = output.with_name(f".{output.name}.tmp")
+        try:
+            export_to(dataset, fmt, tmp)
+            tmp.replace(output)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise KgError(f"{output}: cannot write ({exc.strerror})") from exc
     finally:
         dataset.close()
-    if output is None:
-        typer.echo(text, nl=False)
-        return
-    tmp = output.with_name(f".{output.name}.tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(output)
-    except OSError as exc:
-        raise KgError(f"{output}: cannot write ({exc.strerror})") from exc
 
 
 @app.command()

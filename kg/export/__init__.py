@@ -6,6 +6,8 @@ from collections.abc import Callable
 import csv
 import io
 from io import BytesIO
+from pathlib import Path
+from typing import BinaryIO
 
 import networkx as nx
 import pyoxigraph as ox
@@ -25,26 +27,35 @@ def union_graph(dataset: Dataset) -> Graph:
     return graph
 
 
-def _native(fmt: ox.RdfFormat, whole: bool) -> Callable[[Dataset], str]:
-    """Turtle, TriG, N-Triples and N-Quads by Oxigraph's own writer: rdflib's takes minutes on a corpus.
+PRETTY_LIMIT = 300_000  # quads; above this, Turtle and N-Triples stream without prefixes instead of being sorted in memory
+
+
+def _native(fmt: ox.RdfFormat, whole: bool) -> Callable[[Dataset, BinaryIO], None]:
+    """Turtle, TriG, N-Triples and N-Quads by Oxigraph's own writer, streamed: rdflib's takes minutes and
+    holds the whole graph on a corpus.
 
     A triple format gets the union of the article graphs, each triple once; a quad format gets every
     named graph as stored."""
-    def export(dataset: Dataset) -> str:
+    def export(dataset: Dataset, out: BinaryIO) -> None:
         store: ox.Store = dataset.store._inner  # type: ignore[attr-defined]
         prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
         if whole:
-            return store.dump(format=fmt, prefixes=prefixes).decode("utf-8")
+            store.dump(output=out, format=fmt, prefixes=prefixes)
+            return
+        triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
+                              use_default_graph_as_union=True)
+        if len(store) > PRETTY_LIMIT:
+            triples.serialize(output=out, format=fmt)  # type: ignore[union-attr]
+            return
         union = ox.Store()
-        union.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in store.query(
-            "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }", use_default_graph_as_union=True))
-        return union.dump(format=fmt, from_graph=ox.DefaultGraph(), prefixes=prefixes).decode("utf-8")
+        union.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)  # type: ignore[union-attr]
+        union.dump(output=out, format=fmt, from_graph=ox.DefaultGraph(), prefixes=prefixes)
     return export
 
 
-def _jsonld(dataset: Dataset) -> str:
+def _jsonld(dataset: Dataset, out: BinaryIO) -> None:
     """JSON-LD with a context of kg's prefixes, so keys read "kg:participant", not full IRIs."""
-    return dataset.serialize(format="json-ld", context=PREFIXES, auto_compact=True)
+    dataset.serialize(destination=out, format="json-ld", context=PREFIXES, auto_compact=True, encoding="utf-8")
 
 
 def _flat(dataset: Dataset) -> nx.MultiDiGraph:
@@ -61,42 +72,38 @@ def _flat(dataset: Dataset) -> nx.MultiDiGraph:
     return flat
 
 
-def _graphml(dataset: Dataset) -> str:
-    buffer = BytesIO()
-    nx.write_graphml(_flat(dataset), buffer)
-    return buffer.getvalue().decode("utf-8")
+def _graphml(dataset: Dataset, out: BinaryIO) -> None:
+    nx.write_graphml(_flat(dataset), out)
 
 
-def _gexf(dataset: Dataset) -> str:
+def _gexf(dataset: Dataset, out: BinaryIO) -> None:
     """GEXF for Gephi."""
-    buffer = BytesIO()
-    nx.write_gexf(_flat(dataset), buffer)
-    return buffer.getvalue().decode("utf-8")
+    nx.write_gexf(_flat(dataset), out)
 
 
 NODE_COLUMNS = ("id", "label", "type", "names", "articles")
 EDGE_COLUMNS = ("source", "target", "relation", "label", "date", "place", "role", "article", "url", "evidence", "rule", "confidence")
 
 
-def _nodes_csv(dataset: Dataset) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+def _nodes_csv(dataset: Dataset, out: BinaryIO) -> None:
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
+    writer = csv.writer(text, lineterminator="\n")
     writer.writerow(NODE_COLUMNS)
     for node, data in sorted(_flat(dataset).nodes(data=True)):
         writer.writerow([node, *(data.get(c, "") for c in NODE_COLUMNS[1:])])
-    return buffer.getvalue()
+    text.detach()
 
 
-def _edges_csv(dataset: Dataset) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+def _edges_csv(dataset: Dataset, out: BinaryIO) -> None:
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
+    writer = csv.writer(text, lineterminator="\n")
     writer.writerow(EDGE_COLUMNS)
     for s, o, data in sorted(_flat(dataset).edges(data=True), key=lambda e: (e[0], e[1], e[2].get("relation", ""))):
         writer.writerow([s, o, *(data.get(c, "") for c in EDGE_COLUMNS[2:])])
-    return buffer.getvalue()
+    text.detach()
 
 
-EXPORTERS: dict[str, tuple[str, Callable[[Dataset], str]]] = {
+EXPORTERS: dict[str, tuple[str, Callable[[Dataset, BinaryIO], None]]] = {
     "turtle": ("ttl", _native(ox.RdfFormat.TURTLE, whole=False)),
     "trig": ("trig", _native(ox.RdfFormat.TRIG, whole=True)),
     "nt": ("nt", _native(ox.RdfFormat.N_TRIPLES, whole=False)),
@@ -110,7 +117,21 @@ EXPORTERS: dict[str, tuple[str, Callable[[Dataset], str]]] = {
 }
 
 
-def export(dataset: Dataset, fmt: str) -> str:
+def _exporter(fmt: str) -> Callable[[Dataset, BinaryIO], None]:
     if fmt not in EXPORTERS:
         raise FormatError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORTERS)}")
-    return EXPORTERS[fmt][1](dataset)
+    return EXPORTERS[fmt][1]
+
+
+def export(dataset: Dataset, fmt: str) -> str:
+    """The export as text (for standard output and tests)."""
+    buffer = BytesIO()
+    _exporter(fmt)(dataset, buffer)
+    return buffer.getvalue().decode("utf-8")
+
+
+def export_to(dataset: Dataset, fmt: str, path: Path) -> None:
+    """The export streamed into ``path`` (the caller renames it into place)."""
+    writer = _exporter(fmt)
+    with path.open("wb") as out:
+        writer(dataset, out)

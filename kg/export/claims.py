@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from typing import BinaryIO
 
 from rdflib import Dataset
 
@@ -34,5 +35,6 @@ def claim_records(dataset: Dataset) -> Iterator[dict[str, object]]:
                "evidence": values["evidence"], "rule": values["rule"], "confidence": float(values["confidence"] or 0)}
 
 
-def write_claims(dataset: Dataset) -> str:
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in claim_records(dataset))
+def write_claims(dataset: Dataset, out: BinaryIO) -> None:
+    for record in claim_records(dataset):
+        out.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))

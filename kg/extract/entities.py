@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from kg.model import AnalyzedArticle, Entity, Mention
 from kg.nlp import gazetteer
-from kg.nlp.gazetteer import norm_key
+from kg.names import norm_key
 
 
 def _acronymish(name: str) -> bool:

@@ -77,6 +77,8 @@ def run(inputs: Iterable[Path], skipped: Skipped | None = None) -> Iterator[Arti
         try:
             for raw in READERS[path.suffix.lower()](path):
                 try:
+                    if isinstance(raw, InputError):
+                        raise raw
                     if raw.id in seen:
                         raise InputError(f"{raw.source}: duplicate article id {raw.id!r}")
                     article = to_article(raw)

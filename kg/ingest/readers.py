@@ -135,8 +135,10 @@ def read_html(path: Path) -> Iterator[RawArticle]:
     yield RawArticle(id=_article_id(path, meta), text="\n".join(line for line in lines if line), source=str(path), meta=meta)
 
 
-def read_jsonl(path: Path) -> Iterator[RawArticle]:
-    """One article per line: ``id`` and ``text`` required, ``published``, ``url``, ``title``, ``outlet`` optional."""
+def read_jsonl(path: Path) -> Iterator[RawArticle | InputError]:
+    """One article per line: ``id`` and ``text`` required, ``published``, ``url``, ``title``, ``outlet`` optional.
+
+    A bad line is yielded as its error, so the lines after it are still read."""
     for number, line in enumerate(read_text_file(path).splitlines(), 1):
         if not line.strip():
             continue
@@ -144,15 +146,20 @@ def read_jsonl(path: Path) -> Iterator[RawArticle]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise InputError(f"{where}: not JSON ({exc.msg})") from exc
+            yield InputError(f"{where}: not JSON ({exc.msg})")
+            continue
+        except RecursionError:
+            yield InputError(f"{where}: JSON nested too deeply")
+            continue
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            raise InputError(f"{where}: a record needs a \"text\" string")
+            yield InputError(f"{where}: a record needs a \"text\" string")
+            continue
         article_id = str(record.get("id") or f"{path.stem}-{number}")
         meta = {k: record[k] for k in ("published", "url", "title", "outlet") if record.get(k)}
         yield RawArticle(id=article_id, text=record["text"], source=where, meta=meta)
 
 
-READERS: dict[str, Callable[[Path], Iterator[RawArticle]]] = {
+READERS: dict[str, Callable[[Path], Iterator[RawArticle | InputError]]] = {
     ".txt": read_plain,
     ".md": read_markdown,
     ".html": read_html,

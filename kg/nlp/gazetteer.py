@@ -7,11 +7,10 @@ country or an agency.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from kg.names import norm_key
 from kg.nlp.tokens import Token, tokenize
 from kg.resources import load_table, split_list
 
@@ -26,13 +25,6 @@ class GazetteerEntry:
     wikidata: str = ""
     country: str = ""
     adjectives: list[str] = field(default_factory=list)
-
-
-def norm_key(text: str) -> str:
-    """Accent-, case- and punctuation-free form of a name, used for keys and comparisons."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
 
 
 def token_key(tokens: list[Token]) -> tuple[str, ...]:

@@ -50,10 +50,20 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
+MAX_SENTENCE = 1500  # characters; longer "sentences" (a page without full stops) are cut at spaces
+
+
 def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        sentences.append(Sentence(len(sentences), start, cut, text[start:cut]))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         sentences.append(Sentence(len(sentences), start, end, text[start:end]))

@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 from rdflib import URIRef
 
-from kg.nlp.gazetteer import norm_key
+from kg.names import norm_key
 from kg.rdf.namespace import RES
 
 ARTICLE_SCOPED = ("event", "agreement")

@@ -89,3 +89,11 @@ def drop_orphans(dataset: Dataset) -> None:
 def load_nquads(dataset: Dataset, text: str) -> None:
     """Add an article's quads in one transaction, parsed by Oxigraph."""
     dataset.store._inner.load(input=text, format=pyoxigraph.RdfFormat.N_QUADS)  # type: ignore[attr-defined]
+
+
+def dump_nquads(store_dir: Path) -> str:
+    """Every quad of the store at ``store_dir`` as N-Quads text, read without taking its lock."""
+    try:
+        return pyoxigraph.Store.read_only(str(store_dir)).dump(format=pyoxigraph.RdfFormat.N_QUADS).decode("utf-8")
+    except OSError as exc:
+        raise GraphNotFoundError(f"{store_dir}: cannot read the store ({exc})") from exc

@@ -1,0 +1,16 @@
+"""The normal form of a name, shared by every stage: entity keys (nlp), IRIs (rdf) and comparisons.
+
+It lives outside the stages so that a later stage never imports an earlier one to spell a key the same way.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def norm_key(text: str) -> str:
+    """Accent-, case- and punctuation-free form of a name, used for keys and comparisons."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())

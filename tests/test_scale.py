@@ -1,0 +1,59 @@
+"""Corpus-scale building: parallel extraction gives the same graph, and shards merge into one build."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.cli import app
+
+ARTICLES = {
+    "a": "Kepala BNPT Budi Santoso bertemu Menteri Luar Negeri Jepang Taro Yamada di Jakarta, Kamis (11/11/2021).",
+    "b": "Kapolri Jenderal Adi Nugroho menghadiri Sidang Umum Interpol di Bali, Senin (12/3/2018).",
+    "c": "Menlu Indonesia Sri Wahyuni dan Menlu Serbia Marko Petrovic menandatangani MoU Konsultasi Politik di Jakarta.",
+    "d": "\"Kerja sama ini penting,\" kata Kepala BNPT Budi Santoso di Jakarta.",
+    "e": "Indonesian Foreign Minister Sri Wahyuni met British Foreign Secretary Jane Doe in London on 7 April 2021.",
+    "f": "Hadir dalam rapat ini Kepala BNPT Budi Santoso, Kapolri Adi Nugroho, dan Panglima TNI Hadi Wijaya.",
+}
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
+    return folder
+
+
+def _nquads(runner, graph) -> list[str]:
+    result = runner.invoke(app, ["export", "--format", "nq", "--graph", str(graph)])
+    assert result.exit_code == 0, result.output
+    return sorted(line for line in result.output.splitlines() if line.strip())
+
+
+def test_jobs_give_the_same_graph_byte_for_byte(runner, corpus, tmp_path):
+    for jobs in ("1", "2"):
+        result = runner.invoke(app, ["build", str(corpus), "--out", str(tmp_path / f"j{jobs}"), "--jobs", jobs])
+        assert result.exit_code == 0, result.output
+    assert _nquads(runner, tmp_path / "j1") == _nquads(runner, tmp_path / "j2")
+
+
+def test_shards_split_the_input_and_merge_to_one_build(runner, corpus, tmp_path):
+    assert runner.invoke(app, ["build", str(corpus), "--out", str(tmp_path / "all")]).exit_code == 0
+    seen = []
+    for i in (1, 2, 3):
+        result = runner.invoke(app, ["build", str(corpus), "--out", str(tmp_path / f"s{i}"), "--shard", f"{i}/3"])
+        assert result.exit_code == 0 or "no article" in result.output
+        if result.exit_code == 0:
+            ids = runner.invoke(app, ["query", "SELECT ?id WHERE { ?a kg:articleId ?id }", "-g", str(tmp_path / f"s{i}"), "-f", "csv"])
+            seen += ids.output.split()[1:]
+    assert sorted(seen) == sorted(ARTICLES)  # every article in exactly one shard
+    shards = [str(tmp_path / f"s{i}") for i in (1, 2, 3) if (tmp_path / f"s{i}" / "store").exists()]
+    merged = runner.invoke(app, ["merge", *shards, "--out", str(tmp_path / "merged")])
+    assert merged.exit_code == 0, merged.output
+    assert _nquads(runner, tmp_path / "merged") == _nquads(runner, tmp_path / "all")
+
+
+def test_a_bad_shard_spec_is_one_message(runner, corpus, tmp_path):
+    result = runner.invoke(app, ["build", str(corpus), "--out", str(tmp_path / "x"), "--shard", "4/3"])
+    assert result.exit_code != 0

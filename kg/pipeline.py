@@ -34,6 +34,7 @@ from kg.rdf.store import (BUILD_GRAPH, STORE_DIR, article_hashes, drop_orphans, 
 from kg.resources import extractor_fingerprint, ontology_dir
 from kg.viz import render_html
 
+FLUSH_EVERY = 250  # articles between flushes of the store to disk
 VIEW_LIMIT = 2000  # most connected nodes drawn in graph.html; the store and exports keep everything
 ONTOLOGY_GRAPH = URIRef("https://w3id.org/kg-news/ontology")
 OUTPUTS = {"graph.ttl": "turtle", "graph.trig": "trig", "claims.jsonl": "claims"}
@@ -113,6 +114,8 @@ def build(inputs: Iterable[Path], out: Path, *, strict: bool = False, view_limit
         expected = _expected(files) if progress else None
         for done, result in enumerate(_extract_all(todo, jobs), 1):
             load_nquads(dataset, result.nquads)
+            if done % FLUSH_EVERY == 0:
+                flush(dataset)  # keep RocksDB's in-memory tables from growing with the corpus
             summary.articles += 1
             summary.entities.update(result.entities)
             summary.relations.update(result.relations)

@@ -57,3 +57,21 @@ def test_shards_split_the_input_and_merge_to_one_build(runner, corpus, tmp_path)
 def test_a_bad_shard_spec_is_one_message(runner, corpus, tmp_path):
     result = runner.invoke(app, ["build", str(corpus), "--out", str(tmp_path / "x"), "--shard", "4/3"])
     assert result.exit_code != 0
+
+
+def test_the_graph_does_not_depend_on_the_hash_seed(corpus, tmp_path):
+    """Worker processes get their own string hash seeds; nothing may depend on set order."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"seed{seed}"
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        subprocess.run([sys.executable, "-m", "kg", "build", str(corpus), "--out", str(out), "--quiet", "--jobs", "1"],
+                       check=True, env=env)
+        dump = subprocess.run([sys.executable, "-m", "kg", "export", "--format", "nq", "--graph", str(out)],
+                              check=True, env=env, capture_output=True, text=True)
+        outputs.append(sorted(dump.stdout.splitlines()))
+    assert outputs[0] == outputs[1]

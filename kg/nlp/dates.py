@@ -23,10 +23,10 @@ def _calendar(language: str) -> tuple[dict[str, int], dict[str, int], dict[str, 
     months: dict[str, int] = {}
     weekdays: dict[str, int] = {}
     relative: dict[str, int] = {}
-    for lang in {language, "id", "en"}:
+    for lang in dict.fromkeys([language, "id", "en"]):  # the article's language first: its reading wins
         for row in load_table(f"lexicons/{lang}/calendar.tsv"):
             table = {"month": months, "weekday": weekdays, "relative": relative}[row["kind"]]
-            table[row["word"].lower()] = int(row["value"])
+            table.setdefault(row["word"].lower(), int(row["value"]))
     return months, weekdays, relative
 
 

@@ -107,7 +107,7 @@ def load() -> Gazetteer:
         )
     phrases: dict[tuple[str, ...], list[tuple[str, bool]]] = {}
     for key, entry in entries.items():
-        for form in {*entry.labels.values(), *entry.aliases}:
+        for form in sorted({*entry.labels.values(), *entry.aliases}):  # sorted: the same index in every process
             toks = token_key(tokenize(form))
             if toks:
                 slot = phrases.setdefault(toks, [])

@@ -1,8 +1,10 @@
-"""The persistent graph: rdflib's API on the Oxigraph store (oxrdflib), one named graph per article.
+"""The persistent graph: rdflib's API on the Oxigraph store (oxrdflib), one named graph per article, plus
+a shared graph describing the entities once.
 
 Plain rdflib's in-memory store answers a co-attendance query in seconds on 2,000 triples and not at all on
-21,000; Oxigraph answers it in under a second on 212,000 (see DEVELOPERS.md), so kg never queries rdflib's
-default store.
+21,000; Oxigraph answers it in under a second at a million (``bench/store_scale.py``), so kg never queries
+rdflib's default store. Bulk paths (loading an article, dumping, flushing) use the pyoxigraph store under
+oxrdflib directly.
 """
 
 from __future__ import annotations

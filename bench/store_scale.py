@@ -1,0 +1,104 @@
+"""The store at a million triples: load time and the bundled queries, Oxigraph (kg's store) against plain
+rdflib's default in-memory store on the same data.
+
+Usage: python bench/store_scale.py [GRAPH_DIR] [RDFLIB_TIMEOUT_S]
+Without GRAPH_DIR, builds 8,000 generated articles (bench/corpus.py) first, which gives about 1,000,000
+triples. The N-Quads of the graph are loaded into a new Oxigraph store and into rdflib's ``Dataset()``;
+each bundled query (``data/queries/*.rq``) runs on both with the union of the named graphs as default graph,
+rdflib in a child process that is stopped after RDFLIB_TIMEOUT_S seconds (default 300) per step.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.query import named_queries
+from kg.rdf.namespace import PREFIXES
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def _prefixed(text: str) -> str:
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items()) + text
+
+
+def _oxigraph(nquads: Path) -> dict[str, float]:
+    times: dict[str, float] = {}
+    started = time.perf_counter()
+    store = ox.Store()
+    store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+    times["load"] = time.perf_counter() - started
+    for name, query in named_queries().items():
+        started = time.perf_counter()
+        rows = sum(1 for _ in store.query(_prefixed(query.text), use_default_graph_as_union=True))  # type: ignore[union-attr]
+        times[name] = time.perf_counter() - started
+        times[f"{name} rows"] = rows
+    return times
+
+
+def _rdflib_worker(nquads: str, queue: mp.Queue) -> None:  # type: ignore[type-arg]
+    from rdflib import Dataset
+
+    started = time.perf_counter()
+    dataset = Dataset(default_union=True)
+    dataset.parse(nquads, format="nquads")
+    queue.put(("load", time.perf_counter() - started))
+    for name, query in named_queries().items():
+        started = time.perf_counter()
+        rows = sum(1 for _ in dataset.query(query.text, initNs=PREFIXES))
+        queue.put((name, time.perf_counter() - started))
+        queue.put((f"{name} rows", rows))
+
+
+def _rdflib(nquads: Path, timeout: float) -> dict[str, float | str]:
+    queue: mp.Queue = mp.Queue()  # type: ignore[type-arg]
+    worker = mp.Process(target=_rdflib_worker, args=(str(nquads), queue))
+    worker.start()
+    times: dict[str, float | str] = {}
+    steps = ["load", *[s for n in named_queries() for s in (n, f"{n} rows")]]
+    for step in steps:
+        try:
+            key, value = queue.get(timeout=timeout)
+        except Exception:  # noqa: BLE001 - queue.Empty: the step did not finish in time
+            times[step] = f"> {timeout:.0f} s"
+            break
+        times[key] = value
+    worker.kill()
+    worker.join()
+    return times
+
+
+def main() -> None:
+    timeout = float(sys.argv[2]) if len(sys.argv) > 2 else 300.0
+    with tempfile.TemporaryDirectory(prefix="kg-store-") as tmp:
+        if len(sys.argv) > 1:
+            graph = Path(sys.argv[1])
+        else:
+            from corpus import make
+
+            corpus = make(8000, Path(tmp) / "corpus")
+            graph = Path(tmp) / "graph"
+            subprocess.run([sys.executable, "-m", "kg", "build", str(corpus), "--out", str(graph), "--fresh", "--quiet"], check=True)
+        nquads = Path(tmp) / "graph.nq"
+        subprocess.run([sys.executable, "-m", "kg", "export", "--format", "nq", "--graph", str(graph), "-o", str(nquads)], check=True)
+        quads = sum(1 for _ in nquads.open("rb"))
+        ours = _oxigraph(nquads)
+        theirs = _rdflib(nquads, timeout)
+    print(f"graph: {quads:,} quads ({nquads.stat().st_size / 1e6 if nquads.exists() else 0:.0f} MB of N-Quads)")
+    print(f"{'step':16} {'Oxigraph (kg)':>14} {'rdflib Memory':>14} {'rows':>8}")
+    for step in ["load", *named_queries()]:
+        theirs_value = theirs.get(step, "not reached")
+        theirs_text = f"{theirs_value:.2f} s" if isinstance(theirs_value, float) else str(theirs_value)
+        rows = ours.get(f"{step} rows", "")
+        print(f"{step:16} {ours[step]:>12.2f} s {theirs_text:>14} {rows:>8}")
+
+
+if __name__ == "__main__":
+    main()

@@ -56,7 +56,7 @@ def build_entities(analyzed: AnalyzedArticle) -> dict[str, Entity]:
     entities: dict[str, Entity] = {}
     for key, mentions in groups.items():
         entry = gaz.entries.get(key)
-        forms = sorted({m.name for m in mentions} | {m.text for m in mentions}, key=len, reverse=True)
+        forms = sorted({m.name for m in mentions} | {m.text for m in mentions}, key=lambda f: (-len(f), f))  # ties: alphabetical, in every process
         if entry:
             name = entry.labels.get(language) or entry.labels["id"]
             if entry.type != "Country" and f" {norm_key(name)} " not in text_key:

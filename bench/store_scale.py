@@ -89,9 +89,10 @@ def main() -> None:
         nquads = Path(tmp) / "graph.nq"
         subprocess.run([sys.executable, "-m", "kg", "export", "--format", "nq", "--graph", str(graph), "-o", str(nquads)], check=True)
         quads = sum(1 for _ in nquads.open("rb"))
+        size = nquads.stat().st_size / 1e6
         ours = _oxigraph(nquads)
         theirs = _rdflib(nquads, timeout)
-    print(f"graph: {quads:,} quads ({nquads.stat().st_size / 1e6 if nquads.exists() else 0:.0f} MB of N-Quads)")
+    print(f"graph: {quads:,} quads ({size:.0f} MB of N-Quads)")
     print(f"{'step':16} {'Oxigraph (kg)':>14} {'rdflib Memory':>14} {'rows':>8}")
     for step in ["load", *named_queries()]:
         theirs_value = theirs.get(step, "not reached")

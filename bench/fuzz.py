@@ -93,11 +93,13 @@ def main() -> None:
     rng = random.Random(seed)
     seeds = _seeds()
     tried = 0
+    slowest = 0.0
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="kg-fuzz-") as tmp:
         folder = Path(tmp)
         while time.monotonic() - started < budget:
             data = _input(rng, seeds)
+            began = time.monotonic()
             try:
                 run_one(folder, data, rng)
             except Exception:  # noqa: BLE001 - a crash is what this looks for
@@ -107,7 +109,8 @@ def main() -> None:
                 print(f"CRASH after {tried} inputs; input saved to {crash}")
                 sys.exit(1)
             tried += 1
-    print(f"fuzz: {tried} inputs in {time.monotonic() - started:.0f} s (seed {seed}), no crash")
+            slowest = max(slowest, time.monotonic() - began)
+    print(f"fuzz: {tried} inputs in {time.monotonic() - started:.0f} s (seed {seed}), no crash; slowest input {slowest:.1f} s")
 
 
 if __name__ == "__main__":

@@ -32,7 +32,8 @@ def messy(tmp_path):
     (d / "cp1252.txt").write_bytes(b"\x93Kami siap,\x94 kata Kapolri Adi Nugroho di Bogor.\n")
     (d / "utf16.txt").write_bytes("Kapolri Adi Nugroho bertemu Kepala BNPT Budi Santoso di Bogor.\n".encode("utf-16"))
     (d / "zerowidth.txt").write_text("Kapolri Adi\u200b Nugroho\u0007 bertemu\u202e Kepala BNPT\x0b Budi Santoso di Bogor.\n", encoding="utf-8")
-    (d / "longline.txt").write_text(("kata " * 1_100_000) + "\n", encoding="utf-8")
+    (d / "longline.txt").write_text(("kata " * 1_100_000) + "\n", encoding="utf-8")  # one 5.5 MB line
+    (d / "longish.txt").write_text(("Kapolri Adi Nugroho bertemu Kepala BNPT Budi Santoso di Bogor " * 12_000) + "\n", encoding="utf-8")
     (d / "page.html").write_text("<html><head><script>alert(1)</script><title>T</title></head><body><p>Kapolri Adi "
                                  "Nugroho <b>bertemu <i>Kepala BNPT Budi Santoso</b></i> di Bogor.<div><p>unclosed",
                                  encoding="utf-8")
@@ -55,14 +56,15 @@ def test_bad_articles_are_skipped_one_line_each_and_the_build_goes_on(messy, tmp
     skipped = [line for line in proc.stderr.splitlines() if line.startswith("kg: skipped")]
     expected = {"empty.txt": "no article text", "blank.txt": "no article text", "binary.txt": "binary file",
                 "feed.jsonl:2": "not JSON", "feed.jsonl:3": "\"text\"", "baddate.txt": "not an ISO 8601 date",
-                "good.txt": "duplicate article id"}  # dup.txt, read first, took the id "good"
+                "good.txt": "duplicate article id",  # dup.txt, read first, took the id "good"
+                "longline.txt": "kg reads articles up to"}
     for where, why in expected.items():
         assert any(where in line and why in line for line in skipped), (where, skipped)
     assert len(skipped) == len(expected)
     assert "Traceback" not in proc.stderr
     assert f"{len(expected)} skipped" in proc.stdout
     ids = _kg("query", "SELECT ?id WHERE { ?a kg:articleId ?id } ORDER BY ?id", "--graph", str(tmp_path / "out"), "-f", "csv")
-    assert ids.stdout.split()[1:] == sorted(["cp1252", "good", "j1", "j3", "latin1", "longline", "page", "utf16", "zerowidth"])
+    assert ids.stdout.split()[1:] == sorted(["cp1252", "good", "j1", "j3", "latin1", "longish", "page", "utf16", "zerowidth"])
     people = _kg("query", "SELECT DISTINCT ?n WHERE { ?p a kg:Person ; schema:name ?n }", "--graph", str(tmp_path / "out"), "-f", "csv")
     assert "Adi Nugroho" in people.stdout.splitlines()  # zero-width and control characters are gone
     assert _kg("validate", "--graph", str(tmp_path / "out")).returncode == 0

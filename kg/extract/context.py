@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from kg.extract.coref import PersonRef
@@ -70,13 +71,25 @@ class SentenceView:
 
 
 def build_views(analyzed: AnalyzedArticle, refs: list[PersonRef], lex: Lexicon) -> list[SentenceView]:
+    """One view per sentence; mentions, references and dates are grouped by sentence first, so a long
+    article costs time in proportion to its length."""
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    covered: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for m in analyzed.mentions:
+        covered[m.sentence].append((m.start, m.end))
+        if m.type not in ("Title", "Pronoun"):
+            by_sentence[m.sentence].append(m)
+    refs_by: dict[int, list[PersonRef]] = defaultdict(list)
+    for r in refs:
+        refs_by[r.sentence].append(r)
+    times_by: dict[int, list[TimeExpr]] = defaultdict(list)
+    for t in analyzed.times:
+        times_by[t.sentence].append(t)
     views: list[SentenceView] = []
-    entity_mentions = [m for m in analyzed.mentions if m.type not in ("Title", "Pronoun")]
-    covered = [(m.start, m.end) for m in analyzed.mentions]
     for sentence in analyzed.sentences:
-        inside = [m for m in entity_mentions if m.sentence == sentence.index]
+        inside = by_sentence.get(sentence.index, [])
         parties = [Party(m.start, m.end, m.key, m.type, m.rule) for m in inside if m.type in ("Organization", "Country")]
-        parties += [Party(r.start, r.end, r.key, "Person", r.how) for r in refs if r.sentence == sentence.index]
+        parties += [Party(r.start, r.end, r.key, "Person", r.how) for r in refs_by.get(sentence.index, [])]
         parties.sort(key=lambda p: p.start)
         tokens = tokenize(sentence.text, sentence.start)
         view = SentenceView(
@@ -84,9 +97,9 @@ def build_views(analyzed: AnalyzedArticle, refs: list[PersonRef], lex: Lexicon) 
             events=[m for m in inside if m.type == "Event"],
             agreements=[m for m in inside if m.type == "Agreement"],
             places=[m for m in inside if m.type in ("Place", "Country")],
-            times=[t for t in analyzed.times if t.sentence == sentence.index],
+            times=times_by.get(sentence.index, []),
         )
-        view.triggers = _triggers(tokens, lex, covered)
+        view.triggers = _triggers(tokens, lex, covered.get(sentence.index, []))
         views.append(view)
     return views
 

@@ -32,6 +32,9 @@ def holds_position(mentions: list[Mention], language: str) -> Iterator[tuple[Men
     A minister's title with no body names the article's own country only for someone the text never gives a
     body: "Menlu AS Mike Pompeo ... Menlu Pompeo" is one American post, not an Indonesian one too."""
     explicit = {m.key for m in mentions if m.type == "Person" and m.role and m.body}
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
     for m in mentions:
         if m.type != "Person" or not m.role:
             continue
@@ -39,7 +42,7 @@ def holds_position(mentions: list[Mention], language: str) -> Iterator[tuple[Men
         if not body and m.role.lower().startswith(MINISTER_HEADS) and m.key not in explicit:
             body = DEFAULT_COUNTRY.get(language, "")
         elif not body and m.key not in explicit:
-            body = _body_in_context(m, mentions)
+            body = _body_in_context(m, by_sentence[m.sentence])
         if body:
             yield m, body, m.role
 

@@ -20,6 +20,8 @@ from kg.model import Article
 
 __all__ = ["Skipped", "collect_files", "run"]
 
+MAX_ARTICLE_CHARS = 1_000_000  # ten times the longest news story; beyond it the input is not one article
+
 
 @dataclass
 class Skipped:
@@ -47,6 +49,9 @@ def collect_files(inputs: Iterable[Path]) -> list[Path]:
 
 
 def to_article(raw: RawArticle) -> Article:
+    if len(raw.text) > MAX_ARTICLE_CHARS:
+        raise InputError(f"{raw.source}: {len(raw.text):,} characters; kg reads articles up to {MAX_ARTICLE_CHARS:,} "
+                         "(is it a whole site or a dump? split it into articles)")
     cleaned = clean(raw.text)
     if not cleaned.text.strip():
         raise InputError(f"{raw.source}: no article text")

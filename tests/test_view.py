@@ -20,25 +20,31 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--
 
 
 @pytest.fixture(scope="module")
-def page(sample_graph):
+def browser():
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
-        outside: list[str] = []
-
-        def route(r):  # type: ignore[no-untyped-def]
-            if r.request.url.startswith("file:"):
-                r.continue_()
-            else:
-                outside.append(r.request.url)
-                r.abort()
-
-        page.route("**/*", route)
-        page.goto((sample_graph / "graph.html").resolve().as_uri())
-        page.wait_for_function("window.kgReady === true", timeout=30_000)
-        page.outside_requests = outside
-        yield page
+        yield browser
         browser.close()
+
+
+@pytest.fixture(scope="module")
+def page(sample_graph, browser):
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    outside: list[str] = []
+
+    def route(r):  # type: ignore[no-untyped-def]
+        if r.request.url.startswith("file:"):
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.goto((sample_graph / "graph.html").resolve().as_uri())
+    page.wait_for_function("window.kgReady === true", timeout=30_000)
+    page.outside_requests = outside
+    yield page
+    page.close()
 
 
 def test_page_makes_no_request_outside_the_file(page):
@@ -82,7 +88,7 @@ def test_relation_filter_hides_edges(page):
     page.check("#relations input[value='attended']")
 
 
-def test_text_from_articles_cannot_run_code_in_the_page(tmp_path, runner):
+def test_text_from_articles_cannot_run_code_in_the_page(tmp_path, runner, browser):
     from kg.cli import app
 
     folder = tmp_path / "in"
@@ -93,16 +99,14 @@ def test_text_from_articles_cannot_run_code_in_the_page(tmp_path, runner):
     (folder / "hostile.txt").write_text(hostile, encoding="utf-8")
     out = tmp_path / "out"
     assert runner.invoke(app, ["build", str(folder), "--out", str(out)]).exit_code == 0
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page()
-        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
-        page.goto((out / "graph.html").resolve().as_uri())
-        page.wait_for_function("window.kgReady === true", timeout=30_000)
-        for node in page.evaluate("window.kgNodes.getIds()"):  # open every side panel: evidence goes into the page
-            page.evaluate("(id) => window.kgNetwork.selectNodes([id])", node)
-        page.fill("#search", "BNPT")
-        page.press("#search", "Enter")
-        assert "window.__pwned" in page.inner_text("#details")  # shown as text, not run
-        assert page.evaluate("window.__pwned === undefined")
-        browser.close()
+    page = browser.new_page()
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+    page.goto((out / "graph.html").resolve().as_uri())
+    page.wait_for_function("window.kgReady === true", timeout=30_000)
+    for node in page.evaluate("window.kgNodes.getIds()"):  # open every side panel: evidence goes into the page
+        page.evaluate("(id) => window.kgNetwork.selectNodes([id])", node)
+    page.fill("#search", "BNPT")
+    page.press("#search", "Enter")
+    assert "window.__pwned" in page.inner_text("#details")  # shown as text, not run
+    assert page.evaluate("window.__pwned === undefined")
+    page.close()

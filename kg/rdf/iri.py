@@ -24,15 +24,21 @@ def slug(text: str) -> str:
     return readable or "x-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
+def _segment(article_id: str) -> str:
+    """An article id as one path segment: percent-encoded, dots too, so "." and ".." are never dot-segments
+    that a parser would resolve away."""
+    return quote(article_id, safe="").replace(".", "%2E")
+
+
 def article_iri(article_id: str) -> URIRef:
-    return RES[f"article/{quote(article_id, safe='')}"]
+    return RES[f"article/{_segment(article_id)}"]
 
 
 ENTITIES_GRAPH = URIRef("https://w3id.org/kg-news/entities")  # types and names of actors, once for the corpus
 
 
 def graph_iri(article_id: str) -> URIRef:
-    return RES[f"graph/{quote(article_id, safe='')}"]
+    return RES[f"graph/{_segment(article_id)}"]
 
 
 def entity_iri(key: str, article_id: str) -> URIRef:

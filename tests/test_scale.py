@@ -75,3 +75,21 @@ def test_the_graph_does_not_depend_on_the_hash_seed(corpus, tmp_path):
                               check=True, env=env, capture_output=True, text=True)
         outputs.append(sorted(dump.stdout.splitlines()))
     assert outputs[0] == outputs[1]
+
+
+def test_progress_shows_only_on_a_terminal(corpus, tmp_path, monkeypatch):
+    from kg.cli.progress import ProgressBar
+
+    lines: list[str] = []
+    monkeypatch.setattr("sys.stderr.write", lines.append)
+    bar = ProgressBar()
+    bar(2, 4)  # a handful of articles: no progress line
+    assert lines == []
+    bar(50, 100)
+    assert "50/100 articles" in lines[-1] and "/s" in lines[-1] and "s left" in lines[-1]
+    import subprocess
+    import sys
+
+    piped = subprocess.run([sys.executable, "-m", "kg", "build", str(corpus), "--out", str(tmp_path / "o")],
+                           capture_output=True, text=True)
+    assert piped.returncode == 0 and "/s" not in piped.stderr  # stderr is not a terminal: no progress line

@@ -46,11 +46,12 @@ def build(
     An article already in the store with the same text and metadata is skipped; a changed one replaces its
     named graph. Examples: kg build;  kg build articles/ --out graph/;  kg build news.jsonl --jobs 2
     """
+    from kg.cli.progress import ProgressBar
     from kg.pipeline import Shard
     from kg.pipeline import build as run_build
 
     show = not quiet and sys.stderr.isatty()
-    progress = _ProgressBar() if show else None
+    progress = ProgressBar() if show else None
     summary = run_build(inputs or [sample_article()], out, strict=strict, view_limit=view_limit, fresh=fresh,
                         jobs=jobs or (os.cpu_count() or 1), shard=Shard.parse(shard) if shard else None,
                         progress=progress)
@@ -67,33 +68,6 @@ def build(
         typer.echo("relations: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.relations.items())))
     typer.echo(f"triples: {summary.triples}")
     typer.echo(f"time: {summary.seconds:.1f} s; written to {summary.out}/ (graph.ttl, graph.trig, graph.html, claims.jsonl, store/)")
-
-
-class _ProgressBar:
-    """One line on stderr: articles done, rate, time left; only on a terminal and for more than a handful."""
-
-    def __init__(self) -> None:
-        import time
-
-        self._clock = time.perf_counter
-        self._started = self._clock()
-        self._shown = False
-
-    def __call__(self, done: int, total: int | None) -> None:
-        if (total or done) <= 5:
-            return
-        elapsed = max(self._clock() - self._started, 1e-9)
-        rate = done / elapsed
-        line = f"\r{done}" + (f"/{total}" if total else "") + f" articles, {rate:.1f}/s"
-        if total and rate > 0:
-            line += f", {max(total - done, 0) / rate:.0f} s left"
-        sys.stderr.write(line + "   ")
-        sys.stderr.flush()
-        self._shown = True
-
-    def close(self) -> None:
-        if self._shown:
-            sys.stderr.write("\n")
 
 
 @app.command()
@@ -199,50 +173,13 @@ def view(
     """
     page = graph / "graph.html"
     if focus or construct:
-        page = _subgraph_page(graph, focus, hops, construct)
+        from kg.cli.subgraph import subgraph_page
+
+        page = subgraph_page(graph, focus, hops, construct)
     elif not page.is_file():
         raise KgError(f"{page}: no graph view here; run 'kg build' first")
     typer.echo(str(page.resolve()))
     webbrowser.open(page.resolve().as_uri())
-
-
-def _subgraph_page(graph: Path, focus: str | None, hops: int, construct: str | None) -> Path:
-    import networkx as nx
-
-    from kg.network import from_rdf
-    from kg.query import resolve_query, run_query
-    from kg.rdf.store import open_dataset
-    from kg.viz import render_html
-
-    dataset = open_dataset(graph)
-    try:
-        full = from_rdf(dataset)
-        keep: set[str] = set(full.nodes)
-        if construct:
-            result = run_query(dataset, resolve_query(construct))
-            if getattr(result, "type", "") != "CONSTRUCT":
-                raise KgError("--construct needs a SPARQL CONSTRUCT query")
-            keep = {str(t) for triple in result for t in (triple[0], triple[2])} & set(full.nodes)
-    finally:
-        dataset.close()
-    if focus:
-        wanted = focus.strip().lower()
-        hits = [n for n, d in full.nodes(data=True) if wanted in (x.lower() for x in d["names"])]
-        if not hits:
-            raise KgError(f"no node is named {focus!r}; try a name from 'kg query \"SELECT DISTINCT ?n WHERE {{ ?e schema:name ?n }}\"'")
-        around: set[str] = set()
-        for hit in hits:
-            around |= set(nx.ego_graph(full.to_undirected(as_view=True), hit, radius=max(hops, 0)).nodes)
-        keep &= around
-    if not keep:
-        raise KgError("the sub-graph is empty")
-    sub = full.subgraph(keep).copy()
-    page = graph / "view.html"
-    tmp = graph / ".view.html.tmp"
-    title = f"kg: around {focus} ({hops} hops)" if focus else "kg: sub-graph"
-    tmp.write_text(render_html(sub, title=title), encoding="utf-8")
-    tmp.replace(page)
-    return page
 
 
 @app.command()

@@ -1,0 +1,46 @@
+"""``kg view --focus`` and ``--construct``: a page for part of the graph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.errors import KgError
+
+
+def subgraph_page(graph: Path, focus: str | None, hops: int, construct: str | None) -> Path:
+    import networkx as nx
+
+    from kg.network import from_rdf
+    from kg.query import resolve_query, run_query
+    from kg.rdf.store import open_dataset
+    from kg.viz import render_html
+
+    dataset = open_dataset(graph)
+    try:
+        full = from_rdf(dataset)
+        keep: set[str] = set(full.nodes)
+        if construct:
+            result = run_query(dataset, resolve_query(construct))
+            if getattr(result, "type", "") != "CONSTRUCT":
+                raise KgError("--construct needs a SPARQL CONSTRUCT query")
+            keep = {str(t) for triple in result for t in (triple[0], triple[2])} & set(full.nodes)
+    finally:
+        dataset.close()
+    if focus:
+        wanted = focus.strip().lower()
+        hits = [n for n, d in full.nodes(data=True) if wanted in (x.lower() for x in d["names"])]
+        if not hits:
+            raise KgError(f"no node is named {focus!r}; try a name from 'kg query \"SELECT DISTINCT ?n WHERE {{ ?e schema:name ?n }}\"'")
+        around: set[str] = set()
+        for hit in hits:
+            around |= set(nx.ego_graph(full.to_undirected(as_view=True), hit, radius=max(hops, 0)).nodes)
+        keep &= around
+    if not keep:
+        raise KgError("the sub-graph is empty")
+    sub = full.subgraph(keep).copy()
+    page = graph / "view.html"
+    tmp = graph / ".view.html.tmp"
+    title = f"kg: around {focus} ({hops} hops)" if focus else "kg: sub-graph"
+    tmp.write_text(render_html(sub, title=title), encoding="utf-8")
+    tmp.replace(page)
+    return page

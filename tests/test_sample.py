@@ -88,6 +88,8 @@ def test_bundled_queries_answer_what_a_reader_expects(runner, sample_graph, name
 
 def test_validate_passes_on_the_sample_and_fails_on_a_broken_graph(runner, sample_graph, tmp_path):
     assert runner.invoke(app, ["validate", "--graph", str(sample_graph)]).exit_code == 0
+    from rdflib import RDF
+
     from kg.export import union_graph
     from kg.rdf.namespace import KG
     from kg.rdf.store import open_dataset
@@ -96,7 +98,7 @@ def test_validate_passes_on_the_sample_and_fails_on_a_broken_graph(runner, sampl
     ds = open_dataset(sample_graph)
     graph = union_graph(ds)
     ds.close()
-    meeting = next(graph.subjects(predicate=None, object=KG.Meeting))
+    meeting = next(graph.subjects(predicate=RDF.type, object=KG.Meeting))
     graph.remove((meeting, KG.participant, None))
     conforms, report = validate(graph)
     assert not conforms and "at least two participants" in report

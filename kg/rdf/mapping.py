@@ -128,6 +128,9 @@ def _claim(claim: Claim, extracted: ExtractedArticle, iris: dict[str, URIRef], d
     if relation == "meets" and obj is not None:
         yield q(fact, KG.participant, subject)
         yield q(fact, KG.participant, obj)
+        first, second = sorted((subject, obj), key=str)
+        yield q(fact, KG.firstParticipant, first)
+        yield q(fact, KG.secondParticipant, second)
     elif relation == "signs" and obj is not None:
         yield q(fact, KG.signatory, subject)
         yield q(fact, KG.agreement, obj)

@@ -35,6 +35,8 @@ class KG(DefinedNamespace):
     Cooperation: URIRef
     Quotation: URIRef
     participant: URIRef
+    firstParticipant: URIRef
+    secondParticipant: URIRef
     signatory: URIRef
     agreement: URIRef
     event: URIRef

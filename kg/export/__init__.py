@@ -16,6 +16,7 @@ from rdflib import Dataset, Graph
 from kg.errors import FormatError
 from kg.export.claims import write_claims
 from kg.rdf.namespace import PREFIXES
+from kg.rdf.store import oxigraph
 
 
 def union_graph(dataset: Dataset) -> Graph:
@@ -37,7 +38,7 @@ def _native(fmt: ox.RdfFormat, whole: bool) -> Callable[[Dataset, BinaryIO], Non
     A triple format gets the union of the article graphs, each triple once; a quad format gets every
     named graph as stored."""
     def export(dataset: Dataset, out: BinaryIO) -> None:
-        store: ox.Store = dataset.store._inner  # type: ignore[attr-defined]
+        store = oxigraph(dataset)
         prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
         if whole:
             store.dump(output=out, format=fmt, prefixes=prefixes)

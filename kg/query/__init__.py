@@ -22,6 +22,7 @@ from rdflib.term import Node
 
 from kg.errors import FormatError, QueryError
 from kg.rdf.namespace import PREFIXES
+from kg.rdf.store import oxigraph
 from kg.resources import data_dir
 
 FORMATS = ("table", "csv", "tsv", "json")
@@ -78,7 +79,7 @@ def run_query(dataset: Dataset, text: str, bindings: dict | None = None) -> Resu
 def select_rows(dataset: Dataset, text: str, bindings: dict[str, str] | None = None) -> Iterator[dict[str, str | None]]:
     """A SELECT straight on Oxigraph, values as plain strings: the internal queries read whole corpora, and
     turning every value into an rdflib term costs more than the query itself."""
-    store: ox.Store = dataset.store._inner  # type: ignore[attr-defined]
+    store = oxigraph(dataset)
     substitutions = {ox.Variable(k): ox.Literal(v) for k, v in (bindings or {}).items()}
     solutions = store.query(text, use_default_graph_as_union=True, prefixes=PREFIXES, substitutions=substitutions)
     names = [v.value for v in solutions.variables]  # type: ignore[union-attr]

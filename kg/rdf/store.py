@@ -23,6 +23,12 @@ BUILD_GRAPH = URIRef("https://w3id.org/kg-news/build")  # what kg version and da
 _FINGERPRINT = URIRef("https://w3id.org/kg-news/ontology#extractorFingerprint")
 
 
+def oxigraph(dataset: Dataset) -> pyoxigraph.Store:
+    """The pyoxigraph store under an oxrdflib dataset, for the bulk paths rdflib's API makes slow; the one
+    place that knows oxrdflib keeps it in ``_inner``."""
+    return dataset.store._inner  # type: ignore[attr-defined,no-any-return]
+
+
 def new_dataset(path: Path | None = None) -> Dataset:
     """A dataset whose default graph is the union of all article graphs, persisted at ``path`` if given."""
     dataset = Dataset(store="Oxigraph", default_union=True)
@@ -77,12 +83,12 @@ def set_fingerprint(dataset: Dataset, value: str) -> None:
 def flush(dataset: Dataset) -> None:
     """Write everything to disk files: a snapshot (``read_only`` + ``backup``) does not see what is still
     only in RocksDB's write-ahead log."""
-    dataset.store._inner.flush()  # type: ignore[attr-defined]
+    oxigraph(dataset).flush()
 
 
 def drop_orphans(dataset: Dataset) -> None:
     """Forget the shared description of entities no article mentions any more (after articles are removed)."""
-    dataset.store._inner.update(  # type: ignore[attr-defined]
+    oxigraph(dataset).update(
         "DELETE { GRAPH <%s> { ?e ?p ?o } } WHERE { GRAPH <%s> { ?e ?p ?o } "
         "FILTER NOT EXISTS { GRAPH ?g { ?e <https://w3id.org/kg-news/ontology#mentionedIn> ?d } } }"
         % (ENTITIES_GRAPH, ENTITIES_GRAPH))
@@ -90,7 +96,7 @@ def drop_orphans(dataset: Dataset) -> None:
 
 def load_nquads(dataset: Dataset, text: str) -> None:
     """Add an article's quads in one transaction, parsed by Oxigraph."""
-    dataset.store._inner.load(input=text, format=pyoxigraph.RdfFormat.N_QUADS)  # type: ignore[attr-defined]
+    oxigraph(dataset).load(input=text, format=pyoxigraph.RdfFormat.N_QUADS)
 
 
 def dump_nquads(store_dir: Path) -> str:

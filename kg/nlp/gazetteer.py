@@ -7,6 +7,7 @@ country or an agency.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -25,6 +26,11 @@ class GazetteerEntry:
     wikidata: str = ""
     country: str = ""
     adjectives: list[str] = field(default_factory=list)
+
+
+def phrase_prefixes(phrases: Iterable[tuple[str, ...]]) -> frozenset[tuple[str, ...]]:
+    """Every leading part of every phrase: a longest-match scan stops at the first span no phrase starts with."""
+    return frozenset(key[:n] for key in phrases for n in range(1, len(key) + 1))
 
 
 def token_key(tokens: list[Token]) -> tuple[str, ...]:
@@ -115,5 +121,4 @@ def load() -> Gazetteer:
                     slot.append((key, _is_exact(form)))
     longest = max(len(k) for k in phrases)
     adjectives = {a.lower(): key for key, entry in entries.items() for a in entry.adjectives}
-    prefixes = frozenset(key[:n] for key in phrases for n in range(1, len(key) + 1))
-    return Gazetteer(entries, phrases, longest, adjectives, prefixes)
+    return Gazetteer(entries, phrases, longest, adjectives, phrase_prefixes(phrases))

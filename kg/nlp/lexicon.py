@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.nlp.gazetteer import token_key
+from kg.nlp.gazetteer import phrase_prefixes, token_key
 from kg.nlp.tokens import tokenize
 from kg.resources import data_dir, load_table
 
@@ -27,6 +27,8 @@ class Lexicon:
     head_words: frozenset[str]
     triggers: dict[tuple[str, ...], str]
     trigger_prefixes: frozenset[tuple[str, ...]]
+    title_prefixes: frozenset[tuple[str, ...]]
+    rank_prefixes: frozenset[tuple[str, ...]]
     pronouns: dict[tuple[str, ...], str]
     not_names: frozenset[str]  # words that begin no person's name ("Nomor", "Gedung", "Tuhan")
     honorifics: frozenset[str]  # "Bapak", "Ibu", "Mr": before a name, never part of it
@@ -66,7 +68,8 @@ def load(language: str) -> Lexicon:
     return Lexicon(
         titles=titles, ranks=frozenset(ranks), degrees=frozenset(degrees), role_words=frozenset(role_words),
         heads=heads, head_words=frozenset(word for head in heads for word in head), triggers=triggers,
-        trigger_prefixes=frozenset(key[:n] for key in triggers for n in range(1, len(key) + 1)), pronouns=pronouns,
+        trigger_prefixes=phrase_prefixes(triggers), title_prefixes=phrase_prefixes(titles),
+        rank_prefixes=phrase_prefixes(ranks), pronouns=pronouns,
         not_names=frozenset(row["word"].lower() for lang in languages for row in _optional(f"lexicons/{lang}/not_names.tsv")),
         honorifics=frozenset(row["word"] for row in load_table("lexicons/ner/person_cues.tsv") if row["cue"] == "honorific"),
         longest_title=max((len(k) for k in titles), default=1), longest_rank=max((len(k) for k in ranks), default=1),

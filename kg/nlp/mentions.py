@@ -20,22 +20,10 @@ _NAME_PARTICLES = frozenset({"bin", "binti", "al", "el", "van", "de", "der", "vo
 _ORDINAL = re.compile(r"^ke-\d+$|^\d+(st|nd|rd|th)?$")
 
 
-_PREFIXES: dict[int, tuple[object, frozenset[tuple[str, ...]]]] = {}
-
-
-def _prefixes(table: dict | frozenset) -> frozenset[tuple[str, ...]]:
-    """Every leading part of every phrase of a lexicon table, computed once per table."""
-    cached = _PREFIXES.get(id(table))
-    if cached is None or cached[0] is not table:
-        cached = (table, frozenset(key[:n] for key in table for n in range(1, len(key) + 1)))
-        _PREFIXES[id(table)] = cached
-    return cached[1]
-
-
-def _match_phrase(tokens: list[Token], i: int, table: dict | frozenset, longest: int) -> int:
+def _match_phrase(tokens: list[Token], i: int, table: dict | frozenset, prefixes: frozenset[tuple[str, ...]],
+                  longest: int) -> int:
     """Number of tokens of the longest phrase of ``table`` starting at ``i`` (0 if none); full stops inside
     are ignored ("Komjen. Pol."), and a phrase may take its closing full stop ("Komjen.")."""
-    prefixes = _prefixes(table)
     best = 0
     words: list[str] = []
     for n in range(1, min(longest * 2, len(tokens) - i) + 1):
@@ -93,7 +81,7 @@ def _skip_ranks(tokens: list[Token], j: int, lex: Lexicon) -> int:
         if tokens[j].text == ",":
             j += 1
             continue
-        n = _match_phrase(tokens, j, lex.ranks, lex.longest_rank)
+        n = _match_phrase(tokens, j, lex.ranks, lex.rank_prefixes, lex.longest_rank)
         if n == 0:
             break
         j += n
@@ -156,7 +144,7 @@ def parse_title(
     tokens: list[Token], i: int, *, gaz: Gazetteer, lex: Lexicon, chunks: dict[int, tuple[int, str, str]]
 ) -> tuple[int, Title, str, str, int, int] | None:
     """A post title at ``i``: (end of title and body, title, role as written, body key, name start, name end)."""
-    n = _match_phrase(tokens, i, lex.titles, lex.longest_title)
+    n = _match_phrase(tokens, i, lex.titles, lex.title_prefixes, lex.longest_title)
     if not n or not tokens[i].is_cap:
         return None
     title = lex.titles[token_key(tokens[i:i + n])]

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from kg.model import AnalyzedArticle, Mention
@@ -55,24 +56,33 @@ def person_refs(analyzed: AnalyzedArticle) -> list[PersonRef]:
     for sentence in analyzed.sentences:
         for match in _PRONOUN.finditer(sentence.text):
             start = sentence.start + match.start()
-            antecedent = antecedent_at(refs, start, analyzed)
+            antecedent = antecedent_at(refs, start, sentence.index, analyzed)
             if antecedent:
                 pronouns.append(PersonRef(start, sentence.start + match.end(), antecedent, sentence.index, "pronoun"))
     return sorted(refs + pronouns, key=lambda r: r.start)
 
 
-def antecedent_at(refs: list[PersonRef], position: int, analyzed: AnalyzedArticle) -> str | None:
-    """Who a pronoun at ``position`` stands for: the last person named before it in the same sentence, else
-    the subject (first person named) of the last earlier sentence that names one, outside quoted speech.
-    Preferring the subject follows news style: "Raab and Marsudi ... . He met ..." means Raab."""
-    def usable(ref: PersonRef) -> bool:
-        return not (any(a <= ref.start < b for a, b in analyzed.quotes) and not any(a <= position < b for a, b in analyzed.quotes))
+def antecedent_at(refs: list[PersonRef], position: int, sentence: int, analyzed: AnalyzedArticle) -> str | None:
+    """Who a pronoun at ``position`` (in sentence ``sentence``) stands for: the last person named before it
+    in the same sentence, else the subject (first person named) of the last earlier sentence that names one,
+    outside quoted speech. Preferring the subject follows news style: "Raab and Marsudi ... . He met ..."
+    means Raab. ``refs`` is in text order, so the search looks back from ``position`` only as far as it must."""
+    inside_quote = any(a <= position < b for a, b in analyzed.quotes)
 
-    candidates = [r for r in refs if r.start < position and usable(r)]
-    if not candidates:
+    def usable(ref: PersonRef) -> bool:
+        return inside_quote or not any(a <= ref.start < b for a, b in analyzed.quotes)
+
+    j = bisect_left(refs, position, key=lambda r: r.start) - 1
+    while j >= 0 and not usable(refs[j]):
+        j -= 1
+    if j < 0:
         return None
-    last = candidates[-1]
-    here = next((s.index for s in analyzed.sentences if s.start <= position < s.end + 1), last.sentence)
-    if last.sentence == here:
+    last = refs[j]
+    if last.sentence == sentence:
         return last.key
-    return next(r.key for r in candidates if r.sentence == last.sentence)
+    subject = last
+    while j >= 0 and refs[j].sentence == last.sentence:
+        if usable(refs[j]):
+            subject = refs[j]
+        j -= 1
+    return subject.key

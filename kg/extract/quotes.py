@@ -16,7 +16,7 @@ def quoted(view: SentenceView, refs: list[PersonRef], analyzed: AnalyzedArticle)
         speaker: str | None = None
         if trigger.relation == "quote_verb":
             if trigger.text.endswith("nya"):
-                speaker = antecedent_at(refs, trigger.start, analyzed)
+                speaker = antecedent_at(refs, trigger.start, view.sentence.index, analyzed)
             else:
                 after = [p for p in people if 0 <= p.start - trigger.end < 80]
                 speaker = after[0].key if after else None
@@ -24,7 +24,7 @@ def quoted(view: SentenceView, refs: list[PersonRef], analyzed: AnalyzedArticle)
         elif trigger.relation == "speech_verb":
             if trigger.text.startswith(("menurut", "according to")):
                 after = [p for p in people if 0 <= p.start - trigger.end < 40]
-                speaker = after[0].key if after else (antecedent_at(refs, trigger.start, analyzed) if trigger.text.endswith("nya") else None)
+                speaker = after[0].key if after else (antecedent_at(refs, trigger.start, view.sentence.index, analyzed) if trigger.text.endswith("nya") else None)
             else:
                 before = [p for p in people if p.end <= trigger.start]
                 after = [p for p in people if 0 <= p.start - trigger.end < 40]

@@ -29,8 +29,8 @@ from kg.export import export_to
 from kg.model import Article
 from kg.network import from_rdf
 from kg.rdf.nquads import to_nquads
-from kg.rdf.store import (BUILD_GRAPH, STORE_DIR, article_hashes, drop_orphans, dump_nquads, fingerprint, flush, load_nquads, new_dataset, remove_graph,
-                          set_fingerprint, snapshot)
+from kg.rdf.store import (STORE_DIR, article_hashes, drop_orphans, dump_nquads, fingerprint, fingerprints, flush,
+                          load_nquads, new_dataset, remove_graph, set_fingerprint, snapshot)
 from kg.resources import extractor_fingerprint, ontology_dir
 from kg.viz import render_html
 
@@ -164,15 +164,11 @@ def merge(sources: list[Path], out: Path, *, view_limit: int = VIEW_LIMIT) -> Bu
     with _transaction(out, fresh=True, view_limit=view_limit) as dataset:
         for store in stores:
             load_nquads(dataset, dump_nquads(store))
-        if _fingerprints(dataset) > 1:
+        if len(fingerprints(dataset)) > 1:
             raise KgError("the shards were built by different versions of kg's rules; rebuild them with one version")
         summary.in_store = len(article_hashes(dataset))
         summary.triples = len(dataset)
     return summary
-
-
-def _fingerprints(dataset: Dataset) -> int:
-    return len(set(dataset.graph(BUILD_GRAPH).objects()))
 
 
 def _pending(articles: Iterator[Article], known: dict[str, tuple[str, str]], shard: Shard | None,

@@ -28,3 +28,10 @@ def sample_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def read_claims(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def sorted_nquads(runner: CliRunner, graph: Path) -> list[str]:
+    """The built graph as sorted N-Quads lines: two graphs are equal when these are."""
+    result = runner.invoke(app, ["export", "--format", "nq", "--graph", str(graph)])
+    assert result.exit_code == 0, result.output
+    return sorted(line for line in result.output.splitlines() if line.strip())

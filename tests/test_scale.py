@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.cli import app
+from tests.conftest import sorted_nquads
 
 ARTICLES = {
     "a": "Kepala BNPT Budi Santoso bertemu Menteri Luar Negeri Jepang Taro Yamada di Jakarta, Kamis (11/11/2021).",
@@ -25,17 +26,11 @@ def corpus(tmp_path):
     return folder
 
 
-def _nquads(runner, graph) -> list[str]:
-    result = runner.invoke(app, ["export", "--format", "nq", "--graph", str(graph)])
-    assert result.exit_code == 0, result.output
-    return sorted(line for line in result.output.splitlines() if line.strip())
-
-
 def test_jobs_give_the_same_graph_byte_for_byte(runner, corpus, tmp_path):
     for jobs in ("1", "2"):
         result = runner.invoke(app, ["build", str(corpus), "--out", str(tmp_path / f"j{jobs}"), "--jobs", jobs])
         assert result.exit_code == 0, result.output
-    assert _nquads(runner, tmp_path / "j1") == _nquads(runner, tmp_path / "j2")
+    assert sorted_nquads(runner, tmp_path / "j1") == sorted_nquads(runner, tmp_path / "j2")
 
 
 def test_shards_split_the_input_and_merge_to_one_build(runner, corpus, tmp_path):
@@ -51,7 +46,7 @@ def test_shards_split_the_input_and_merge_to_one_build(runner, corpus, tmp_path)
     shards = [str(tmp_path / f"s{i}") for i in (1, 2, 3) if (tmp_path / f"s{i}" / "store").exists()]
     merged = runner.invoke(app, ["merge", *shards, "--out", str(tmp_path / "merged")])
     assert merged.exit_code == 0, merged.output
-    assert _nquads(runner, tmp_path / "merged") == _nquads(runner, tmp_path / "all")
+    assert sorted_nquads(runner, tmp_path / "merged") == sorted_nquads(runner, tmp_path / "all")
 
 
 def test_a_bad_shard_spec_is_one_message(runner, corpus, tmp_path):

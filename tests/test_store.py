@@ -8,13 +8,7 @@ import pytest
 
 from kg.cli import app
 from kg.resources import sample_article
-from tests.conftest import DEV
-
-
-def _nquads(runner, graph) -> list[str]:
-    result = runner.invoke(app, ["export", "--format", "nq", "--graph", str(graph)])
-    assert result.exit_code == 0, result.output
-    return sorted(line for line in result.output.splitlines() if line.strip())
+from tests.conftest import DEV, sorted_nquads
 
 
 def _articles(tmp_path, names):
@@ -42,7 +36,7 @@ def test_adding_one_article_processes_only_it_and_equals_a_clean_build(runner, t
     assert f"articles: 1 processed (0 of them changed), {len(names)} unchanged" in again.output
     clean = tmp_path / "clean"
     assert runner.invoke(app, ["build", str(folder), "--out", str(clean), "--jobs", "1"]).exit_code == 0
-    assert _nquads(runner, out) == _nquads(runner, clean)
+    assert sorted_nquads(runner, out) == sorted_nquads(runner, clean)
 
 
 def test_a_changed_article_replaces_its_graph_and_remove_drops_it(runner, tmp_path):

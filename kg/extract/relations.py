@@ -50,7 +50,7 @@ def holds_position(mentions: list[Mention], language: str) -> Iterator[tuple[Men
 ANAPHORIC = frozenset({"tersebut", "ini", "itu"})
 
 
-def _kinds(parties: list[Party]) -> bool:
+def _has_people(parties: list[Party]) -> bool:
     """True for a side made of people."""
     return any(p.type == "Person" for p in parties)
 
@@ -97,7 +97,7 @@ def meets(view: SentenceView, entities: dict[str, Entity]) -> Iterator[Claim]:
         pairs = [(a.key, b.key) for a, b in combinations(after, 2)]  # "Hadir dalam rapat ini A, B, C"
     elif nominal and len(after) >= 2 and view.word_before(trigger.start) not in ("dengan", "with"):
         pairs = [(after[0].key, after[1].key)]  # "pertemuan Kepala BNPT dan Menlu Inggris"
-    elif before and after and nominal and _kinds(before) != _kinds(after):
+    elif before and after and nominal and _has_people(before) != _has_people(after):
         pass  # "Gemma Huggins ... dalam pertemuan ... Indonesia": a person and a body on either side of a noun
     elif before and after:
         subject = before[-1]

@@ -69,9 +69,13 @@ def remove_graph(dataset: Dataset, graph: str) -> None:
     dataset.remove((None, None, None, dataset.graph(URIRef(graph))))
 
 
+def fingerprints(dataset: Dataset) -> set[str]:
+    """The rules fingerprints recorded in the store: one for a build, more when shards of different kg versions merge."""
+    return {str(v) for v in dataset.graph(BUILD_GRAPH).objects(BUILD_GRAPH, _FINGERPRINT)}
+
+
 def fingerprint(dataset: Dataset) -> str | None:
-    values = list(dataset.graph(BUILD_GRAPH).objects(BUILD_GRAPH, _FINGERPRINT))
-    return str(values[0]) if values else None
+    return next(iter(fingerprints(dataset)), None)
 
 
 def set_fingerprint(dataset: Dataset, value: str) -> None:

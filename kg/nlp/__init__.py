@@ -22,20 +22,22 @@ def run(article: Article) -> AnalyzedArticle:
     gaz = gazetteer.load()
     lex = lexicon.load(article.language)
     sentences = split_sentences(article.text)
-    mentions: list[Mention] = []
-    for sentence in sentences:
-        mentions.extend(sentence_mentions(sentence, article.text, gaz=gaz, lex=lex))
+    # each pass sees the mentions already found in its sentence, kept per sentence so that a long article
+    # costs time in proportion to its length
+    found: list[list[Mention]] = [sentence_mentions(sentence, article.text, gaz=gaz, lex=lex) for sentence in sentences]
     recogniser = ner.load(article.language)
     if recogniser is None:  # no trained model for this language: capitalised names, before surnames are sought
-        for sentence in sentences:
-            mentions.extend(name_mentions(sentence, article.text, mentions, gaz=gaz, lex=lex))
-    acronyms = {m.text: m for m in mentions if m.rule == "acronym"}
-    people = known_names(mentions)
-    for sentence in sentences:
-        mentions.extend(second_pass(sentence, article.text, mentions, people=people, acronyms=acronyms, lex=lex))
+        for sentence, here in zip(sentences, found):
+            here.extend(name_mentions(sentence, article.text, here, gaz=gaz, lex=lex))
+    everything = [m for here in found for m in here]
+    acronyms = {m.text: m for m in everything if m.rule == "acronym"}
+    people = known_names(everything)
+    for sentence, here in zip(sentences, found):
+        here.extend(second_pass(sentence, article.text, here, people=people, acronyms=acronyms, lex=lex))
     if recogniser is not None:  # after the second pass, so a defined acronym is never re-typed by the model
-        for sentence in sentences:
-            mentions.extend(model_mentions(sentence, article.text, mentions, recogniser=recogniser, gaz=gaz, lex=lex))
+        for sentence, here in zip(sentences, found):
+            here.extend(model_mentions(sentence, article.text, here, recogniser=recogniser, gaz=gaz, lex=lex))
+    mentions = [m for here in found for m in here]
     mentions.sort(key=lambda m: (m.start, -m.end))
     times = find_times(article.text, sentences, published=article.published, language=article.language)
     return AnalyzedArticle(article, sentences, mentions, times, find_quotes(article.text))

@@ -33,7 +33,7 @@ def _name_word(token: Token, lex: Lexicon, gaz: Gazetteer) -> bool:
 
 def name_mentions(sentence: Sentence, text: str, taken: list[Mention], *, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
     tokens = tokenize(sentence.text, sentence.start)
-    occupied = [(m.start, m.end) for m in taken if m.sentence == sentence.index]
+    occupied = [(m.start, m.end) for m in taken]
     found: list[Mention] = []
     i = 0
     while i < len(tokens):

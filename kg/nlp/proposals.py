@@ -25,7 +25,7 @@ def model_mentions(sentence: Sentence, text: str, taken: list[Mention], *, recog
     tokens = tokenize(sentence.text, sentence.start)
     if not tokens:
         return []
-    occupied = [(m.start, m.end) for m in taken if m.sentence == sentence.index]
+    occupied = [(m.start, m.end) for m in taken]
     found: list[Mention] = []
     for start, end, label in recogniser.entities([t.text for t in tokens]):
         start, end = _trim(tokens, start, end, lex)

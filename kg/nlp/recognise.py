@@ -183,9 +183,10 @@ def known_names(mentions: list[Mention]) -> dict[tuple[str, ...], str]:
 
 def second_pass(sentence: Sentence, text: str, mentions: list[Mention], *, people: dict[tuple[str, ...], str],
                 acronyms: dict[str, Mention], lex: Lexicon) -> list[Mention]:
-    """Mentions the first pass could not know: a defined acronym again, a person by part of their name."""
+    """Mentions the first pass could not know: a defined acronym again, a person by part of their name.
+    ``mentions`` are those already found in this sentence."""
     tokens = tokenize(sentence.text, sentence.start)
-    taken = [(m.start, m.end) for m in mentions if m.sentence == sentence.index]
+    taken = [(m.start, m.end) for m in mentions]
     found: list[Mention] = []
 
     def free(a: int, b: int) -> bool:

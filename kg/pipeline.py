@@ -30,7 +30,7 @@ from kg.model import Article
 from kg.network import from_rdf
 from kg.rdf.nquads import to_nquads
 from kg.rdf.store import (STORE_DIR, article_hashes, drop_orphans, dump_nquads, fingerprint, fingerprints, flush,
-                          load_nquads, new_dataset, remove_graph, set_fingerprint, snapshot)
+                          load_nquads, new_dataset, remove_graph, require_store, set_fingerprint, snapshot)
 from kg.resources import extractor_fingerprint, ontology_dir
 from kg.viz import render_html
 
@@ -137,8 +137,7 @@ def build(inputs: Iterable[Path], out: Path, *, strict: bool = False, view_limit
 def remove(article_ids: list[str], out: Path, *, view_limit: int = VIEW_LIMIT) -> BuildSummary:
     """Drop articles' named graphs from the built graph and rewrite the outputs."""
     summary = BuildSummary(out=out)
-    if not (out / STORE_DIR).is_dir():
-        raise KgError(f"{out}: no built graph here; run 'kg build' first or pass --graph DIR")
+    require_store(out)
     with _transaction(out, fresh=False, view_limit=view_limit) as dataset:
         known = article_hashes(dataset)
         missing = [a for a in article_ids if a not in known]
@@ -156,11 +155,7 @@ def remove(article_ids: list[str], out: Path, *, view_limit: int = VIEW_LIMIT) -
 def merge(sources: list[Path], out: Path, *, view_limit: int = VIEW_LIMIT) -> BuildSummary:
     """One graph from the stores of several shard builds (``kg build --shard I/N``), as one build would give."""
     summary = BuildSummary(out=out)
-    stores = []
-    for source in sources:
-        if not (source / STORE_DIR).is_dir():
-            raise KgError(f"{source}: no built graph here")
-        stores.append(source / STORE_DIR)
+    stores = [require_store(source) for source in sources]
     with _transaction(out, fresh=True, view_limit=view_limit) as dataset:
         for store in stores:
             load_nquads(dataset, dump_nquads(store))

@@ -289,7 +289,7 @@ def stats(graph: GraphDir = Path("output"), top: Annotated[int, typer.Option("--
     typer.echo("properties:")
     for row in sections["properties"]:
         typer.echo(f"  {_short(row[0]):28} {row[1]}")
-    typer.echo(f"most connected actors (facts):")
+    typer.echo("most connected actors (facts):")
     for row in sections["actors"][:top]:
         typer.echo(f"  {str(row[1]):40} {row[2]:>5}  {_short(row[0])}")
 

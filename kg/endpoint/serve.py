@@ -13,8 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kg.errors import GraphNotFoundError, KgError
-from kg.rdf.store import STORE_DIR
+from kg.errors import KgError
+from kg.rdf.store import require_store
 
 
 def oxigraph_binary() -> str:
@@ -27,9 +27,7 @@ def oxigraph_binary() -> str:
 
 
 def command(graph: Path, *, host: str, port: int, writable: bool, timeout: int) -> list[str]:
-    store = graph / STORE_DIR
-    if not store.is_dir():
-        raise GraphNotFoundError(f"{graph}: no built graph here; run 'kg build' first or pass --graph DIR")
+    store = require_store(graph)
     mode = "serve" if writable else "serve-read-only"
     return [oxigraph_binary(), mode, "--location", str(store), "--bind", f"{host}:{port}",
             "--union-default-graph", "--timeout-s", str(timeout)]

@@ -39,11 +39,17 @@ def new_dataset(path: Path | None = None) -> Dataset:
     return dataset
 
 
-def open_dataset(graph_dir: Path) -> Dataset:
-    """The dataset a build left in ``graph_dir``; a clear error when there is none."""
+def require_store(graph_dir: Path) -> Path:
+    """The store folder a build left in ``graph_dir``; a clear error when there is none."""
     store = graph_dir / STORE_DIR
     if not store.is_dir():
         raise GraphNotFoundError(f"{graph_dir}: no built graph here; run 'kg build' first or pass --graph DIR")
+    return store
+
+
+def open_dataset(graph_dir: Path) -> Dataset:
+    """The dataset a build left in ``graph_dir``; a clear error when there is none."""
+    store = require_store(graph_dir)
     try:
         return new_dataset(store)
     except OSError as exc:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-
 from kg import extract, nlp
 from kg.cli import app
 from kg.model import Article

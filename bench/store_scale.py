@@ -1,11 +1,11 @@
-"""The store at a million triples: load time and the bundled queries, Oxigraph (kg's store) against plain
-rdflib's default in-memory store on the same data.
+"""The store at a million triples: load time and the bundled queries, Oxigraph on disk (kg's store) against
+plain rdflib's default in-memory store on the same data.
 
 Usage: python bench/store_scale.py [GRAPH_DIR] [RDFLIB_TIMEOUT_S]
-Without GRAPH_DIR, builds 8,000 generated articles (bench/corpus.py) first, which gives about 1,000,000
-triples. The N-Quads of the graph are loaded into a new Oxigraph store and into rdflib's ``Dataset()``;
-each bundled query (``data/queries/*.rq``) runs on both with the union of the named graphs as default graph,
-rdflib in a child process that is stopped after RDFLIB_TIMEOUT_S seconds (default 300) per step.
+Without GRAPH_DIR, builds 6,000 generated articles (bench/corpus.py) first, which gives about 1,000,000
+triples. The N-Quads of the graph are loaded into a new on-disk Oxigraph store (as ``kg build`` keeps it)
+and into rdflib's ``Dataset()``; each bundled query (``data/queries/*.rq``) runs on both with the union of
+the named graphs as default graph (Oxigraph: best of three runs), rdflib in a child process that is stopped after RDFLIB_TIMEOUT_S seconds (default 300) per step.
 """
 
 from __future__ import annotations
@@ -29,18 +29,31 @@ def _prefixed(text: str) -> str:
     return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items()) + text
 
 
-def _oxigraph(nquads: Path) -> dict[str, float]:
+def _oxigraph(nquads: Path, location: Path) -> dict[str, float]:
+    """Load into an on-disk store as ``kg build`` keeps it, then time each query to its last row."""
     times: dict[str, float] = {}
     started = time.perf_counter()
-    store = ox.Store()
+    store = ox.Store(str(location))
     store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+    store.flush()
     times["load"] = time.perf_counter() - started
     for name, query in named_queries().items():
-        started = time.perf_counter()
-        rows = sum(1 for _ in store.query(_prefixed(query.text), use_default_graph_as_union=True))  # type: ignore[union-attr]
-        times[name] = time.perf_counter() - started
+        best = float("inf")
+        for _ in range(3):  # the best of three: the first run also warms RocksDB's block cache
+            started = time.perf_counter()
+            rows = sum(1 for _ in store.query(_prefixed(query.text), use_default_graph_as_union=True))  # type: ignore[union-attr]
+            best = min(best, time.perf_counter() - started)
+        times[name] = best
         times[f"{name} rows"] = rows
     return times
+
+
+def _kg_query(graph: Path, name: str) -> float:
+    """Wall time of the command a user types, start-up and CSV output included."""
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "kg", "query", name, "--graph", str(graph), "--format", "csv"],
+                   check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
 
 
 def _rdflib_worker(nquads: str, queue: mp.Queue) -> None:  # type: ignore[type-arg]
@@ -83,14 +96,15 @@ def main() -> None:
         else:
             from corpus import make
 
-            corpus = make(8000, Path(tmp) / "corpus")
+            corpus = make(6000, Path(tmp) / "corpus")
             graph = Path(tmp) / "graph"
             subprocess.run([sys.executable, "-m", "kg", "build", str(corpus), "--out", str(graph), "--fresh", "--quiet"], check=True)
         nquads = Path(tmp) / "graph.nq"
         subprocess.run([sys.executable, "-m", "kg", "export", "--format", "nq", "--graph", str(graph), "-o", str(nquads)], check=True)
         quads = sum(1 for _ in nquads.open("rb"))
         size = nquads.stat().st_size / 1e6
-        ours = _oxigraph(nquads)
+        ours = _oxigraph(nquads, Path(tmp) / "store")
+        command = _kg_query(graph, "who-met-whom")
         theirs = _rdflib(nquads, timeout)
     print(f"graph: {quads:,} quads ({size:.0f} MB of N-Quads)")
     print(f"{'step':16} {'Oxigraph (kg)':>14} {'rdflib Memory':>14} {'rows':>8}")
@@ -99,6 +113,7 @@ def main() -> None:
         theirs_text = f"{theirs_value:.2f} s" if isinstance(theirs_value, float) else str(theirs_value)
         rows = ours.get(f"{step} rows", "")
         print(f"{step:16} {ours[step]:>12.2f} s {theirs_text:>14} {rows:>8}")
+    print(f"kg query who-met-whom --format csv, end to end on the built graph: {command:.2f} s")
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -86,21 +87,73 @@ def test_push_to_a_dead_server_fails_with_one_message(tmp_path, sample_graph):
     assert proc.returncode == 2 and "cannot reach the server" in proc.stderr and "Traceback" not in proc.stderr
 
 
-def test_serve_answers_queries_and_refuses_updates(runner, sample_graph):
-    port = _free_port()
-    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--graph", str(sample_graph), "--port", str(port)],
-                               stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
+@pytest.fixture
+def kg_serve(sample_graph):
+    """Start ``kg serve`` on the sample with extra options; yields the base URL and the process."""
+    started = []
+
+    def start(*options: str) -> tuple[str, subprocess.Popen]:
+        port = _free_port()
+        process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--graph", str(sample_graph), "--port", str(port), *options],
+                                   stderr=subprocess.PIPE, text=True)
+        started.append(process)
+        base = f"http://127.0.0.1:{port}"
         _wait(base + "/query", process)
-        assert _http_rows(base, WHO_MET_WHOM) == _local_rows(runner, sample_graph, WHO_MET_WHOM)
-        update = urllib.request.Request(base + "/update", data=b"INSERT DATA { <urn:a> <urn:b> <urn:c> }", method="POST",
-                                        headers={"Content-Type": "application/sparql-update"})
-        with pytest.raises(urllib.error.HTTPError) as refused:
-            urllib.request.urlopen(update, timeout=10)
-        assert refused.value.code in (403, 405)
-        ask = _http_rows(base, "SELECT (COUNT(*) AS ?n) WHERE { <urn:a> ?p ?o }")
-        assert ask == [["0"]]
-    finally:
+        return base, process
+
+    yield start
+    for process in started:
         process.terminate()
         process.wait(timeout=10)
+
+
+def _refusal(base: str, query: str) -> tuple[int, str]:
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(base + "/query?" + urllib.parse.urlencode({"query": PREFIXES + query}), timeout=30)
+    return refused.value.code, refused.value.read().decode("utf-8")
+
+
+def test_serve_refuses_an_answer_over_the_size_cap_and_keeps_serving(kg_serve):
+    base, _ = kg_serve("--max-result-mb", "0.01")
+    code, message = _refusal(base, "SELECT * WHERE { ?s ?p ?o }")  # the sample's ~600 triples: far over 10 kB
+    assert code == 500 and "larger than this server's cap of 0.01 MB" in message
+    assert _http_rows(base, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[0][0].isdigit()
+
+
+def test_serve_stops_a_query_at_the_time_cap_with_a_clear_error(kg_serve):
+    base, _ = kg_serve("--timeout", "1")
+    started = time.monotonic()
+    code, message = _refusal(base, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")  # ~600^3 rows
+    assert code == 500 and "took longer than this server allows (1 s" in message
+    assert time.monotonic() - started < 10
+    assert _http_rows(base, "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1")  # the next query is answered
+
+
+def test_serve_answers_queries_and_refuses_updates(runner, sample_graph, kg_serve):
+    base, process = kg_serve()
+    assert _http_rows(base, WHO_MET_WHOM) == _local_rows(runner, sample_graph, WHO_MET_WHOM)
+    update = urllib.request.Request(base + "/update", data=b"INSERT DATA { <urn:a> <urn:b> <urn:c> }", method="POST",
+                                    headers={"Content-Type": "application/sparql-update"})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(update, timeout=10)
+    assert refused.value.code in (403, 405)
+    assert _http_rows(base, "SELECT (COUNT(*) AS ?n) WHERE { <urn:a> ?p ?o }") == [["0"]]
+    engines = _children(process.pid)
+    assert engines, "kg serve runs Oxigraph as a child process"
+    process.terminate()
+    process.wait(timeout=10)
+    time.sleep(0.2)
+    assert not [pid for pid in engines if Path(f"/proc/{pid}").exists()], "SIGTERM to kg serve left Oxigraph running"
+
+
+def _children(pid: int) -> list[int]:
+    """Child processes of ``pid`` (Linux /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found

@@ -192,15 +192,13 @@ def explain(
 
     Example: kg explain seed;  kg explain seed --min-confidence 0.8
     """
-    from rdflib import Literal
-
-    from kg.query import internal_query, run_query
+    from kg.query import internal_query, select_rows
     from kg.rdf.store import open_dataset
 
     dataset = open_dataset(graph)
     try:
-        rows = [row.asdict() for row in run_query(dataset, internal_query("facts"), {"doc": Literal(article)})]  # type: ignore[union-attr]
-        names = {str(r[0]): str(r[1]) for r in run_query(dataset, "SELECT ?e ?n WHERE { ?e schema:name ?n }")}
+        rows = list(select_rows(dataset, internal_query("facts"), {"doc": article}))
+        names = {r["e"]: r["n"] for r in select_rows(dataset, "SELECT ?e ?n WHERE { ?e schema:name ?n }")}
     finally:
         dataset.close()
     if not rows:
@@ -211,8 +209,8 @@ def explain(
         if confidence < min_confidence:
             continue
         shown += 1
-        subject, obj = names.get(str(row["s"]), str(row["s"])), names.get(str(row.get("o") or ""), "")
-        qualifiers = ", ".join(f"{k} {names.get(str(row[k]), str(row[k]))}" for k in ("role", "date", "place") if row.get(k) is not None)
+        subject, obj = names.get(row["s"], row["s"]), names.get(row.get("o") or "", "")
+        qualifiers = ", ".join(f"{k} {names.get(row[k], row[k])}" for k in ("role", "date", "place") if row.get(k) is not None)
         typer.echo(f"{row['relation']}: {subject}" + (f" -> {obj}" if obj else "") + (f" ({qualifiers})" if qualifiers else ""))
         typer.echo(f"    rule {row['rule']}, confidence {confidence:.2f}")
         typer.echo(f"    \"{row['evidence']}\"")
@@ -225,18 +223,21 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Address to listen on (default: loopback only).")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 7878,
     writable: Annotated[bool, typer.Option("--writable", help="Accept SPARQL updates (refused by default).")] = False,
-    timeout: Annotated[int, typer.Option("--timeout", help="Seconds a query may run.")] = 30,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds a query may take, answer included.", min=0.1)] = 30,
+    max_result_mb: Annotated[float, typer.Option("--max-result-mb", help="Largest answer sent, in MB; a larger one is refused.", min=0.001)] = 100,
 ) -> None:
     """Serve the graph as a SPARQL 1.1 Protocol endpoint (Oxigraph's server) for YASGUI, Protégé or any client.
 
-    Query at http://HOST:PORT/query; read-only unless --writable. Restart it after 'kg build'.
+    Query at http://HOST:PORT/query; read-only unless --writable. A query that runs past --timeout or whose
+    answer is larger than --max-result-mb gets a clear error (HTTP 500), never a cut-off result.
+    Restart it after 'kg build'.
     Example: kg serve --graph output --port 7878
     """
     from kg.endpoint.serve import serve as run_serve
 
     mode = "read-write" if writable else "read-only; updates are refused"
     typer.echo(f"SPARQL endpoint: http://{host}:{port}/query ({mode}); Ctrl-C stops it", err=True)
-    raise typer.Exit(run_serve(graph, host=host, port=port, writable=writable, timeout=timeout))
+    raise typer.Exit(run_serve(graph, host=host, port=port, writable=writable, timeout=timeout, max_result_mb=max_result_mb))
 
 
 @app.command()
@@ -270,12 +271,12 @@ def stats(graph: GraphDir = Path("output"), top: Annotated[int, typer.Option("--
 
     Example: kg stats --graph output
     """
-    from kg.query import internal_query, run_query
+    from kg.query import internal_query, select_rows
     from kg.rdf.store import open_dataset
 
     dataset = open_dataset(graph)
     try:
-        sections = {name: list(run_query(dataset, internal_query(f"stats-{name}")))
+        sections = {name: [list(row.values()) for row in select_rows(dataset, internal_query(f"stats-{name}"))]
                     for name in ("articles", "classes", "properties", "dates", "actors")}
     finally:
         dataset.close()

@@ -9,6 +9,7 @@ from kg.errors import KgError
 
 def subgraph_page(graph: Path, focus: str | None, hops: int, construct: str | None) -> Path:
     import networkx as nx
+    import pyoxigraph as ox
 
     from kg.network import from_rdf
     from kg.query import resolve_query, run_query
@@ -21,9 +22,9 @@ def subgraph_page(graph: Path, focus: str | None, hops: int, construct: str | No
         keep: set[str] = set(full.nodes)
         if construct:
             result = run_query(dataset, resolve_query(construct))
-            if getattr(result, "type", "") != "CONSTRUCT":
+            if not isinstance(result, ox.QueryTriples):
                 raise KgError("--construct needs a SPARQL CONSTRUCT query")
-            keep = {str(t) for triple in result for t in (triple[0], triple[2])} & set(full.nodes)
+            keep = {t.value for triple in result for t in (triple.subject, triple.object)} & set(full.nodes)
     finally:
         dataset.close()
     if focus:

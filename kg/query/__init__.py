@@ -1,13 +1,15 @@
 """SPARQL over the built graph: bundled named queries, files or inline text, and result formats.
 
-The query runs on Oxigraph through rdflib with the common prefixes predeclared; results are rendered as an
-aligned table, CSV, TSV, or the W3C SPARQL JSON results format; graph results (CONSTRUCT, DESCRIBE) as Turtle.
+The query runs on Oxigraph itself (not through rdflib's term objects) with the common prefixes predeclared;
+results are rendered as an aligned table, CSV, TSV, or the W3C SPARQL JSON results format; graph results
+(CONSTRUCT, DESCRIBE) as Turtle.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
 import textwrap
@@ -16,9 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset, Literal, URIRef
-from rdflib.query import Result
-from rdflib.term import Node
+from rdflib import Dataset
 
 from kg.errors import FormatError, QueryError
 from kg.rdf.namespace import PREFIXES
@@ -26,6 +26,9 @@ from kg.rdf.store import oxigraph
 from kg.resources import data_dir
 
 FORMATS = ("table", "csv", "tsv", "json")
+Result = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+_XSD_STRING = ox.NamedNode("http://www.w3.org/2001/XMLSchema#string")
 
 
 @dataclass(frozen=True)
@@ -64,26 +67,29 @@ def resolve_query(spec: str) -> str:
     return spec
 
 
-def run_query(dataset: Dataset, text: str, bindings: dict | None = None) -> Result:
-    """Run SPARQL with the common prefixes; values from users go in as ``bindings``, never into the text."""
+def run_query(dataset: Dataset, text: str, bindings: dict[str, str] | None = None) -> Result:
+    """Run SPARQL on Oxigraph with the common prefixes and the union of the article graphs as default graph.
+
+    Values from users go in as ``bindings`` (plain strings, bound as literals), never into the text. The result
+    stays Oxigraph's: turning a hundred thousand rows into rdflib terms took longer than the query itself.
+    """
+    substitutions = {ox.Variable(k): ox.Literal(v) for k, v in (bindings or {}).items()}
     try:
-        return dataset.query(text, initNs=PREFIXES, initBindings=bindings or {})
+        return oxigraph(dataset).query(text, use_default_graph_as_union=True, prefixes=PREFIXES,
+                                       substitutions=substitutions)
     except SyntaxError as exc:
         raise QueryError(_syntax_message(text, str(exc))) from exc
-    except Exception as exc:  # noqa: BLE001 - pyoxigraph raises plain exceptions for bad queries
-        if type(exc).__module__.startswith(("pyoxigraph", "builtins")):
-            raise QueryError(f"SPARQL error: {exc}") from exc
-        raise
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise QueryError(f"SPARQL error: {exc}") from exc
 
 
 def select_rows(dataset: Dataset, text: str, bindings: dict[str, str] | None = None) -> Iterator[dict[str, str | None]]:
-    """A SELECT straight on Oxigraph, values as plain strings: the internal queries read whole corpora, and
-    turning every value into an rdflib term costs more than the query itself."""
-    store = oxigraph(dataset)
-    substitutions = {ox.Variable(k): ox.Literal(v) for k, v in (bindings or {}).items()}
-    solutions = store.query(text, use_default_graph_as_union=True, prefixes=PREFIXES, substitutions=substitutions)
-    names = [v.value for v in solutions.variables]  # type: ignore[union-attr]
-    for solution in solutions:  # type: ignore[union-attr]
+    """A SELECT's rows as plain strings by variable name, for kg's own queries."""
+    solutions = run_query(dataset, text, bindings)
+    if not isinstance(solutions, ox.QuerySolutions):
+        raise QueryError("expected a SELECT query")
+    names = [v.value for v in solutions.variables]
+    for solution in solutions:
         yield {name: (term.value if term is not None else None) for name, term in zip(names, solution)}
 
 
@@ -99,35 +105,26 @@ def _syntax_message(text: str, error: str) -> str:
             f"  {shown}\n  {' ' * max(column - 1, 0)}^")
 
 
-def _cell(value: Node | None) -> str:
-    if value is None:
+def _cell(term: Term | None) -> str:
+    if term is None:
         return ""
-    if isinstance(value, URIRef):
-        text = str(value)
+    if isinstance(term, ox.NamedNode):
         for prefix, namespace in PREFIXES.items():
-            if text.startswith(namespace):
-                return f"{prefix}:{text[len(namespace):]}"
-        return text
-    return str(value)
+            if term.value.startswith(namespace):
+                return f"{prefix}:{term.value[len(namespace):]}"
+    return term.value
 
 
 def render(result: Result, fmt: str, limit: int | None = None) -> str:
+    """Text of a result: ASK as true/false, CONSTRUCT/DESCRIBE as Turtle, SELECT in ``fmt`` (at most ``limit`` rows)."""
     if fmt not in FORMATS:
         raise FormatError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    if result.type == "ASK":
-        return json.dumps({"head": {}, "boolean": bool(result.askAnswer)}) if fmt == "json" else str(bool(result.askAnswer)).lower()
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        graph = result.graph
-        assert graph is not None
-        for prefix, namespace in PREFIXES.items():
-            graph.bind(prefix, namespace)
-        return graph.serialize(format="turtle")
-    names = [str(v) for v in result.vars or []]
-    rows = []
-    for row in result:
-        if limit is not None and len(rows) >= limit:
-            break
-        rows.append([row[i] if i < len(row) else None for i in range(len(names))])
+    if isinstance(result, ox.QueryBoolean):
+        return json.dumps({"head": {}, "boolean": bool(result)}) if fmt == "json" else str(bool(result)).lower()
+    if isinstance(result, ox.QueryTriples):
+        return ox.serialize(result, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")  # type: ignore[union-attr]
+    names = [v.value for v in result.variables]
+    rows = [list(solution) for solution in itertools.islice(result, limit)]
     if fmt == "json":
         return json.dumps({"head": {"vars": names}, "results": {"bindings": [
             {n: _json_term(v) for n, v in zip(names, row) if v is not None} for row in rows]}}, ensure_ascii=False, indent=1)
@@ -135,22 +132,23 @@ def render(result: Result, fmt: str, limit: int | None = None) -> str:
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         writer.writerow(names)
-        writer.writerows([[str(v) if v is not None else "" for v in row] for row in rows])
+        writer.writerows([[v.value if v is not None else "" for v in row] for row in rows])
         return buffer.getvalue()
     return _table(names, [[_cell(v) for v in row] for row in rows])
 
 
-def _json_term(value: Node) -> dict[str, str]:
-    if isinstance(value, URIRef):
-        return {"type": "uri", "value": str(value)}
-    if isinstance(value, Literal):
-        out = {"type": "literal", "value": str(value)}
-        if value.language:
-            out["xml:lang"] = value.language
-        elif value.datatype:
-            out["datatype"] = str(value.datatype)
+def _json_term(term: Term) -> dict[str, str]:
+    """One value in the W3C SPARQL 1.1 Query Results JSON Format."""
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype != _XSD_STRING:
+            out["datatype"] = term.datatype.value
         return out
-    return {"type": "bnode", "value": str(value)}
+    return {"type": "bnode", "value": term.value}
 
 
 def _table(names: list[str], rows: list[list[str]], width: int = 60) -> str:

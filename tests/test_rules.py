@@ -108,3 +108,24 @@ def test_a_bilateral_event_is_attended_by_the_two_countries_in_its_name():
 def test_a_noun_meeting_already_reported_is_not_a_new_meeting():
     text = "Martinus mengatakan, pertemuan bilateral tersebut menegaskan pandangan Indonesia."
     assert _facts(text, "meets") == set()
+
+
+def _posts(text: str) -> set[tuple[str, str, str | None]]:
+    result = extract.run(nlp.run(_article(text)))
+    return {(result.entities[c.subject].name, result.entities[c.object].name, c.role)
+            for c in result.claims if c.relation == "holds_position"}
+
+
+def test_a_rank_after_a_compound_title_is_no_part_of_the_role():
+    assert _posts("Kapolri Jenderal Pol Budi Santoso membuka rapat di Jakarta.") == {
+        ("Budi Santoso", "Kepolisian Negara Republik Indonesia", "Kapolri")}
+
+
+def test_a_minister_abbreviation_is_reported_spelled_out():
+    assert _posts("Menlu Jepang Taro Yamada tiba di Jakarta.") == {("Taro Yamada", "Jepang", "Menteri Luar Negeri")}
+
+
+def test_the_same_post_stated_twice_keeps_its_fullest_title():
+    text = ("Deputi BNPT Rina Wulandari tiba di Bogor. "
+            "Deputi Bidang Kerja Sama Internasional BNPT Rina Wulandari membuka rapat itu.")
+    assert _posts(text) == {("Rina Wulandari", "Badan Nasional Penanggulangan Terorisme", "Deputi Bidang Kerja Sama Internasional")}

@@ -147,6 +147,12 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
             s, o = o, s
         key = (claim.relation, s, o)
         kept = best.get(key)
-        if kept is None or (kept.date is None and claim.date is not None):
+        if kept is None or (kept.date is None and claim.date is not None) or _fuller_role(claim, kept):
             best[key] = claim
     return list(best.values())
+
+
+def _fuller_role(claim: Claim, kept: Claim) -> bool:
+    """The same post stated twice keeps its fullest title: "Menteri Luar Negeri" in the text over "Menlu" in
+    the headline."""
+    return bool(claim.role and kept.role and len(claim.role.split()) > len(kept.role.split()))

@@ -15,6 +15,7 @@ class Title:
     text: str
     kind: str  # head | compound
     body: str
+    full: str = ""  # the title spelled out, reported as the role of an abbreviation ("Menlu": "Menteri Luar Negeri")
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ def load(language: str) -> Lexicon:
     pronouns: dict[tuple[str, ...], str] = {}
     for lang in languages:
         for row in _optional(f"lexicons/{lang}/titles.tsv"):
-            titles.setdefault(token_key(tokenize(row["title"])), Title(row["title"], row["kind"], row["body"]))
+            titles.setdefault(token_key(tokenize(row["title"])), Title(row["title"], row["kind"], row["body"], row.get("full") or ""))
         ranks |= _keys(_optional(f"lexicons/{lang}/ranks.tsv"), "rank")
         degrees |= _keys(_optional(f"lexicons/{lang}/degrees.tsv"), "degree")
         role_words |= {row["word"].lower() for row in _optional(f"lexicons/{lang}/role_words.tsv")}

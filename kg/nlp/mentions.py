@@ -152,6 +152,8 @@ def parse_title(
     # role modifiers: "Luar Negeri", "Bidang Pencegahan, Perlindungan, dan Deradikalisasi"
     while j < len(tokens):
         low = tokens[j].text.lower()
+        if _rank_at(tokens, j, lex):
+            break  # "Kapolri Jenderal Tito Karnavian": the rank starts the name, it is no part of the post
         if low in lex.role_words and (tokens[j].is_cap or (j + 1 < len(tokens) and tokens[j + 1].text.lower() in lex.role_words and tokens[j + 1].is_cap)):
             if _body_at(tokens, j, gaz, chunks)[0]:
                 break
@@ -164,6 +166,7 @@ def parse_title(
         else:
             break
     role_end = j
+    written = title.full if title.full and role_end == i + n else ""
     body_n, body_key, _ = _body_at(tokens, j, gaz, chunks)
     if not body_n and j + 1 < len(tokens) and tokens[j].text.lower() == "of":
         k = j + 2 if tokens[j + 1].text.lower() == "the" else j + 1
@@ -189,9 +192,9 @@ def parse_title(
             if k > j + 1:
                 role_extra = j, k
                 j = k
-                role = _role_text(tokens, i, role_end) + " " + _role_text(tokens, *role_extra)
+                role = (written or _role_text(tokens, i, role_end)) + " " + _role_text(tokens, *role_extra)
                 return _finish(tokens, i, j, title, role, body_key, gaz, lex)
-    role = _role_text(tokens, i, role_end)
+    role = written or _role_text(tokens, i, role_end)
     return _finish(tokens, i, j, title, role, body_key, gaz, lex)
 
 

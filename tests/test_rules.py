@@ -129,3 +129,10 @@ def test_the_same_post_stated_twice_keeps_its_fullest_title():
     text = ("Deputi BNPT Rina Wulandari tiba di Bogor. "
             "Deputi Bidang Kerja Sama Internasional BNPT Rina Wulandari membuka rapat itu.")
     assert _posts(text) == {("Rina Wulandari", "Badan Nasional Penanggulangan Terorisme", "Deputi Bidang Kerja Sama Internasional")}
+
+
+def test_a_meeting_at_an_office_takes_the_city_named_after_it():
+    text = "Menlu Jepang Taro Yamada bertemu Menlu Inggris Jane Doe di Kantor Kemlu RI, Jakarta, Senin (12/3)."
+    result = extract.run(nlp.run(_article(text, published=date(2018, 3, 13))))
+    meets = [c for c in result.claims if c.relation == "meets"]
+    assert len(meets) == 1 and result.entities[meets[0].place].name == "Jakarta" and meets[0].date == "2018-03-12"

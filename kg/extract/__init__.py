@@ -54,6 +54,8 @@ def run(analyzed: AnalyzedArticle) -> ExtractedArticle:
             last_people = named
         if occasion and view.sentence.index - occasion[0] <= OCCASION_REACH:
             for claim in here:  # "Hadir dalam rapat ini ...": the meeting dated in a sentence before
+                if claim.date and claim.date != occasion[1]:
+                    continue  # its own, other date: another occasion ("tindak lanjut dari MoU ... 29 Oktober 2018")
                 claim.date = claim.date or occasion[1]
                 claim.place = claim.place or occasion[2]
         here += _meeting_of_event(view, here)

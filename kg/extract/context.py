@@ -12,6 +12,7 @@ from kg.nlp.tokens import Token, tokenize
 
 PARTY_TYPES = ("Person", "Organization", "Country")
 LOCATIVE = frozenset({"di", "in", "at", "ke"})
+MAX_VENUE = 8  # words of a venue name between a locative and the city after its comma
 
 
 @dataclass(frozen=True)
@@ -66,8 +67,22 @@ class SentenceView:
         return min(self.times, key=lambda t: abs(t.start - position)).value
 
     def place(self) -> str | None:
-        """The first place a locative names ("di Jakarta", "in Jakarta")."""
-        return next((m.key for m in self.places if self.word_before(m.start) in LOCATIVE), None)
+        """The first place a locative names ("di Jakarta", "in Jakarta"), or the city named after an office or
+        building that is not a known place ("di Kantor Kemlu RI, Jakarta": GUIDELINES, offices are no places)."""
+        return next((m.key for m in self.places if self.word_before(m.start) in LOCATIVE or self._after_venue(m.start)), None)
+
+    def _after_venue(self, position: int) -> bool:
+        """``position`` follows "LOCATIVE Capitalised Words ," (at most MAX_VENUE words)."""
+        before = [t for t in self.tokens if t.end <= position]
+        if not before or before[-1].text != ",":
+            return False
+        words = before[-1 - MAX_VENUE:-1]
+        for k, token in enumerate(reversed(words)):
+            if token.text.lower() in LOCATIVE:
+                return k > 0
+            if not token.is_cap:
+                return False
+        return False
 
 
 def build_views(analyzed: AnalyzedArticle, refs: list[PersonRef], lex: Lexicon) -> list[SentenceView]:

@@ -53,3 +53,17 @@ def test_english_titles_bodies_quotes_and_dates(runner, tmp_path):
     assert {meeting["subject"], meeting["object"]} == {"Retno Marsudi", "Dominic Raab"}
     assert meeting["date"] == "2021-04-07" and meeting["place"] == "Jakarta"
     assert any(c["relation"] == "quoted" and c["subject"] == "Retno Marsudi" for c in claims)
+
+
+def test_a_minister_given_no_country_is_the_host_countrys_not_the_last_body_named():
+    from datetime import date
+
+    from kg import extract, nlp
+    from kg.model import Article
+
+    text = ("While in Jakarta today, the envoy visited a school supported by the British Council and held talks with "
+            "the Deputy Minister of Foreign Affairs John Pratama.")
+    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=date(2021, 4, 8), language="en")))
+    posts = {(result.entities[c.subject].name, result.entities[c.object].name)
+             for c in result.claims if c.relation == "holds_position"}
+    assert posts == {("John Pratama", "Indonesia")}

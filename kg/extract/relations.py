@@ -12,7 +12,7 @@ from itertools import combinations
 from kg.extract.context import Party, SentenceView
 from kg.model import Claim, Entity, Mention
 
-MINISTER_HEADS = ("menteri", "menlu", "mendagri", "menhan", "menko", "menkopolhukam", "presiden", "wakil presiden",
+MINISTER_HEADS = ("menteri", "wakil menteri", "deputy minister", "vice minister", "menlu", "mendagri", "menhan", "menko", "menkopolhukam", "presiden", "wakil presiden",
                   "perdana menteri", "minister", "president", "foreign minister", "prime minister", "wamenlu",
                   "menkumham", "menag", "menkeu", "mensesneg", "menkominfo", "secretary of state")
 DEFAULT_COUNTRY = {"id": "country:id"}
@@ -39,8 +39,9 @@ def holds_position(mentions: list[Mention], language: str) -> Iterator[tuple[Men
         if m.type != "Person" or not m.role:
             continue
         body = m.body
-        if not body and m.role.lower().startswith(MINISTER_HEADS) and m.key not in explicit:
-            body = DEFAULT_COUNTRY.get(language, "")
+        if not body and m.role.lower().startswith(MINISTER_HEADS):
+            if m.key not in explicit:
+                body = DEFAULT_COUNTRY.get(language) or _host_country(by_sentence[m.sentence])
         elif not body and m.key not in explicit:
             body = _body_in_context(m, by_sentence[m.sentence])
         if body:
@@ -48,6 +49,19 @@ def holds_position(mentions: list[Mention], language: str) -> Iterator[tuple[Men
 
 
 ANAPHORIC = frozenset({"tersebut", "ini", "itu"})
+
+
+def _host_country(mentions: list[Mention]) -> str:
+    """The country of the place a sentence names, for a minister an English report gives no country: "While in
+    Jakarta today, Lord Ahmad ... met the Minister of Religious Affairs X" (X is Indonesia's minister)."""
+    from kg.nlp import gazetteer
+
+    entries = gazetteer.load().entries
+    for m in mentions:
+        entry = entries.get(m.key) if m.type == "Place" else None
+        if entry is not None and entry.country:
+            return f"country:{entry.country.lower()}"
+    return ""
 
 
 def _has_people(parties: list[Party]) -> bool:

@@ -136,3 +136,9 @@ def test_a_meeting_at_an_office_takes_the_city_named_after_it():
     result = extract.run(nlp.run(_article(text, published=date(2018, 3, 13))))
     meets = [c for c in result.claims if c.relation == "meets"]
     assert len(meets) == 1 and result.entities[meets[0].place].name == "Jakarta" and meets[0].date == "2018-03-12"
+
+
+def test_cooperation_inside_an_unrecognised_post_name_is_no_trigger():
+    text = "Kepala BNPT Budi Santoso didampingi Deputy Bidang Kerjasama Internasional bertemu Duta Besar Jepang di Jakarta."
+    result = extract.run(nlp.run(_article(text)))
+    assert not [c for c in result.claims if c.relation == "cooperates_with"]

@@ -120,12 +120,16 @@ def build_views(analyzed: AnalyzedArticle, refs: list[PersonRef], lex: Lexicon) 
 
 
 def _triggers(tokens: list[Token], lex: Lexicon, covered: list[tuple[int, int]]) -> list[Trigger]:
-    """Trigger phrases, longest first, outside entity mentions."""
+    """Trigger phrases, longest first, outside entity mentions and outside the names of posts and units the
+    recogniser did not take ("Deputy Bidang Kerjasama Internasional": capitalised after a capitalised role word)."""
     found: list[Trigger] = []
     prefixes = lex.trigger_prefixes
     words = [t.text.lower() for t in tokens]
     i = 0
     while i < len(tokens):
+        if i and tokens[i].is_cap and tokens[i - 1].is_cap and words[i - 1] in lex.role_words:
+            i += 1
+            continue
         best = 0
         for n in range(1, len(tokens) - i + 1):
             key = tuple(words[i:i + n])

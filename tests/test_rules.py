@@ -142,3 +142,11 @@ def test_cooperation_inside_an_unrecognised_post_name_is_no_trigger():
     text = "Kepala BNPT Budi Santoso didampingi Deputy Bidang Kerjasama Internasional bertemu Duta Besar Jepang di Jakarta."
     result = extract.run(nlp.run(_article(text)))
     assert not [c for c in result.claims if c.relation == "cooperates_with"]
+
+
+def test_a_country_does_not_cooperate_with_its_own_agency():
+    text = "Indonesia memperkuat kerja sama dengan Polri. Polri memperkuat kerja sama dengan Kepolisian Malaysia."
+    result = extract.run(nlp.run(_article(text)))
+    pairs = {frozenset((result.entities[c.subject].name, result.entities[c.object].name))
+             for c in result.claims if c.relation == "cooperates_with"}
+    assert pairs == {frozenset(("Kepolisian Negara Republik Indonesia", "Kepolisian Malaysia"))}

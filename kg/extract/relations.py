@@ -11,6 +11,7 @@ from itertools import combinations
 
 from kg.extract.context import Party, SentenceView
 from kg.model import Claim, Entity, Mention
+from kg.nlp import gazetteer
 
 MINISTER_HEADS = ("menteri", "wakil menteri", "deputy minister", "vice minister", "menlu", "mendagri", "menhan", "menko", "menkopolhukam", "presiden", "wakil presiden",
                   "perdana menteri", "minister", "president", "foreign minister", "prime minister", "wamenlu",
@@ -54,8 +55,6 @@ ANAPHORIC = frozenset({"tersebut", "ini", "itu"})
 def _host_country(mentions: list[Mention]) -> str:
     """The country of the place a sentence names, for a minister an English report gives no country: "While in
     Jakarta today, Lord Ahmad ... met the Minister of Religious Affairs X" (X is Indonesia's minister)."""
-    from kg.nlp import gazetteer
-
     entries = gazetteer.load().entries
     for m in mentions:
         entry = entries.get(m.key) if m.type == "Place" else None
@@ -234,4 +233,15 @@ def cooperates(view: SentenceView, previous_subject: str | None, last_pair: tupl
     if not pairs and last_pair and any(w in view.sentence.text.lower() for w in ("kedua negara", "kedua pihak", "both countries", "both sides", "the two countries")):
         pairs = [last_pair]
     for s, o in pairs:
-        yield Claim("cooperates_with", s, o, view.evidence(), "cooperates:trigger", 0.7)
+        if not _own_country(s, o):
+            yield Claim("cooperates_with", s, o, view.evidence(), "cooperates:trigger", 0.7)
+
+
+def _own_country(a: str, b: str) -> bool:
+    """A country and one of its own bodies ("Indonesia" and Polri) are no two parties to a cooperation."""
+    entries = gazetteer.load().entries
+    for country, body in ((a, b), (b, a)):
+        entry = entries.get(body)
+        if country.startswith("country:") and entry is not None and entry.country and country == f"country:{entry.country.lower()}":
+            return True
+    return False

@@ -67,3 +67,17 @@ def test_a_minister_given_no_country_is_the_host_countrys_not_the_last_body_name
     posts = {(result.entities[c.subject].name, result.entities[c.object].name)
              for c in result.claims if c.relation == "holds_position"}
     assert posts == {("John Pratama", "Indonesia")}
+
+
+def test_the_two_ministers_are_the_ministers_named_last_not_the_president_between_them():
+    from datetime import date
+
+    from kg import extract, nlp
+    from kg.model import Article
+
+    text = ("British Foreign Secretary John Carter is on a visit to Indonesia. "
+            "He met Indonesian President Budi Santoso and Foreign Minister Sari Wulandari in Jakarta. "
+            "The two foreign ministers signed a Memorandum of Understanding on counter-terrorism.")
+    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=date(2021, 4, 8), language="en")))
+    signers = {result.entities[c.subject].name for c in result.claims if c.relation == "signs"}
+    assert {"John Carter", "Sari Wulandari"} <= signers and "Budi Santoso" not in signers

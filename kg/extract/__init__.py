@@ -11,7 +11,7 @@ from kg.extract.context import SentenceView, build_views
 from kg.extract.coref import person_refs
 from kg.extract.entities import build_entities, ensure_entity, unify_people
 from kg.extract.quotes import quoted
-from kg.extract.relations import attends, cooperates, holds_position, meets, signs
+from kg.extract.relations import attends, cooperates, holds_position, is_minister, meets, signs, the_two
 from kg.model import AnalyzedArticle, Claim, Entity, Evidence, ExtractedArticle
 from kg.nlp import lexicon
 
@@ -33,6 +33,7 @@ def run(analyzed: AnalyzedArticle) -> ExtractedArticle:
     views = build_views(analyzed, refs, lex)
     claims: list[Claim] = []
     bodies: dict[str, str] = {}
+    ministers: set[str] = set()
     for mention, body, role in holds_position(analyzed.mentions, language):
         if ensure_entity(entities, body, language) is None:
             continue
@@ -40,18 +41,25 @@ def run(analyzed: AnalyzedArticle) -> ExtractedArticle:
         claims.append(Claim("holds_position", mention.key, body, Evidence(sentence.index, sentence.start, sentence.end, sentence.text),
                             "holds_position:title", 0.9, role=role))
         bodies.setdefault(mention.key, body)
+        if is_minister(role):
+            ministers.add(mention.key)
     _date_events(views, entities)
     last_event = last_agreement = previous_subject = None
     last_pair: tuple[str, str] | None = None
     last_people: list[str] = []
+    recent: dict[str, None] = {}  # people by last mention, most recent last
     people_phrases = frozenset(" ".join(k) for k, refers in lex.pronouns.items() if refers == "people")
     occasion: tuple[int, str | None, str | None] | None = None  # the last sentence dating a meeting or signing
     for view in views:
-        here = [*meets(view, entities), *signs(view, entities, last_agreement, bodies, last_people, people_phrases, last_pair),
+        two_people = the_two(view, people_phrases, last_people, list(recent), ministers)
+        here = [*meets(view, entities), *signs(view, entities, last_agreement, bodies, two_people, last_pair),
                 *attends(view, entities, last_event)]
         named = list(dict.fromkeys(p.key for p in view.parties if p.type == "Person"))
         if len(named) >= 2:
             last_people = named
+        for key in named:
+            recent.pop(key, None)
+            recent[key] = None
         if occasion and view.sentence.index - occasion[0] <= OCCASION_REACH:
             for claim in here:  # "Hadir dalam rapat ini ...": the meeting dated in a sentence before
                 if claim.date and claim.date != occasion[1]:

@@ -17,6 +17,9 @@ MINISTER_HEADS = ("menteri", "wakil menteri", "deputy minister", "vice minister"
                   "perdana menteri", "minister", "president", "foreign minister", "prime minister", "wamenlu",
                   "menkumham", "menag", "menkeu", "mensesneg", "menkominfo", "secretary of state")
 DEFAULT_COUNTRY = {"id": "country:id"}
+MINISTER_WORDS = ("minister", "menteri", "menlu")  # in "the two ministers", "kedua menlu"
+MINISTER_ROLES = ("minister", "menteri", "menlu", "secretary of state", "foreign secretary", "wamenlu", "menko",
+                  "mendagri", "menhan")
 RECIPROCAL_MEETINGS = frozenset({"met", "meet", "bertemu", "held talks", "bertatap muka"})
 NOMINAL_MEETINGS = frozenset({"pertemuan", "pertemuan bilateral", "rapat", "rapat koordinasi", "kunjungan kehormatan",
                               "jumpa", "meeting", "talks", "bilateral meeting"})
@@ -139,8 +142,28 @@ def _event_place(view: SentenceView, entities: dict[str, Entity]) -> str | None:
     return None
 
 
+def the_two(view: SentenceView, phrases: frozenset[str], last_people: list[str], recent: list[str],
+            ministers: set[str]) -> list[str]:
+    """Who "the two ministers" / "kedua menteri" of this sentence are: the two ministers named last when the
+    phrase says ministers ("He met President A and Foreign Minister B. The two foreign ministers ..." is the
+    visitor and B), else the people of the last sentence that named two or more."""
+    lowered = f" {' '.join(t.text.lower() for t in view.tokens)} "
+    said = [phrase for phrase in phrases if f" {phrase} " in lowered]
+    if not said:
+        return []
+    if any(word in phrase for phrase in said for word in MINISTER_WORDS):
+        chosen = [key for key in reversed(recent) if key in ministers][:2]
+        if len(chosen) == 2:
+            return chosen
+    return last_people[:2]
+
+
+def is_minister(role: str) -> bool:
+    return any(word in role.lower() for word in MINISTER_ROLES)
+
+
 def signs(view: SentenceView, entities: dict[str, Entity], last_agreement: str | None,
-          bodies: dict[str, str], last_people: list[str] | None = None, people_phrases: frozenset[str] = frozenset(),
+          bodies: dict[str, str], two_people: list[str] | None = None,
           last_pair: tuple[str, str] | None = None) -> Iterator[Claim]:
     """Each party to a signing signs the agreement; a person signing for a body brings the body (GUIDELINES: signs).
 
@@ -167,10 +190,8 @@ def signs(view: SentenceView, entities: dict[str, Entity], last_agreement: str |
         listed = list(dict.fromkeys(m.key for m in view.agreements if m.start > trigger.start))
         if len(listed) > 1:
             agreements = listed
-        lowered = f" {' '.join(t.text.lower() for t in view.tokens)} "
-        if not parties and last_people and any(f" {phrase} " in lowered for phrase in people_phrases):
-            # "The two foreign ministers clinched a MoU": the two people named last
-            parties = [Party(trigger.start, trigger.start, key, "Person", "people") for key in last_people[:2]]
+        if not parties and two_people:  # "The two foreign ministers clinched a MoU"
+            parties = [Party(trigger.start, trigger.start, key, "Person", "people") for key in two_people]
             rule = "signs:the-two"
         elif not parties and last_pair and view.agreements:
             parties = [Party(trigger.start, trigger.start, key, "Country", "pair") for key in last_pair]

@@ -150,3 +150,22 @@ def test_a_country_does_not_cooperate_with_its_own_agency():
     pairs = {frozenset((result.entities[c.subject].name, result.entities[c.object].name))
              for c in result.claims if c.relation == "cooperates_with"}
     assert pairs == {frozenset(("Kepolisian Negara Republik Indonesia", "Kepolisian Malaysia"))}
+
+
+def test_a_sentence_naming_the_occasion_dates_the_signing_before_it_and_not_an_older_agreement():
+    text = ("BNPT menandatangani Perjanjian Kerja Sama dengan Bakamla. "
+            "Acara ini dilaksanakan di Jakarta (13/2/2019) dan dihadiri oleh Kepala BNPT Budi Santoso. "
+            "Hal itu merupakan tindak lanjut dari Nota Kesepahaman yang diteken BNPT dan Bakamla pada 29 Oktober 2018. "
+            "Yang menandatangani Perjanjian Kerja Sama ini adalah Kepala Bakamla Rudi Hartono.")
+    result = extract.run(nlp.run(_article(text, published=date(2019, 2, 14))))
+    signed = {(result.entities[c.subject].name, result.entities[c.object].name): c.date
+              for c in result.claims if c.relation == "signs"}
+    assert signed[("Badan Nasional Penanggulangan Terorisme", "Perjanjian Kerja Sama")] == "2019-02-13"
+    assert signed[("Rudi Hartono", "Perjanjian Kerja Sama")] == "2019-02-13"
+    assert signed[("Badan Nasional Penanggulangan Terorisme", "Nota Kesepahaman")] == "2018-10-29"
+
+
+def test_an_initial_or_honorific_with_a_full_stop_does_not_end_the_sentence():
+    text = "Duta Besar Jepang H.E. Mr. Taro Yamada bertemu Nathan A. Sales di Jakarta. Keduanya lalu pergi."
+    assert [s.text for s in split_sentences(text)] == [
+        "Duta Besar Jepang H.E. Mr. Taro Yamada bertemu Nathan A. Sales di Jakarta.", "Keduanya lalu pergi."]

@@ -11,6 +11,7 @@ from kg.extract.context import SentenceView, build_views
 from kg.extract.coref import person_refs
 from kg.extract.entities import build_entities, ensure_entity, unify_people
 from kg.extract.quotes import quoted
+from kg.extract.occasions import Occasions
 from kg.extract.relations import attends, cooperates, holds_position, is_minister, meets, signs, the_two
 from kg.model import AnalyzedArticle, Claim, Entity, Evidence, ExtractedArticle
 from kg.nlp import lexicon
@@ -18,7 +19,6 @@ from kg.nlp import lexicon
 __all__ = ["run"]
 
 SYMMETRIC = ("meets", "cooperates_with")
-OCCASION_REACH = 3  # sentences after a dated meeting or signing that may refer back to it ("rapat ini")
 
 
 def run(analyzed: AnalyzedArticle) -> ExtractedArticle:
@@ -49,7 +49,7 @@ def run(analyzed: AnalyzedArticle) -> ExtractedArticle:
     last_people: list[str] = []
     recent: dict[str, None] = {}  # people by last mention, most recent last
     people_phrases = frozenset(" ".join(k) for k, refers in lex.pronouns.items() if refers == "people")
-    occasion: tuple[int, str | None, str | None] | None = None  # the last sentence dating a meeting or signing
+    occasions = Occasions(frozenset(" ".join(k) for k, refers in lex.pronouns.items() if refers == "occasion"))
     for view in views:
         two_people = the_two(view, people_phrases, last_people, list(recent), ministers)
         here = [*meets(view, entities), *signs(view, entities, last_agreement, bodies, two_people, last_pair),
@@ -60,15 +60,9 @@ def run(analyzed: AnalyzedArticle) -> ExtractedArticle:
         for key in named:
             recent.pop(key, None)
             recent[key] = None
-        if occasion and view.sentence.index - occasion[0] <= OCCASION_REACH:
-            for claim in here:  # "Hadir dalam rapat ini ...": the meeting dated in a sentence before
-                if claim.date and claim.date != occasion[1]:
-                    continue  # its own, other date: another occasion ("tindak lanjut dari MoU ... 29 Oktober 2018")
-                claim.date = claim.date or occasion[1]
-                claim.place = claim.place or occasion[2]
+        occasions.lend(view, here)
         here += _meeting_of_event(view, here)
-        if view.times and any(view.has(r) for r in ("meets", "signs", "attends")):
-            occasion = (view.sentence.index, view.time_near(view.triggers[0].start), view.place())
+        occasions.record(view, here)
         claims += here
         claims += cooperates(view, previous_subject, last_pair)
         claims += quoted(view, refs, analyzed)

@@ -157,3 +157,16 @@ def _children(pid: int) -> list[int]:
         if int(fields[1]) == pid:
             found.append(int(stat.parent.name))
     return found
+
+
+def test_serve_takes_a_query_posted_in_chunks(kg_serve):
+    import http.client
+
+    base, _ = kg_serve()
+    host, port = base.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=30)
+    query = (PREFIXES + "SELECT (COUNT(*) AS ?n) WHERE { ?m a kg:Meeting }").encode()
+    connection.request("POST", "/query", body=iter([query[:20], query[20:]]), encode_chunked=True,
+                       headers={"Content-Type": "application/sparql-query", "Accept": "text/csv"})
+    response = connection.getresponse()
+    assert response.status == 200 and int(response.read().decode().split()[1]) > 0

@@ -77,6 +77,8 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(status, headers, payload)
 
     def _request_body(self, limits: Limits) -> bytes | None:
+        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+            return self._chunked_body(limits)
         length = self.headers.get("Content-Length")
         if length is None:
             return None
@@ -85,6 +87,24 @@ class _Handler(BaseHTTPRequestHandler):
         if int(length) > limits.max_request_bytes:
             raise Refused(413, f"the request is larger than this server accepts ({limits.max_request_bytes:,} bytes)")
         return self.rfile.read(int(length))
+
+    def _chunked_body(self, limits: Limits) -> bytes:
+        """A request body sent in chunks (RFC 9112 section 7.1), joined, within the request cap."""
+        body = bytearray()
+        while True:
+            size_line = self.rfile.readline(1024).split(b";", 1)[0].strip()
+            try:
+                size = int(size_line, 16)
+            except ValueError as exc:
+                raise Refused(400, "bad chunked request body") from exc
+            if size == 0:
+                while self.rfile.readline(1024).strip():
+                    pass  # trailer fields
+                return bytes(body)
+            if len(body) + size > limits.max_request_bytes:
+                raise Refused(413, f"the request is larger than this server accepts ({limits.max_request_bytes:,} bytes)")
+            body += self.rfile.read(size)
+            self.rfile.readline(8)  # the CRLF after each chunk
 
     def _ask_upstream(self, body: bytes | None, limits: Limits) -> tuple[int, list[tuple[str, str]], bytes]:
         deadline = time.monotonic() + limits.timeout_s

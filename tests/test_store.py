@@ -68,3 +68,20 @@ def test_fresh_starts_from_an_empty_store(runner, tmp_path):
     assert runner.invoke(app, ["build", "--out", str(out)]).exit_code == 0
     result = runner.invoke(app, ["build", str(folder), "--out", str(out), "--fresh"])
     assert "; 1 in the graph" in result.output
+
+
+def test_readers_do_not_lock_each_other_out(sample_graph):
+    """Two terminals querying one graph at once (or kg query while kg export runs) both get answers."""
+    import subprocess
+    import sys
+
+    from kg.rdf.store import open_dataset
+
+    held = open_dataset(sample_graph)
+    try:
+        other = subprocess.run([sys.executable, "-m", "kg", "query", "ASK { ?s a kg:Meeting }", "--graph", str(sample_graph)],
+                               capture_output=True, text=True, timeout=120)
+        assert other.returncode == 0 and other.stdout.strip() == "true", other.stderr
+        assert len(held) > 0
+    finally:
+        held.close()

@@ -120,7 +120,7 @@ def render(result: Result, fmt: str, limit: int | None = None) -> str:
     if fmt not in FORMATS:
         raise FormatError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if isinstance(result, ox.QueryBoolean):
-        return json.dumps({"head": {}, "boolean": bool(result)}) if fmt == "json" else str(bool(result)).lower()
+        return (json.dumps({"head": {}, "boolean": bool(result)}) if fmt == "json" else str(bool(result)).lower()) + "\n"
     if isinstance(result, ox.QueryTriples):
         return ox.serialize(result, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")  # type: ignore[union-attr]
     names = [v.value for v in result.variables]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyoxigraph
+from oxrdflib.store import OxigraphStore
 from rdflib import Dataset, Literal, URIRef
 
 from kg.errors import GraphNotFoundError
@@ -29,11 +30,17 @@ def oxigraph(dataset: Dataset) -> pyoxigraph.Store:
     return dataset.store._inner  # type: ignore[attr-defined,no-any-return]
 
 
-def new_dataset(path: Path | None = None) -> Dataset:
-    """A dataset whose default graph is the union of all article graphs, persisted at ``path`` if given."""
-    dataset = Dataset(store="Oxigraph", default_union=True)
-    if path is not None:
-        dataset.open(str(path))
+def new_dataset(path: Path | None = None, *, read_only: bool = False) -> Dataset:
+    """A dataset whose default graph is the union of all article graphs, persisted at ``path`` if given.
+
+    Read-only datasets take no lock, so any number of ``kg query``, ``kg export`` or ``kg serve`` can read one
+    store at once, also while a build works on its own copy."""
+    if read_only and path is not None:
+        dataset = Dataset(store=OxigraphStore(store=pyoxigraph.Store.read_only(str(path))), default_union=True)
+    else:
+        dataset = Dataset(store="Oxigraph", default_union=True)
+        if path is not None:
+            dataset.open(str(path))
     for prefix, namespace in PREFIXES.items():
         dataset.bind(prefix, namespace, override=True)
     return dataset
@@ -48,10 +55,10 @@ def require_store(graph_dir: Path) -> Path:
 
 
 def open_dataset(graph_dir: Path) -> Dataset:
-    """The dataset a build left in ``graph_dir``; a clear error when there is none."""
+    """The dataset a build left in ``graph_dir``, read-only; a clear error when there is none."""
     store = require_store(graph_dir)
     try:
-        return new_dataset(store)
+        return new_dataset(store, read_only=True)
     except OSError as exc:
         raise GraphNotFoundError(f"{store}: cannot open the store ({exc})") from exc
 

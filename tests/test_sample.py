@@ -86,6 +86,26 @@ def test_bundled_queries_answer_what_a_reader_expects(runner, sample_graph, name
         assert text in result.output
 
 
+def test_graph_results_come_as_turtle_and_ask_as_true_or_false(runner, sample_graph):
+    from rdflib import Graph
+
+    construct = runner.invoke(app, ["query", "CONSTRUCT { ?m kg:participant ?p } WHERE { ?m a kg:Meeting ; kg:participant ?p }",
+                                    "--graph", str(sample_graph)])
+    count = runner.invoke(app, ["query", "SELECT (COUNT(DISTINCT *) AS ?n) WHERE { ?m a kg:Meeting ; kg:participant ?p }",
+                                "--graph", str(sample_graph), "--format", "csv"])
+    assert construct.exit_code == 0 and count.exit_code == 0, construct.output + count.output
+    assert len(Graph().parse(data=construct.output, format="turtle")) == int(count.output.split()[1]) > 0
+    ask = runner.invoke(app, ["query", "ASK { ?m a kg:Meeting }", "--graph", str(sample_graph)])
+    assert ask.output == "true\n"
+
+
+def test_stats_counts_the_articles_and_classes(runner, sample_graph):
+    result = runner.invoke(app, ["stats", "--graph", str(sample_graph)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("articles: 1  languages: id")
+    assert any(line.split() == ["kg:Meeting", "1"] for line in result.output.splitlines())
+
+
 def test_validate_passes_on_the_sample_and_fails_on_a_broken_graph(runner, sample_graph, tmp_path):
     assert runner.invoke(app, ["validate", "--graph", str(sample_graph)]).exit_code == 0
     from rdflib import RDF

@@ -169,3 +169,11 @@ def test_an_initial_or_honorific_with_a_full_stop_does_not_end_the_sentence():
     text = "Duta Besar Jepang H.E. Mr. Taro Yamada bertemu Nathan A. Sales di Jakarta. Keduanya lalu pergi."
     assert [s.text for s in split_sentences(text)] == [
         "Duta Besar Jepang H.E. Mr. Taro Yamada bertemu Nathan A. Sales di Jakarta.", "Keduanya lalu pergi."]
+
+
+def test_a_numbered_meeting_referred_back_to_is_not_a_new_meeting():
+    text = ("Delegasi Indonesia dan Australia bertemu di Jakarta pada Senin (12/3). "
+            "Dalam pertemuan yang kelima ini, BNPT dan Polri membahas kerja sama.")
+    result = extract.run(nlp.run(_article(text, published=date(2018, 3, 13))))
+    evidence = {c.evidence.sentence for c in result.claims if c.relation == "meets"}
+    assert evidence == {0}

@@ -66,6 +66,12 @@ def _host_country(mentions: list[Mention]) -> str:
     return ""
 
 
+def _anaphoric_after(view: SentenceView, position: int) -> bool:
+    """"ini"/"tersebut" right after a noun, or after "yang" and one more word ("pertemuan yang kelima ini")."""
+    words = [t.text.lower() for t in view.tokens if t.start >= position][:3]
+    return bool(words) and (words[0] in ANAPHORIC or (len(words) == 3 and words[0] == "yang" and words[2] in ANAPHORIC))
+
+
 def _has_people(parties: list[Party]) -> bool:
     """True for a side made of people."""
     return any(p.type == "Person" for p in parties)
@@ -107,8 +113,8 @@ def meets(view: SentenceView, entities: dict[str, Entity]) -> Iterator[Claim]:
     pairs: list[tuple[str, str]] = []
     attend = view.first("attends")
     nominal = trigger.text in NOMINAL_MEETINGS
-    if nominal and view.word_after(trigger.end) in ANAPHORIC and not (attend and len(after) >= 3):
-        return  # "pertemuan tersebut": a meeting already reported where it was introduced
+    if nominal and _anaphoric_after(view, trigger.end) and not (attend and len(after) >= 3):
+        return  # "pertemuan tersebut", "pertemuan yang kelima ini": a meeting already reported where it was introduced
     if attend and len(after) >= 3 and all(p.type == "Person" for p in after):
         pairs = [(a.key, b.key) for a, b in combinations(after, 2)]  # "Hadir dalam rapat ini A, B, C"
     elif nominal and len(after) >= 2 and view.word_before(trigger.start) not in ("dengan", "with"):

@@ -177,3 +177,12 @@ def test_a_numbered_meeting_referred_back_to_is_not_a_new_meeting():
     result = extract.run(nlp.run(_article(text, published=date(2018, 3, 13))))
     evidence = {c.evidence.sentence for c in result.claims if c.relation == "meets"}
     assert evidence == {0}
+
+
+def test_a_surname_used_alone_after_a_short_title_form_still_names_the_person():
+    text = ("Menteri Luar Negeri Jepang Taro Yamada tiba di Jakarta. Menlu Yamada lalu berbicara kepada wartawan. "
+            "Terlihat, Yamada dengan hangat menyambut kedatangan Menlu Sari Wulandari.")
+    result = extract.run(nlp.run(_article(text)))
+    meets = {frozenset((result.entities[c.subject].name, result.entities[c.object].name))
+             for c in result.claims if c.relation == "meets"}
+    assert meets == {frozenset(("Taro Yamada", "Sari Wulandari"))}

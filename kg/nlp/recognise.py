@@ -163,9 +163,11 @@ def _acronym_definitions(tokens: list[Token], mentions: list[Mention], used: lis
 
 
 def known_names(mentions: list[Mention]) -> dict[tuple[str, ...], str]:
-    """Ways a person already introduced may be named again: full name, first name, last name."""
-    names: dict[tuple[str, ...], str] = {}
-    ambiguous: set[tuple[str, ...]] = set()
+    """Ways a person already introduced may be named again: full name, first name, last name.
+
+    A form two people share is ambiguous and left out, but a short form of the same name is no second
+    person: "Menlu Pompeo" next to "Menteri Luar Negeri AS Mike Pompeo" leaves "Pompeo" meaning Mike Pompeo."""
+    candidates: dict[tuple[str, ...], dict[tuple[str, ...], str]] = {}  # form -> full name parts -> key
     for m in mentions:
         if m.type != "Person":
             continue
@@ -175,10 +177,13 @@ def known_names(mentions: list[Mention]) -> dict[tuple[str, ...], str]:
             forms.add(parts[:2])
             forms.add(parts[-2:])
         for form in forms:
-            if form in names and names[form] != m.key:
-                ambiguous.add(form)
-            names.setdefault(form, m.key)
-    return {form: key for form, key in names.items() if form not in ambiguous}
+            candidates.setdefault(form, {}).setdefault(parts, m.key)
+    names: dict[tuple[str, ...], str] = {}
+    for form, by_name in candidates.items():
+        longest = [parts for parts in by_name if not any(set(parts) < set(other) for other in by_name)]
+        if len({by_name[parts] for parts in longest}) == 1:
+            names[form] = by_name[longest[0]]
+    return names
 
 
 def second_pass(sentence: Sentence, text: str, mentions: list[Mention], *, people: dict[tuple[str, ...], str],

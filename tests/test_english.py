@@ -81,3 +81,14 @@ def test_the_two_ministers_are_the_ministers_named_last_not_the_president_betwee
     result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=date(2021, 4, 8), language="en")))
     signers = {result.entities[c.subject].name for c in result.claims if c.relation == "signs"}
     assert {"John Carter", "Sari Wulandari"} <= signers and "Budi Santoso" not in signers
+
+
+def test_role_words_between_the_country_and_the_title_belong_to_the_role():
+    from kg import extract, nlp
+    from kg.model import Article
+
+    text = "The MoU was signed by US Counterterrorism Coordinator John Carter in Jakarta."
+    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
+    posts = {(result.entities[c.subject].name, result.entities[c.object].name, c.role)
+             for c in result.claims if c.relation == "holds_position"}
+    assert posts == {("John Carter", "United States", "Counterterrorism Coordinator")}

@@ -49,6 +49,15 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
         if not body:
             lead, body = body_before(tokens, i, gaz, chunks)
             lead = i if lead < 0 else lead
+            if not body:  # "US Counterterrorism Coordinator": role words between the body and the title
+                k = i
+                while k > 0 and tokens[k - 1].is_cap and tokens[k - 1].text.lower() in lex.role_words:
+                    k -= 1
+                if k < i:
+                    lead, body = body_before(tokens, k, gaz, chunks)
+                    if body:
+                        role = " ".join(t.text for t in tokens[k:i]) + " " + role
+                    lead = i if lead < 0 else lead
         former = lead > 0 and tokens[lead - 1].text.lower() in _FORMER
         body_key = body
         if title.kind == "compound":

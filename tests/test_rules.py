@@ -186,3 +186,12 @@ def test_a_surname_used_alone_after_a_short_title_form_still_names_the_person():
     meets = {frozenset((result.entities[c.subject].name, result.entities[c.object].name))
              for c in result.claims if c.relation == "meets"}
     assert meets == {frozenset(("Taro Yamada", "Sari Wulandari"))}
+
+
+def test_a_former_post_named_with_a_demonstrative_belongs_to_the_person_talked_about():
+    text = ("Kapolri Jenderal Budi Santoso mengatakan dua terduga teroris ditangkap di Bima. "
+            "Mantan Kapolda Papua itu menambahkan, keduanya punya target. "
+            "Rencananya, kantor Konjen Jepang tersebut akan dibuka tahun depan.")
+    posts = _posts(text)
+    assert ("Budi Santoso", "Polda Papua", "Kapolda") in posts
+    assert not [p for p in posts if p[1] in ("Jepang", "Japan")]

@@ -7,11 +7,13 @@ each claim carrying its evidence sentence, the rule that made it and a confidenc
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.extract.context import SentenceView, build_views
 from kg.extract.coref import person_refs
 from kg.extract.entities import build_entities, ensure_entity, unify_people
-from kg.extract.quotes import quoted
 from kg.extract.occasions import Occasions
+from kg.extract.quotes import quoted
 from kg.extract.relations import attends, cooperates, holds_position, is_minister, meets, signs, the_two
 from kg.model import AnalyzedArticle, Claim, Entity, Evidence, ExtractedArticle
 from kg.nlp import lexicon
@@ -34,12 +36,16 @@ def run(analyzed: AnalyzedArticle) -> ExtractedArticle:
     claims: list[Claim] = []
     bodies: dict[str, str] = {}
     ministers: set[str] = set()
-    for mention, body, role in holds_position(analyzed.mentions, language):
+    anaphors = {(r.start, r.end): r.key for r in refs if r.how == "title-anaphor"}
+    posts = [(m, body, role, "holds_position:title", 0.9) for m, body, role in holds_position(analyzed.mentions, language)]
+    posts += [(replace(m, key=anaphors[(m.start, m.end)]), m.body, m.role, "holds_position:title-anaphor", 0.7)
+              for m in analyzed.mentions if m.type == "Title" and (m.start, m.end) in anaphors]
+    for mention, body, role, rule, confidence in posts:
         if ensure_entity(entities, body, language) is None:
             continue
         sentence = analyzed.sentences[mention.sentence]
         claims.append(Claim("holds_position", mention.key, body, Evidence(sentence.index, sentence.start, sentence.end, sentence.text),
-                            "holds_position:title", 0.9, role=role))
+                            rule, confidence, role=role))
         bodies.setdefault(mention.key, body)
         if is_minister(role):
             ministers.add(mention.key)

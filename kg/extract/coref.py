@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from kg.model import AnalyzedArticle, Mention
 
 _PRONOUN = re.compile(r"\b(?:ia|dia|beliau|he|she)\b", re.IGNORECASE)
+_BEFORE_HOLDER = frozenset({"mantan", "eks", "sang", "former", "the", "this", "that"})  # may stand before a title that names a person
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,7 @@ class PersonRef:
     end: int
     key: str
     sentence: int
-    how: str  # name | title | pronoun
+    how: str  # name | title | title-anaphor | pronoun
 
 
 def _role_head(role: str) -> str:
@@ -53,6 +54,10 @@ def person_refs(analyzed: AnalyzedArticle) -> list[PersonRef]:
                 refs.append(PersonRef(m.start, m.end, key, m.sentence, "title"))
     refs.sort(key=lambda r: r.start)
     pronouns: list[PersonRef] = []
+    for title in anaphoric_titles(analyzed, {(r.start, r.end) for r in refs}):
+        antecedent = antecedent_at(refs, title.start, title.sentence, analyzed)
+        if antecedent:  # "Mantan Kapolda Papua itu menambahkan": the person just talked about, by a post
+            pronouns.append(PersonRef(title.start, title.end, antecedent, title.sentence, "title-anaphor"))
     for sentence in analyzed.sentences:
         for match in _PRONOUN.finditer(sentence.text):
             start = sentence.start + match.start()
@@ -60,6 +65,21 @@ def person_refs(analyzed: AnalyzedArticle) -> list[PersonRef]:
             if antecedent:
                 pronouns.append(PersonRef(start, sentence.start + match.end(), antecedent, sentence.index, "pronoun"))
     return sorted(refs + pronouns, key=lambda r: r.start)
+
+
+def anaphoric_titles(analyzed: AnalyzedArticle, resolved: set[tuple[int, int]]) -> list[Mention]:
+    """Titles with no name that a demonstrative follows ("mantan Kepala Polda Metro Jaya ini"), which no
+    holder named in the article explains: they refer back like a pronoun."""
+    text = analyzed.article.text
+
+    def refers(m: Mention) -> bool:
+        before = text[max(0, m.start - 20):m.start].split()
+        word = before[-1] if before else ""
+        # "kantor Konjen Australia tersebut" is the office, not its holder: a common noun before the title
+        return not (word[:1].islower() and word.lower() not in _BEFORE_HOLDER)
+
+    return [m for m in analyzed.mentions if m.type == "Title" and m.body and (m.start, m.end) not in resolved
+            and text[m.end:m.end + 10].split()[:1] in (["ini"], ["itu"], ["tersebut"]) and refers(m)]
 
 
 def antecedent_at(refs: list[PersonRef], position: int, sentence: int, analyzed: AnalyzedArticle) -> str | None:

@@ -195,3 +195,18 @@ def test_a_former_post_named_with_a_demonstrative_belongs_to_the_person_talked_a
     posts = _posts(text)
     assert ("Budi Santoso", "Polda Papua", "Kapolda") in posts
     assert not [p for p in posts if p[1] in ("Jepang", "Japan")]
+
+
+def test_two_people_who_met_at_an_event_met_each_other_not_the_body_in_the_events_name():
+    text = ("Menlu Sari Wulandari dan Menlu Serbia Marko Petrovic bertemu di Beograd pada peringatan "
+            "60 Tahun Gerakan Non-Blok.")
+    result = extract.run(nlp.run(_article(text)))
+    meets = {frozenset((result.entities[c.subject].name, result.entities[c.object].name))
+             for c in result.claims if c.relation == "meets"}
+    assert meets == {frozenset(("Sari Wulandari", "Marko Petrovic"))}
+
+
+def test_a_negation_word_begins_no_name():
+    text = ("Menlu Sari Wulandari menyambangi Markas Besar Dewan Keamanan Perserikatan Bangsa-Bangsa (DK PBB) di New York "
+            "untuk kampanye pencalonan Indonesia di Anggota Tidak Tetap DK PBb periode 2019-2020.")
+    assert not [p for p in _posts(text) if p[0].startswith("Tidak")]

@@ -119,6 +119,9 @@ def meets(view: SentenceView, entities: dict[str, Entity]) -> Iterator[Claim]:
         pairs = [(a.key, b.key) for a, b in combinations(after, 2)]  # "Hadir dalam rapat ini A, B, C"
     elif nominal and len(after) >= 2 and view.word_before(trigger.start) not in ("dengan", "with"):
         pairs = [(after[0].key, after[1].key)]  # "pertemuan Kepala BNPT dan Menlu Inggris"
+    elif (len(before) >= 2 and trigger.text in RECIPROCAL_MEETINGS
+          and view.word_after(trigger.end) not in ("dengan", "with") and _has_people(before)):
+        pairs = [(a.key, b.key) for a, b in combinations(before, 2)]  # "Retno dan Nikola bertemu di Beograd pada ..."
     elif before and after and nominal and _has_people(before) != _has_people(after):
         pass  # "Gemma Huggins ... dalam pertemuan ... Indonesia": a person and a body on either side of a noun
     elif before and after:

@@ -210,3 +210,12 @@ def test_a_negation_word_begins_no_name():
     text = ("Menlu Sari Wulandari menyambangi Markas Besar Dewan Keamanan Perserikatan Bangsa-Bangsa (DK PBB) di New York "
             "untuk kampanye pencalonan Indonesia di Anggota Tidak Tetap DK PBb periode 2019-2020.")
     assert not [p for p in _posts(text) if p[0].startswith("Tidak")]
+
+
+def test_two_parties_joined_before_a_cooperation_word_are_its_parties():
+    text = ("\"Jepang dan Indonesia harus terus bekerja sama sebagai dua negara demokrasi,\" sebut keterangan tertulis "
+            "dari Kemenlu Jepang yang diterima Kompas.")
+    result = extract.run(nlp.run(_article(text)))
+    pairs = {frozenset((result.entities[c.subject].name, result.entities[c.object].name))
+             for c in result.claims if c.relation == "cooperates_with"}
+    assert pairs == {frozenset(("Jepang", "Indonesia"))}

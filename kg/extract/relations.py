@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import combinations
 
-from kg.extract.context import Party, SentenceView
+from kg.extract.context import Party, SentenceView, Trigger
 from kg.model import Claim, Entity, Mention
 from kg.nlp import gazetteer
 
@@ -252,7 +252,9 @@ def cooperates(view: SentenceView, previous_subject: str | None, last_pair: tupl
     after = _distinct([p for p in bodies if p.start >= trigger.end])
     before = _distinct([p for p in bodies if p.end <= trigger.start])
     pairs: list[tuple[str, str]] = []
-    if len(after) >= 2:
+    if _coordinated_subject(view, before, trigger):
+        pairs = [(before[-2].key, before[-1].key)]  # "AS dan Indonesia harus terus bekerja sama ..., kata X"
+    elif len(after) >= 2:
         pairs = [(after[0].key, after[1].key)]
     elif len(after) == 1:
         subject = before[-1].key if before else previous_subject
@@ -265,6 +267,16 @@ def cooperates(view: SentenceView, previous_subject: str | None, last_pair: tupl
     for s, o in pairs:
         if not _own_country(s, o):
             yield Claim("cooperates_with", s, o, view.evidence(), "cooperates:trigger", 0.7)
+
+
+def _coordinated_subject(view: SentenceView, before: list[Party], trigger: Trigger) -> bool:
+    """"A dan B ... bekerja sama" with nothing after the trigger that names a partner ("dengan", "antara"):
+    A and B are the two parties, whatever the sentence names after it."""
+    if len(before) < 2 or view.word_after(trigger.end) in ("antara", "between", "dengan", "with"):
+        return False
+    a, b = before[-2], before[-1]
+    joined = view.sentence.text[a.end - view.sentence.start:b.start - view.sentence.start].strip().lower()
+    return joined in ("dan", "and", "&") and trigger.start - b.end < 40
 
 
 def _own_country(a: str, b: str) -> bool:

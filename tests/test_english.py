@@ -92,3 +92,13 @@ def test_role_words_between_the_country_and_the_title_belong_to_the_role():
     posts = {(result.entities[c.subject].name, result.entities[c.object].name, c.role)
              for c in result.claims if c.relation == "holds_position"}
     assert posts == {("John Carter", "United States", "Counterterrorism Coordinator")}
+
+
+def test_a_meeting_tied_to_a_planned_visit_is_planned_too():
+    from kg import extract, nlp
+    from kg.model import Article
+
+    text = ("British Foreign Secretary Mary Jones is on a visit to Brunei. "
+            "She will pay a courtesy visit to the King before meeting with Foreign Minister John Carter.")
+    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
+    assert not [c for c in result.claims if c.relation == "meets"]

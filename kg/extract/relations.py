@@ -17,6 +17,7 @@ MINISTER_HEADS = ("menteri", "wakil menteri", "deputy minister", "vice minister"
                   "perdana menteri", "minister", "president", "foreign minister", "prime minister", "wamenlu",
                   "menkumham", "menag", "menkeu", "mensesneg", "menkominfo", "secretary of state")
 DEFAULT_COUNTRY = {"id": "country:id"}
+SEQUENCE_WORDS = frozenset({"before", "after", "sebelum", "setelah", "sesudah", "usai", "seusai"})
 MINISTER_WORDS = ("minister", "menteri", "menlu")  # in "the two ministers", "kedua menlu"
 MINISTER_ROLES = ("minister", "menteri", "menlu", "secretary of state", "foreign secretary", "wamenlu", "menko",
                   "mendagri", "menhan")
@@ -26,8 +27,12 @@ NOMINAL_MEETINGS = frozenset({"pertemuan", "pertemuan bilateral", "rapat", "rapa
 
 
 def _planned(view: SentenceView, trigger_start: int) -> bool:
-    """A future or negated trigger: "akan bertemu", "dijadwalkan menandatangani", "will sign"."""
-    return any(t.relation in ("future", "negation") and 0 <= trigger_start - t.end < 30 for t in view.triggers)
+    """A future or negated trigger: "akan bertemu", "dijadwalkan menandatangani", "will sign", and a trigger
+    tied by "before"/"after" to a planned one: "He will pay a visit to the Sultan before meeting with X"."""
+    if any(t.relation in ("future", "negation") and 0 <= trigger_start - t.end < 30 for t in view.triggers):
+        return True
+    return view.word_before(trigger_start) in SEQUENCE_WORDS and any(
+        t.relation == "future" and t.end <= trigger_start for t in view.triggers)
 
 
 def holds_position(mentions: list[Mention], language: str) -> Iterator[tuple[Mention, str, str]]:

@@ -219,3 +219,9 @@ def test_two_parties_joined_before_a_cooperation_word_are_its_parties():
     pairs = {frozenset((result.entities[c.subject].name, result.entities[c.object].name))
              for c in result.claims if c.relation == "cooperates_with"}
     assert pairs == {frozenset(("Jepang", "Indonesia"))}
+
+
+def test_a_follow_up_is_no_speech_verb():
+    text = "Acara ini merupakan tindak lanjut Kepala BNPT Budi Santoso dari rapat sebelumnya."
+    result = extract.run(nlp.run(_article(text)))
+    assert not [c for c in result.claims if c.relation == "quoted"]

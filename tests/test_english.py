@@ -102,3 +102,18 @@ def test_a_meeting_tied_to_a_planned_visit_is_planned_too():
             "She will pay a courtesy visit to the King before meeting with Foreign Minister John Carter.")
     result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
     assert not [c for c in result.claims if c.relation == "meets"]
+
+
+def test_a_post_in_an_apposition_after_the_name():
+    from kg import extract, nlp
+    from kg.model import Article
+
+    text = ("Sari Wulandari, Indonesia's foreign minister, met John Carter in Jakarta. "
+            "\"We will work together,\" said Mary Jones, Australia's Minister for Foreign Affairs. "
+            "They also met Lim Hock Seng, Secretary-General of ASEAN, on Tuesday.")
+    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
+    posts = {(result.entities[c.subject].name, result.entities[c.object].name, c.role)
+             for c in result.claims if c.relation == "holds_position"}
+    assert posts == {("Sari Wulandari", "Indonesia", "foreign minister"),
+                     ("Mary Jones", "Australia", "Minister for Foreign Affairs"),
+                     ("Lim Hock Seng", "Association of Southeast Asian Nations", "Secretary-General")}

@@ -12,6 +12,7 @@ from kg.nlp.capitalised import name_mentions
 from kg.nlp.dates import find_times
 from kg.nlp.proposals import model_mentions
 from kg.nlp.quotes import find_quotes
+from kg.nlp.appositions import with_appositions
 from kg.nlp.recognise import known_names, second_pass, sentence_mentions
 from kg.nlp.tokens import split_sentences
 
@@ -37,6 +38,7 @@ def run(article: Article) -> AnalyzedArticle:
     if recogniser is not None:  # after the second pass, so a defined acronym is never re-typed by the model
         for sentence, here in zip(sentences, found):
             here.extend(model_mentions(sentence, article.text, here, recogniser=recogniser, gaz=gaz, lex=lex))
+    found = [with_appositions(sentence, here, gaz=gaz, lex=lex) for sentence, here in zip(sentences, found)]
     mentions = [m for here in found for m in here]
     mentions.sort(key=lambda m: (m.start, -m.end))
     times = find_times(article.text, sentences, published=article.published, language=article.language)

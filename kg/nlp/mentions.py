@@ -117,6 +117,23 @@ def _body_at(tokens: list[Token], j: int, gaz: Gazetteer, chunks: dict[int, tupl
     return 0, "", ""
 
 
+def match_title(tokens: list[Token], i: int, lex: Lexicon) -> int:
+    """Tokens of the longest post title at ``i``, in any case ("foreign minister" in an apposition)."""
+    return _match_phrase(tokens, i, lex.titles, lex.title_prefixes, lex.longest_title)
+
+
+def body_after(tokens: list[Token], j: int, gaz: Gazetteer, chunks: dict[int, tuple[int, str, str]]) -> tuple[int, str]:
+    """"of [the] BODY" or, in Indonesian order, "BODY" at ``j``: (tokens taken, body key), or (0, "")."""
+    if j >= len(tokens):
+        return 0, ""
+    if tokens[j].text.lower() != "of":
+        n, key, _ = _body_at(tokens, j, gaz, chunks)
+        return n, key
+    k = j + 2 if j + 1 < len(tokens) and tokens[j + 1].text.lower() == "the" else j + 1
+    n, key, _ = _body_at(tokens, k, gaz, chunks)
+    return (n + k - j, key) if n else (0, "")
+
+
 def body_before(tokens: list[Token], i: int, gaz: Gazetteer, chunks: dict[int, tuple[int, str, str]]) -> tuple[int, str]:
     """English puts the body before the title: "Indonesian Foreign Minister", "Australia's Home Affairs
     Minister", "the BNPT chief". Returns (start token of the body, body key), or (-1, "")."""

@@ -1,0 +1,80 @@
+"""Posts given after a name, between commas: English news style.
+
+"Retno Marsudi, Indonesia's foreign minister, said ...", "Penny Wong, Australia's Minister for Foreign
+Affairs", "Lim Jock Hoi, Secretary-General of ASEAN," and "Kepala BNPT, Boy Rafli Amar" is the Indonesian
+order the title rules already read. The title is matched in any case (an apposition writes "foreign
+minister" in lower case), the body is a country or body named just before it ("Indonesia's", "the
+Indonesian") or after it ("of ASEAN", "of the National Police"); the person mention gains the role and the
+body, so ``holds_position`` treats it like "Foreign Minister Retno Marsudi".
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kg.model import Mention, Sentence
+from kg.nlp.gazetteer import Gazetteer
+from kg.nlp.lexicon import Lexicon
+from kg.nlp.mentions import body_after, head_chunks, match_title
+from kg.nlp.tokens import Token, tokenize
+
+_ARTICLES = frozenset({"the", "a", "an"})
+_CLOSERS = frozenset({",", ".", ";", ")", "said", "says", "told", "mengatakan", "menegaskan", "menjelaskan",
+                      "menyampaikan", "menyatakan"})
+_LINKS = frozenset({"of", "for", "the", "and"})
+
+
+def with_appositions(sentence: Sentence, mentions: list[Mention], *, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
+    """``mentions`` of one sentence, people given a post by an apposition carrying it."""
+    candidates = [m for m in mentions if m.type == "Person" and not m.role and sentence.text[m.end - sentence.start:][:1] == ","]
+    if not candidates:
+        return mentions
+    tokens = tokenize(sentence.text, sentence.start)
+    chunks = head_chunks(tokens, lex, gaz)
+    at = {t.start: k for k, t in enumerate(tokens)}
+    out = []
+    for m in mentions:
+        if m in candidates:
+            found = _apposition(tokens, at[m.end], gaz, lex, chunks, sentence.text, sentence.start) if m.end in at else None
+            if found:
+                role, body = found
+                m = replace(m, role=role, body=body, rule=m.rule + "+apposition")
+        out.append(m)
+    return out
+
+
+def _apposition(tokens: list[Token], k: int, gaz: Gazetteer, lex: Lexicon, chunks: dict[int, tuple[int, str, str]],
+                text: str, offset: int) -> tuple[str, str] | None:
+    """(role, body key) of ", [the] [BODY's|ADJ] TITLE [of [the] BODY]," starting at the comma ``k``."""
+    if k >= len(tokens) or tokens[k].text != ",":
+        return None
+    j = k + 1
+    if j < len(tokens) and tokens[j].text.lower() in _ARTICLES:
+        j += 1
+    body = ""
+    if j < len(tokens):
+        word = tokens[j].text
+        bare = word[:-2] if word.endswith(("'s", "’s")) else ""
+        entry = gaz.by_alias(bare) if bare else None
+        if entry is not None and entry.type in ("Organization", "Country"):
+            body, j = entry.key, j + 1
+        elif word.lower() in gaz.adjectives:
+            body, j = gaz.adjectives[word.lower()], j + 1
+    n = match_title(tokens, j, lex)
+    if not n:
+        return None
+    role_end = j + n
+    while role_end < len(tokens) and tokens[role_end].text.lower() in lex.role_words:
+        role_end += 1  # "Minister for Foreign Affairs"
+    while role_end > j + n and tokens[role_end - 1].text.lower() in _LINKS:
+        role_end -= 1  # "Secretary-General of | ASEAN": the link belongs to the body after it
+    role = text[tokens[j].start - offset:tokens[role_end - 1].end - offset]
+    end = role_end
+    if not body:
+        taken, body = body_after(tokens, end, gaz, chunks)
+        end += taken
+    if end < len(tokens) and tokens[end].text == "(" and end + 2 < len(tokens) and tokens[end + 2].text == ")":
+        end += 3  # "Kepala Badan Nasional Penanggulangan Terorisme (BNPT),"
+    if not body or (end < len(tokens) and tokens[end].text.lower() not in _CLOSERS):
+        return None
+    return role, body

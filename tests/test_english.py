@@ -117,3 +117,18 @@ def test_a_post_in_an_apposition_after_the_name():
     assert posts == {("Sari Wulandari", "Indonesia", "foreign minister"),
                      ("Mary Jones", "Australia", "Minister for Foreign Affairs"),
                      ("Lim Hock Seng", "Association of Southeast Asian Nations", "Secretary-General")}
+
+
+def test_lower_case_titles_and_an_event_named_before_its_place():
+    from kg import extract, nlp
+    from kg.model import Article
+
+    text = ("BNPT chief John Carter met the head of the National Police, General Budi Santoso, at the ASEAN "
+            "Ministerial Meeting on Transnational Crime in Labuan Bajo on 20 August 2023.")
+    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
+    names = {key: e.name for key, e in result.entities.items()}
+    posts = {(names[c.subject], names[c.object], c.role) for c in result.claims if c.relation == "holds_position"}
+    assert posts == {("John Carter", "National Counter Terrorism Agency", "chief"),
+                     ("Budi Santoso", "Indonesian National Police", "head")}
+    events = [e.name for e in result.entities.values() if e.type == "Event"]
+    assert events == ["ASEAN Ministerial Meeting on Transnational Crime"]

@@ -35,6 +35,7 @@ class Lexicon:
     honorifics: frozenset[str]  # "Bapak", "Ibu", "Mr": before a name, never part of it
     longest_title: int
     longest_rank: int
+    lower_case_titles: bool = False  # English writes "the BNPT chief", "the head of ..." in lower case
 
 
 def _keys(rows: tuple[dict[str, str], ...], column: str) -> frozenset[tuple[str, ...]]:
@@ -74,4 +75,5 @@ def load(language: str) -> Lexicon:
         not_names=frozenset(row["word"].lower() for lang in languages for row in _optional(f"lexicons/{lang}/not_names.tsv")),
         honorifics=frozenset(row["word"] for row in load_table("lexicons/ner/person_cues.tsv") if row["cue"] == "honorific"),
         longest_title=max((len(k) for k in titles), default=1), longest_rank=max((len(k) for k in ranks), default=1),
+        lower_case_titles=language == "en",
     )

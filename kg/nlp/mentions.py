@@ -109,12 +109,18 @@ def _body_at(tokens: list[Token], j: int, gaz: Gazetteer, chunks: dict[int, tupl
     """(tokens, key, type) of a body (organisation or country) named at ``j``, or (0, '', '')."""
     if j >= len(tokens):
         return 0, "", ""
-    if j in chunks and chunks[j][2] == "Organization":
-        return chunks[j]
     found = gaz.match(tokens, j)
-    if found and found[1].type in ("Organization", "Country"):
-        return found[0], found[1].key, found[1].type
+    known = found if found and found[1].type in ("Organization", "Country") else None
+    if j in chunks and chunks[j][2] == "Organization" and not (known and known[0] >= chunks[j][0]):
+        return chunks[j]
+    if known:
+        return known[0], known[1].key, known[1].type
     return 0, "", ""
+
+
+def _opens_lower_title(before: Token) -> bool:
+    """A title in lower case is one after "the" or a capitalised body: "the head of ...", "BNPT chief"."""
+    return before.text.lower() == "the" or (before.is_cap and before.is_word)
 
 
 def match_title(tokens: list[Token], i: int, lex: Lexicon) -> int:
@@ -162,7 +168,7 @@ def parse_title(
 ) -> tuple[int, Title, str, str, int, int] | None:
     """A post title at ``i``: (end of title and body, title, role as written, body key, name start, name end)."""
     n = _match_phrase(tokens, i, lex.titles, lex.title_prefixes, lex.longest_title)
-    if not n or not tokens[i].is_cap:
+    if not n or not (tokens[i].is_cap or (lex.lower_case_titles and i > 0 and _opens_lower_title(tokens[i - 1]))):
         return None
     title = lex.titles[token_key(tokens[i:i + n])]
     j = i + n
@@ -251,7 +257,7 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
             if (tok.is_cap and tok.is_word) or (j > i and _ORDINAL.match(tok.text)):
                 j += 1
             elif (j > i and tok.text.lower() in CONNECTORS and j + 1 < len(tokens) and tokens[j + 1].is_cap
-                  and not _head_starts(tokens, j + 1, lex)):
+                  and not _head_starts(tokens, j + 1, lex) and not _locative_place(tokens, j, gaz)):
                 j += 1  # "MoU A dan Treaty B" are two names: a connector before a new head ends the first
             else:
                 break
@@ -266,6 +272,14 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
         else:
             i = max(j, i + 1)
     return chunks
+
+
+def _locative_place(tokens: list[Token], j: int, gaz: Gazetteer) -> bool:
+    """"in Labuan Bajo" after a name says where it happened; the place is no part of the name."""
+    if tokens[j].text.lower() not in ("in", "at"):
+        return False
+    found = gaz.match(tokens, j + 1)
+    return bool(found) and found[1].type in ("Place", "Country")
 
 
 def _head_starts(tokens: list[Token], j: int, lex: Lexicon) -> bool:

@@ -225,3 +225,8 @@ def test_a_follow_up_is_no_speech_verb():
     text = "Acara ini merupakan tindak lanjut Kepala BNPT Budi Santoso dari rapat sebelumnya."
     result = extract.run(nlp.run(_article(text)))
     assert not [c for c in result.claims if c.relation == "quoted"]
+
+
+def test_a_delegation_member_with_no_body_belongs_to_the_one_accompanied():
+    text = "Sementara Dubes Jepang untuk Indonesia didampingi Wakil Dubes Mr. Taro Yamada dan staf."
+    assert _posts(text) == {("Taro Yamada", "Jepang", "Wakil Dubes")}

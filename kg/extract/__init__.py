@@ -37,7 +37,7 @@ def run(analyzed: AnalyzedArticle) -> ExtractedArticle:
     bodies: dict[str, str] = {}
     ministers: set[str] = set()
     anaphors = {(r.start, r.end): r.key for r in refs if r.how == "title-anaphor"}
-    posts = [(m, body, role, "holds_position:title", 0.9) for m, body, role in holds_position(analyzed.mentions, language)]
+    posts = [(m, body, role, "holds_position:title", 0.9) for m, body, role in holds_position(analyzed.mentions, language, article.text)]
     posts += [(replace(m, key=anaphors[(m.start, m.end)]), m.body, m.role, "holds_position:title-anaphor", 0.7)
               for m in analyzed.mentions if m.type == "Title" and (m.start, m.end) in anaphors]
     for mention, body, role, rule, confidence in posts:

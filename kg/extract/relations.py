@@ -17,6 +17,7 @@ MINISTER_HEADS = ("menteri", "wakil menteri", "deputy minister", "vice minister"
                   "perdana menteri", "minister", "president", "foreign minister", "prime minister", "wamenlu",
                   "menkumham", "menag", "menkeu", "mensesneg", "menkominfo", "secretary of state")
 DEFAULT_COUNTRY = {"id": "country:id"}
+ACCOMPANYING = ("didampingi", "didampingi oleh", "accompanied by", "beserta", "bersama")  # a delegation's members follow
 SEQUENCE_WORDS = frozenset({"before", "after", "sebelum", "setelah", "sesudah", "usai", "seusai"})
 MINISTER_WORDS = ("minister", "menteri", "menlu")  # in "the two ministers", "kedua menlu"
 MINISTER_ROLES = ("minister", "menteri", "menlu", "secretary of state", "foreign secretary", "wamenlu", "menko",
@@ -35,7 +36,7 @@ def _planned(view: SentenceView, trigger_start: int) -> bool:
         t.relation == "future" and t.end <= trigger_start for t in view.triggers)
 
 
-def holds_position(mentions: list[Mention], language: str) -> Iterator[tuple[Mention, str, str]]:
+def holds_position(mentions: list[Mention], language: str, text: str = "") -> Iterator[tuple[Mention, str, str]]:
     """(person mention, body key, role) for each person the text introduces with a post (GUIDELINES: holds_position).
 
     A minister's title with no body names the article's own country only for someone the text never gives a
@@ -52,7 +53,7 @@ def holds_position(mentions: list[Mention], language: str) -> Iterator[tuple[Men
             if m.key not in explicit:
                 body = DEFAULT_COUNTRY.get(language) or _host_country(by_sentence[m.sentence])
         elif not body and m.key not in explicit:
-            body = _body_in_context(m, by_sentence[m.sentence])
+            body = _body_in_context(m, by_sentence[m.sentence]) or _delegation_body(m, by_sentence[m.sentence], text)
         if body:
             yield m, body, m.role
 
@@ -88,6 +89,16 @@ def _body_in_context(person: Mention, mentions: list[Mention]) -> str:
     before = [m for m in mentions if m.sentence == person.sentence and m.end <= person.start
               and m.type == "Organization" and m.rule != "title-body" and m.key.startswith("org:")]
     return before[-1].key if before else ""
+
+
+def _delegation_body(person: Mention, mentions: list[Mention], text: str) -> str:
+    """The body of the one a person accompanies, for a post that names none: "Dubes Arab Saudi ... didampingi
+    Wakil Dubes Yahya ..." (the deputy is Saudi Arabia's)."""
+    heads = [m for m in mentions if m.end <= person.start and m.type in ("Title", "Person") and m.body]
+    if not heads:
+        return ""
+    between = f" {text[heads[-1].end:person.start].lower()} "
+    return heads[-1].body if any(f" {word} " in between for word in ACCOMPANYING) else ""
 
 
 def _distinct(parties: list[Party]) -> list[Party]:

@@ -9,6 +9,7 @@ several processes; the store is written from this one.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import shutil
@@ -30,7 +31,7 @@ from kg.model import Article
 from kg.network import from_rdf
 from kg.rdf.nquads import to_nquads
 from kg.rdf.store import (STORE_DIR, article_hashes, drop_orphans, dump_nquads, fingerprint, fingerprints, flush,
-                          load_nquads, new_dataset, remove_graph, require_store, set_fingerprint, snapshot)
+                          load_nquads, new_dataset, remove_graph, require_store, set_fingerprint, settle, snapshot)
 from kg.resources import extractor_fingerprint, ontology_dir
 from kg.viz import render_html
 
@@ -235,6 +236,9 @@ def _transaction(out: Path, *, fresh: bool, view_limit: int) -> Iterator[Dataset
             flush(dataset)
         finally:
             dataset.close()
+            del dataset
+            gc.collect()  # RocksDB closes when its last reference goes
+        settle(work / STORE_DIR)
         _move_into_place(work, out)
     finally:
         shutil.rmtree(work, ignore_errors=True)

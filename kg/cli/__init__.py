@@ -113,7 +113,7 @@ def query(
     Examples: kg query who-met-whom;  kg query --list;  kg query "SELECT ?p WHERE { ?p a kg:Person }" --format csv
     """
     from kg.query import FORMATS, named_queries, render, resolve_query, run_query
-    from kg.rdf.store import open_dataset
+    from kg.rdf.location import open_store
 
     if list_queries or sparql is None:
         for item in named_queries().values():
@@ -122,11 +122,7 @@ def query(
     if fmt not in FORMATS:
         raise FormatError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     text = resolve_query(sparql)
-    dataset = open_dataset(graph)
-    try:
-        typer.echo(render(run_query(dataset, text), fmt, limit), nl=False)
-    finally:
-        dataset.close()
+    typer.echo(render(run_query(open_store(graph), text), fmt, limit), nl=False)
 
 
 @app.command("export")

@@ -17,13 +17,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import pyoxigraph as ox
-from rdflib import Dataset
 
 from kg.errors import FormatError, QueryError
-from kg.rdf.namespace import PREFIXES
-from kg.rdf.store import oxigraph
+from kg.rdf.prefixes import PREFIXES
 from kg.resources import data_dir
+
+if TYPE_CHECKING:
+    from rdflib import Dataset
 
 FORMATS = ("table", "csv", "tsv", "json")
 Result = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
@@ -67,15 +70,21 @@ def resolve_query(spec: str) -> str:
     return spec
 
 
-def run_query(dataset: Dataset, text: str, bindings: dict[str, str] | None = None) -> Result:
+def run_query(source: Dataset | ox.Store, text: str, bindings: dict[str, str] | None = None) -> Result:
     """Run SPARQL on Oxigraph with the common prefixes and the union of the article graphs as default graph.
 
     Values from users go in as ``bindings`` (plain strings, bound as literals), never into the text. The result
     stays Oxigraph's: turning a hundred thousand rows into rdflib terms took longer than the query itself.
     """
+    if isinstance(source, ox.Store):
+        store = source
+    else:
+        from kg.rdf.store import oxigraph
+
+        store = oxigraph(source)
     substitutions = {ox.Variable(k): ox.Literal(v) for k, v in (bindings or {}).items()}
     try:
-        return oxigraph(dataset).query(text, use_default_graph_as_union=True, prefixes=PREFIXES,
+        return store.query(text, use_default_graph_as_union=True, prefixes=PREFIXES,
                                        substitutions=substitutions)
     except SyntaxError as exc:
         raise QueryError(_syntax_message(text, str(exc))) from exc
@@ -83,9 +92,9 @@ def run_query(dataset: Dataset, text: str, bindings: dict[str, str] | None = Non
         raise QueryError(f"SPARQL error: {exc}") from exc
 
 
-def select_rows(dataset: Dataset, text: str, bindings: dict[str, str] | None = None) -> Iterator[dict[str, str | None]]:
+def select_rows(source: Dataset | ox.Store, text: str, bindings: dict[str, str] | None = None) -> Iterator[dict[str, str | None]]:
     """A SELECT's rows as plain strings by variable name, for kg's own queries."""
-    solutions = run_query(dataset, text, bindings)
+    solutions = run_query(source, text, bindings)
     if not isinstance(solutions, ox.QuerySolutions):
         raise QueryError("expected a SELECT query")
     names = [v.value for v in solutions.variables]

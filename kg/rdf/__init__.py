@@ -7,12 +7,17 @@ typed dates, provenance (NIF evidence sentences in their article) and the persis
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from kg.model import ExtractedArticle
-from kg.rdf.mapping import Quad, to_quads
+
+if TYPE_CHECKING:
+    from kg.rdf.mapping import Quad
 
 __all__ = ["run"]
 
 
 def run(extracted: ExtractedArticle) -> Iterator[Quad]:
+    from kg.rdf.mapping import to_quads  # here, so readers of the store (kg.rdf.location) never load rdflib
+
     return to_quads(extracted)

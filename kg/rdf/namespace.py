@@ -8,14 +8,18 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-BASE = "https://w3id.org/kg-news/"
-RES = Namespace(BASE + "id/")
-NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
-SCHEMA = Namespace("https://schema.org/")
+from kg.rdf import prefixes
+from kg.rdf.prefixes import BASE, PREFIXES
+
+__all__ = ["BASE", "KG", "NIF", "PREFIXES", "RES", "SCHEMA"]
+
+RES = Namespace(prefixes.RESOURCES)
+NIF = Namespace(prefixes.NIF)
+SCHEMA = Namespace(prefixes.SCHEMA)
 
 
 class KG(DefinedNamespace):
-    _NS = Namespace(BASE + "ontology#")
+    _NS = Namespace(prefixes.ONTOLOGY)
     _fail = True
 
     Person: URIRef
@@ -62,19 +66,3 @@ class KG(DefinedNamespace):
     contentHash: URIRef
     outlet: URIRef
     datelinePlace: URIRef
-
-
-PREFIXES = {
-    "kg": str(KG._NS),
-    "kgr": str(RES),
-    "schema": str(SCHEMA),
-    "org": "http://www.w3.org/ns/org#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "nif": str(NIF),
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "wd": "http://www.wikidata.org/entity/",
-}

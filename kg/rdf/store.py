@@ -18,9 +18,9 @@ from rdflib import Dataset, Literal, URIRef
 
 from kg.errors import GraphNotFoundError
 from kg.rdf.iri import ENTITIES_GRAPH
+from kg.rdf.location import STORE_DIR, open_store, require_store  # noqa: F401 - STORE_DIR, require_store used via this module
 from kg.rdf.namespace import PREFIXES
 
-STORE_DIR = "store"
 BUILD_GRAPH = URIRef("https://w3id.org/kg-news/build")  # what kg version and data built the store
 _FINGERPRINT = URIRef("https://w3id.org/kg-news/ontology#extractorFingerprint")
 
@@ -37,31 +37,25 @@ def new_dataset(path: Path | None = None, *, read_only: bool = False) -> Dataset
     Read-only datasets take no lock, so any number of ``kg query``, ``kg export`` or ``kg serve`` can read one
     store at once, also while a build works on its own copy."""
     if read_only and path is not None:
-        dataset = Dataset(store=OxigraphStore(store=pyoxigraph.Store.read_only(str(path))), default_union=True)
-    else:
-        dataset = Dataset(store="Oxigraph", default_union=True)
-        if path is not None:
-            dataset.open(str(path))
+        return new_dataset_on(pyoxigraph.Store.read_only(str(path)))
+    dataset = Dataset(store="Oxigraph", default_union=True)
+    if path is not None:
+        dataset.open(str(path))
     for prefix, namespace in PREFIXES.items():
         dataset.bind(prefix, namespace, override=True)
     return dataset
 
 
-def require_store(graph_dir: Path) -> Path:
-    """The store folder a build left in ``graph_dir``; a clear error when there is none."""
-    store = graph_dir / STORE_DIR
-    if not store.is_dir():
-        raise GraphNotFoundError(f"{graph_dir}: no built graph here; run 'kg build' first or pass --graph DIR")
-    return store
-
-
 def open_dataset(graph_dir: Path) -> Dataset:
-    """The dataset a build left in ``graph_dir``, read-only; a clear error when there is none."""
-    store = require_store(graph_dir)
-    try:
-        return new_dataset(store, read_only=True)
-    except OSError as exc:
-        raise GraphNotFoundError(f"{store}: cannot open the store ({exc})") from exc
+    """The dataset a build left in ``graph_dir``, read-only, with rdflib's API; a clear error when there is none."""
+    return new_dataset_on(open_store(graph_dir))
+
+
+def new_dataset_on(store: pyoxigraph.Store) -> Dataset:
+    dataset = Dataset(store=OxigraphStore(store=store), default_union=True)
+    for prefix, namespace in PREFIXES.items():
+        dataset.bind(prefix, namespace, override=True)
+    return dataset
 
 
 def snapshot(live: Path, target: Path) -> None:

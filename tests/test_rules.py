@@ -116,6 +116,13 @@ def _posts(text: str) -> set[tuple[str, str, str | None]]:
             for c in result.claims if c.relation == "holds_position"}
 
 
+def _pairs(text: str, relation: str) -> set[frozenset[str]]:
+    """The pairs of names a symmetric relation joins in ``text``."""
+    result = extract.run(nlp.run(_article(text)))
+    return {frozenset((result.entities[c.subject].name, result.entities[c.object].name))
+            for c in result.claims if c.relation == relation}
+
+
 def test_a_rank_after_a_compound_title_is_no_part_of_the_role():
     assert _posts("Kapolri Jenderal Pol Budi Santoso membuka rapat di Jakarta.") == {
         ("Budi Santoso", "Kepolisian Negara Republik Indonesia", "Kapolri")}
@@ -146,9 +153,7 @@ def test_cooperation_inside_an_unrecognised_post_name_is_no_trigger():
 
 def test_a_country_does_not_cooperate_with_its_own_agency():
     text = "Indonesia memperkuat kerja sama dengan Polri. Polri memperkuat kerja sama dengan Kepolisian Malaysia."
-    result = extract.run(nlp.run(_article(text)))
-    pairs = {frozenset((result.entities[c.subject].name, result.entities[c.object].name))
-             for c in result.claims if c.relation == "cooperates_with"}
+    pairs = _pairs(text, "cooperates_with")
     assert pairs == {frozenset(("Kepolisian Negara Republik Indonesia", "Kepolisian Malaysia"))}
 
 
@@ -182,9 +187,7 @@ def test_a_numbered_meeting_referred_back_to_is_not_a_new_meeting():
 def test_a_surname_used_alone_after_a_short_title_form_still_names_the_person():
     text = ("Menteri Luar Negeri Jepang Taro Yamada tiba di Jakarta. Menlu Yamada lalu berbicara kepada wartawan. "
             "Terlihat, Yamada dengan hangat menyambut kedatangan Menlu Sari Wulandari.")
-    result = extract.run(nlp.run(_article(text)))
-    meets = {frozenset((result.entities[c.subject].name, result.entities[c.object].name))
-             for c in result.claims if c.relation == "meets"}
+    meets = _pairs(text, "meets")
     assert meets == {frozenset(("Taro Yamada", "Sari Wulandari"))}
 
 
@@ -200,9 +203,7 @@ def test_a_former_post_named_with_a_demonstrative_belongs_to_the_person_talked_a
 def test_two_people_who_met_at_an_event_met_each_other_not_the_body_in_the_events_name():
     text = ("Menlu Sari Wulandari dan Menlu Serbia Marko Petrovic bertemu di Beograd pada peringatan "
             "60 Tahun Gerakan Non-Blok.")
-    result = extract.run(nlp.run(_article(text)))
-    meets = {frozenset((result.entities[c.subject].name, result.entities[c.object].name))
-             for c in result.claims if c.relation == "meets"}
+    meets = _pairs(text, "meets")
     assert meets == {frozenset(("Sari Wulandari", "Marko Petrovic"))}
 
 
@@ -215,9 +216,7 @@ def test_a_negation_word_begins_no_name():
 def test_two_parties_joined_before_a_cooperation_word_are_its_parties():
     text = ("\"Jepang dan Indonesia harus terus bekerja sama sebagai dua negara demokrasi,\" sebut keterangan tertulis "
             "dari Kemenlu Jepang yang diterima Kompas.")
-    result = extract.run(nlp.run(_article(text)))
-    pairs = {frozenset((result.entities[c.subject].name, result.entities[c.object].name))
-             for c in result.claims if c.relation == "cooperates_with"}
+    pairs = _pairs(text, "cooperates_with")
     assert pairs == {frozenset(("Jepang", "Indonesia"))}
 
 

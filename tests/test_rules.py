@@ -229,3 +229,13 @@ def test_a_follow_up_is_no_speech_verb():
 def test_a_delegation_member_with_no_body_belongs_to_the_one_accompanied():
     text = "Sementara Dubes Jepang untuk Indonesia didampingi Wakil Dubes Mr. Taro Yamada dan staf."
     assert _posts(text) == {("Taro Yamada", "Jepang", "Wakil Dubes")}
+
+
+def test_an_event_named_with_a_lower_case_head():
+    text = ("Menlu Sari Wulandari dan Menlu Serbia Marko Petrovic bertemu di Beograd pada peringatan "
+            "60 tahun Gerakan Non-Blok. Kapolri Budi Santoso membuka sidang umum Interpol di Bali.")
+    result = extract.run(nlp.run(_article(text)))
+    events = {e.name for e in result.entities.values() if e.type == "Event"}
+    assert events == {"peringatan 60 tahun Gerakan Non-Blok", "sidang umum Interpol"}
+    attended = {result.entities[c.subject].name for c in result.claims if c.relation == "attends"}
+    assert {"Sari Wulandari", "Marko Petrovic"} <= attended

@@ -36,6 +36,7 @@ class Lexicon:
     longest_title: int
     longest_rank: int
     lower_case_titles: bool = False  # English writes "the BNPT chief", "the head of ..." in lower case
+    lower_heads: frozenset[tuple[str, ...]] = frozenset()  # event heads that open a name in lower case too
 
 
 def _keys(rows: tuple[dict[str, str], ...], column: str) -> frozenset[tuple[str, ...]]:
@@ -66,7 +67,9 @@ def load(language: str) -> Lexicon:
         triggers[token_key(tokenize(row["phrase"]))] = row["relation"]
     for row in _optional(f"lexicons/{language}/pronouns.tsv"):
         pronouns[token_key(tokenize(row["phrase"]))] = row["refers"]
-    heads = {token_key(tokenize(row["head"])): (row["type"], row["position"]) for row in load_table("lexicons/heads.tsv")}
+    head_rows = load_table("lexicons/heads.tsv")
+    heads = {token_key(tokenize(row["head"])): (row["type"], row["position"]) for row in head_rows if row["position"] != "lower"}
+    lower_heads = frozenset(token_key(tokenize(row["head"])) for row in head_rows if row["position"] == "lower")
     return Lexicon(
         titles=titles, ranks=frozenset(ranks), degrees=frozenset(degrees), role_words=frozenset(role_words),
         heads=heads, head_words=frozenset(word for head in heads for word in head), triggers=triggers,
@@ -75,5 +78,5 @@ def load(language: str) -> Lexicon:
         not_names=frozenset(row["word"].lower() for lang in languages for row in _optional(f"lexicons/{lang}/not_names.tsv")),
         honorifics=frozenset(row["word"] for row in load_table("lexicons/ner/person_cues.tsv") if row["cue"] == "honorific"),
         longest_title=max((len(k) for k in titles), default=1), longest_rank=max((len(k) for k in ranks), default=1),
-        lower_case_titles=language == "en",
+        lower_case_titles=language == "en", lower_heads=lower_heads,
     )

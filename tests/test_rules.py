@@ -239,3 +239,10 @@ def test_an_event_named_with_a_lower_case_head():
     assert events == {"peringatan 60 tahun Gerakan Non-Blok", "sidang umum Interpol"}
     attended = {result.entities[c.subject].name for c in result.claims if c.relation == "attends"}
     assert {"Sari Wulandari", "Marko Petrovic"} <= attended
+
+
+def test_an_agreement_named_in_lower_case_is_signed():
+    text = "Kapolri Budi Santoso dan Kepala PNP Jose Santos menandatangani nota kesepahaman di Manila."
+    result = extract.run(nlp.run(_article(text)))
+    signed = {(result.entities[c.subject].name, result.entities[c.object].name) for c in result.claims if c.relation == "signs"}
+    assert ("Budi Santoso", "nota kesepahaman") in signed

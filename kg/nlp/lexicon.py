@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.nlp.gazetteer import phrase_prefixes, token_key
@@ -36,7 +36,7 @@ class Lexicon:
     longest_title: int
     longest_rank: int
     lower_case_titles: bool = False  # English writes "the BNPT chief", "the head of ..." in lower case
-    lower_heads: frozenset[tuple[str, ...]] = frozenset()  # event heads that open a name in lower case too
+    lower_heads: dict[tuple[str, ...], tuple[str, bool]] = field(default_factory=dict)  # lower-case head -> (type, a name alone)
 
 
 def _keys(rows: tuple[dict[str, str], ...], column: str) -> frozenset[tuple[str, ...]]:
@@ -68,8 +68,10 @@ def load(language: str) -> Lexicon:
     for row in _optional(f"lexicons/{language}/pronouns.tsv"):
         pronouns[token_key(tokenize(row["phrase"]))] = row["refers"]
     head_rows = load_table("lexicons/heads.tsv")
-    heads = {token_key(tokenize(row["head"])): (row["type"], row["position"]) for row in head_rows if row["position"] != "lower"}
-    lower_heads = frozenset(token_key(tokenize(row["head"])) for row in head_rows if row["position"] == "lower")
+    heads = {token_key(tokenize(row["head"])): (row["type"], row["position"]) for row in head_rows
+             if not row["position"].startswith("lower")}
+    lower_heads = {token_key(tokenize(row["head"])): (row["type"], row["position"] == "lower-name") for row in head_rows
+                   if row["position"].startswith("lower")}
     return Lexicon(
         titles=titles, ranks=frozenset(ranks), degrees=frozenset(degrees), role_words=frozenset(role_words),
         heads=heads, head_words=frozenset(word for head in heads for word in head), triggers=triggers,

@@ -246,10 +246,10 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
     chunks: dict[int, tuple[int, str, str]] = {}
     i = 0
     while i < len(tokens):
-        lower = _lower_event(tokens, i, lex)
+        lower, etype = _lower_name(tokens, i, lex)
         if lower:
             name = " ".join(t.text for t in tokens[i:i + lower])
-            chunks[i] = (lower, f"event:{norm_key(name)}", "Event")
+            chunks[i] = (lower, f"{etype.lower()}:{norm_key(name)}", etype)
             i += lower
             continue
         if not (tokens[i].is_cap and tokens[i].is_word):
@@ -280,21 +280,26 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
     return chunks
 
 
-def _lower_event(tokens: list[Token], i: int, lex: Lexicon) -> int:
-    """Tokens of an event named with a lower-case head and a capitalised rest: "sidang umum Interpol",
-    "peringatan 60 Tahun Gerakan Non-Blok" (heads of position ``lower`` in heads.tsv); 0 if none here."""
+def _lower_name(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, str]:
+    """(tokens, type) of a name with a lower-case head: an event head before capitalised words ("sidang umum
+    Interpol", "peringatan 60 tahun Gerakan Non-Blok"), or an agreement that is a name alone ("nota
+    kesepahaman"; heads.tsv positions ``lower`` and ``lower-name``); (0, "") if none starts here."""
     if tokens[i].is_cap or (i and tokens[i - 1].is_cap and tokens[i - 1].is_word):
-        return 0
+        return 0, ""
     for n in (3, 2, 1):
-        if tuple(t.text.lower() for t in tokens[i:i + n]) in lex.lower_heads:
-            j = i + n
-            while j < len(tokens) and ((tokens[j].is_cap and tokens[j].is_word) or _ORDINAL.match(tokens[j].text)
-                                       or (tokens[j].text == "-" and j + 1 < len(tokens) and tokens[j + 1].is_cap)
-                                       or (_ORDINAL.match(tokens[j - 1].text) and j + 1 < len(tokens) and tokens[j + 1].is_cap)):
-                j += 1  # "peringatan 60 tahun Gerakan Non-Blok": a unit word after a number
-            has_name = any(t.is_cap for t in tokens[i + n:j])
-            return j - i if has_name else 0
-    return 0
+        found = lex.lower_heads.get(tuple(t.text.lower() for t in tokens[i:i + n]))
+        if found is None:
+            continue
+        etype, alone = found
+        j = i + n
+        while j < len(tokens) and ((tokens[j].is_cap and tokens[j].is_word) or _ORDINAL.match(tokens[j].text)
+                                   or (tokens[j].text == "-" and j + 1 < len(tokens) and tokens[j + 1].is_cap)
+                                   or (_ORDINAL.match(tokens[j - 1].text) and j + 1 < len(tokens) and tokens[j + 1].is_cap)):
+            j += 1  # "peringatan 60 tahun Gerakan Non-Blok": a unit word after a number
+        if alone or any(t.is_cap for t in tokens[i + n:j]):
+            return j - i, etype
+        return 0, ""
+    return 0, ""
 
 
 def _locative_place(tokens: list[Token], j: int, gaz: Gazetteer) -> bool:

@@ -246,3 +246,9 @@ def test_an_agreement_named_in_lower_case_is_signed():
     result = extract.run(nlp.run(_article(text)))
     signed = {(result.entities[c.subject].name, result.entities[c.object].name) for c in result.claims if c.relation == "signs"}
     assert ("Budi Santoso", "nota kesepahaman") in signed
+
+
+def test_a_lower_case_name_at_the_very_end_of_a_text():
+    for text, names in (("Mereka menandatangani nota kesepahaman", ["nota kesepahaman"]),
+                        ("nota kesepahaman", ["nota kesepahaman"]), ("sidang umum", [])):
+        assert [e.name for e in extract.run(nlp.run(_article(text))).entities.values()] == names

@@ -286,7 +286,7 @@ def _lower_name(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, str]:
     kesepahaman"; heads.tsv positions ``lower`` and ``lower-name``); (0, "") if none starts here."""
     if tokens[i].is_cap or (i and tokens[i - 1].is_cap and tokens[i - 1].is_word):
         return 0, ""
-    for n in (3, 2, 1):
+    for n in range(min(3, len(tokens) - i), 0, -1):
         found = lex.lower_heads.get(tuple(t.text.lower() for t in tokens[i:i + n]))
         if found is None:
             continue

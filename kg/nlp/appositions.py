@@ -19,8 +19,7 @@ from kg.nlp.mentions import body_after, head_chunks, match_title
 from kg.nlp.tokens import Token, tokenize
 
 _ARTICLES = frozenset({"the", "a", "an"})
-_CLOSERS = frozenset({",", ".", ";", ")", "said", "says", "told", "mengatakan", "menegaskan", "menjelaskan",
-                      "menyampaikan", "menyatakan"})
+_CLOSERS = frozenset({",", ".", ";", ")"})  # or a speech verb of the triggers lexicon: "X, Kepala BNPT, mengatakan"
 _LINKS = frozenset({"of", "for", "the", "and"})
 
 
@@ -75,6 +74,10 @@ def _apposition(tokens: list[Token], k: int, gaz: Gazetteer, lex: Lexicon, chunk
         end += taken
     if end < len(tokens) and tokens[end].text == "(" and end + 2 < len(tokens) and tokens[end + 2].text == ")":
         end += 3  # "Kepala Badan Nasional Penanggulangan Terorisme (BNPT),"
-    if not body or (end < len(tokens) and tokens[end].text.lower() not in _CLOSERS):
+    if not body or (end < len(tokens) and not _closes(tokens[end].text.lower(), lex)):
         return None
     return role, body
+
+
+def _closes(word: str, lex: Lexicon) -> bool:
+    return word in _CLOSERS or lex.triggers.get((word,)) in ("quote_verb", "speech_verb")

@@ -55,8 +55,9 @@ class Occasions:
     def record(self, view: SentenceView, claims: list[Claim]) -> None:
         """Remember the occasion ``view`` dates, and date the sentence before when ``view`` names its occasion."""
         dated = [c for c in claims if c.relation in DATED]
-        if view.times and any(view.has(r) for r in DATED):
-            occasion = Occasion(view.sentence.index, view.time_near(view.triggers[0].start), view.place(),
+        first = next((t for t in view.triggers if t.relation in DATED), None)
+        if view.times and first is not None:
+            occasion = Occasion(view.sentence.index, view.time_near(first.start), view.place(),
                                 frozenset(c.object for c in dated if c.relation != "meets" and c.object))
             self.last = occasion
             for key in occasion.objects:

@@ -11,14 +11,12 @@ from itertools import combinations
 
 from kg.extract.context import Party, SentenceView, Trigger
 from kg.model import Claim, Entity, Mention
-from kg.nlp import gazetteer
+from kg.nlp import gazetteer, lexicon
 
 MINISTER_HEADS = ("menteri", "wakil menteri", "deputy minister", "vice minister", "menlu", "mendagri", "menhan", "menko", "menkopolhukam", "presiden", "wakil presiden",
                   "perdana menteri", "minister", "president", "foreign minister", "prime minister", "wamenlu",
                   "menkumham", "menag", "menkeu", "mensesneg", "menkominfo", "secretary of state")
 DEFAULT_COUNTRY = {"id": "country:id"}
-ACCOMPANYING = ("didampingi", "didampingi oleh", "accompanied by", "beserta", "bersama")  # a delegation's members follow
-SEQUENCE_WORDS = frozenset({"before", "after", "sebelum", "setelah", "sesudah", "usai", "seusai"})
 MINISTER_WORDS = ("minister", "menteri", "menlu")  # in "the two ministers", "kedua menlu"
 MINISTER_ROLES = ("minister", "menteri", "menlu", "secretary of state", "foreign secretary", "wamenlu", "menko",
                   "mendagri", "menhan")
@@ -32,8 +30,8 @@ def _planned(view: SentenceView, trigger_start: int) -> bool:
     tied by "before"/"after" to a planned one: "He will pay a visit to the Sultan before meeting with X"."""
     if any(t.relation in ("future", "negation") and 0 <= trigger_start - t.end < 30 for t in view.triggers):
         return True
-    return view.word_before(trigger_start) in SEQUENCE_WORDS and any(
-        t.relation == "future" and t.end <= trigger_start for t in view.triggers)
+    tied = any(t.relation == "sequence" and 0 <= trigger_start - t.end <= 1 for t in view.triggers)  # "before meeting"
+    return tied and any(t.relation == "future" and t.end <= trigger_start for t in view.triggers)
 
 
 def holds_position(mentions: list[Mention], language: str, text: str = "") -> Iterator[tuple[Mention, str, str]]:
@@ -42,6 +40,7 @@ def holds_position(mentions: list[Mention], language: str, text: str = "") -> It
     A minister's title with no body names the article's own country only for someone the text never gives a
     body: "Menlu AS Mike Pompeo ... Menlu Pompeo" is one American post, not an Indonesian one too."""
     explicit = {m.key for m in mentions if m.type == "Person" and m.role and m.body}
+    accompanying = [phrase for phrase, relation in lexicon.load(language).triggers.items() if relation == "accompany"]
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
@@ -53,7 +52,7 @@ def holds_position(mentions: list[Mention], language: str, text: str = "") -> It
             if m.key not in explicit:
                 body = DEFAULT_COUNTRY.get(language) or _host_country(by_sentence[m.sentence])
         elif not body and m.key not in explicit:
-            body = _body_in_context(m, by_sentence[m.sentence]) or _delegation_body(m, by_sentence[m.sentence], text)
+            body = _body_in_context(m, by_sentence[m.sentence]) or _delegation_body(m, by_sentence[m.sentence], text, accompanying)
         if body:
             yield m, body, m.role
 
@@ -91,14 +90,14 @@ def _body_in_context(person: Mention, mentions: list[Mention]) -> str:
     return before[-1].key if before else ""
 
 
-def _delegation_body(person: Mention, mentions: list[Mention], text: str) -> str:
+def _delegation_body(person: Mention, mentions: list[Mention], text: str, accompanying: list[tuple[str, ...]]) -> str:
     """The body of the one a person accompanies, for a post that names none: "Dubes Arab Saudi ... didampingi
     Wakil Dubes Yahya ..." (the deputy is Saudi Arabia's)."""
     heads = [m for m in mentions if m.end <= person.start and m.type in ("Title", "Person") and m.body]
     if not heads:
         return ""
     between = f" {text[heads[-1].end:person.start].lower()} "
-    return heads[-1].body if any(f" {word} " in between for word in ACCOMPANYING) else ""
+    return heads[-1].body if any(f" {' '.join(phrase)} " in between for phrase in accompanying) else ""
 
 
 def _distinct(parties: list[Party]) -> list[Party]:

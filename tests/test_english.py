@@ -132,3 +132,15 @@ def test_lower_case_titles_and_an_event_named_before_its_place():
                      ("Budi Santoso", "Indonesian National Police", "head")}
     events = [e.name for e in result.entities.values() if e.type == "Event"]
     assert events == ["ASEAN Ministerial Meeting on Transnational Crime"]
+
+
+def test_a_meeting_between_two_parties_and_their_meeting_already_reported():
+    from kg import extract, nlp
+    from kg.model import Article
+
+    text = ("The two sides spoke during the meeting between BNPT and the Australian Federal Police. "
+            "Ministers of Japan and Malaysia noted that their meeting was productive.")
+    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
+    meets = {(result.entities[c.subject].name, result.entities[c.object].name, c.evidence.sentence)
+             for c in result.claims if c.relation == "meets"}
+    assert meets == {("National Counter Terrorism Agency", "Australian Federal Police", 0)}

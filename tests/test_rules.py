@@ -252,3 +252,15 @@ def test_a_lower_case_name_at_the_very_end_of_a_text():
     for text, names in (("Mereka menandatangani nota kesepahaman", ["nota kesepahaman"]),
                         ("nota kesepahaman", ["nota kesepahaman"]), ("sidang umum", [])):
         assert [e.name for e in extract.run(nlp.run(_article(text))).entities.values()] == names
+
+
+def test_a_coordination_meeting_of_bodies_and_a_cooperation_stated_by_a_speaker():
+    text = ("BNPT dan Bakamla menggelar rapat koordinasi di kantor BNPT, Jakarta, Senin (5/8/2024). "
+            "Rapat dihadiri oleh perwakilan Kemenko Polhukam, BIN, dan TNI. "
+            "Kepala BNPT Budi Santoso hadir. Menurut Budi, kerja sama dengan Australia sudah berjalan sejak 2002.")
+    result = extract.run(nlp.run(_article(text, published=date(2024, 8, 6))))
+    names = {k: e.name for k, e in result.entities.items()}
+    meets = {frozenset((names[c.subject], names[c.object])): names.get(c.place or "") for c in result.claims if c.relation == "meets"}
+    assert meets[frozenset(("Badan Nasional Penanggulangan Terorisme", "Badan Keamanan Laut"))] == "Jakarta"
+    assert frozenset(("Badan Intelijen Negara", "Tentara Nasional Indonesia")) in meets
+    assert _pairs(text, "cooperates_with") == {frozenset(("Badan Nasional Penanggulangan Terorisme", "Australia"))}

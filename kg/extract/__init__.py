@@ -70,7 +70,7 @@ def run(analyzed: AnalyzedArticle) -> ExtractedArticle:
         here += _meeting_of_event(view, here)
         occasions.record(view, here)
         claims += here
-        claims += cooperates(view, previous_subject, last_pair)
+        claims += cooperates(view, previous_subject, last_pair, bodies)
         claims += quoted(view, refs, analyzed)
         if view.events:
             last_event = view.events[-1].key

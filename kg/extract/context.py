@@ -72,16 +72,19 @@ class SentenceView:
         return next((m.key for m in self.places if self.word_before(m.start) in LOCATIVE or self._after_venue(m.start)), None)
 
     def _after_venue(self, position: int) -> bool:
-        """``position`` follows "LOCATIVE Capitalised Words ," (at most MAX_VENUE words)."""
+        """``position`` follows "LOCATIVE venue words ," (at most MAX_VENUE words, the last one capitalised:
+        "di Kantor Kemlu RI, Jakarta", "di kantor BNPT, Jakarta")."""
         before = [t for t in self.tokens if t.end <= position]
         if not before or before[-1].text != ",":
             return False
         words = before[-1 - MAX_VENUE:-1]
+        if not words or not words[-1].is_cap:
+            return False
         for k, token in enumerate(reversed(words)):
             if token.text.lower() in LOCATIVE:
                 return k > 0
-            if not token.is_cap:
-                return False
+            if not token.is_word:
+                return False  # "di kantor BNPT, Jakarta" yes; "di Bogor (Jabar), Jakarta" no
         return False
 
 

@@ -130,7 +130,7 @@ def meets(view: SentenceView, entities: dict[str, Entity]) -> Iterator[Claim]:
     nominal = trigger.text in NOMINAL_MEETINGS
     if nominal and _anaphoric_after(view, trigger.end) and not (attend and len(after) >= 3):
         return  # "pertemuan tersebut", "pertemuan yang kelima ini": a meeting already reported where it was introduced
-    if attend and len(after) >= 3 and all(p.type == "Person" for p in after):
+    if attend and len(after) >= 3 and len({p.type == "Person" for p in after}) == 1:
         pairs = [(a.key, b.key) for a, b in combinations(after, 2)]  # "Hadir dalam rapat ini A, B, C"
     elif nominal and len(after) >= 2 and view.word_before(trigger.start) not in ("dengan", "with"):
         pairs = [(after[0].key, after[1].key)]  # "pertemuan Kepala BNPT dan Menlu Inggris"
@@ -142,6 +142,8 @@ def meets(view: SentenceView, entities: dict[str, Entity]) -> Iterator[Claim]:
     elif before and after:
         subject = before[-1]
         pairs = [(subject.key, o.key) for o in after]
+    elif nominal and not after and _coordinated_subject(view, before, trigger):
+        pairs = [(before[-2].key, before[-1].key)]  # "BNPT dan Densus 88 menggelar rapat koordinasi"
     elif len(before) >= 2 and not after and trigger.text in RECIPROCAL_MEETINGS:
         pairs = [(a.key, b.key) for a, b in combinations(before, 2)]  # "Andrews and Mahfud met in Jakarta"
     if not pairs:
@@ -258,8 +260,11 @@ def attends(view: SentenceView, entities: dict[str, Entity], last_event: str | N
                     date=entity.date if entity else None, place=entity.place if entity else None)
 
 
-def cooperates(view: SentenceView, previous_subject: str | None, last_pair: tuple[str, str] | None) -> Iterator[Claim]:
-    """Two bodies or countries stated to cooperate (GUIDELINES: cooperates_with)."""
+def cooperates(view: SentenceView, previous_subject: str | None, last_pair: tuple[str, str] | None,
+               people_bodies: dict[str, str] | None = None) -> Iterator[Claim]:
+    """Two bodies or countries stated to cooperate (GUIDELINES: cooperates_with). With only a partner named
+    ("kerja sama dengan Australia"), the other side is the body of the person speaking ("Menurut Eddy, ..."),
+    else the body the text named last."""
     trigger = view.first("cooperates_with")
     if trigger is None:
         return
@@ -272,7 +277,9 @@ def cooperates(view: SentenceView, previous_subject: str | None, last_pair: tupl
     elif len(after) >= 2:
         pairs = [(after[0].key, after[1].key)]
     elif len(after) == 1:
-        subject = before[-1].key if before else previous_subject
+        speaker = next(((people_bodies or {}).get(p.key) for p in view.parties
+                        if p.type == "Person" and (people_bodies or {}).get(p.key)), None)
+        subject = before[-1].key if before else speaker or previous_subject
         if subject and subject != after[0].key:
             pairs = [(subject, after[0].key)]
     elif len(before) >= 2:

@@ -144,3 +144,12 @@ def test_a_meeting_between_two_parties_and_their_meeting_already_reported():
     meets = {(result.entities[c.subject].name, result.entities[c.object].name, c.evidence.sentence)
              for c in result.claims if c.relation == "meets"}
     assert meets == {("National Counter Terrorism Agency", "Australian Federal Police", 0)}
+
+
+def test_reported_speech_verbs_quote_their_subject():
+    from kg import extract, nlp
+    from kg.model import Article
+
+    text = "Minister Mary Jones expressed her gratitude to Indonesia. Foreign Minister John Carter reaffirmed the partnership."
+    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
+    assert {result.entities[c.subject].name for c in result.claims if c.relation == "quoted"} == {"Mary Jones", "John Carter"}

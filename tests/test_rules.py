@@ -264,3 +264,10 @@ def test_a_coordination_meeting_of_bodies_and_a_cooperation_stated_by_a_speaker(
     assert meets[frozenset(("Badan Nasional Penanggulangan Terorisme", "Badan Keamanan Laut"))] == "Jakarta"
     assert frozenset(("Badan Intelijen Negara", "Tentara Nasional Indonesia")) in meets
     assert _pairs(text, "cooperates_with") == {frozenset(("Badan Nasional Penanggulangan Terorisme", "Australia"))}
+
+
+def test_welcoming_support_is_no_meeting_and_a_process_is_an_event():
+    text = "Menurut Budi, Raja Yordania menyambut baik dukungan yang diberikan Indonesia kepada Bali Process."
+    result = extract.run(nlp.run(_article(text)))
+    assert not [c for c in result.claims if c.relation == "meets"]
+    assert [e.type for e in result.entities.values() if e.name == "Bali Process"] == ["Event"]

@@ -271,3 +271,12 @@ def test_welcoming_support_is_no_meeting_and_a_process_is_an_event():
     result = extract.run(nlp.run(_article(text)))
     assert not [c for c in result.claims if c.relation == "meets"]
     assert [e.type for e in result.entities.values() if e.name == "Bali Process"] == ["Event"]
+
+
+def test_an_acronym_inside_a_name_does_not_cut_it_but_dan_after_one_starts_a_new_name():
+    text = ("Kedua negara menandatangani Treaty on Mutual Legal Assistance (MLA) in Criminal Matters. "
+            "Badan Nasional Penanggulangan Terorisme (BNPT) dan Department of Foreign Affairs and Trade (DFAT) "
+            "Australia menggelar rapat.")
+    names = {e.name for e in extract.run(nlp.run(_article(text))).entities.values()}
+    assert "Treaty on Mutual Legal Assistance in Criminal Matters" in names
+    assert "Badan Nasional Penanggulangan Terorisme" in names

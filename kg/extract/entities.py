@@ -67,7 +67,7 @@ def build_entities(analyzed: AnalyzedArticle) -> dict[str, Entity]:
             aliases = sorted({*entry.labels.values(), *entry.aliases, *forms} - {name})
             entities[key] = Entity(key, entry.type, name, dict(entry.labels), aliases, entry.wikidata, entry.iso)
         else:
-            full = [f for f in forms if not _acronymish(f)] or forms
+            full = [f for f in forms if not _acronymish(f) and "(" not in f] or [f for f in forms if not _acronymish(f)] or forms
             name = full[0]
             etype = mentions[0].type
             entities[key] = Entity(key, etype, name, {language: name}, sorted(set(forms) - {name}))

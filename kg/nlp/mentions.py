@@ -17,6 +17,7 @@ from kg.nlp.tokens import Token
 CONNECTORS = frozenset({"of", "on", "and", "for", "the", "in", "dan", "untuk", "tentang", "&", "-", "–", "to"})
 _INITIAL = re.compile(r"^[A-Z]$")
 _NAME_PARTICLES = frozenset({"bin", "binti", "al", "el", "van", "de", "der", "von", "-"})
+_NAME_GOES_ON = frozenset({"in", "on", "of", "for", "to", "tentang", "untuk"})  # after "(MLA)"; "dan" starts a new name
 _ORDINAL = re.compile(r"^ke-\d+$|^\d+(st|nd|rd|th)?$")
 
 
@@ -262,6 +263,8 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
                 break  # "Kepala BIN Jenderal Budi Gunawan": the body ends where a rank begins
             if (tok.is_cap and tok.is_word) or (j > i and _ORDINAL.match(tok.text)):
                 j += 1
+            elif j > i and _inner_acronym(tokens, j):
+                j += 3  # "Treaty on Mutual Legal Assistance (MLA) in Criminal Matters": the name goes on
             elif (j > i and tok.text.lower() in CONNECTORS and j + 1 < len(tokens) and tokens[j + 1].is_cap
                   and not _head_starts(tokens, j + 1, lex) and not _locative_place(tokens, j, gaz)):
                 j += 1  # "MoU A dan Treaty B" are two names: a connector before a new head ends the first
@@ -272,12 +275,23 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
             start, end, etype = found
             if end < len(tokens) and _ORDINAL.match(tokens[end].text):
                 end += 1
-            name = " ".join(t.text for t in tokens[start:end])
+            name = " ".join(t.text for k, t in enumerate(tokens[start:end], start) if not _in_parentheses(tokens, k, start, end))
             chunks[start] = (end - start, f"{etype.lower()}:{norm_key(name)}", etype)
             i = max(end, i + 1)
         else:
             i = max(j, i + 1)
     return chunks
+
+
+def _inner_acronym(tokens: list[Token], j: int) -> bool:
+    """"( ACRONYM )" at ``j`` with the name going on after it: "... Assistance (MLA) in Criminal Matters"."""
+    return (j + 4 < len(tokens) and tokens[j].text == "(" and tokens[j + 1].is_cap and tokens[j + 2].text == ")"
+            and tokens[j + 3].text.lower() in _NAME_GOES_ON and tokens[j + 4].is_cap)
+
+
+def _in_parentheses(tokens: list[Token], k: int, start: int, end: int) -> bool:
+    """Token ``k`` is an inner "( X )" of the name tokens[start:end]."""
+    return (tokens[k].text in ("(", ")") or (start < k < end - 1 and tokens[k - 1].text == "(" and tokens[k + 1].text == ")"))
 
 
 def _lower_name(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, str]:

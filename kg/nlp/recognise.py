@@ -98,7 +98,7 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
         chunk = chunks.get(i)
         if chunk and (not found or chunk[0] > found[0]) and not any(used[i:i + chunk[0]]):
             n, key, etype = chunk
-            add(i, i + n, etype, key, "head-word")
+            add(i, i + n, etype, key, "head-word", name=_without_parentheses(_text(tokens, i, i + n, text)))
             i += n
         elif found and not any(used[i:i + found[0]]):
             n, entry = found
@@ -232,3 +232,8 @@ def second_pass(sentence: Sentence, text: str, mentions: list[Mention], *, peopl
         else:
             i += 1
     return found
+
+
+def _without_parentheses(name: str) -> str:
+    """A name with an inner "(MLA)" taken out: "Treaty on Mutual Legal Assistance in Criminal Matters"."""
+    return " ".join(re.sub(r"\s*\([^()]*\)\s*", " ", name).split())

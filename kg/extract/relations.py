@@ -7,19 +7,15 @@ and a cooperation needs two named parties.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import combinations
 
 from kg.extract.context import Party, SentenceView, Trigger
 from kg.model import Claim, Entity, Mention
 from kg.nlp import gazetteer, lexicon
+from kg.resources import load_table
 
-MINISTER_HEADS = ("menteri", "wakil menteri", "deputy minister", "vice minister", "menlu", "mendagri", "menhan", "menko", "menkopolhukam", "presiden", "wakil presiden",
-                  "perdana menteri", "minister", "president", "foreign minister", "prime minister", "wamenlu",
-                  "menkumham", "menag", "menkeu", "mensesneg", "menkominfo", "secretary of state")
 DEFAULT_COUNTRY = {"id": "country:id"}
-MINISTER_WORDS = ("minister", "menteri", "menlu")  # in "the two ministers", "kedua menlu"
-MINISTER_ROLES = ("minister", "menteri", "menlu", "secretary of state", "foreign secretary", "wamenlu", "menko",
-                  "mendagri", "menhan")
 RECIPROCAL_MEETINGS = frozenset({"met", "meet", "bertemu", "held talks", "bertatap muka"})
 NOMINAL_MEETINGS = frozenset({"pertemuan", "pertemuan bilateral", "rapat", "rapat koordinasi", "kunjungan kehormatan",
                               "jumpa", "meeting", "talks", "bilateral meeting"})
@@ -48,7 +44,7 @@ def holds_position(mentions: list[Mention], language: str, text: str = "") -> It
         if m.type != "Person" or not m.role:
             continue
         body = m.body
-        if not body and m.role.lower().startswith(MINISTER_HEADS):
+        if not body and m.role.lower().startswith(_state_posts("minister", "leader")):
             if m.key not in explicit:
                 body = DEFAULT_COUNTRY.get(language) or _host_country(by_sentence[m.sentence])
         elif not body and m.key not in explicit:
@@ -177,7 +173,7 @@ def the_two(view: SentenceView, phrases: frozenset[str], last_people: list[str],
     said = [phrase for phrase in phrases if f" {phrase} " in lowered]
     if not said:
         return []
-    if any(word in phrase for phrase in said for word in MINISTER_WORDS):
+    if any(word in phrase for phrase in said for word in _state_posts("minister")):
         chosen = [key for key in reversed(recent) if key in ministers][:2]
         if len(chosen) == 2:
             return chosen
@@ -185,7 +181,15 @@ def the_two(view: SentenceView, phrases: frozenset[str], last_people: list[str],
 
 
 def is_minister(role: str) -> bool:
-    return any(word in role.lower() for word in MINISTER_ROLES)
+    """A minister's post: a role that is or has a minister's title ("Menteri Luar Negeri", "Menlu", "UK
+    Foreign Secretary"), not a president's."""
+    lowered = role.lower()
+    return any(word in lowered for word in _state_posts("minister")) and not lowered.startswith(_state_posts("leader"))
+
+
+@lru_cache(maxsize=None)
+def _state_posts(*kinds: str) -> tuple[str, ...]:
+    return tuple(row["word"] for row in load_table("lexicons/state_posts.tsv") if row["kind"] in kinds)
 
 
 def signs(view: SentenceView, entities: dict[str, Entity], last_agreement: str | None,

@@ -280,3 +280,9 @@ def test_an_acronym_inside_a_name_does_not_cut_it_but_dan_after_one_starts_a_new
     names = {e.name for e in extract.run(nlp.run(_article(text))).entities.values()}
     assert "Treaty on Mutual Legal Assistance in Criminal Matters" in names
     assert "Badan Nasional Penanggulangan Terorisme" in names
+
+
+def test_a_kind_of_body_is_no_entity_but_a_named_one_is():
+    text = ("Program itu melibatkan Pemerintah Provinsi (Pemprov) maupun Pemkab (Pemerintah Kabupaten) dan "
+            "Pemerintah Kota (Pemkot), serta Pemerintah Kota Bogor.")
+    assert [e.name for e in extract.run(nlp.run(_article(text))).entities.values()] == ["Pemerintah Kota Bogor"]

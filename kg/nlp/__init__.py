@@ -39,7 +39,8 @@ def run(article: Article) -> AnalyzedArticle:
         for sentence, here in zip(sentences, found):
             here.extend(model_mentions(sentence, article.text, here, recogniser=recogniser, gaz=gaz, lex=lex))
     found = [with_appositions(sentence, here, gaz=gaz, lex=lex) for sentence, here in zip(sentences, found)]
-    mentions = [m for here in found for m in here]
+    mentions = [m for here in found for m in here
+                if not (m.type == "Organization" and " ".join(m.text.lower().split()) in lex.generic_bodies)]
     mentions.sort(key=lambda m: (m.start, -m.end))
     times = find_times(article.text, sentences, published=article.published, language=article.language)
     return AnalyzedArticle(article, sentences, mentions, times, find_quotes(article.text))

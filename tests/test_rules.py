@@ -286,3 +286,10 @@ def test_a_kind_of_body_is_no_entity_but_a_named_one_is():
     text = ("Program itu melibatkan Pemerintah Provinsi (Pemprov) maupun Pemkab (Pemerintah Kabupaten) dan "
             "Pemerintah Kota (Pemkot), serta Pemerintah Kota Bogor.")
     assert [e.name for e in extract.run(nlp.run(_article(text))).entities.values()] == ["Pemerintah Kota Bogor"]
+
+
+def test_a_news_site_named_by_its_domain_is_no_body():
+    for site in ("Tribunnews.com", "Medianusa.id"):
+        text = f"Keterangan tertulis dari Kemenlu AS itu diterima {site}, Senin 3 Juni 2019."
+        names = [e.name for e in extract.run(nlp.run(_article(text))).entities.values()]
+        assert names and not [n for n in names if site.startswith(n)]

@@ -6,13 +6,16 @@ character offsets into the article text.
 
 from __future__ import annotations
 
+import re
+
 from kg.model import AnalyzedArticle, Article, Mention
 from kg.nlp import gazetteer, lexicon, ner
+from kg.nlp.appositions import with_appositions
 from kg.nlp.capitalised import name_mentions
 from kg.nlp.dates import find_times
+from kg.nlp.lexicon import Lexicon
 from kg.nlp.proposals import model_mentions
 from kg.nlp.quotes import find_quotes
-from kg.nlp.appositions import with_appositions
 from kg.nlp.recognise import known_names, second_pass, sentence_mentions
 from kg.nlp.tokens import split_sentences
 
@@ -39,8 +42,18 @@ def run(article: Article) -> AnalyzedArticle:
         for sentence, here in zip(sentences, found):
             here.extend(model_mentions(sentence, article.text, here, recogniser=recogniser, gaz=gaz, lex=lex))
     found = [with_appositions(sentence, here, gaz=gaz, lex=lex) for sentence, here in zip(sentences, found)]
-    mentions = [m for here in found for m in here
-                if not (m.type == "Organization" and " ".join(m.text.lower().split()) in lex.generic_bodies)]
+    mentions = [m for here in found for m in here if not _no_body(m, article.text, lex)]
     mentions.sort(key=lambda m: (m.start, -m.end))
     times = find_times(article.text, sentences, published=article.published, language=article.language)
     return AnalyzedArticle(article, sentences, mentions, times, find_quotes(article.text))
+
+
+_WEB = re.compile(r"\.(?:com|id|co\.id|net|org|go\.id)\b")
+
+
+def _no_body(m: Mention, text: str, lex: Lexicon) -> bool:
+    """A mention that names no actor: a kind of body ("Pemerintah Provinsi"), or a news site named by its
+    domain ("diterima Tribunnews.com", which the recogniser may even take for a person)."""
+    if m.type in ("Organization", "Person") and _WEB.match(text, m.end):
+        return True
+    return m.type == "Organization" and " ".join(m.text.lower().split()) in lex.generic_bodies

@@ -293,3 +293,11 @@ def test_a_news_site_named_by_its_domain_is_no_body():
         text = f"Keterangan tertulis dari Kemenlu AS itu diterima {site}, Senin 3 Juni 2019."
         names = [e.name for e in extract.run(nlp.run(_article(text))).entities.values()]
         assert names and not [n for n in names if site.startswith(n)]
+
+
+def test_generic_names_of_one_memorandum_are_one_agreement():
+    text = ("BNPT memperkuat sinergi melalui penandatanganan nota kesepahaman atau MoU dengan Kemendagri. "
+            "MoU itu ditandatangani oleh Kepala BNPT Budi Santoso.")
+    result = extract.run(nlp.run(_article(text)))
+    agreements = [e for e in result.entities.values() if e.type == "Agreement"]
+    assert len(agreements) == 1 and {agreements[0].name, *agreements[0].aliases} == {"nota kesepahaman", "MoU"}

@@ -7,6 +7,7 @@ character offsets into the article text.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kg.model import AnalyzedArticle, Article, Mention
 from kg.nlp import gazetteer, lexicon, ner
@@ -42,7 +43,7 @@ def run(article: Article) -> AnalyzedArticle:
         for sentence, here in zip(sentences, found):
             here.extend(model_mentions(sentence, article.text, here, recogniser=recogniser, gaz=gaz, lex=lex))
     found = [with_appositions(sentence, here, gaz=gaz, lex=lex) for sentence, here in zip(sentences, found)]
-    mentions = [m for here in found for m in here if not _no_body(m, article.text, lex)]
+    mentions = [_one_memorandum(m, lex) for here in found for m in here if not _no_body(m, article.text, lex)]
     mentions.sort(key=lambda m: (m.start, -m.end))
     times = find_times(article.text, sentences, published=article.published, language=article.language)
     return AnalyzedArticle(article, sentences, mentions, times, find_quotes(article.text))
@@ -57,3 +58,9 @@ def _no_body(m: Mention, text: str, lex: Lexicon) -> bool:
     if m.type in ("Organization", "Person") and _WEB.match(text, m.end):
         return True
     return m.type == "Organization" and " ".join(m.text.lower().split()) in lex.generic_bodies
+
+
+def _one_memorandum(m: Mention, lex: Lexicon) -> Mention:
+    """"nota kesepahaman", "MoU" and "Memorandum of Understanding" with nothing more: one agreement's names."""
+    kind = lex.generic_agreements.get(" ".join(m.text.lower().split())) if m.type == "Agreement" else None
+    return replace(m, key=f"agreement:{kind}") if kind else m

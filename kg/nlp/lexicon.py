@@ -38,6 +38,7 @@ class Lexicon:
     lower_case_titles: bool = False  # English writes "the BNPT chief", "the head of ..." in lower case
     lower_heads: dict[tuple[str, ...], tuple[str, bool]] = field(default_factory=dict)  # lower-case head -> (type, a name alone)
     generic_bodies: frozenset[str] = frozenset()  # "pemerintah provinsi": a kind of body, no one body
+    generic_agreements: dict[str, str] = field(default_factory=dict)  # "nota kesepahaman" -> "memorandum of understanding"
 
 
 def _keys(rows: tuple[dict[str, str], ...], column: str) -> frozenset[tuple[str, ...]]:
@@ -84,4 +85,5 @@ def load(language: str) -> Lexicon:
         lower_case_titles=language == "en", lower_heads=lower_heads,
         generic_bodies=frozenset(" ".join(row["phrase"].lower().split()) for lang in languages
                                  for row in _optional(f"lexicons/{lang}/generic_bodies.tsv")),
+        generic_agreements={row["phrase"]: row["kind"] for row in load_table("lexicons/generic_agreements.tsv")},
     )

@@ -301,3 +301,10 @@ def test_generic_names_of_one_memorandum_are_one_agreement():
     result = extract.run(nlp.run(_article(text)))
     agreements = [e for e in result.entities.values() if e.type == "Agreement"]
     assert len(agreements) == 1 and {agreements[0].name, *agreements[0].aliases} == {"nota kesepahaman", "MoU"}
+
+
+def test_the_body_after_an_agreement_head_owns_it_and_is_no_part_of_its_name():
+    result = extract.run(nlp.run(_article("MoU BNPT dengan Kementerian Dalam Negeri diteken hari ini.")))
+    assert sorted((e.type, e.name) for e in result.entities.values()) == [
+        ("Agreement", "MoU"), ("Organization", "Badan Nasional Penanggulangan Terorisme"),
+        ("Organization", "Kementerian Dalam Negeri")]

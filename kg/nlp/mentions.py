@@ -273,6 +273,8 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
         found = _classify(tokens, i, j, lex)
         if found:
             start, end, etype = found
+            if etype == "Agreement":
+                end = _without_owner(tokens, start, end, lex, gaz)
             if end < len(tokens) and _ORDINAL.match(tokens[end].text):
                 end += 1
             name = " ".join(t.text for k, t in enumerate(tokens[start:end], start) if not _in_parentheses(tokens, k, start, end))
@@ -281,6 +283,17 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
         else:
             i = max(j, i + 1)
     return chunks
+
+
+def _without_owner(tokens: list[Token], start: int, end: int, lex: Lexicon, gaz: Gazetteer) -> int:
+    """End of an agreement's name without the body that owns it: "MoU BNPT dengan Kemendagri" is BNPT's MoU,
+    not one called "MoU BNPT"."""
+    for k in range(start + 1, end):
+        if tuple(t.text.lower() for t in tokens[start:k]) in lex.heads:
+            owner = gaz.match(tokens, k)
+            if owner and k + owner[0] == end and owner[1].type in ("Organization", "Country"):
+                return k
+    return end
 
 
 def _inner_acronym(tokens: list[Token], j: int) -> bool:

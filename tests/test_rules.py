@@ -308,3 +308,10 @@ def test_the_body_after_an_agreement_head_owns_it_and_is_no_part_of_its_name():
     assert sorted((e.type, e.name) for e in result.entities.values()) == [
         ("Agreement", "MoU"), ("Organization", "Badan Nasional Penanggulangan Terorisme"),
         ("Organization", "Kementerian Dalam Negeri")]
+
+
+def test_a_body_inside_a_rank_is_no_actor():
+    result = extract.run(nlp.run(_article("Hadir pula Dirwaskon Ditjen Strahan Brigjen TNI Budi Santoso.")))
+    assert "Tentara Nasional Indonesia" not in {e.name for e in result.entities.values()}
+    alone = extract.run(nlp.run(_article("TNI dan Polri menggelar latihan bersama.")))
+    assert "Tentara Nasional Indonesia" in {e.name for e in alone.entities.values()}

@@ -100,7 +100,7 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
             n, key, etype = chunk
             add(i, i + n, etype, key, "head-word", name=_without_parentheses(_text(tokens, i, i + n, text)))
             i += n
-        elif found and not any(used[i:i + found[0]]):
+        elif found and not any(used[i:i + found[0]]) and not _in_rank(tokens, i, found[0], lex):
             n, entry = found
             add(i, i + n, entry.type, entry.key, "gazetteer")
             i += n
@@ -237,3 +237,10 @@ def second_pass(sentence: Sentence, text: str, mentions: list[Mention], *, peopl
 def _without_parentheses(name: str) -> str:
     """A name with an inner "(MLA)" taken out: "Treaty on Mutual Legal Assistance in Criminal Matters"."""
     return " ".join(re.sub(r"\s*\([^()]*\)\s*", " ", name).split())
+
+
+def _in_rank(tokens: list[Token], i: int, n: int, lex: Lexicon) -> bool:
+    """"Brigjen TNI J. Binsar": "TNI" after a rank and before a name is part of the rank, not the armed forces
+    named as an actor."""
+    return (i > 0 and token_key(tokens[i:i + n]) in lex.ranks and (tokens[i - 1].text.lower(),) in lex.ranks
+            and i + n < len(tokens) and tokens[i + n].is_cap)

@@ -153,3 +153,15 @@ def test_reported_speech_verbs_quote_their_subject():
     text = "Minister Mary Jones expressed her gratitude to Indonesia. Foreign Minister John Carter reaffirmed the partnership."
     result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
     assert {result.entities[c.subject].name for c in result.claims if c.relation == "quoted"} == {"Mary Jones", "John Carter"}
+
+
+def test_a_visit_dates_and_places_the_meetings_reported_after_it():
+    from kg import extract, nlp
+    from kg.model import Article
+
+    text = ("British Foreign Secretary Mary Jones is on a visit to Indonesia on 7 April 2021 to discuss trade. "
+            "She met Foreign Minister Sari Wulandari to discuss the partnership.")
+    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
+    meets = [(c.date, result.entities[c.place].name if c.place else None) for c in result.claims if c.relation == "meets"]
+    assert meets == [("2021-04-07", "Indonesia")]
+    assert not [c for c in result.claims if c.relation in ("meets", "attends") and result.entities[c.object or ""].type == "Country"]

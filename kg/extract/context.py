@@ -11,7 +11,7 @@ from kg.nlp.lexicon import Lexicon
 from kg.nlp.tokens import Token, tokenize
 
 PARTY_TYPES = ("Person", "Organization", "Country")
-LOCATIVE = frozenset({"di", "in", "at", "ke"})
+LOCATIVE = frozenset({"di", "in", "at", "ke", "to"})
 MAX_VENUE = 8  # words of a venue name between a locative and the city after its comma
 
 

@@ -17,6 +17,7 @@ from kg.model import Claim
 
 REACH = 3  # sentences after a dated occasion that may refer back to it
 DATED = ("meets", "signs", "attends")
+OCCASIONS = (*DATED, "visit")  # a visit dates and places the meetings reported after it, but is no claim
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ class Occasions:
     def record(self, view: SentenceView, claims: list[Claim]) -> None:
         """Remember the occasion ``view`` dates, and date the sentence before when ``view`` names its occasion."""
         dated = [c for c in claims if c.relation in DATED]
-        first = next((t for t in view.triggers if t.relation in DATED), None)
+        first = next((t for t in view.triggers if t.relation in OCCASIONS), None)
         if view.times and first is not None:
             occasion = Occasion(view.sentence.index, view.time_near(first.start), view.place(),
                                 frozenset(c.object for c in dated if c.relation != "meets" and c.object))

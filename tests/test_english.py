@@ -165,3 +165,12 @@ def test_a_visit_dates_and_places_the_meetings_reported_after_it():
     meets = [(c.date, result.entities[c.place].name if c.place else None) for c in result.claims if c.relation == "meets"]
     assert meets == [("2021-04-07", "Indonesia")]
     assert not [c for c in result.claims if c.relation in ("meets", "attends") and result.entities[c.object or ""].type == "Country"]
+
+
+def test_the_place_a_meeting_happened_in_beats_a_place_gone_to_after():
+    from kg import extract, nlp
+    from kg.model import Article
+
+    text = "British Foreign Secretary Mary Jones met Foreign Minister Sari Wulandari in Bogor before she returned to Jakarta."
+    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
+    assert [result.entities[c.place].name for c in result.claims if c.relation == "meets"] == ["Bogor"]

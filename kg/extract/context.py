@@ -11,7 +11,8 @@ from kg.nlp.lexicon import Lexicon
 from kg.nlp.tokens import Token, tokenize
 
 PARTY_TYPES = ("Person", "Organization", "Country")
-LOCATIVE = frozenset({"di", "in", "at", "ke", "to"})
+LOCATIVE = frozenset({"di", "in", "at"})
+DIRECTIONAL = frozenset({"ke", "to"})  # "a visit to Indonesia": the place when no "di"/"in" names one
 MAX_VENUE = 8  # words of a venue name between a locative and the city after its comma
 
 
@@ -69,7 +70,8 @@ class SentenceView:
     def place(self) -> str | None:
         """The first place a locative names ("di Jakarta", "in Jakarta"), or the city named after an office or
         building that is not a known place ("di Kantor Kemlu RI, Jakarta": GUIDELINES, offices are no places)."""
-        return next((m.key for m in self.places if self.word_before(m.start) in LOCATIVE or self._after_venue(m.start)), None)
+        at = next((m.key for m in self.places if self.word_before(m.start) in LOCATIVE or self._after_venue(m.start)), None)
+        return at or next((m.key for m in self.places if self.word_before(m.start) in DIRECTIONAL), None)
 
     def _after_venue(self, position: int) -> bool:
         """``position`` follows "LOCATIVE venue words ," (at most MAX_VENUE words, the last one capitalised:

@@ -315,3 +315,11 @@ def test_a_body_inside_a_rank_is_no_actor():
     assert "Tentara Nasional Indonesia" not in {e.name for e in result.entities.values()}
     alone = extract.run(nlp.run(_article("TNI dan Polri menggelar latihan bersama.")))
     assert "Tentara Nasional Indonesia" in {e.name for e in alone.entities.values()}
+
+
+def test_a_person_speaking_on_that_occasion_attends_the_event_just_named():
+    text = ("BNPT dan AFP menggelar Konsultasi Bilateral Penanggulangan Terorisme ke-9 di Sydney. "
+            "Dalam kesempatan itu, Duta Besar Australia Mary Jones menekankan pentingnya kerja sama.")
+    result = extract.run(nlp.run(_article(text)))
+    attended = {(result.entities[c.subject].name, result.entities[c.object].name) for c in result.claims if c.relation == "attends"}
+    assert ("Mary Jones", "Konsultasi Bilateral Penanggulangan Terorisme ke-9") in attended

@@ -14,7 +14,7 @@ from kg.extract.coref import person_refs
 from kg.extract.entities import build_entities, ensure_entity, unify_people
 from kg.extract.occasions import Occasions
 from kg.extract.quotes import quoted
-from kg.extract.relations import attends, cooperates, holds_position, is_minister, meets, signs, the_two
+from kg.extract.relations import attends, cooperates, holds_position, is_minister, meets, present, signs, the_two
 from kg.model import AnalyzedArticle, Claim, Entity, Evidence, ExtractedArticle
 from kg.nlp import lexicon
 
@@ -55,11 +55,12 @@ def run(analyzed: AnalyzedArticle) -> ExtractedArticle:
     last_people: list[str] = []
     recent: dict[str, None] = {}  # people by last mention, most recent last
     people_phrases = frozenset(" ".join(k) for k, refers in lex.pronouns.items() if refers == "people")
+    presence = frozenset(" ".join(k) for k, refers in lex.pronouns.items() if refers == "presence")
     occasions = Occasions(frozenset(" ".join(k) for k, refers in lex.pronouns.items() if refers == "occasion"))
     for view in views:
         two_people = the_two(view, people_phrases, last_people, list(recent), ministers)
         here = [*meets(view, entities), *signs(view, entities, last_agreement, bodies, two_people, last_pair),
-                *attends(view, entities, last_event)]
+                *attends(view, entities, last_event), *present(view, entities, last_event, presence)]
         named = list(dict.fromkeys(p.key for p in view.parties if p.type == "Person"))
         if len(named) >= 2:
             last_people = named

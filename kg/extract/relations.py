@@ -240,6 +240,20 @@ def signs(view: SentenceView, entities: dict[str, Entity], last_agreement: str |
                         date=date, place=place)
 
 
+def present(view: SentenceView, entities: dict[str, Entity], last_event: str | None, phrases: frozenset[str]) -> Iterator[Claim]:
+    """People who speak or act "on that occasion" ("Dalam kesempatan itu, X menekankan ...") take part in the
+    event just named (GUIDELINES: attends)."""
+    if last_event is None or view.events or view.has("attends"):
+        return
+    lowered = f" {' '.join(t.text.lower() for t in view.tokens)} "
+    if not any(f" {phrase} " in lowered for phrase in phrases):
+        return
+    event = entities.get(last_event)
+    for key in dict.fromkeys(p.key for p in view.parties if p.type == "Person"):
+        yield Claim("attends", key, last_event, view.evidence(), "attends:on-the-occasion", 0.6,
+                    date=event.date if event else None, place=event.place if event else None)
+
+
 def attends(view: SentenceView, entities: dict[str, Entity], last_event: str | None) -> Iterator[Claim]:
     """Parties present at, taking part in, hosting or leading a named event (GUIDELINES: attends)."""
     attend = view.first("attends")

@@ -323,3 +323,10 @@ def test_a_person_speaking_on_that_occasion_attends_the_event_just_named():
     result = extract.run(nlp.run(_article(text)))
     attended = {(result.entities[c.subject].name, result.entities[c.object].name) for c in result.claims if c.relation == "attends"}
     assert ("Mary Jones", "Konsultasi Bilateral Penanggulangan Terorisme ke-9") in attended
+
+
+def test_an_event_named_short_after_its_full_name_is_the_same_event():
+    text = ("BNPT dan AFP menggelar Konsultasi Bilateral Penanggulangan Terorisme ke-9 di Sydney. "
+            "Konsultasi Bilateral itu dihadiri Kepala BNPT Budi Santoso.")
+    result = extract.run(nlp.run(_article(text)))
+    assert [e.name for e in result.entities.values() if e.type == "Event"] == ["Konsultasi Bilateral Penanggulangan Terorisme ke-9"]

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from kg.extract.context import SentenceView, build_views
 from kg.extract.coref import person_refs
-from kg.extract.entities import build_entities, ensure_entity, unify_people
+from kg.extract.entities import build_entities, ensure_entity, unify_events, unify_people
 from kg.extract.occasions import Occasions
 from kg.extract.quotes import quoted
 from kg.extract.relations import attends, cooperates, holds_position, is_minister, meets, present, signs, the_two
@@ -27,7 +27,7 @@ def run(analyzed: AnalyzedArticle) -> ExtractedArticle:
     article = analyzed.article
     language = article.language
     lex = lexicon.load(language)
-    analyzed = unify_people(analyzed)
+    analyzed = unify_events(unify_people(analyzed))
     refs = person_refs(analyzed)
     entities = build_entities(analyzed)
     if article.dateline_place:

@@ -44,6 +44,27 @@ def unify_people(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     return replace(analyzed, mentions=mentions)
 
 
+def unify_events(analyzed: AnalyzedArticle) -> AnalyzedArticle:
+    """One key per event: "Konsultasi Bilateral" after "Konsultasi Bilateral Kerja Sama ... ke-8" in one
+    article is the same consultation, named short. A name is merged into the one longer event name it begins,
+    never when it begins two."""
+    names: dict[str, tuple[str, ...]] = {}
+    for m in analyzed.mentions:
+        if m.type == "Event" and m.key:
+            words = tuple(norm_key(m.name).split())
+            if len(words) > len(names.get(m.key, ())):
+                names[m.key] = words
+    target: dict[str, str] = {}
+    for key, words in names.items():
+        longer = [k for k, w in names.items() if k != key and len(w) > len(words) and w[:len(words)] == words]
+        if len(longer) == 1 and len(words) >= 2:
+            target[key] = longer[0]
+    if not target:
+        return analyzed
+    mentions = [replace(m, key=target[m.key]) if m.type == "Event" and m.key in target else m for m in analyzed.mentions]
+    return replace(analyzed, mentions=mentions)
+
+
 def build_entities(analyzed: AnalyzedArticle) -> dict[str, Entity]:
     gaz = gazetteer.load()
     language = analyzed.article.language

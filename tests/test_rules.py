@@ -330,3 +330,11 @@ def test_an_event_named_short_after_its_full_name_is_the_same_event():
             "Konsultasi Bilateral itu dihadiri Kepala BNPT Budi Santoso.")
     result = extract.run(nlp.run(_article(text)))
     assert [e.name for e in result.entities.values() if e.type == "Event"] == ["Konsultasi Bilateral Penanggulangan Terorisme ke-9"]
+
+
+def test_the_two_bodies_are_the_bodies_named_last_and_the_two_countries_the_countries():
+    text = ("Jepang dan Indonesia memperkuat hubungan. BNPT memperkuat sinergi dengan Bakamla melalui nota kesepahaman. "
+            "Melalui kerja sama tersebut kedua instansi diharapkan bekerja efektif.")
+    assert frozenset(("Badan Nasional Penanggulangan Terorisme", "Badan Keamanan Laut")) in _pairs(text, "cooperates_with")
+    countries = "Jepang dan Indonesia memperkuat hubungan. Kerja sama kedua negara makin erat."
+    assert _pairs(countries, "cooperates_with") == {frozenset(("Jepang", "Indonesia"))}

@@ -51,11 +51,13 @@ def run(analyzed: AnalyzedArticle) -> ExtractedArticle:
             ministers.add(mention.key)
     _date_events(views, entities)
     last_event = last_agreement = previous_subject = None
-    last_pair: tuple[str, str] | None = None
+    last_pair: tuple[str, str] | None = None  # the two countries named last together
+    last_bodies: tuple[str, str] | None = None  # the two bodies or countries named last together
     last_people: list[str] = []
     recent: dict[str, None] = {}  # people by last mention, most recent last
     people_phrases = frozenset(" ".join(k) for k, refers in lex.pronouns.items() if refers == "people")
     presence = frozenset(" ".join(k) for k, refers in lex.pronouns.items() if refers == "presence")
+    pair_phrases = frozenset(" ".join(k) for k, refers in lex.pronouns.items() if refers == "pair")
     occasions = Occasions(frozenset(" ".join(k) for k, refers in lex.pronouns.items() if refers == "occasion"))
     for view in views:
         two_people = the_two(view, people_phrases, last_people, list(recent), ministers)
@@ -71,7 +73,7 @@ def run(analyzed: AnalyzedArticle) -> ExtractedArticle:
         here += _meeting_of_event(view, here)
         occasions.record(view, here)
         claims += here
-        claims += cooperates(view, previous_subject, last_pair, bodies)
+        claims += cooperates(view, previous_subject, last_pair, bodies, last_bodies, pair_phrases)
         claims += quoted(view, refs, analyzed)
         if view.events:
             last_event = view.events[-1].key
@@ -83,6 +85,9 @@ def run(analyzed: AnalyzedArticle) -> ExtractedArticle:
         distinct = list(dict.fromkeys(p.key for p in bodies_here if p.type == "Country"))
         if len(distinct) >= 2:
             last_pair = (distinct[0], distinct[1])
+        named = list(dict.fromkeys(p.key for p in bodies_here))
+        if len(named) >= 2:
+            last_bodies = (named[0], named[1])
     claims += _bilateral_parties(claims, entities, language)
     claims = _dedupe([c for c in claims if c.subject != c.object and c.subject in entities
                       and (c.object is None or c.object in entities)])

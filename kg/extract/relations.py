@@ -279,7 +279,8 @@ def attends(view: SentenceView, entities: dict[str, Entity], last_event: str | N
 
 
 def cooperates(view: SentenceView, previous_subject: str | None, last_pair: tuple[str, str] | None,
-               people_bodies: dict[str, str] | None = None) -> Iterator[Claim]:
+               people_bodies: dict[str, str] | None = None, last_bodies: tuple[str, str] | None = None,
+               pair_phrases: frozenset[str] = frozenset()) -> Iterator[Claim]:
     """Two bodies or countries stated to cooperate (GUIDELINES: cooperates_with). With only a partner named
     ("kerja sama dengan Australia"), the other side is the body of the person speaking ("Menurut Eddy, ..."),
     else the body the text named last."""
@@ -302,8 +303,12 @@ def cooperates(view: SentenceView, previous_subject: str | None, last_pair: tupl
             pairs = [(subject, after[0].key)]
     elif len(before) >= 2:
         pairs = [(before[0].key, before[1].key)]
-    if not pairs and last_pair and any(w in view.sentence.text.lower() for w in ("kedua negara", "kedua pihak", "both countries", "both sides", "the two countries")):
-        pairs = [last_pair]
+    if not pairs:  # "kedua negara" are the two countries named last, "kedua instansi" the two bodies
+        lowered = f" {' '.join(t.text.lower() for t in view.tokens)} "
+        said = [phrase for phrase in pair_phrases if f" {phrase} " in lowered]
+        countries = any(word in phrase for phrase in said for word in ("negara", "countries", "nations"))
+        chosen = (last_pair if countries else last_bodies or last_pair) if said else None
+        pairs = [chosen] if chosen else []
     for s, o in pairs:
         if not _own_country(s, o):
             yield Claim("cooperates_with", s, o, view.evidence(), "cooperates:trigger", 0.7)

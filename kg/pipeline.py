@@ -103,7 +103,8 @@ def build(inputs: Iterable[Path], out: Path, *, strict: bool = False, view_limit
     with _transaction(out, fresh=fresh, view_limit=view_limit) as dataset:
         current = extractor_fingerprint()
         known = article_hashes(dataset)
-        if known and fingerprint(dataset) != current:
+        rebuilt = bool(known) and fingerprint(dataset) != current
+        if rebuilt:
             for _hash, graph in known.values():  # built by other rules: re-extract everything given
                 remove_graph(dataset, graph)
             known = {}
@@ -122,8 +123,8 @@ def build(inputs: Iterable[Path], out: Path, *, strict: bool = False, view_limit
             summary.relations.update(result.relations)
             if progress:
                 progress(done + summary.unchanged, expected)
-        if summary.replaced:
-            drop_orphans(dataset)
+        if summary.replaced or rebuilt:
+            drop_orphans(dataset)  # entities only the old extraction named
         summary.skipped = skipped.reasons
         if strict and skipped.reasons:
             raise KgError(f"{len(skipped.reasons)} article(s) skipped and --strict given; first: {skipped.reasons[0]}")

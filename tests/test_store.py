@@ -87,3 +87,31 @@ def test_readers_do_not_lock_each_other_out(sample_graph):
         assert len(held) > 0
     finally:
         held.close()
+
+
+def test_new_rules_reextract_everything_and_forget_what_only_the_old_rules_named(runner, tmp_path):
+    """After a kg upgrade, an entity the old rules found and the new ones do not leaves no node behind."""
+    import pyoxigraph as ox
+
+    from kg.rdf.iri import ENTITIES_GRAPH
+    from kg.rdf.store import BUILD_GRAPH
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Kepala BNPT Budi Santoso bertemu Menlu Jepang Taro Yamada di Jakarta.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["build", str(folder), "--out", str(out)]).exit_code == 0
+    clean = sorted_nquads(runner, out)
+    store = ox.Store(str((out / "store").resolve()))  # as the old rules left it: one more entity, another fingerprint
+    ghost, graph = ox.NamedNode("https://w3id.org/kg-news/id/person/old-rules-ghost"), ox.NamedNode(str(ENTITIES_GRAPH))
+    store.add(ox.Quad(ghost, ox.NamedNode("https://schema.org/name"), ox.Literal("Old Rules Ghost"), graph))
+    fingerprint = ox.NamedNode("https://w3id.org/kg-news/ontology#extractorFingerprint")
+    build = ox.NamedNode(str(BUILD_GRAPH))
+    for quad in list(store.quads_for_pattern(build, fingerprint, None, build)):
+        store.remove(quad)
+    store.add(ox.Quad(build, fingerprint, ox.Literal("older-rules"), build))
+    store.flush()
+    del store
+    again = runner.invoke(app, ["build", str(folder), "--out", str(out)])
+    assert again.exit_code == 0 and "1 processed" in again.output
+    assert sorted_nquads(runner, out) == clean

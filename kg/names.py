@@ -14,3 +14,8 @@ def norm_key(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
+
+
+def without_parentheses(name: str) -> str:
+    """A name with an inner "(MLA)" taken out: "Treaty on Mutual Legal Assistance in Criminal Matters"."""
+    return " ".join(re.sub(r"\s*\([^()]*\)\s*", " ", name).split())

@@ -55,10 +55,8 @@ def run(analyzed: AnalyzedArticle) -> ExtractedArticle:
     last_bodies: tuple[str, str] | None = None  # the two bodies or countries named last together
     last_people: list[str] = []
     recent: dict[str, None] = {}  # people by last mention, most recent last
-    people_phrases = frozenset(" ".join(k) for k, refers in lex.pronouns.items() if refers == "people")
-    presence = frozenset(" ".join(k) for k, refers in lex.pronouns.items() if refers == "presence")
-    pair_phrases = frozenset(" ".join(k) for k, refers in lex.pronouns.items() if refers == "pair")
-    occasions = Occasions(frozenset(" ".join(k) for k, refers in lex.pronouns.items() if refers == "occasion"))
+    people_phrases, presence, pair_phrases = lex.phrases("people"), lex.phrases("presence"), lex.phrases("pair")
+    occasions = Occasions(lex.phrases("occasion"))
     for view in views:
         two_people = the_two(view, people_phrases, last_people, list(recent), ministers)
         here = [*meets(view, entities), *signs(view, entities, last_agreement, bodies, two_people, last_pair),
@@ -85,9 +83,9 @@ def run(analyzed: AnalyzedArticle) -> ExtractedArticle:
         distinct = list(dict.fromkeys(p.key for p in bodies_here if p.type == "Country"))
         if len(distinct) >= 2:
             last_pair = (distinct[0], distinct[1])
-        named = list(dict.fromkeys(p.key for p in bodies_here))
-        if len(named) >= 2:
-            last_bodies = (named[0], named[1])
+        bodies_named = list(dict.fromkeys(p.key for p in bodies_here))
+        if len(bodies_named) >= 2:
+            last_bodies = (bodies_named[0], bodies_named[1])
     claims += _bilateral_parties(claims, entities, language)
     claims = _dedupe([c for c in claims if c.subject != c.object and c.subject in entities
                       and (c.object is None or c.object in entities)])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from kg.extract.coref import PersonRef
 from kg.model import AnalyzedArticle, Evidence, Mention, Sentence, TimeExpr
@@ -53,6 +54,14 @@ class SentenceView:
 
     def first(self, relation: str) -> Trigger | None:
         return next((t for t in self.triggers if t.relation == relation), None)
+
+    def said(self, phrases: frozenset[str]) -> list[str]:
+        """The lexicon phrases this sentence contains, as whole words ("kedua menteri", "acara ini")."""
+        return [phrase for phrase in phrases if f" {phrase} " in self._lowered]
+
+    @cached_property
+    def _lowered(self) -> str:
+        return f" {' '.join(t.text.lower() for t in self.tokens)} "
 
     def word_before(self, position: int) -> str:
         before = [t for t in self.tokens if t.end <= position]

@@ -25,12 +25,7 @@ def unify_people(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     A shorter name is merged into a longer one only when its words are all in that name and in no other
     person's name of the article, so two people who share a surname stay apart.
     """
-    names: dict[str, frozenset[str]] = {}
-    for m in analyzed.mentions:
-        if m.type == "Person" and m.key:
-            words = frozenset(norm_key(m.name).split())
-            if len(words) > len(names.get(m.key, ())):
-                names[m.key] = words
+    names = {key: frozenset(words) for key, words in _longest_names(analyzed, "Person").items()}
     target: dict[str, str] = {}
     for key, words in names.items():
         wider = {k for k, w in names.items() if k != key and words < w}
@@ -38,30 +33,37 @@ def unify_people(analyzed: AnalyzedArticle) -> AnalyzedArticle:
         tops = {k for k in wider if not any(names[k] < names[o] for o in wider)}
         if len(tops) == 1:
             target[key] = tops.pop()
-    if not target:
-        return analyzed
-    mentions = [replace(m, key=target[m.key]) if m.type == "Person" and m.key in target else m for m in analyzed.mentions]
-    return replace(analyzed, mentions=mentions)
+    return _rekey(analyzed, "Person", target)
 
 
 def unify_events(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     """One key per event: "Konsultasi Bilateral" after "Konsultasi Bilateral Kerja Sama ... ke-8" in one
     article is the same consultation, named short. A name is merged into the one longer event name it begins,
     never when it begins two."""
-    names: dict[str, tuple[str, ...]] = {}
-    for m in analyzed.mentions:
-        if m.type == "Event" and m.key:
-            words = tuple(norm_key(m.name).split())
-            if len(words) > len(names.get(m.key, ())):
-                names[m.key] = words
+    names = _longest_names(analyzed, "Event")
     target: dict[str, str] = {}
     for key, words in names.items():
         longer = [k for k, w in names.items() if k != key and len(w) > len(words) and w[:len(words)] == words]
         if len(longer) == 1 and len(words) >= 2:
             target[key] = longer[0]
+    return _rekey(analyzed, "Event", target)
+
+
+def _longest_names(analyzed: AnalyzedArticle, etype: str) -> dict[str, tuple[str, ...]]:
+    """Key -> the words of the longest name an article gives each entity of ``etype``."""
+    names: dict[str, tuple[str, ...]] = {}
+    for m in analyzed.mentions:
+        if m.type == etype and m.key:
+            words = tuple(norm_key(m.name).split())
+            if len(words) > len(names.get(m.key, ())):
+                names[m.key] = words
+    return names
+
+
+def _rekey(analyzed: AnalyzedArticle, etype: str, target: dict[str, str]) -> AnalyzedArticle:
     if not target:
         return analyzed
-    mentions = [replace(m, key=target[m.key]) if m.type == "Event" and m.key in target else m for m in analyzed.mentions]
+    mentions = [replace(m, key=target[m.key]) if m.type == etype and m.key in target else m for m in analyzed.mentions]
     return replace(analyzed, mentions=mentions)
 
 

@@ -63,7 +63,7 @@ class Occasions:
             self.last = occasion
             for key in occasion.objects:
                 self.by_object[key] = occasion
-        if view.times and self._names_occasion(view):
+        if view.times and view.said(self.phrases):
             date, place = view.times[0].value, view.place()
             for claim in self.previous:
                 if claim.relation in DATED and claim.date is None:
@@ -71,7 +71,3 @@ class Occasions:
                     if claim.relation != "meets" and claim.object:
                         self.by_object[claim.object] = Occasion(view.sentence.index, date, place, frozenset({claim.object}))
         self.previous = dated
-
-    def _names_occasion(self, view: SentenceView) -> bool:
-        lowered = f" {' '.join(t.text.lower() for t in view.tokens)} "
-        return any(f" {phrase} " in lowered for phrase in self.phrases)

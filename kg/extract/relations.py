@@ -36,7 +36,7 @@ def holds_position(mentions: list[Mention], language: str, text: str = "") -> It
     A minister's title with no body names the article's own country only for someone the text never gives a
     body: "Menlu AS Mike Pompeo ... Menlu Pompeo" is one American post, not an Indonesian one too."""
     explicit = {m.key for m in mentions if m.type == "Person" and m.role and m.body}
-    accompanying = [phrase for phrase, relation in lexicon.load(language).triggers.items() if relation == "accompany"]
+    accompanying = lexicon.load(language).phrases("accompany")
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
@@ -86,14 +86,14 @@ def _body_in_context(person: Mention, mentions: list[Mention]) -> str:
     return before[-1].key if before else ""
 
 
-def _delegation_body(person: Mention, mentions: list[Mention], text: str, accompanying: list[tuple[str, ...]]) -> str:
+def _delegation_body(person: Mention, mentions: list[Mention], text: str, accompanying: frozenset[str]) -> str:
     """The body of the one a person accompanies, for a post that names none: "Dubes Arab Saudi ... didampingi
     Wakil Dubes Yahya ..." (the deputy is Saudi Arabia's)."""
     heads = [m for m in mentions if m.end <= person.start and m.type in ("Title", "Person") and m.body]
     if not heads:
         return ""
     between = f" {text[heads[-1].end:person.start].lower()} "
-    return heads[-1].body if any(f" {' '.join(phrase)} " in between for phrase in accompanying) else ""
+    return heads[-1].body if any(f" {phrase} " in between for phrase in accompanying) else ""
 
 
 def _distinct(parties: list[Party]) -> list[Party]:
@@ -169,8 +169,7 @@ def the_two(view: SentenceView, phrases: frozenset[str], last_people: list[str],
     """Who "the two ministers" / "kedua menteri" of this sentence are: the two ministers named last when the
     phrase says ministers ("He met President A and Foreign Minister B. The two foreign ministers ..." is the
     visitor and B), else the people of the last sentence that named two or more."""
-    lowered = f" {' '.join(t.text.lower() for t in view.tokens)} "
-    said = [phrase for phrase in phrases if f" {phrase} " in lowered]
+    said = view.said(phrases)
     if not said:
         return []
     if any(word in phrase for phrase in said for word in _state_posts("minister")):
@@ -245,8 +244,7 @@ def present(view: SentenceView, entities: dict[str, Entity], last_event: str | N
     event just named (GUIDELINES: attends)."""
     if last_event is None or view.events or view.has("attends"):
         return
-    lowered = f" {' '.join(t.text.lower() for t in view.tokens)} "
-    if not any(f" {phrase} " in lowered for phrase in phrases):
+    if not view.said(phrases):
         return
     event = entities.get(last_event)
     for key in dict.fromkeys(p.key for p in view.parties if p.type == "Person"):
@@ -304,8 +302,7 @@ def cooperates(view: SentenceView, previous_subject: str | None, last_pair: tupl
     elif len(before) >= 2:
         pairs = [(before[0].key, before[1].key)]
     if not pairs:  # "kedua negara" are the two countries named last, "kedua instansi" the two bodies
-        lowered = f" {' '.join(t.text.lower() for t in view.tokens)} "
-        said = [phrase for phrase in pair_phrases if f" {phrase} " in lowered]
+        said = view.said(pair_phrases)
         countries = any(word in phrase for phrase in said for word in ("negara", "countries", "nations"))
         chosen = (last_pair if countries else last_bodies or last_pair) if said else None
         pairs = [chosen] if chosen else []

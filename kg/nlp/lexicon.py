@@ -40,6 +40,10 @@ class Lexicon:
     generic_bodies: frozenset[str] = frozenset()  # "pemerintah provinsi": a kind of body, no one body
     generic_agreements: dict[str, str] = field(default_factory=dict)  # "nota kesepahaman" -> "memorandum of understanding"
 
+    def phrases(self, kind: str) -> frozenset[str]:
+        """The pronoun or trigger phrases of one kind ("people", "occasion", "accompany"), words joined by spaces."""
+        return frozenset(" ".join(key) for table in (self.triggers, self.pronouns) for key, value in table.items() if value == kind)
+
 
 def _keys(rows: tuple[dict[str, str], ...], column: str) -> frozenset[tuple[str, ...]]:
     return frozenset(token_key(tokenize(row[column])) for row in rows)

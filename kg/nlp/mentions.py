@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from kg.names import without_parentheses
 from kg.nlp.gazetteer import Gazetteer, norm_key, token_key
 from kg.nlp.lexicon import Lexicon, Title
 from kg.nlp.tokens import Token
@@ -277,7 +278,7 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
                 end = _without_owner(tokens, start, end, lex, gaz)
             if end < len(tokens) and _ORDINAL.match(tokens[end].text):
                 end += 1
-            name = " ".join(t.text for k, t in enumerate(tokens[start:end], start) if not _in_parentheses(tokens, k, start, end))
+            name = without_parentheses(" ".join(t.text for t in tokens[start:end]))
             chunks[start] = (end - start, f"{etype.lower()}:{norm_key(name)}", etype)
             i = max(end, i + 1)
         else:
@@ -300,11 +301,6 @@ def _inner_acronym(tokens: list[Token], j: int) -> bool:
     """"( ACRONYM )" at ``j`` with the name going on after it: "... Assistance (MLA) in Criminal Matters"."""
     return (j + 4 < len(tokens) and tokens[j].text == "(" and tokens[j + 1].is_cap and tokens[j + 2].text == ")"
             and tokens[j + 3].text.lower() in _NAME_GOES_ON and tokens[j + 4].is_cap)
-
-
-def _in_parentheses(tokens: list[Token], k: int, start: int, end: int) -> bool:
-    """Token ``k`` is an inner "( X )" of the name tokens[start:end]."""
-    return (tokens[k].text in ("(", ")") or (start < k < end - 1 and tokens[k - 1].text == "(" and tokens[k + 1].text == ")"))
 
 
 def _lower_name(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, str]:

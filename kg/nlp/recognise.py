@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from kg.model import Mention, Sentence
+from kg.names import without_parentheses
 from kg.nlp.gazetteer import Gazetteer, norm_key, token_key
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.mentions import body_before, head_chunks, parse_title
@@ -98,7 +99,7 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
         chunk = chunks.get(i)
         if chunk and (not found or chunk[0] > found[0]) and not any(used[i:i + chunk[0]]):
             n, key, etype = chunk
-            add(i, i + n, etype, key, "head-word", name=_without_parentheses(_text(tokens, i, i + n, text)))
+            add(i, i + n, etype, key, "head-word", name=without_parentheses(_text(tokens, i, i + n, text)))
             i += n
         elif found and not any(used[i:i + found[0]]) and not _in_rank(tokens, i, found[0], lex):
             n, entry = found
@@ -232,11 +233,6 @@ def second_pass(sentence: Sentence, text: str, mentions: list[Mention], *, peopl
         else:
             i += 1
     return found
-
-
-def _without_parentheses(name: str) -> str:
-    """A name with an inner "(MLA)" taken out: "Treaty on Mutual Legal Assistance in Criminal Matters"."""
-    return " ".join(re.sub(r"\s*\([^()]*\)\s*", " ", name).split())
 
 
 def _in_rank(tokens: list[Token], i: int, n: int, lex: Lexicon) -> bool:

@@ -31,19 +31,10 @@ def oxigraph(dataset: Dataset) -> pyoxigraph.Store:
     return dataset.store._inner  # type: ignore[attr-defined,no-any-return]
 
 
-def new_dataset(path: Path | None = None, *, read_only: bool = False) -> Dataset:
-    """A dataset whose default graph is the union of all article graphs, persisted at ``path`` if given.
-
-    Read-only datasets take no lock, so any number of ``kg query``, ``kg export`` or ``kg serve`` can read one
-    store at once, also while a build works on its own copy."""
-    if read_only and path is not None:
-        return new_dataset_on(pyoxigraph.Store.read_only(str(path)))
-    dataset = Dataset(store="Oxigraph", default_union=True)
-    if path is not None:
-        dataset.open(str(path))
-    for prefix, namespace in PREFIXES.items():
-        dataset.bind(prefix, namespace, override=True)
-    return dataset
+def new_dataset(path: Path | None = None) -> Dataset:
+    """A writable dataset whose default graph is the union of all article graphs, persisted at ``path`` if
+    given (in memory otherwise). Readers use ``open_dataset``, which takes no lock."""
+    return new_dataset_on(pyoxigraph.Store(str(path)) if path is not None else pyoxigraph.Store())
 
 
 def open_dataset(graph_dir: Path) -> Dataset:
@@ -52,6 +43,7 @@ def open_dataset(graph_dir: Path) -> Dataset:
 
 
 def new_dataset_on(store: pyoxigraph.Store) -> Dataset:
+    """rdflib's API over an Oxigraph store, the union of its graphs as default graph, kg's prefixes bound."""
     dataset = Dataset(store=OxigraphStore(store=store), default_union=True)
     for prefix, namespace in PREFIXES.items():
         dataset.bind(prefix, namespace, override=True)

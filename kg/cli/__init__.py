@@ -292,13 +292,9 @@ def stats(graph: GraphDir = Path("output"), top: Annotated[int, typer.Option("--
 
 
 def _short(term: object) -> str:
-    from kg.rdf.namespace import PREFIXES
+    from kg.rdf.prefixes import compact
 
-    text = str(term)
-    for prefix, namespace in PREFIXES.items():
-        if text.startswith(namespace):
-            return f"{prefix}:{text[len(namespace):]}"
-    return text
+    return compact(str(term))
 
 
 @app.command()

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from kg.errors import FormatError, QueryError
-from kg.rdf.prefixes import PREFIXES
+from kg.rdf.prefixes import PREFIXES, compact
 from kg.resources import data_dir
 
 if TYPE_CHECKING:
@@ -117,11 +117,7 @@ def _syntax_message(text: str, error: str) -> str:
 def _cell(term: Term | None) -> str:
     if term is None:
         return ""
-    if isinstance(term, ox.NamedNode):
-        for prefix, namespace in PREFIXES.items():
-            if term.value.startswith(namespace):
-                return f"{prefix}:{term.value[len(namespace):]}"
-    return term.value
+    return compact(term.value) if isinstance(term, ox.NamedNode) else term.value
 
 
 def render(result: Result, fmt: str, limit: int | None = None) -> str:

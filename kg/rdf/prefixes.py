@@ -23,3 +23,11 @@ PREFIXES = {
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "wd": "http://www.wikidata.org/entity/",
 }
+
+
+def compact(iri: str) -> str:
+    """``kg:Meeting`` for an IRI under one of the prefixes above; anything else as it is."""
+    for prefix, namespace in PREFIXES.items():
+        if iri.startswith(namespace):
+            return f"{prefix}:{iri[len(namespace):]}"
+    return iri

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 ENTITY_TYPES = ("Person", "Organization", "Country", "Place", "Event", "Agreement")
-RELATIONS = ("holds_position", "meets", "signs", "attends", "cooperates_with", "quoted")
 
 
 @dataclass(frozen=True)

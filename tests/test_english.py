@@ -63,7 +63,7 @@ def test_a_minister_given_no_country_is_the_host_countrys_not_the_last_body_name
 
     text = ("While in Jakarta today, the envoy visited a school supported by the British Council and held talks with "
             "the Deputy Minister of Foreign Affairs John Pratama.")
-    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=date(2021, 4, 8), language="en")))
+    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=date(2021, 4, 8), language="en")), rules_only=True)
     posts = {(result.entities[c.subject].name, result.entities[c.object].name)
              for c in result.claims if c.relation == "holds_position"}
     assert posts == {("John Pratama", "Indonesia")}
@@ -78,7 +78,7 @@ def test_the_two_ministers_are_the_ministers_named_last_not_the_president_betwee
     text = ("British Foreign Secretary John Carter is on a visit to Indonesia. "
             "He met Indonesian President Budi Santoso and Foreign Minister Sari Wulandari in Jakarta. "
             "The two foreign ministers signed a Memorandum of Understanding on counter-terrorism.")
-    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=date(2021, 4, 8), language="en")))
+    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=date(2021, 4, 8), language="en")), rules_only=True)
     signers = {result.entities[c.subject].name for c in result.claims if c.relation == "signs"}
     assert {"John Carter", "Sari Wulandari"} <= signers and "Budi Santoso" not in signers
 
@@ -88,7 +88,7 @@ def test_role_words_between_the_country_and_the_title_belong_to_the_role():
     from kg.model import Article
 
     text = "The MoU was signed by US Counterterrorism Coordinator John Carter in Jakarta."
-    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
+    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")), rules_only=True)
     posts = {(result.entities[c.subject].name, result.entities[c.object].name, c.role)
              for c in result.claims if c.relation == "holds_position"}
     assert posts == {("John Carter", "United States", "Counterterrorism Coordinator")}
@@ -100,7 +100,7 @@ def test_a_meeting_tied_to_a_planned_visit_is_planned_too():
 
     text = ("British Foreign Secretary Mary Jones is on a visit to Brunei. "
             "She will pay a courtesy visit to the King before meeting with Foreign Minister John Carter.")
-    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
+    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")), rules_only=True)
     assert not [c for c in result.claims if c.relation == "meets"]
 
 
@@ -111,7 +111,7 @@ def test_a_post_in_an_apposition_after_the_name():
     text = ("Sari Wulandari, Indonesia's foreign minister, met John Carter in Jakarta. "
             "\"We will work together,\" said Mary Jones, Australia's Minister for Foreign Affairs. "
             "They also met Lim Hock Seng, Secretary-General of ASEAN, on Tuesday.")
-    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
+    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")), rules_only=True)
     posts = {(result.entities[c.subject].name, result.entities[c.object].name, c.role)
              for c in result.claims if c.relation == "holds_position"}
     assert posts == {("Sari Wulandari", "Indonesia", "foreign minister"),
@@ -125,7 +125,7 @@ def test_lower_case_titles_and_an_event_named_before_its_place():
 
     text = ("BNPT chief John Carter met the head of the National Police, General Budi Santoso, at the ASEAN "
             "Ministerial Meeting on Transnational Crime in Labuan Bajo on 20 August 2023.")
-    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
+    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")), rules_only=True)
     names = {key: e.name for key, e in result.entities.items()}
     posts = {(names[c.subject], names[c.object], c.role) for c in result.claims if c.relation == "holds_position"}
     assert posts == {("John Carter", "National Counter Terrorism Agency", "chief"),
@@ -140,7 +140,7 @@ def test_a_meeting_between_two_parties_and_their_meeting_already_reported():
 
     text = ("The two sides spoke during the meeting between BNPT and the Australian Federal Police. "
             "Ministers of Japan and Malaysia noted that their meeting was productive.")
-    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
+    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")), rules_only=True)
     meets = {(result.entities[c.subject].name, result.entities[c.object].name, c.evidence.sentence)
              for c in result.claims if c.relation == "meets"}
     assert meets == {("National Counter Terrorism Agency", "Australian Federal Police", 0)}
@@ -151,7 +151,7 @@ def test_reported_speech_verbs_quote_their_subject():
     from kg.model import Article
 
     text = "Minister Mary Jones expressed her gratitude to Indonesia. Foreign Minister John Carter reaffirmed the partnership."
-    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
+    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")), rules_only=True)
     assert {result.entities[c.subject].name for c in result.claims if c.relation == "quoted"} == {"Mary Jones", "John Carter"}
 
 
@@ -161,7 +161,7 @@ def test_a_visit_dates_and_places_the_meetings_reported_after_it():
 
     text = ("British Foreign Secretary Mary Jones is on a visit to Indonesia on 7 April 2021 to discuss trade. "
             "She met Foreign Minister Sari Wulandari to discuss the partnership.")
-    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
+    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")), rules_only=True)
     meets = [(c.date, result.entities[c.place].name if c.place else None) for c in result.claims if c.relation == "meets"]
     assert meets == [("2021-04-07", "Indonesia")]
     assert not [c for c in result.claims if c.relation in ("meets", "attends") and result.entities[c.object or ""].type == "Country"]
@@ -172,5 +172,5 @@ def test_the_place_a_meeting_happened_in_beats_a_place_gone_to_after():
     from kg.model import Article
 
     text = "British Foreign Secretary Mary Jones met Foreign Minister Sari Wulandari in Bogor before she returned to Jakarta."
-    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
+    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")), rules_only=True)
     assert [result.entities[c.place].name for c in result.claims if c.relation == "meets"] == ["Bogor"]

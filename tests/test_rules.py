@@ -39,7 +39,7 @@ def test_month_year_keeps_its_precision():
 
 def test_title_rank_name_degree():
     text = "Kepala BNPT Komjen. Pol. Dr. Budi Santoso, M.H., bertemu Menteri Luar Negeri Jepang Taro Yamada di Jakarta."
-    result = extract.run(nlp.run(_article(text)))
+    result = extract.run(nlp.run(_article(text)), rules_only=True)
     posts = {(result.entities[c.subject].name, result.entities[c.object].name, c.role)
              for c in result.claims if c.relation == "holds_position"}
     assert posts == {("Budi Santoso", "Badan Nasional Penanggulangan Terorisme", "Kepala"),
@@ -50,7 +50,7 @@ def test_title_rank_name_degree():
 
 def test_planned_meeting_gives_no_claim():
     text = "Menlu Jepang Taro Yamada akan bertemu Menlu Inggris Jane Doe di London pekan depan."
-    result = extract.run(nlp.run(_article(text)))
+    result = extract.run(nlp.run(_article(text)), rules_only=True)
     assert not [c for c in result.claims if c.relation == "meets"]
 
 
@@ -69,7 +69,7 @@ def test_iris_are_deterministic_and_valid_for_any_script():
 
 
 def _facts(text: str, relation: str, published: date | None = None, language: str = "id") -> set[tuple]:
-    result = extract.run(nlp.run(_article(text, published, language)))
+    result = extract.run(nlp.run(_article(text, published, language)), rules_only=True)
     name = lambda key: result.entities[key].name if key else None  # noqa: E731
     return {(name(c.subject), name(c.object), c.role, c.date) for c in result.claims if c.relation == relation}
 
@@ -111,14 +111,14 @@ def test_a_noun_meeting_already_reported_is_not_a_new_meeting():
 
 
 def _posts(text: str) -> set[tuple[str, str, str | None]]:
-    result = extract.run(nlp.run(_article(text)))
+    result = extract.run(nlp.run(_article(text)), rules_only=True)
     return {(result.entities[c.subject].name, result.entities[c.object].name, c.role)
             for c in result.claims if c.relation == "holds_position"}
 
 
 def _pairs(text: str, relation: str) -> set[frozenset[str]]:
     """The pairs of names a symmetric relation joins in ``text``."""
-    result = extract.run(nlp.run(_article(text)))
+    result = extract.run(nlp.run(_article(text)), rules_only=True)
     return {frozenset((result.entities[c.subject].name, result.entities[c.object].name))
             for c in result.claims if c.relation == relation}
 
@@ -140,14 +140,14 @@ def test_the_same_post_stated_twice_keeps_its_fullest_title():
 
 def test_a_meeting_at_an_office_takes_the_city_named_after_it():
     text = "Menlu Jepang Taro Yamada bertemu Menlu Inggris Jane Doe di Kantor Kemlu RI, Jakarta, Senin (12/3)."
-    result = extract.run(nlp.run(_article(text, published=date(2018, 3, 13))))
+    result = extract.run(nlp.run(_article(text, published=date(2018, 3, 13))), rules_only=True)
     meets = [c for c in result.claims if c.relation == "meets"]
     assert len(meets) == 1 and result.entities[meets[0].place].name == "Jakarta" and meets[0].date == "2018-03-12"
 
 
 def test_cooperation_inside_an_unrecognised_post_name_is_no_trigger():
     text = "Kepala BNPT Budi Santoso didampingi Deputy Bidang Kerjasama Internasional bertemu Duta Besar Jepang di Jakarta."
-    result = extract.run(nlp.run(_article(text)))
+    result = extract.run(nlp.run(_article(text)), rules_only=True)
     assert not [c for c in result.claims if c.relation == "cooperates_with"]
 
 
@@ -162,7 +162,7 @@ def test_a_sentence_naming_the_occasion_dates_the_signing_before_it_and_not_an_o
             "Acara ini dilaksanakan di Jakarta (13/2/2019) dan dihadiri oleh Kepala BNPT Budi Santoso. "
             "Hal itu merupakan tindak lanjut dari Nota Kesepahaman yang diteken BNPT dan Bakamla pada 29 Oktober 2018. "
             "Yang menandatangani Perjanjian Kerja Sama ini adalah Kepala Bakamla Rudi Hartono.")
-    result = extract.run(nlp.run(_article(text, published=date(2019, 2, 14))))
+    result = extract.run(nlp.run(_article(text, published=date(2019, 2, 14))), rules_only=True)
     signed = {(result.entities[c.subject].name, result.entities[c.object].name): c.date
               for c in result.claims if c.relation == "signs"}
     assert signed[("Badan Nasional Penanggulangan Terorisme", "Perjanjian Kerja Sama")] == "2019-02-13"
@@ -179,7 +179,7 @@ def test_an_initial_or_honorific_with_a_full_stop_does_not_end_the_sentence():
 def test_a_numbered_meeting_referred_back_to_is_not_a_new_meeting():
     text = ("Delegasi Indonesia dan Australia bertemu di Jakarta pada Senin (12/3). "
             "Dalam pertemuan yang kelima ini, BNPT dan Polri membahas kerja sama.")
-    result = extract.run(nlp.run(_article(text, published=date(2018, 3, 13))))
+    result = extract.run(nlp.run(_article(text, published=date(2018, 3, 13))), rules_only=True)
     evidence = {c.evidence.sentence for c in result.claims if c.relation == "meets"}
     assert evidence == {0}
 
@@ -222,7 +222,7 @@ def test_two_parties_joined_before_a_cooperation_word_are_its_parties():
 
 def test_a_follow_up_is_no_speech_verb():
     text = "Acara ini merupakan tindak lanjut Kepala BNPT Budi Santoso dari rapat sebelumnya."
-    result = extract.run(nlp.run(_article(text)))
+    result = extract.run(nlp.run(_article(text)), rules_only=True)
     assert not [c for c in result.claims if c.relation == "quoted"]
 
 
@@ -234,7 +234,7 @@ def test_a_delegation_member_with_no_body_belongs_to_the_one_accompanied():
 def test_an_event_named_with_a_lower_case_head():
     text = ("Menlu Sari Wulandari dan Menlu Serbia Marko Petrovic bertemu di Beograd pada peringatan "
             "60 tahun Gerakan Non-Blok. Kapolri Budi Santoso membuka sidang umum Interpol di Bali.")
-    result = extract.run(nlp.run(_article(text)))
+    result = extract.run(nlp.run(_article(text)), rules_only=True)
     events = {e.name for e in result.entities.values() if e.type == "Event"}
     assert events == {"peringatan 60 tahun Gerakan Non-Blok", "sidang umum Interpol"}
     attended = {result.entities[c.subject].name for c in result.claims if c.relation == "attends"}
@@ -243,7 +243,7 @@ def test_an_event_named_with_a_lower_case_head():
 
 def test_an_agreement_named_in_lower_case_is_signed():
     text = "Kapolri Budi Santoso dan Kepala PNP Jose Santos menandatangani nota kesepahaman di Manila."
-    result = extract.run(nlp.run(_article(text)))
+    result = extract.run(nlp.run(_article(text)), rules_only=True)
     signed = {(result.entities[c.subject].name, result.entities[c.object].name) for c in result.claims if c.relation == "signs"}
     assert ("Budi Santoso", "nota kesepahaman") in signed
 
@@ -258,7 +258,7 @@ def test_a_coordination_meeting_of_bodies_and_a_cooperation_stated_by_a_speaker(
     text = ("BNPT dan Bakamla menggelar rapat koordinasi di kantor BNPT, Jakarta, Senin (5/8/2024). "
             "Rapat dihadiri oleh perwakilan Kemenko Polhukam, BIN, dan TNI. "
             "Kepala BNPT Budi Santoso hadir. Menurut Budi, kerja sama dengan Australia sudah berjalan sejak 2002.")
-    result = extract.run(nlp.run(_article(text, published=date(2024, 8, 6))))
+    result = extract.run(nlp.run(_article(text, published=date(2024, 8, 6))), rules_only=True)
     names = {k: e.name for k, e in result.entities.items()}
     meets = {frozenset((names[c.subject], names[c.object])): names.get(c.place or "") for c in result.claims if c.relation == "meets"}
     assert meets[frozenset(("Badan Nasional Penanggulangan Terorisme", "Badan Keamanan Laut"))] == "Jakarta"
@@ -268,7 +268,7 @@ def test_a_coordination_meeting_of_bodies_and_a_cooperation_stated_by_a_speaker(
 
 def test_welcoming_support_is_no_meeting_and_a_process_is_an_event():
     text = "Menurut Budi, Raja Yordania menyambut baik dukungan yang diberikan Indonesia kepada Bali Process."
-    result = extract.run(nlp.run(_article(text)))
+    result = extract.run(nlp.run(_article(text)), rules_only=True)
     assert not [c for c in result.claims if c.relation == "meets"]
     assert [e.type for e in result.entities.values() if e.name == "Bali Process"] == ["Event"]
 
@@ -298,29 +298,29 @@ def test_a_news_site_named_by_its_domain_is_no_body():
 def test_generic_names_of_one_memorandum_are_one_agreement():
     text = ("BNPT memperkuat sinergi melalui penandatanganan nota kesepahaman atau MoU dengan Kemendagri. "
             "MoU itu ditandatangani oleh Kepala BNPT Budi Santoso.")
-    result = extract.run(nlp.run(_article(text)))
+    result = extract.run(nlp.run(_article(text)), rules_only=True)
     agreements = [e for e in result.entities.values() if e.type == "Agreement"]
     assert len(agreements) == 1 and {agreements[0].name, *agreements[0].aliases} == {"nota kesepahaman", "MoU"}
 
 
 def test_the_body_after_an_agreement_head_owns_it_and_is_no_part_of_its_name():
-    result = extract.run(nlp.run(_article("MoU BNPT dengan Kementerian Dalam Negeri diteken hari ini.")))
+    result = extract.run(nlp.run(_article("MoU BNPT dengan Kementerian Dalam Negeri diteken hari ini.")), rules_only=True)
     assert sorted((e.type, e.name) for e in result.entities.values()) == [
         ("Agreement", "MoU"), ("Organization", "Badan Nasional Penanggulangan Terorisme"),
         ("Organization", "Kementerian Dalam Negeri")]
 
 
 def test_a_body_inside_a_rank_is_no_actor():
-    result = extract.run(nlp.run(_article("Hadir pula Dirwaskon Ditjen Strahan Brigjen TNI Budi Santoso.")))
+    result = extract.run(nlp.run(_article("Hadir pula Dirwaskon Ditjen Strahan Brigjen TNI Budi Santoso.")), rules_only=True)
     assert "Tentara Nasional Indonesia" not in {e.name for e in result.entities.values()}
-    alone = extract.run(nlp.run(_article("TNI dan Polri menggelar latihan bersama.")))
+    alone = extract.run(nlp.run(_article("TNI dan Polri menggelar latihan bersama.")), rules_only=True)
     assert "Tentara Nasional Indonesia" in {e.name for e in alone.entities.values()}
 
 
 def test_a_person_speaking_on_that_occasion_attends_the_event_just_named():
     text = ("BNPT dan AFP menggelar Konsultasi Bilateral Penanggulangan Terorisme ke-9 di Sydney. "
             "Dalam kesempatan itu, Duta Besar Australia Mary Jones menekankan pentingnya kerja sama.")
-    result = extract.run(nlp.run(_article(text)))
+    result = extract.run(nlp.run(_article(text)), rules_only=True)
     attended = {(result.entities[c.subject].name, result.entities[c.object].name) for c in result.claims if c.relation == "attends"}
     assert ("Mary Jones", "Konsultasi Bilateral Penanggulangan Terorisme ke-9") in attended
 
@@ -328,7 +328,7 @@ def test_a_person_speaking_on_that_occasion_attends_the_event_just_named():
 def test_an_event_named_short_after_its_full_name_is_the_same_event():
     text = ("BNPT dan AFP menggelar Konsultasi Bilateral Penanggulangan Terorisme ke-9 di Sydney. "
             "Konsultasi Bilateral itu dihadiri Kepala BNPT Budi Santoso.")
-    result = extract.run(nlp.run(_article(text)))
+    result = extract.run(nlp.run(_article(text)), rules_only=True)
     assert [e.name for e in result.entities.values() if e.type == "Event"] == ["Konsultasi Bilateral Penanggulangan Terorisme ke-9"]
 
 

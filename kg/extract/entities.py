@@ -49,6 +49,39 @@ def unify_events(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     return _rekey(analyzed, "Event", target)
 
 
+def resolve_event_references(analyzed: AnalyzedArticle, words: dict[str, str], heads: frozenset[str]) -> AnalyzedArticle:
+    """"The Conference", "the meeting", "pertemuan tersebut" recognised as events are the event the article
+    names in full with that head word (the last one named before, else the first after); one that no named
+    event explains is no entity (GUIDELINES: an unnamed meeting is not an Event)."""
+    events = [m for m in analyzed.mentions if m.type == "Event" and m.key]
+    if not events:
+        return analyzed
+
+    def content(m: Mention) -> list[str]:
+        return [w for w in norm_key(m.name or m.text).split() if w not in words]
+
+    def determined(m: Mention) -> bool:
+        return any(words.get(w) == "determiner" for w in norm_key(m.text).split())
+
+    references = {id(m) for m in events if all(w in heads for w in content(m))
+                  and (determined(m) or len(content(m)) <= 1)}
+    named = [m for m in events if id(m) not in references]
+    target: dict[int, str | None] = {}
+    for m in events:
+        if id(m) not in references:
+            continue
+        own = set(content(m))
+        fits = [n for n in named if not own or own & set(norm_key(n.name or n.text).split())]
+        before = [n for n in fits if n.start < m.start]
+        chosen = before[-1] if before else (fits[0] if fits else None)
+        target[id(m)] = chosen.key if chosen else (None if determined(m) else m.key)
+    if not target:
+        return analyzed
+    mentions = [m if id(m) not in target else replace(m, key=target[id(m)]) for m in analyzed.mentions
+                if id(m) not in target or target[id(m)] is not None]
+    return replace(analyzed, mentions=mentions)
+
+
 def _longest_names(analyzed: AnalyzedArticle, etype: str) -> dict[str, tuple[str, ...]]:
     """Key -> the words of the longest name an article gives each entity of ``etype``."""
     names: dict[str, tuple[str, ...]] = {}

@@ -13,6 +13,7 @@ from itertools import combinations
 from kg.extract.context import Party, SentenceView, Trigger
 from kg.model import Claim, Entity, Mention
 from kg.nlp import gazetteer, lexicon
+from kg.relations import REGISTRY
 from kg.resources import load_table
 
 DEFAULT_COUNTRY = {"id": "country:id"}
@@ -21,13 +22,38 @@ NOMINAL_MEETINGS = frozenset({"pertemuan", "pertemuan bilateral", "rapat", "rapa
                               "jumpa", "meeting", "talks", "bilateral meeting"})
 
 
-def _planned(view: SentenceView, trigger_start: int) -> bool:
+def planned(view: SentenceView, trigger_start: int) -> bool:
     """A future or negated trigger: "akan bertemu", "dijadwalkan menandatangani", "will sign", and a trigger
     tied by "before"/"after" to a planned one: "He will pay a visit to the Sultan before meeting with X"."""
     if any(t.relation in ("future", "negation") and 0 <= trigger_start - t.end < 30 for t in view.triggers):
         return True
     tied = any(t.relation == "sequence" and 0 <= trigger_start - t.end <= 1 for t in view.triggers)  # "before meeting"
     return tied and any(t.relation == "future" and t.end <= trigger_start for t in view.triggers)
+
+
+def reported_before(view: SentenceView, trigger: Trigger) -> bool:
+    """A meeting noun that refers back ("pertemuan tersebut", "their meeting", "pertemuan yang kelima ini")."""
+    return trigger.text in NOMINAL_MEETINGS and _anaphoric_after(view, trigger.end)
+
+
+def names_a_side(view: SentenceView, party: Party) -> bool:
+    """"dari pihak Inggris": a side of a meeting, not a party that attends it."""
+    return view.word_before(party.start) in SIDE_WORDS
+
+
+def refusals(view: SentenceView) -> set[str]:
+    """Relations a sentence must not state, whatever pairs it names (GUIDELINES): what is planned or negated,
+    and a meeting reported again ("pertemuan tersebut") is no new one. Rules and general candidates alike."""
+    refused = set()
+    for name, spec in REGISTRY.items():
+        own = [t for t in view.triggers if t.relation in spec.triggers]
+        if spec.dated and ((own and all(planned(view, t.start) for t in own))
+                           or (not own and any(t.relation in ("future", "negation") for t in view.triggers))):
+            refused.add(name)
+    meeting = view.first("meets")
+    if meeting is not None and reported_before(view, meeting):
+        refused.add("meets")
+    return refused
 
 
 def holds_position(mentions: list[Mention], language: str, text: str = "") -> Iterator[tuple[Mention, str, str]]:
@@ -54,6 +80,7 @@ def holds_position(mentions: list[Mention], language: str, text: str = "") -> It
 
 
 ANAPHORIC = frozenset({"tersebut", "ini", "itu"})
+SIDE_WORDS = frozenset({"pihak"})
 
 
 def _host_country(mentions: list[Mention]) -> str:
@@ -117,14 +144,14 @@ def _principals(parties: list[Party]) -> list[Party]:
 def meets(view: SentenceView, entities: dict[str, Entity]) -> Iterator[Claim]:
     """Two parties meet, visit, receive or hold talks (GUIDELINES: meets); a coordination meeting pairs everyone."""
     trigger = view.first("meets")
-    if trigger is None or _planned(view, trigger.start):
+    if trigger is None or planned(view, trigger.start):
         return
     before = _principals([p for p in view.parties if p.end <= trigger.start])
     after = _principals([p for p in view.parties if p.start >= trigger.end])
     pairs: list[tuple[str, str]] = []
     attend = view.first("attends")
     nominal = trigger.text in NOMINAL_MEETINGS
-    if nominal and _anaphoric_after(view, trigger.end) and not (attend and len(after) >= 3):
+    if reported_before(view, trigger) and not (attend and len(after) >= 3):
         return  # "pertemuan tersebut", "pertemuan yang kelima ini": a meeting already reported where it was introduced
     if attend and len(after) >= 3 and len({p.type == "Person" for p in after}) == 1:
         pairs = [(a.key, b.key) for a, b in combinations(after, 2)]  # "Hadir dalam rapat ini A, B, C"
@@ -211,7 +238,7 @@ def signs(view: SentenceView, entities: dict[str, Entity], last_agreement: str |
         parties = _distinct([p for p in view.parties if p.start > first.end])
         rule = "signs:agreement-parties"
     else:
-        if _planned(view, trigger.start):
+        if planned(view, trigger.start):
             return
         parties = _distinct([p for p in view.parties if p.rule != "title-body" or not any(
             q.type == "Person" and q.start > p.start and q.start - p.end < 40 for q in view.parties)])
@@ -261,11 +288,11 @@ def attends(view: SentenceView, entities: dict[str, Entity], last_event: str | N
         return
     trigger = attend or meeting
     assert trigger is not None
-    if _planned(view, trigger.start):
+    if planned(view, trigger.start):
         return
     inside = [(m.start, m.end) for m in view.events]
     parties = [p for p in view.parties if not any(a <= p.start < b for a, b in inside)]
-    parties = [p for p in parties if view.word_before(p.start) not in ("pihak",)]
+    parties = [p for p in parties if not names_a_side(view, p)]
     if attend is None:
         parties = [p for p in parties if p.start > meeting.start]  # type: ignore[union-attr]
     people_bodies = [p for p in parties if p.rule == "title-body"]

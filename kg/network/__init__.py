@@ -11,11 +11,9 @@ from rdflib import Dataset
 
 from kg.query import internal_query, select_rows
 from kg.rdf.namespace import KG
+from kg.relations import REGISTRY
 
-EDGE_LABELS = {
-    "meets": "met", "signs": "signed", "attends": "attended", "holds_position": "holds post in",
-    "cooperates_with": "cooperates with", "quoted": "quoted in",
-}
+EDGE_LABELS = {name: spec.label for name, spec in REGISTRY.items()}
 TYPES = {str(KG[name]): name for name in ("Person", "Organization", "Country", "Place", "Event", "Agreement")}
 
 __all__ = ["EDGE_LABELS", "from_rdf"]

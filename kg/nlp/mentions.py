@@ -9,17 +9,28 @@ left, so that one span is never two entities.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.names import without_parentheses
 from kg.nlp.gazetteer import Gazetteer, norm_key, token_key
 from kg.nlp.lexicon import Lexicon, Title
 from kg.nlp.tokens import Token
+from kg.resources import load_table
 
 CONNECTORS = frozenset({"of", "on", "and", "for", "the", "in", "dan", "untuk", "tentang", "&", "-", "–", "to"})
 _INITIAL = re.compile(r"^[A-Z]$")
 _NAME_PARTICLES = frozenset({"bin", "binti", "al", "el", "van", "de", "der", "von", "-"})
 _NAME_GOES_ON = frozenset({"in", "on", "of", "for", "to", "tentang", "untuk"})  # after "(MLA)"; "dan" starts a new name
 _ORDINAL = re.compile(r"^ke-\d+$|^\d+(st|nd|rd|th)?$")
+_ENGLISH_ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
+_NAME_CONTINUES = frozenset({"on", "of", "for"})  # "Conference on ...", "General Assembly of the ...": an Event goes on
+
+
+@lru_cache(maxsize=1)
+def _weekdays() -> frozenset[str]:
+    """Weekday names, which end a name ("Konferensi ASEANAPOL Kamis (8/11)": the day is no part of it)."""
+    return frozenset(row["word"].lower() for lang in ("id", "en") for row in load_table(f"lexicons/{lang}/calendar.tsv")
+                     if row["kind"] == "weekday")
 
 
 def _match_phrase(tokens: list[Token], i: int, table: dict | frozenset, prefixes: frozenset[tuple[str, ...]],
@@ -262,6 +273,8 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
             tok = tokens[j]
             if j > i and _rank_at(tokens, j, lex):
                 break  # "Kepala BIN Jenderal Budi Gunawan": the body ends where a rank begins
+            if j > i and tok.text.lower() in _weekdays():
+                break
             if (tok.is_cap and tok.is_word) or (j > i and _ORDINAL.match(tok.text)):
                 j += 1
             elif j > i and _inner_acronym(tokens, j):
@@ -269,6 +282,9 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
             elif (j > i and tok.text.lower() in CONNECTORS and j + 1 < len(tokens) and tokens[j + 1].is_cap
                   and not _head_starts(tokens, j + 1, lex) and not _locative_place(tokens, j, gaz)):
                 j += 1  # "MoU A dan Treaty B" are two names: a connector before a new head ends the first
+            elif (j > i and tok.text.lower() in _NAME_CONTINUES and j + 2 < len(tokens)
+                  and tokens[j + 1].text.lower() == "the" and tokens[j + 2].is_cap):
+                j += 2  # "General Assembly of the International Criminal Police Organization"
             else:
                 break
         found = _classify(tokens, i, j, lex)
@@ -278,6 +294,12 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
                 end = _without_owner(tokens, start, end, lex, gaz)
             if end < len(tokens) and _ORDINAL.match(tokens[end].text):
                 end += 1
+            elif end + 1 < len(tokens) and tokens[end].text.lower() == "ke" and tokens[end + 1].text.isdigit():
+                end += 2  # "Konferensi Aseanapol ke 36"
+            if etype == "Event" and start > 0 and _ENGLISH_ORDINAL.match(tokens[start - 1].text):
+                start -= 1  # "the 84th General Assembly"
+            if etype == "Event" and end - start > 2 and tokens[start].text == "The":
+                start += 1  # "The International Conference on ... opened": the article is no part of the name
             name = without_parentheses(" ".join(t.text for t in tokens[start:end]))
             chunks[start] = (end - start, f"{etype.lower()}:{norm_key(name)}", etype)
             i = max(end, i + 1)
@@ -369,6 +391,8 @@ def _classify(tokens: list[Token], i: int, j: int, lex: Lexicon) -> tuple[int, i
                 start, end = i + k, j
             elif position == "last":
                 start, end = i, i + k + n
+                if etype == "Event" and end < j and tokens[end].text.lower() in _NAME_CONTINUES:
+                    end = j  # "International Conference on Deradicalisation and Countering Violent Extremism"
             else:
                 start, end = i, j
             while end > start and tokens[end - 1].text.lower() in CONNECTORS:

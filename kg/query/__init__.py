@@ -52,7 +52,25 @@ def named_queries() -> dict[str, NamedQuery]:
 
 
 def internal_query(name: str) -> str:
-    return (data_dir() / "queries" / "internal" / f"{name}.rq").read_text(encoding="utf-8")
+    text = (data_dir() / "queries" / "internal" / f"{name}.rq").read_text(encoding="utf-8")
+    return text.replace("{{relations}}", relation_patterns()) if "{{relations}}" in text else text
+
+
+def relation_patterns() -> str:
+    """One SPARQL pattern per relation of the registry, binding ?fact, ?s, ?o and ?relation: a relation added
+    to ``kg/relations.py`` is read back by every query built on it, never dropped for a forgotten UNION."""
+    from kg.relations import REGISTRY
+
+    parts = []
+    for name, spec in REGISTRY.items():
+        if not spec.object_property:
+            pattern = f"?fact a kg:{spec.fact_class} ; kg:{spec.subject_property} ?s ."
+        elif spec.symmetric and spec.object_property == spec.subject_property:
+            pattern = f"?fact a kg:{spec.fact_class} ; kg:{spec.subject_property} ?s , ?o . FILTER(STR(?s) < STR(?o))"
+        else:
+            pattern = f"?fact a kg:{spec.fact_class} ; kg:{spec.subject_property} ?s ; kg:{spec.object_property} ?o ."
+        parts.append(f'{{ {pattern} BIND("{name}" AS ?relation) }}')
+    return "\n    UNION ".join(parts)
 
 
 def resolve_query(spec: str) -> str:

@@ -16,6 +16,7 @@ from rdflib.term import Node
 from kg.model import Claim, Entity, ExtractedArticle
 from kg.rdf.iri import ENTITIES_GRAPH, article_iri, entity_iri, evidence_iri, fact_iri, graph_iri, shared_fact_iri
 from kg.rdf.namespace import KG, NIF, SCHEMA
+from kg.relations import REGISTRY
 
 Quad = tuple[Node, Node, Node, URIRef]
 
@@ -23,14 +24,8 @@ ENTITY_CLASS = {
     "Person": KG.Person, "Organization": KG.Organization, "Country": KG.Country,
     "Place": KG.Place, "Event": KG.Event, "Agreement": KG.Agreement,
 }
-FACT_CLASS = {
-    "meets": KG.Meeting, "signs": KG.Signing, "attends": KG.Attendance,
-    "holds_position": KG.Post, "cooperates_with": KG.Cooperation, "quoted": KG.Quotation,
-}
-DIRECT_EDGE = {
-    "meets": KG.met, "signs": KG.signed, "attends": KG.attended,
-    "holds_position": KG.holdsPostIn, "cooperates_with": KG.cooperatesWith,
-}
+FACT_CLASS = {name: KG[spec.fact_class] for name, spec in REGISTRY.items()}
+DIRECT_EDGE = {name: KG[spec.direct_edge] for name, spec in REGISTRY.items() if spec.direct_edge}
 
 
 def date_literal(value: str) -> Literal:
@@ -125,27 +120,17 @@ def _claim(claim: Claim, extracted: ExtractedArticle, iris: dict[str, URIRef], d
     if claim.place and claim.place in iris:
         yield q(fact, KG.place, iris[claim.place])
     relation = claim.relation
+    spec = REGISTRY[relation]
+    yield q(fact, KG[spec.subject_property], subject)
+    if obj is not None and spec.object_property:
+        yield q(fact, KG[spec.object_property], obj)
     if relation == "meets" and obj is not None:
-        yield q(fact, KG.participant, subject)
-        yield q(fact, KG.participant, obj)
         first, second = sorted((subject, obj), key=str)
         yield q(fact, KG.firstParticipant, first)
         yield q(fact, KG.secondParticipant, second)
-    elif relation == "signs" and obj is not None:
-        yield q(fact, KG.signatory, subject)
-        yield q(fact, KG.agreement, obj)
-    elif relation == "attends" and obj is not None:
-        yield q(fact, KG.participant, subject)
-        yield q(fact, KG.event, obj)
-    elif relation == "holds_position" and obj is not None:
-        yield q(fact, KG.member, subject)
-        yield q(fact, KG.organization, obj)
+    elif relation == "holds_position":
         yield q(fact, KG.roleName, Literal(claim.role or ""))
-    elif relation == "cooperates_with" and obj is not None:
-        yield q(fact, KG.partner, subject)
-        yield q(fact, KG.partner, obj)
     elif relation == "quoted":
-        yield q(fact, KG.speaker, subject)
         yield q(subject, KG.quotedIn, doc)
     if relation in DIRECT_EDGE and obj is not None:
         yield q(subject, DIRECT_EDGE[relation], obj)

@@ -1,0 +1,132 @@
+"""Relation candidates: every pair of mentions a relation's argument types allow, in a sentence or carried over
+from the sentences just before it.
+
+The rules of ``relations.py`` say what the genre usually means; they are high-precision but miss what they were
+not written for ("held a courtesy call", "audiensi", lists of attending ministers). So the rules' claims are
+candidates like any other pair, with their verdict as one feature among many, and a trained model decides
+(``decision.py``). A candidate is a ``Claim`` whose rule is ``candidate:RELATION`` when no rule proposed it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import combinations
+
+from kg.extract.context import Party, SentenceView
+from kg.extract.relations import names_a_side, refusals
+from kg.model import Claim, Mention
+from kg.relations import REGISTRY
+
+MAX_PARTIES = 10  # distinct parties of one sentence that are paired (a list of 12 ministers gives 45 pairs, not 66)
+MAX_ROLE = 5  # words of a post's title found between a person and a body
+CARRY = 2  # sentences after an event or agreement is named in which "the meeting", "MoU tersebut" may refer to it
+
+
+@dataclass
+class Carried:
+    """The event and agreement named last, and the sentence that named them."""
+
+    event: str | None = None
+    event_sentence: int = -10
+    agreement: str | None = None
+    agreement_sentence: int = -10
+
+    def update(self, view: SentenceView) -> None:
+        if view.events:
+            self.event, self.event_sentence = view.events[-1].key, view.sentence.index
+        if view.agreements:
+            self.agreement, self.agreement_sentence = view.agreements[-1].key, view.sentence.index
+
+    def event_near(self, view: SentenceView) -> str | None:
+        return self.event if view.sentence.index - self.event_sentence <= CARRY else None
+
+    def agreement_near(self, view: SentenceView) -> str | None:
+        return self.agreement if view.sentence.index - self.agreement_sentence <= CARRY else None
+
+
+def _keys(parties: list[Party], types: tuple[str, ...]) -> list[str]:
+    return list(dict.fromkeys(p.key for p in parties if p.type in types))[:MAX_PARTIES]
+
+
+def _anchor(view: SentenceView, relation: str) -> int:
+    """Where a candidate's date is looked for: its relation's first trigger, else the sentence start."""
+    triggers = REGISTRY[relation].triggers
+    first = next((t for t in view.triggers if t.relation in triggers), None)
+    return first.start if first else view.sentence.start
+
+
+def propose(view: SentenceView, carried: Carried, rule_claims: list[Claim]) -> list[Claim]:
+    """Candidates of one sentence that no rule proposed there, as claims with ``candidate:RELATION`` rules."""
+    taken = {(c.relation, c.subject, c.object) for c in rule_claims}
+    refused = refusals(view)
+    place = view.place()
+    out: list[Claim] = []
+    for relation, subject, obj in _pairs(view, carried):
+        if (relation, subject, obj) in taken or subject == obj or relation in refused:
+            continue
+        if REGISTRY[relation].symmetric and (relation, obj, subject) in taken:
+            continue
+        taken.add((relation, subject, obj))
+        spec = REGISTRY[relation]
+        date = view.time_near(_anchor(view, relation)) if spec.dated else None
+        role = _role(view, subject, obj) if relation == "holds_position" and obj else None
+        out.append(Claim(relation, subject, obj, view.evidence(), f"candidate:{relation}", 0.0,
+                         date=date, place=place if spec.dated else None, role=role))
+    return out
+
+
+def _pairs(view: SentenceView, carried: Carried) -> Iterator[tuple[str, str, str | None]]:
+    parties = view.parties
+    actors = _keys(parties, ("Person", "Organization", "Country"))
+    bodies = _keys(parties, ("Organization", "Country"))
+    people = _keys([p for p in parties if p.rule != "title-body"], ("Person",))
+    for a, b in combinations(actors, 2):
+        yield "meets", a, b
+    for a, b in combinations(bodies, 2):
+        yield "cooperates_with", a, b
+    for person in people:
+        yield "quoted", person, None
+        for body in bodies:
+            yield "holds_position", person, body
+    events = list(dict.fromkeys(m.key for m in view.events)) or _carried(carried.event_near(view))
+    agreements = list(dict.fromkeys(m.key for m in view.agreements)) or _carried(carried.agreement_near(view))
+    attendees = _keys([p for p in parties if not names_a_side(view, p)], ("Person", "Organization", "Country"))
+    for actor in attendees:
+        for event in events:
+            yield "attends", actor, event
+    for actor in actors:
+        for agreement in agreements:
+            yield "signs", actor, agreement
+
+
+def _role(view: SentenceView, person: str, body: str) -> str | None:
+    """The words that tie a person to a body, as the post's title: "X, Kepala BNPT" and "Kepala BNPT X" give
+    "Kepala" (GUIDELINES: the role is the title as written, without the body)."""
+    people = [p for p in view.parties if p.key == person]
+    bodies = [p for p in view.parties if p.key == body]
+    if not people or not bodies:
+        return None
+    p, b = min(((p, b) for p in people for b in bodies), key=lambda pb: abs(pb[0].start - pb[1].start))
+    if b.start > p.end:
+        words = [t.text for t in view.tokens if p.end <= t.start and t.end <= b.start and t.is_word]
+    else:
+        words = [t.text for t in view.tokens if t.end <= b.start and t.is_word][-MAX_ROLE:]
+        while words and not words[0][:1].isupper():
+            words = words[1:]
+    return " ".join(words[:MAX_ROLE]) or None
+
+
+def _carried(key: str | None) -> list[str]:
+    return [key] if key else []
+
+
+def mentions_of(view: SentenceView, key: str) -> list[tuple[int, int, str]]:
+    """(start, end, how) of each mention of ``key`` in the sentence: parties, events and agreements."""
+    spans = [(p.start, p.end, p.rule) for p in view.parties if p.key == key]
+    spans += [(m.start, m.end, m.rule or "name") for m in _named(view) if m.key == key]
+    return sorted(spans)
+
+
+def _named(view: SentenceView) -> list[Mention]:
+    return [*view.events, *view.agreements]

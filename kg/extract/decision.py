@@ -1,0 +1,80 @@
+"""The trained decision over relation candidates: one logistic regression per relation, stored as plain JSON.
+
+The model file (``data/models/relations.json``) holds, per relation, the weight of each feature string and
+the acceptance threshold chosen by cross-validation on the training articles; scoring is a sum of weights and
+a logistic, so a build needs no learning library. ``kg train-relations`` writes the file
+(``kg/extract/training.py``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kg.errors import DataFileError
+from kg.resources import data_dir
+
+MODEL_FILE = "models/relations.json"
+
+
+@dataclass(frozen=True)
+class RelationWeights:
+    bias: float
+    threshold: float  # for a claim a rule proposed
+    weights: dict[str, float]
+    candidate_threshold: float = 0.5  # for a general candidate no rule proposed
+
+    def probability(self, features: list[str]) -> float:
+        score = self.bias + sum(self.weights.get(name, 0.0) for name in set(features))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+
+@dataclass(frozen=True)
+class RelationModel:
+    relations: dict[str, RelationWeights]
+    trained_on: str = ""
+
+    def probability(self, relation: str, features: list[str]) -> float | None:
+        weights = self.relations.get(relation)
+        return weights.probability(features) if weights else None
+
+    def accepts(self, relation: str, probability: float, by_rule: bool) -> bool:
+        """Rules and general candidates get thresholds of their own: a rule's proposal has already passed a
+        pattern of the genre, so less evidence is needed to keep it than to add a pair no rule saw."""
+        weights = self.relations[relation]
+        return probability >= (weights.threshold if by_rule else weights.candidate_threshold)
+
+    def to_json(self) -> str:
+        payload = {"format": 1, "trained_on": self.trained_on, "relations": {
+            name: {"bias": w.bias, "threshold": w.threshold, "candidate_threshold": w.candidate_threshold,
+                   "weights": {k: w.weights[k] for k in sorted(w.weights)}}
+            for name, w in sorted(self.relations.items())}}
+        return json.dumps(payload, ensure_ascii=False, indent=0, sort_keys=False) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str, origin: str = "") -> RelationModel:
+        try:
+            payload = json.loads(text)
+            relations = {name: RelationWeights(float(r["bias"]), float(r["threshold"]),
+                                               {k: float(v) for k, v in r["weights"].items()},
+                                               float(r.get("candidate_threshold", r["threshold"])))
+                         for name, r in payload["relations"].items()}
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise DataFileError(f"{origin}: not a relation model ({exc}); rebuild it with kg train-relations") from exc
+        return cls(relations, payload.get("trained_on", ""))
+
+
+def model_path() -> Path:
+    return data_dir() / MODEL_FILE
+
+
+@lru_cache(maxsize=1)
+def load() -> RelationModel | None:
+    """The bundled model, or None where it has not been trained (the rules' verdicts then stand alone)."""
+    path = model_path()
+    if not path.is_file():
+        return None
+    return RelationModel.from_json(path.read_text(encoding="utf-8"), str(path))

@@ -1,0 +1,160 @@
+"""What the relation model sees of a candidate: general, language-neutral evidence of the genre.
+
+Features name the rule that proposed the candidate (if any), the trigger words of the sentence and where they
+stand relative to the arguments, the words and punctuation between the arguments, list and coordination
+structure, modality, argument types and how each argument was found (name, title, pronoun), and the sentence's
+position. None names a person or an article: the model must carry over to text it has not seen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.extract.candidates import mentions_of
+from kg.extract.context import SentenceView
+from kg.model import Claim, Entity
+from kg.relations import REGISTRY
+
+WINDOW = 3  # words looked at before the first and after the last argument
+BETWEEN = 6  # words between the arguments kept as features (the first and last ones when more)
+COORDINATORS = frozenset({"dan", "and", "serta", "&", ","})
+PARTNER_WORDS = frozenset({"dengan", "with", "antara", "between", "and", "dan"})
+
+
+@dataclass
+class ArticleFacts:
+    """What the features need to know of the whole article."""
+
+    language: str
+    entities: dict[str, Entity]
+    quotes: list[tuple[int, int]]
+    sentences: int
+    bodies: dict[str, str] = field(default_factory=dict)  # person key -> body of a post the rules gave them
+
+
+def _bucket(n: int, edges: tuple[int, ...] = (0, 1, 2, 3, 5, 8, 12, 20)) -> str:
+    for edge in edges:
+        if n <= edge:
+            return str(edge)
+    return f">{edges[-1]}"
+
+
+def _nearest(spans: list[tuple[int, int, str]], position: int) -> tuple[int, int, str] | None:
+    return min(spans, key=lambda s: abs(s[0] - position)) if spans else None
+
+
+def features(claim: Claim, view: SentenceView, facts: ArticleFacts) -> list[str]:
+    """Sparse binary features of one candidate, as strings."""
+    spec = REGISTRY[claim.relation]
+    f = [f"bias", f"rule={claim.rule.split(':')[0] if claim.rule.startswith('candidate') else claim.rule}",
+         f"lang={facts.language}"]
+    if not claim.rule.startswith("candidate"):
+        f.append("by-rule")
+    own = [t for t in view.triggers if t.relation in spec.triggers]
+    for t in view.triggers:
+        f.append(f"trig={t.relation}")
+        f.append(f"tw={t.text}")
+    if own:
+        f.append("own-trigger")
+    if any(t.relation in ("future", "negation") for t in view.triggers):
+        f.append("modal=" + ",".join(sorted({t.relation for t in view.triggers if t.relation in ("future", "negation")})))
+    subject = facts.entities.get(claim.subject)
+    obj = facts.entities.get(claim.object) if claim.object else None
+    f.append(f"stype={subject.type if subject else '?'}")
+    if claim.object:
+        f.append(f"otype={obj.type if obj else '?'}")
+        f.append(f"types={subject.type if subject else '?'}-{obj.type if obj else '?'}")
+    index = view.sentence.index
+    f.append(f"sent={_bucket(index, (0, 1, 2, 4, 8))}")
+    f.append(f"parties={_bucket(len({p.key for p in view.parties}), (1, 2, 3, 4, 6, 9))}")
+    trigger_at = own[0].start if own else None
+    s_spans = mentions_of(view, claim.subject)
+    s = _nearest(s_spans, trigger_at if trigger_at is not None else view.sentence.start)
+    if s is None:
+        f.append("subject-elsewhere")
+    else:
+        f.append(f"shows={s[2]}")
+        f += _around(view, s[0], s[1], "s")
+        if any(a <= s[0] < b for a, b in facts.quotes):
+            f.append("s-in-quote")
+        first = next((p for p in view.parties if p.type == "Person"), None)
+        if first is not None and first.key == claim.subject:
+            f.append("s-first-person")
+        if trigger_at is not None:
+            f.append("trig-after-s" if trigger_at >= s[1] else "trig-before-s")
+            f.append(f"s-trig-dist={_bucket(_words_between(view, min(s[1], trigger_at), max(s[0], trigger_at)))}")
+    if claim.relation == "quoted":
+        f += _quote_features(claim, view, facts, s)
+        return f
+    if not claim.object:
+        return f
+    o_spans = mentions_of(view, claim.object)
+    o = _nearest(o_spans, s[0] if s else view.sentence.start)
+    if o is None:
+        f.append("object-elsewhere")
+        return f
+    f.append(f"ohows={o[2]}")
+    if s is None:
+        return f
+    first, second = (s, o) if s[0] <= o[0] else (o, s)
+    f.append("order=so" if first is s else "order=os")
+    gap = _words_between(view, first[1], second[0])
+    f.append(f"gap={_bucket(gap)}")
+    between = [t.text.lower() for t in view.tokens if first[1] <= t.start and t.end <= second[0]]
+    words = between if len(between) <= BETWEEN else between[:BETWEEN // 2] + between[-BETWEEN // 2:]
+    f += [f"bw={w}" for w in words]
+    if len(between) > BETWEEN:
+        f.append("between-long")
+    if between and all(w in COORDINATORS for w in between):
+        f.append("coordinated")
+    f.append(f"commas={_bucket(between.count(','), (0, 1, 2, 4))}")
+    if between and between[-1] in PARTNER_WORDS:
+        f.append(f"partner-word={between[-1]}")
+    f += _around(view, first[0], second[1], "pair")
+    if trigger_at is not None:
+        where = "before" if trigger_at < first[0] else "between" if trigger_at < second[0] else "after"
+        f.append(f"trig-{where}")
+        f.append(f"trig-{where}-{own[0].text}")
+    if claim.relation in ("meets", "cooperates_with"):
+        f += _sides(claim, facts)
+    if claim.relation == "holds_position":
+        f.append(f"post-known={facts.bodies.get(claim.subject) == claim.object}")
+        if claim.role:
+            f.append("role")
+    return f
+
+
+def _sides(claim: Claim, facts: ArticleFacts) -> list[str]:
+    """People of one body are one side: "the Indonesian minister met the Indonesian ambassador" is rare."""
+    a, b = facts.bodies.get(claim.subject), facts.bodies.get(claim.object or "")
+    out = []
+    if a and b:
+        out.append("same-side" if a == b else "two-sides")
+    if claim.object and (facts.bodies.get(claim.subject) == claim.object or facts.bodies.get(claim.object) == claim.subject):
+        out.append("member-of-other")
+    return out
+
+
+def _quote_features(claim: Claim, view: SentenceView, facts: ArticleFacts, s: tuple[int, int, str] | None) -> list[str]:
+    start, end = view.sentence.start, view.sentence.end
+    quotes = [(a, b) for a, b in facts.quotes if a < end and b > start]
+    out = [f"quotes={_bucket(len(quotes), (0, 1, 2))}"]
+    if s is not None and quotes:
+        if any(b <= s[0] for a, b in quotes):
+            out.append("after-quote")
+        if any(s[1] <= a for a, b in quotes):
+            out.append("before-quote")
+    return out
+
+
+def _words_between(view: SentenceView, start: int, end: int) -> int:
+    return sum(1 for t in view.tokens if start <= t.start and t.end <= end)
+
+
+def _around(view: SentenceView, start: int, end: int, tag: str) -> list[str]:
+    before = [t.text.lower() for t in view.tokens if t.end <= start][-WINDOW:]
+    after = [t.text.lower() for t in view.tokens if t.start >= end][:WINDOW]
+    out = [f"{tag}-b1={before[-1] if before else '<s>'}", f"{tag}-a1={after[0] if after else '</s>'}"]
+    out += [f"{tag}-bw={w}" for w in before] + [f"{tag}-aw={w}" for w in after]
+    return out
+

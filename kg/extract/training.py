@@ -1,0 +1,301 @@
+"""Training and cross-validating the relation model on annotated articles (``kg train-relations``).
+
+Every candidate of every article is labelled by the shared scorer's own name matching: a candidate is right
+when the scorer would count the claim it makes as a true positive. One logistic regression per relation learns
+from those labels; its acceptance threshold is the one that maximises claim F1 in an inner cross-validation on
+the training articles. ``--cv K`` scores K document-level folds of the reviewed articles with models that never
+saw them (the other folds and every training-only article), pooled into one claims file and one scorer table.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+
+from kg.errors import InputError
+from kg.extract.decision import RelationModel, RelationWeights
+
+C = 0.3  # inverse regularisation strength of the logistic regressions, chosen by cross-validation on dev
+THRESHOLDS = [x / 100 for x in range(6, 97, 3)]
+INNER_FOLDS = 3
+
+
+@dataclass
+class Candidate:
+    relation: str
+    subject: str  # the name the claims file gives
+    object: str | None
+    features: list[str]
+    record: dict[str, object]  # the claims-file line the candidate makes when accepted
+    label: bool = False
+
+
+@dataclass
+class Document:
+    id: str
+    language: str
+    entities: list[dict[str, object]]
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+def load_scorer(gold: Path) -> ModuleType:
+    """The shared scorer beside the gold folder (``../shared/eval/score.py``): labels come from its matching."""
+    path = gold.resolve().parent / "score.py"
+    if not path.is_file():
+        raise InputError(f"{path}: the scorer is not there; --data must be a folder of ../shared/eval")
+    spec = importlib.util.spec_from_file_location("kg_shared_score", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _document(path: Path) -> Document | None:
+    from kg import extract, ingest, nlp
+
+    articles = list(ingest.run([path], ingest.Skipped()))
+    if not articles:
+        return None
+    article = articles[0]
+    proposals = extract.propose_all(nlp.run(article))
+    names = {key: entity.name for key, entity in proposals.entities.items()}
+    entities = [{"doc": article.id, "kind": "entity", "name": e.name, "type": e.type, "aliases": e.aliases}
+                for e in proposals.entities.values()]
+    document = Document(article.id, article.language, entities)
+    for claim in proposals.claims:
+        record = {"doc": article.id, "kind": "claim", "relation": claim.relation, "subject": names[claim.subject],
+                  "object": names.get(claim.object or ""), "role": claim.role, "date": claim.date,
+                  "place": names.get(claim.place or ""), "rule": claim.rule}
+        document.candidates.append(Candidate(claim.relation, names[claim.subject], names.get(claim.object or ""),
+                                             proposals.features(claim), record))
+    return document
+
+
+def read_documents(folders: Iterable[Path], jobs: int = 1) -> list[Document]:
+    """Candidates and features of every article (``*.txt``) in the folders, in a fixed order."""
+    paths = sorted(p for folder in folders for p in folder.glob("*.txt"))
+    if jobs > 1:
+        with ProcessPoolExecutor(jobs) as pool:
+            found = list(pool.map(_document, paths, chunksize=4))
+    else:
+        found = [_document(p) for p in paths]
+    return [d for d in found if d is not None]
+
+
+def label(documents: list[Document], scorer: ModuleType, gold_folders: list[Path]) -> None:
+    gold = scorer.load_gold([str(f) for f in gold_folders])
+    for document in documents:
+        g = gold.get(document.id)
+        if g is None:
+            continue
+        for c in document.candidates:
+            s = g.match(c.subject)
+            o = g.match(c.object) if c.object else None
+            c.label = s is not None and (c.relation == "quoted" or o is not None) and g.key(c.relation, s, o) in g.claims
+
+
+def gold_counts(scorer: ModuleType, gold_folders: list[Path], ids: set[str]) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    for doc_id, g in scorer.load_gold([str(f) for f in gold_folders]).items():
+        if doc_id in ids:
+            for key in g.claims:
+                counts[key[0]] += 1
+    return counts
+
+
+class Design:
+    """The candidates of one relation as a sparse binary matrix, built once and sliced by document."""
+
+    def __init__(self, candidates: list[Candidate]) -> None:
+        import numpy as np
+        from scipy.sparse import csr_matrix
+
+        self.names: dict[str, int] = {}
+        indptr, indices = [0], []
+        for c in candidates:
+            indices += sorted({self.names.setdefault(name, len(self.names)) for name in c.features})
+            indptr.append(len(indices))
+        self.matrix = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(candidates), len(self.names)))
+        self.labels = np.array([c.label for c in candidates], dtype=int)
+
+    def fit(self, rows: list[int]) -> tuple[float, dict[str, float]]:
+        """A logistic regression on the given rows; returns its bias and per-feature weights."""
+        from sklearn.linear_model import LogisticRegression
+
+        labels = self.labels[rows]
+        if not len(rows) or labels.min() == labels.max():
+            return (5.0 if len(rows) and labels[0] else -5.0), {}
+        model = LogisticRegression(C=C, solver="liblinear", dual=True, random_state=0, max_iter=2000)
+        model.fit(self.matrix[rows], labels)
+        coef = model.coef_[0]
+        weights = {name: round(float(coef[j]), 5) for name, j in self.names.items() if abs(coef[j]) >= 1e-5}
+        return round(float(model.intercept_[0]), 5), weights
+
+
+def _pair_key(c: Candidate) -> tuple[str, ...]:
+    s, o = c.subject.lower(), (c.object or "").lower()
+    if c.relation in ("meets", "cooperates_with") and o < s:
+        s, o = o, s
+    return (c.relation, s, o)
+
+
+def best_thresholds(scored: list[tuple[str, Candidate, float]], gold_total: int) -> tuple[float, float]:
+    """The thresholds (for rules' claims, for general candidates) with the best claim-level F1: a claim is
+    kept when any of its candidates passes its threshold."""
+    groups: dict[tuple[str, ...], list[tuple[float, bool, bool]]] = defaultdict(list)
+    for doc, c, p in scored:
+        groups[(doc, *_pair_key(c))].append((p, _by_rule(c), c.label))
+    # per claim, the best probability among rules' candidates and among general ones
+    claims = [(max((p for p, r, _l in g if r), default=-1.0), max((p for p, r, _l in g if not r), default=-1.0),
+               any(label for _p, _r, label in g)) for g in groups.values()]
+    choice, top = (0.5, 0.5), -1.0
+    for t_rule in THRESHOLDS:
+        for t_cand in THRESHOLDS:
+            kept = [right for by_rule, general, right in claims if by_rule >= t_rule or general >= t_cand]
+            tp = sum(kept)
+            f1 = 2 * tp / (2 * tp + (len(kept) - tp) + max(gold_total - tp, 0)) if tp else 0.0
+            if f1 > top + 1e-9:
+                choice, top = (t_rule, t_cand), f1
+    return choice
+
+
+def _by_rule(c: Candidate) -> bool:
+    return not str(c.record["rule"]).startswith("candidate")
+
+
+def train(documents: list[Document], gold_total: dict[str, int], folds: int = INNER_FOLDS,
+          note: str = "") -> RelationModel:
+    """One model per relation; thresholds from an inner document-level cross-validation."""
+    relations = sorted({c.relation for d in documents for c in d.candidates})
+    models: dict[str, RelationWeights] = {}
+    for relation in relations:
+        rows = [(i, d.id, c) for i, d in enumerate(documents) for c in d.candidates if c.relation == relation]
+        design = Design([c for _i, _d, c in rows])
+        scored: list[tuple[str, Candidate, float]] = []
+        for k in range(folds):
+            bias, weights = design.fit([n for n, (i, _d, _c) in enumerate(rows) if i % folds != k])
+            probe = RelationWeights(bias, 0.5, weights)
+            scored += [(doc, c, probe.probability(c.features)) for i, doc, c in rows if i % folds == k]
+        bias, weights = design.fit(list(range(len(rows))))
+        t_rule, t_candidate = best_thresholds(scored, gold_total.get(relation, 0))
+        models[relation] = RelationWeights(bias, t_rule, weights, t_candidate)
+    return RelationModel(models, note)
+
+
+def predict(model: RelationModel, documents: list[Document]) -> Iterator[dict[str, object]]:
+    """The claims-file lines of documents under a model: entities, and each accepted claim once (the
+    likeliest of its candidates, preferring one with a date)."""
+    for d in documents:
+        yield from d.entities
+        chosen: dict[tuple[str, ...], tuple[float, dict[str, object]]] = {}
+        for c in d.candidates:
+            p = model.probability(c.relation, c.features)
+            if p is None or not model.accepts(c.relation, p, _by_rule(c)):
+                continue
+            key = _pair_key(c)
+            kept = chosen.get(key)
+            if kept is None or (_preference(c.record), p) > (_preference(kept[1]), kept[0]):
+                chosen[key] = (p, {**c.record, "confidence": round(p, 3)})
+        for _p, record in chosen.values():
+            yield record
+
+
+def _preference(record: dict[str, object]) -> tuple[bool, bool, int]:
+    """As ``kg.extract.preference``: a rule's claim, a dated one, the fullest role."""
+    return (not str(record["rule"]).startswith("candidate"), record["date"] is not None,
+            len(str(record["role"] or "").split()))
+
+
+def cross_validate(dev: list[Document], extra: list[Document], gold_total: Callable[[set[str]], dict[str, int]],
+                   folds: int) -> list[dict[str, object]]:
+    """Claims of every dev document from a model trained without it (its fold left out, ``extra`` always in)."""
+    out: list[dict[str, object]] = []
+    for k in range(folds):
+        held = [d for i, d in enumerate(dev) if i % folds == k]
+        training = [d for i, d in enumerate(dev) if i % folds != k] + extra
+        model = train(training, gold_total({d.id for d in training}))
+        out += predict(model, held)
+    return out
+
+
+def write_jsonl(records: Iterable[dict[str, object]], path: Path) -> None:
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    with tmp.open("w", encoding="utf-8") as fh:
+        for r in records:
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    os.replace(tmp, path)
+
+
+@dataclass
+class Report:
+    """What ``kg train-relations`` prints: scorer tables of the cross-validation, and what it wrote."""
+
+    tables: dict[str, str] = field(default_factory=dict)  # "all" / "en" / "id" -> the scorer's table
+    model: Path | None = None
+    documents: int = 0
+    extra_documents: int = 0
+
+
+def run(data: Path, extra: Path | None, *, folds: int, out: Path | None, jobs: int,
+        log: Callable[[str], None] = lambda _line: None) -> Report:
+    """Cross-validate (``folds`` > 1) and/or train the shipped model on every article (``out``)."""
+    import contextlib
+    import io
+    import tempfile
+
+    if not data.is_dir():
+        raise InputError(f"{data}: no such folder of annotated articles (--data)")
+    if extra is not None and not extra.is_dir():
+        raise InputError(f"{extra}: no such folder of annotated articles (--extra)")
+    scorer = load_scorer(data)
+    log(f"reading {data}" + (f" and {extra}" if extra else ""))
+    dev = read_documents([data], jobs)
+    more = read_documents([extra], jobs) if extra else []
+    if not dev:
+        raise InputError(f"{data}: no articles (*.txt with gold *.json) found")
+    label(dev, scorer, [data])
+    if extra:
+        label(more, scorer, [extra])
+    folders = [data] + ([extra] if extra else [])
+    gold = scorer.load_gold([str(f) for f in folders])
+
+    def totals(ids: set[str]) -> dict[str, int]:
+        counts: dict[str, int] = defaultdict(int)
+        for doc_id in ids:
+            for key in gold[doc_id].claims if doc_id in gold else ():
+                counts[key[0]] += 1
+        return counts
+
+    report = Report(documents=len(dev), extra_documents=len(more))
+    if folds > 1:
+        log(f"{folds}-fold cross-validation over {len(dev)} articles ({len(more)} training-only articles in every fold)")
+        records = cross_validate(dev, more, totals, folds)
+        with tempfile.TemporaryDirectory() as tmp:
+            claims = Path(tmp) / "cv-claims.jsonl"
+            write_jsonl(records, claims)
+            languages = {"all": [d.id for d in dev], "en": [d.id for d in dev if d.language == "en"],
+                         "id": [d.id for d in dev if d.language != "en"]}
+            for name, ids in languages.items():
+                if not ids:
+                    continue
+                args = [a for i in ids for a in ("--gold", str(data / f"{i}.json"))] + ["--system", str(claims)]
+                buffer = io.StringIO()
+                with contextlib.redirect_stdout(buffer):
+                    scorer.main(args)
+                report.tables[name] = buffer.getvalue()
+    if out is not None:
+        everything = dev + more
+        model = train(everything, totals({d.id for d in everything}),
+                      note=f"{len(dev)} articles of {data.name}/ and {len(more)} of {extra.name if extra else '-'}/")
+        tmp_out = out.with_name(f".{out.name}.tmp")
+        tmp_out.write_text(model.to_json(), encoding="utf-8")
+        os.replace(tmp_out, out)
+        report.model = out
+    return report

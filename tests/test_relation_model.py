@@ -1,0 +1,166 @@
+"""The relation model: rules propose, candidates widen, a trained model decides; each relation declared once.
+
+Rule-level behaviour on invented sentences lives in test_rules.py; here: the registry drives every output,
+the decision is the model's, the training command is deterministic and cross-validates by document, and the
+candidate layer keeps the guideline's refusals whatever the model says.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import OWL, RDF, RDFS
+
+from kg import extract, nlp
+from kg.cli import app
+from kg.extract.decision import RelationModel, RelationWeights, load
+from kg.model import Article
+from kg.relations import REGISTRY
+from kg.resources import ontology_dir
+
+from .conftest import DEV, SHARED, read_claims
+
+KG = "https://w3id.org/kg-news/ontology#"
+SH = "http://www.w3.org/ns/shacl#"
+
+
+def _article(text: str, language: str = "id", published: date | None = None) -> Article:
+    return Article(id="t", text=text, source="test", published=published, language=language)
+
+
+def test_every_relation_of_the_registry_has_its_ontology_terms_and_a_shape():
+    ontology = Graph().parse(ontology_dir() / "kg.ttl")
+    shapes = Graph().parse(ontology_dir() / "shapes.ttl")
+    targets = set(shapes.objects(None, URIRef(SH + "targetClass")))
+    for name, spec in REGISTRY.items():
+        fact = URIRef(KG + spec.fact_class)
+        assert (fact, RDF.type, OWL.Class) in ontology, name
+        assert (fact, RDFS.subClassOf, URIRef(KG + "Fact")) in ontology, name
+        assert fact in targets, f"{name}: no SHACL shape targets kg:{spec.fact_class}"
+        for prop in (spec.subject_property, spec.object_property, spec.direct_edge):
+            if prop:
+                assert (URIRef(KG + prop), RDF.type, None) in ontology, f"{name}: kg:{prop} is not declared"
+
+
+def test_a_fact_of_each_relation_is_read_back_from_rdf_under_its_registry_name():
+    """The claims export and the view read facts through one query built from the registry: a relation that
+    maps to RDF is never silently dropped on the way back."""
+    from kg.model import Claim, Entity, Evidence, ExtractedArticle, Sentence
+    from kg.query import internal_query, select_rows
+    from kg.rdf.mapping import to_quads
+
+    text = "Alpha met Beta."
+    types = {"p:a": "Person", "p:b": "Person", "org:c": "Organization", "org:d": "Organization",
+             "event:e": "Event", "agreement:f": "Agreement"}
+    entities = {k: Entity(k, t, k.split(":")[1], {"en": k.split(":")[1]}) for k, t in types.items()}
+    arguments = {"holds_position": ("p:a", "org:c"), "meets": ("p:a", "p:b"), "signs": ("p:a", "agreement:f"),
+                 "attends": ("p:b", "event:e"), "cooperates_with": ("org:c", "org:d"), "quoted": ("p:a", None)}
+    assert set(arguments) == set(REGISTRY)
+    evidence = Evidence(0, 0, len(text), text)
+    claims = [Claim(name, s, o, evidence, "test", 0.9, role="Head" if name == "holds_position" else None)
+              for name, (s, o) in arguments.items()]
+    extracted = ExtractedArticle(_article(text, "en"), [Sentence(0, 0, len(text), text)], entities, claims)
+    dataset = Dataset(store="Oxigraph")
+    for quad in to_quads(extracted):
+        dataset.add(quad)
+    rows = list(select_rows(dataset, internal_query("facts")))
+    assert sorted(r["relation"] for r in rows) == sorted(REGISTRY)
+
+
+def test_the_model_decides_and_rules_alone_remain_available():
+    text = "Menteri Luar Negeri Indonesia Sari Wulandari bertemu Menteri Luar Negeri Jepang Taro Yamada di Jakarta."
+    analyzed = nlp.run(_article(text, published=date(2024, 8, 6)))
+    rules = extract.run(analyzed, rules_only=True)
+    assert {c.relation for c in rules.claims} >= {"meets", "holds_position"}
+    rejecting = RelationModel({name: RelationWeights(-30.0, 0.5, {}, 0.5) for name in REGISTRY})
+    assert extract.run(analyzed, rejecting).claims == []
+    accepting = RelationModel({name: RelationWeights(30.0, 0.5, {}, 0.5) for name in REGISTRY})
+    accepted = extract.run(analyzed, accepting)
+    assert {c.confidence for c in accepted.claims} == {1.0}
+    assert len(accepted.claims) >= len(rules.claims)  # general candidates join the rules' proposals
+
+
+def test_planned_meetings_and_meetings_reported_again_give_no_candidate_even_to_an_accepting_model():
+    accepting = RelationModel({name: RelationWeights(30.0, 0.5, {}, 0.5) for name in REGISTRY})
+    planned = "Menlu Sari Wulandari akan bertemu Menlu Jepang Taro Yamada di Tokyo pekan depan."
+    result = extract.run(nlp.run(_article(planned)), accepting)
+    assert not [c for c in result.claims if c.relation in ("meets", "signs", "attends")]
+    again = ("Delegasi Indonesia dan Australia bertemu di Jakarta pada Senin (12/3). "
+             "Dalam pertemuan tersebut, BNPT dan Polri membahas kerja sama.")
+    result = extract.run(nlp.run(_article(again, published=date(2018, 3, 13))), accepting)
+    assert {c.evidence.sentence for c in result.claims if c.relation == "meets"} == {0}
+
+
+def test_an_undated_meeting_takes_the_publication_date():
+    text = "Kepala BNPT Budi Santoso menerima Duta Besar Jepang Taro Yamada di kantor BNPT, Jakarta."
+    result = extract.run(nlp.run(_article(text, published=date(2024, 8, 6))), rules_only=True)
+    meets = [c for c in result.claims if c.relation == "meets"]
+    assert meets and {c.date for c in meets} == {"2024-08-06"}
+
+
+def test_an_event_named_again_by_its_head_word_is_the_named_event():
+    text = ("The International Conference on Maritime Security and Port Safety opened in Bali on Monday. "
+            "During the Conference, Minister Mary Jones met Minister John Carter.")
+    result = extract.run(nlp.run(_article(text, "en", date(2024, 8, 6))), rules_only=True)
+    events = [e.name for e in result.entities.values() if e.type == "Event"]
+    assert events == ["International Conference on Maritime Security and Port Safety"]
+
+
+def test_a_meeting_noun_with_no_named_event_is_no_event():
+    text = "Menlu Sari Wulandari dan Menlu Taro Yamada bertemu di Jakarta. Pertemuan tersebut berlangsung hangat."
+    result = extract.run(nlp.run(_article(text, published=date(2024, 8, 6))), rules_only=True)
+    assert not [e for e in result.entities.values() if e.type == "Event"]
+
+
+def test_the_bundled_model_covers_every_relation():
+    model = load()
+    assert model is not None, "data/models/relations.json is missing; run kg train-relations"
+    assert set(model.relations) == set(REGISTRY)
+
+
+def _small_eval(root: Path, per_folder: int) -> Path:
+    """A copy of ../shared/eval with a few articles per folder (links, not copies of the texts)."""
+    for folder in ("dev", "train"):
+        (root / folder).mkdir(parents=True)
+        for gold in sorted((SHARED / "eval" / folder).glob("*.json"))[:per_folder * 2]:
+            if gold.name.endswith(".meta.json"):
+                continue
+            for suffix in (".txt", ".json", ".meta.json"):
+                source = gold.with_name(gold.name[:-5] + suffix)
+                if source.exists():
+                    (root / folder / source.name).symlink_to(source)
+    shutil.copy(SHARED / "eval" / "score.py", root / "score.py")
+    return root / "dev"
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="needs ../shared/eval")
+def test_train_relations_cross_validates_by_document_and_trains_deterministically(runner, tmp_path):
+    dev = _small_eval(tmp_path / "eval", 8)
+    first = runner.invoke(app, ["train-relations", "--data", str(dev), "--cv", "2", "--jobs", "1",
+                                "--out", str(tmp_path / "a.json")])
+    assert first.exit_code == 0, first.output
+    assert "cross-validated, all articles:" in first.output and "claims (micro)" in first.output
+    second = runner.invoke(app, ["train-relations", "--data", str(dev), "--jobs", "1", "--out", str(tmp_path / "b.json")])
+    assert second.exit_code == 0, second.output
+    assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
+    model = RelationModel.from_json((tmp_path / "a.json").read_text(encoding="utf-8"))
+    assert set(model.relations) <= set(REGISTRY) and model.relations
+
+
+def test_train_relations_refuses_a_folder_without_the_scorer(runner, tmp_path):
+    result = runner.invoke(app, ["train-relations", "--data", str(tmp_path / "nowhere")])
+    assert result.exit_code != 0
+    from kg.errors import KgError
+    assert isinstance(result.exception, KgError) or "no such folder" in result.output
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="needs ../shared/eval")
+def test_claims_carry_the_models_confidence(sample_graph):
+    claims = [c for c in read_claims(sample_graph / "claims.jsonl") if c["kind"] == "claim"]
+    assert claims and all(0.0 < c["confidence"] <= 1.0 for c in claims)
+    assert json.dumps(claims)  # plain JSON, as the scorer reads it

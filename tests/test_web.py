@@ -22,31 +22,9 @@ from tests.conftest import read_claims
 PAGES = Path(__file__).parent / "pages"
 
 # The story of each test page, and what surrounds it on the page: none of it may become article text.
-KEPT = {
-    "id-news": [
-        "Kepala Badan Nasional Penanggulangan Terorisme (BNPT) Komjen Pol Surya Wibisana bertemu Duta Besar Norwegia",
-        "kedua pihak membahas kerja sama pencegahan ekstremisme berbasis kekerasan",
-        "\"Kami menyambut baik dukungan Norwegia dalam upaya pencegahan terorisme di Indonesia,\" kata Surya Wibisana",
-        "Pertemuan itu juga dihadiri Deputi Bidang Kerja Sama Internasional BNPT Andhika Pratama.",
-        "Kepala BNPT Komjen Pol Surya Wibisana menerima Duta Besar Norwegia Ingrid Halvorsen di kantor BNPT, Jakarta.",  # caption
-    ],
-    "en-news": [
-        "Indonesian National Police chief General Hendra Gunawan met Australian Federal Police Commissioner Margaret Ellison",
-        "The two police chiefs agreed to set up a joint unit",
-        "\"Criminals do not respect borders, and neither can our investigations,\" Ellison told reporters",
-        "Gunawan said the unit would begin work in Jakarta later this year",
-        "General Hendra Gunawan and Commissioner Margaret Ellison at the Australian Federal Police headquarters",  # caption
-    ],
-}
-DROPPED = {
-    "id-news": ["cookie", "Beranda", "Olahraga", "Berita Terkait", "Menteri Luar Negeri Jepang", "Kapolda Baru",
-                "Perdana Menteri Australia", "Komentar", "budi_88", "Menteri Pertahanan", "pinjaman online",
-                "Duta Besar Amerika Serikat", "Terpopuler", "Gubernur Jawa Barat", "Hak cipta", "Pedoman Media Siber",
-                "Baca juga", "Polri Tangkap"],
-    "en-news": ["cookies", "Subscribe", "Sport", "Related stories", "Philippine foreign minister", "Malaysian prime minister",
-                "New Zealand", "Comments", "kiwi_reader", "crypto", "newsletter", "Share this article", "All rights reserved",
-                "Terms of use", "By Thomas Whitfield"],
-}
+# Per page: snippets of the story that must be kept ("with", the captions among them) and of what surrounds
+# it on the page ("without"), as in trafilatura's evaluation; bench/web_eval.py counts them.
+SNIPPETS = json.loads((PAGES / "snippets.json").read_text(encoding="utf-8"))
 NOT_ACTORS = {  # named only in the related links, the most-read box and the comments
     "id-news": {"Jepang", "Amerika Serikat", "Australia", "Papua Barat", "Jawa Barat", "Bogor", "Sulawesi Tengah"},
     "en-news": {"Philippines", "Tokyo", "Malaysia", "Singapore", "New Zealand", "Wellington", "Fiji"},
@@ -66,7 +44,7 @@ def _texts(runner, graph: Path) -> dict[str, dict[str, str]]:
 
 def test_saved_pages_keep_the_story_and_drop_menus_related_links_cookies_and_comments(runner, tmp_path):
     src = tmp_path / "saved"
-    shutil.copytree(PAGES, src)
+    shutil.copytree(PAGES, src, ignore=shutil.ignore_patterns("*.json"))
     out = tmp_path / "out"
     result = runner.invoke(app, ["build", str(src), "--out", str(out)])
     assert result.exit_code == 0, result.output
@@ -75,9 +53,9 @@ def test_saved_pages_keep_the_story_and_drop_menus_related_links_cookies_and_com
     assert set(articles) == {"id-news", "en-news"}
     for name, article in articles.items():
         text = article["text"]
-        for kept in KEPT[name]:
+        for kept in SNIPPETS[f"{name}.html"]["with"]:
             assert kept in text, (name, kept, text)
-        for dropped in DROPPED[name]:
+        for dropped in SNIPPETS[f"{name}.html"]["without"]:
             assert dropped not in text, (name, dropped, text)
         assert article["headline"] not in text.splitlines()  # the headline is metadata, not a sentence
     assert articles["id-news"]["published"] == "2022-05-10"  # "10/05/2022 05:22 pm"
@@ -120,7 +98,7 @@ def test_sidecar_overrides_the_page_and_a_date_nobody_can_read_costs_the_date_no
     assert articles["sidecar"]["published"] == "2022-05-06"
     assert articles["badside"]["published"] == "2022-05-05"  # the page's own date
     assert "published" not in articles["nodate"]
-    assert KEPT["en-news"][0] in articles["nodate"]["text"]
+    assert SNIPPETS["en-news.html"]["with"][0] in articles["nodate"]["text"]
 
 
 class _Site:
@@ -209,7 +187,7 @@ def test_build_from_a_feed_and_a_list_of_urls_then_a_rebuild_fetches_nothing(run
     articles = _texts(runner, out)
     assert set(articles) == {f"{host}/berita/kepala-bnpt.html", f"{host}/en/police-chiefs.html", f"{host}/berita/kedua.html"}
     story = articles[f"{host}/berita/kepala-bnpt.html"]["text"]
-    assert KEPT["id-news"][0] in story and "Berita Terkait" not in story
+    assert SNIPPETS["id-news.html"]["with"][0] in story and "Berita Terkait" not in story
     assert "Sigrid Dahl" in articles[f"{host}/berita/kedua.html"]["text"]
     assert len(list((out / "pages").glob("*.json"))) == 5  # what was fetched is kept beside the graph
 

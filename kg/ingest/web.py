@@ -57,15 +57,16 @@ def read_urls(urls: Iterable[str], fetcher: Fetcher) -> Iterator[RawArticle | In
     cannot be fetched or read is yielded as its error. A page named twice is read once."""
     done: set[str] = set()
     for url in urls:
+        if url in done:
+            continue
+        done.add(url)
         try:
             fetched = fetcher.get(url)
         except InputError as exc:
             yield exc
             continue
         if not fetched.is_feed:
-            if url not in done:
-                done.add(url)
-                yield _article(fetched)
+            yield _article(fetched)
             continue
         try:
             links = feed_links(fetched)

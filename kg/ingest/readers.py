@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.ingest.dates import parse_date
-from kg.ingest.webpage import decode_html, read_page
+from kg.ingest.webpage import html_charset, read_page
 
 
 @dataclass
@@ -26,14 +26,16 @@ class RawArticle:
     warnings: list[str] = field(default_factory=list)  # about metadata left out, the article still read
 
 
-def decode(data: bytes, where: str | Path) -> str:
-    """Text of a file or response: UTF-8 (UTF-16 with a byte-order mark), else Windows-1252."""
+def decode(data: bytes, where: str | Path, charset: str | None = None) -> str:
+    """Text of a file or response: UTF-8 (UTF-16 with a byte-order mark), else the ``charset`` a server or
+    page declares, else Windows-1252. Valid UTF-8 wins over a declaration: a page saved by a browser is
+    UTF-8 but keeps its original ``<meta charset>``, and other text is almost never valid UTF-8."""
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(f"{where}: binary file, not text")
-    for encoding in ("utf-8-sig", "utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig",):
+    for encoding in ("utf-8-sig", "utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig", charset):
         try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
+            return data.decode(encoding) if encoding else data.decode("cp1252", errors="replace")
+        except (UnicodeDecodeError, LookupError):
             continue
     return data.decode("cp1252", errors="replace")
 
@@ -86,7 +88,7 @@ def read_markdown(path: Path) -> Iterator[RawArticle]:
 def read_html(path: Path) -> Iterator[RawArticle]:
     """A saved page: the story and the page's metadata, the sidecar's fields overriding the page's."""
     data = _read_bytes(path)
-    page = read_page(decode_html(data) or decode(data, path))
+    page = read_page(decode(data, path, charset=html_charset(data)))
     meta = dict(page.meta)
     warnings = list(page.warnings)
     sidecar = sidecar_meta(path)

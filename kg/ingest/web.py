@@ -18,7 +18,7 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.ingest.fetch import Fetched, Fetcher
 from kg.ingest.readers import RawArticle, decode
-from kg.ingest.webpage import decode_html, read_page
+from kg.ingest.webpage import html_charset, read_page
 
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 MAX_LIST_BYTES = 5_000_000  # a list of 50,000 URLs; a bigger .txt file is an article, or not kg's
@@ -90,7 +90,7 @@ def _article(fetched: Fetched) -> RawArticle | InputError:
     if fetched.content_type not in ("text/html", "application/xhtml+xml", "text/plain", "application/octet-stream", ""):
         return InputError(f"{fetched.url}: not a web page ({fetched.content_type})")
     try:
-        html = decode_html(fetched.body, fetched.charset) or decode(fetched.body, fetched.url)
+        html = decode(fetched.body, fetched.url, charset=fetched.charset or html_charset(fetched.body))
     except InputError as exc:
         return exc
     page = read_page(html, url=fetched.final_url)

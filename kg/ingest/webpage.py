@@ -32,19 +32,10 @@ class Page:
     warnings: list[str] = field(default_factory=list)
 
 
-def decode_html(data: bytes, declared: str | None = None) -> str | None:
-    """The page as text in the charset the server or the page declares; None when that charset is unknown
-    to Python or does not decode the bytes (the caller falls back to UTF-8 / Windows-1252)."""
-    charset = declared
-    if not charset:
-        found = _CHARSET.search(data[:4096])
-        charset = found.group(1).decode("ascii") if found else None
-    if not charset:
-        return None
-    try:
-        return data.decode(charset)
-    except (LookupError, UnicodeDecodeError):
-        return None
+def html_charset(data: bytes) -> str | None:
+    """The charset a page declares in its ``<meta>`` (read when the bytes are not UTF-8)."""
+    found = _CHARSET.search(data[:4096])
+    return found.group(1).decode("ascii") if found else None
 
 
 def read_page(html: str, url: str | None = None) -> Page:

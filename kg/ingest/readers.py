@@ -88,7 +88,7 @@ def read_markdown(path: Path) -> Iterator[RawArticle]:
 def read_html(path: Path) -> Iterator[RawArticle]:
     """A saved page: the story and the page's metadata, the sidecar's fields overriding the page's."""
     data = _read_bytes(path)
-    page = read_page(decode(data, path, charset=html_charset(data)))
+    page = read_page(decode(data, path, charset=html_charset(data)), where=str(path))
     meta = dict(page.meta)
     warnings = list(page.warnings)
     sidecar = sidecar_meta(path)

@@ -91,9 +91,9 @@ def _article(fetched: Fetched) -> RawArticle | InputError:
         return InputError(f"{fetched.url}: not a web page ({fetched.content_type})")
     try:
         html = decode(fetched.body, fetched.url, charset=fetched.charset or html_charset(fetched.body))
+        page = read_page(html, url=fetched.final_url, where=fetched.url)
     except InputError as exc:
         return exc
-    page = read_page(html, url=fetched.final_url)
     return RawArticle(id=article_id(fetched.url), text=page.text, source=fetched.url, meta=page.meta,
                       warnings=page.warnings)
 

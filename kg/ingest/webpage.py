@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from kg.errors import InputError
 from kg.ingest.dates import parse_date
 
 # Meta tags where pages state when the story was published, for the dates htmldate cannot read.
@@ -38,9 +39,16 @@ def html_charset(data: bytes) -> str | None:
     return found.group(1).decode("ascii") if found else None
 
 
-def read_page(html: str, url: str | None = None) -> Page:
+def read_page(html: str, url: str | None = None, where: str = "page") -> Page:
     """The story and the page's metadata: title, site name, author, publication date, canonical url,
     language. Keys are left out when the page does not say."""
+    try:
+        return _read(html, url)
+    except Exception as exc:  # noqa: BLE001 - a page that breaks the parser is one skipped article, not a failed build
+        raise InputError(f"{where}: the page could not be parsed ({type(exc).__name__}: {str(exc)[:200]})") from exc
+
+
+def _read(html: str, url: str | None) -> Page:
     import trafilatura  # a second to load: only when there is HTML to read
 
     tree = trafilatura.load_html(html) if html.strip() else None

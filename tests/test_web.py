@@ -28,6 +28,8 @@ SNIPPETS = json.loads((PAGES / "snippets.json").read_text(encoding="utf-8"))
 NOT_ACTORS = {  # named only in the related links, the most-read box and the comments
     "id-news": {"Jepang", "Amerika Serikat", "Australia", "Papua Barat", "Jawa Barat", "Bogor", "Sulawesi Tengah"},
     "en-news": {"Philippines", "Tokyo", "Malaysia", "Singapore", "New Zealand", "Wellington", "Fiji"},
+    "id-portal": {"Batam", "Bali", "Sulawesi Utara", "Surabaya", "Polda Metro Jaya"},
+    "en-blog": {"Japan", "Philippines", "Thailand", "China", "Myanmar", "Brunei", "Laos", "Bangkok", "Kuala Lumpur", "Manila"},
 }
 
 
@@ -50,7 +52,7 @@ def test_saved_pages_keep_the_story_and_drop_menus_related_links_cookies_and_com
     assert result.exit_code == 0, result.output
     assert "kg: skipped" not in result.output and "kg: warning" not in result.output
     articles = _texts(runner, out)
-    assert set(articles) == {"id-news", "en-news"}
+    assert set(articles) == {name.removesuffix(".html") for name in SNIPPETS}
     for name, article in articles.items():
         text = article["text"]
         for kept in SNIPPETS[f"{name}.html"]["with"]:
@@ -62,16 +64,18 @@ def test_saved_pages_keep_the_story_and_drop_menus_related_links_cookies_and_com
     assert articles["en-news"]["published"] == "2022-05-05"  # "2022-5-5 22:17:36"
     assert articles["en-news"]["outlet"] == "The Archipelago Herald"
     assert articles["en-news"]["url"] == "https://www.archipelagoherald.example/world/police-chiefs-cyber-crime-unit"
+    assert articles["id-portal"]["published"] == "2021-11-11"  # "2021/11/11 14:05:33"
+    assert articles["en-blog"]["published"] == "2022-05-12"  # "May 12, 2022 at 9:30 am"
     assert articles["id-news"]["headline"] == "Kepala BNPT Bertemu Duta Besar Norwegia di Jakarta"
-    assert (articles["id-news"]["lang"], articles["en-news"]["lang"]) == ("id", "en")
+    assert [articles[name]["lang"] for name in ("id-news", "en-news", "id-portal", "en-blog")] == ["id", "en", "id", "en"]
     records = read_claims(out / "claims.jsonl")
     names = {r["name"] for r in records if r["kind"] == "entity"}
-    assert {"Surya Wibisana", "Ingrid Halvorsen", "Hendra Gunawan", "Margaret Ellison"} <= names
+    assert {"Surya Wibisana", "Ingrid Halvorsen", "Hendra Gunawan", "Margaret Ellison", "Pieter de Graaf", "Phan Van Giang"} <= names
     for name, absent in NOT_ACTORS.items():
         found = {r["name"] for r in records if r["kind"] == "entity" and r["doc"] == name}
         assert not found & absent, (name, found & absent)
     relations = {(r["doc"], r["relation"]) for r in records if r["kind"] == "claim"}
-    assert {("id-news", "meets"), ("en-news", "meets")} <= relations
+    assert {("id-news", "meets"), ("en-news", "meets"), ("id-portal", "signs"), ("en-blog", "meets")} <= relations
 
 
 def test_sidecar_overrides_the_page_and_a_date_nobody_can_read_costs_the_date_not_the_article(runner, tmp_path):

@@ -66,7 +66,7 @@ def _read(html: str, url: str | None) -> Page:
     text = document.text if document is not None and document.text else ""
     if not text.strip():  # too little for trafilatura to tell story from furniture: the page's paragraphs
         text = trafilatura.baseline(html)[1]
-    page = Page(text=_without_headline(text, found.title))
+    page = Page(text=_without_headline(_unboxed(text), found.title))
     published = found.date
     if not published and stated:
         parsed = next((d for d in map(parse_date, stated) if d), None)
@@ -78,6 +78,20 @@ def _read(html: str, url: str | None) -> Page:
                             "url": found.url or url, "published": published, "language": language}
     page.meta = {key: value for key, value in meta.items() if value}
     return page
+
+
+def _unboxed(text: str) -> str:
+    """Lines of one-cell tables without trafilatura's cell bars: portals box "Baca juga: ..." links in a
+    table, and "| Baca juga: ... |" would escape the cleaning of cross-links."""
+    lines = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped.startswith("|") and stripped.endswith("|"):
+            cells = [cell.strip() for cell in stripped.strip("|").split("|") if cell.strip()]
+            if len(cells) == 1:
+                line = cells[0]
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def _without_headline(text: str, title: str | None) -> str:

@@ -89,7 +89,11 @@ class Fetcher:
         return fetched
 
     def _fetch(self, url: str) -> Fetched:
-        if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
+        try:
+            parts = urllib.parse.urlsplit(url)
+        except ValueError as exc:
+            raise FetchError(f"{url}: not a URL kg can fetch ({exc})") from None
+        if parts.scheme not in ("http", "https") or not parts.netloc:
             raise FetchError(f"{url}: not an http or https URL")
         why = ""
         for attempt in range(ATTEMPTS):
@@ -189,8 +193,8 @@ def _reason(error: object) -> str:
         return "connection refused"
     if isinstance(error, (ConnectionResetError, http.client.RemoteDisconnected)):
         return "connection closed by the server"
-    if isinstance(error, OSError) and error.strerror:
-        return error.strerror.lower() if error.strerror[:1].isupper() and error.strerror[1:2].islower() else error.strerror
+    if isinstance(error, OSError) and error.strerror:  # "Name or service not known" -> "name or service not known"
+        return error.strerror[:1].lower() + error.strerror[1:]
     return str(error) or type(error).__name__
 
 

@@ -54,6 +54,7 @@ class BuildSummary:
     triples: int = 0
     seconds: float = 0.0
     skipped: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # articles kept without some metadata
     out: Path = Path("output")
 
 
@@ -95,11 +96,12 @@ def process(article: Article) -> Extracted:
                      Counter(c.relation for c in extracted.claims))
 
 
-def build(inputs: Iterable[Path], out: Path, *, strict: bool = False, view_limit: int = VIEW_LIMIT,
+def build(inputs: Iterable[Path | str], out: Path, *, strict: bool = False, view_limit: int = VIEW_LIMIT,
           fresh: bool = False, jobs: int = 1, shard: Shard | None = None, progress: Progress | None = None) -> BuildSummary:
     started = time.perf_counter()
     summary = BuildSummary(out=out)
-    files = ingest.collect_files(inputs)  # a missing path is an error before anything is written
+    sources = ingest.collect(inputs)  # a missing path is an error before anything is written or fetched
+    files = sources.files
     with _transaction(out, fresh=fresh, view_limit=view_limit) as dataset:
         current = extractor_fingerprint()
         known = article_hashes(dataset)
@@ -110,10 +112,10 @@ def build(inputs: Iterable[Path], out: Path, *, strict: bool = False, view_limit
             known = {}
         set_fingerprint(dataset, current)
         skipped = ingest.Skipped()
-        todo = _pending(ingest.run(files, skipped), known, shard, summary, dataset)
-        if len(files) < 4 and not any(f.suffix.lower() == ".jsonl" for f in files):
+        todo = _pending(ingest.run(sources, skipped, pages=out / ingest.PAGES_DIR), known, shard, summary, dataset)
+        if len(files) + len(sources.urls) < 4 and not any(f.suffix.lower() == ".jsonl" for f in files):
             jobs = 1  # starting workers costs more than a few articles
-        expected = _expected(files) if progress else None
+        expected = _expected(files) if progress and not sources.urls else None  # a feed's size is unknown
         for done, result in enumerate(_extract_all(todo, jobs), 1):
             load_nquads(dataset, result.nquads)
             if done % FLUSH_EVERY == 0:
@@ -126,6 +128,7 @@ def build(inputs: Iterable[Path], out: Path, *, strict: bool = False, view_limit
         if summary.replaced or rebuilt:
             drop_orphans(dataset)  # entities only the old extraction named
         summary.skipped = skipped.reasons
+        summary.warnings = skipped.warnings
         if strict and skipped.reasons:
             raise KgError(f"{len(skipped.reasons)} article(s) skipped and --strict given; first: {skipped.reasons[0]}")
         summary.in_store = len(article_hashes(dataset))

@@ -55,16 +55,18 @@ def test_bad_articles_are_skipped_one_line_each_and_the_build_goes_on(messy, tmp
     assert proc.returncode == 0, proc.stderr
     skipped = [line for line in proc.stderr.splitlines() if line.startswith("kg: skipped")]
     expected = {"empty.txt": "no article text", "blank.txt": "no article text", "binary.txt": "binary file",
-                "feed.jsonl:2": "not JSON", "feed.jsonl:3": "\"text\"", "baddate.txt": "not an ISO 8601 date",
+                "feed.jsonl:2": "not JSON", "feed.jsonl:3": "\"text\"",
                 "good.txt": "duplicate article id",  # dup.txt, read first, took the id "good"
                 "longline.txt": "kg reads articles up to"}
     for where, why in expected.items():
         assert any(where in line and why in line for line in skipped), (where, skipped)
     assert len(skipped) == len(expected)
+    warnings = [line for line in proc.stderr.splitlines() if line.startswith("kg: warning")]
+    assert len(warnings) == 1 and "baddate.txt" in warnings[0] and "'kemarin sore' not understood" in warnings[0]
     assert "Traceback" not in proc.stderr
     assert f"{len(expected)} skipped" in proc.stdout
     ids = _kg("query", "SELECT ?id WHERE { ?a kg:articleId ?id } ORDER BY ?id", "--graph", str(tmp_path / "out"), "-f", "csv")
-    assert ids.stdout.split()[1:] == sorted(["cp1252", "good", "j1", "j3", "latin1", "longish", "page", "utf16", "zerowidth"])
+    assert ids.stdout.split()[1:] == sorted(["baddate", "cp1252", "good", "j1", "j3", "latin1", "longish", "page", "utf16", "zerowidth"])
     people = _kg("query", "SELECT DISTINCT ?n WHERE { ?p a kg:Person ; schema:name ?n }", "--graph", str(tmp_path / "out"), "-f", "csv")
     assert "Adi Nugroho" in people.stdout.splitlines()  # zero-width and control characters are gone
     assert _kg("validate", "--graph", str(tmp_path / "out")).returncode == 0

@@ -32,7 +32,7 @@ def _fail(message: str) -> None:
 
 @app.command()
 def build(
-    inputs: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders of .txt, .md, .html or .jsonl articles (default: the bundled sample).")] = None,
+    inputs: Annotated[Optional[list[str]], typer.Argument(help="Files or folders of .txt, .md, .html or .jsonl articles, URLs of web pages or RSS/Atom feeds, .txt lists of URLs (default: the bundled sample).")] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder; its store is added to, not replaced.")] = Path("output"),
     strict: Annotated[bool, typer.Option(help="Fail when any article has to be skipped.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
@@ -44,7 +44,8 @@ def build(
     """Build the graph: add the articles to the store in OUT and write graph.ttl, graph.trig, graph.html and claims.jsonl.
 
     An article already in the store with the same text and metadata is skipped; a changed one replaces its
-    named graph. Examples: kg build;  kg build articles/ --out graph/;  kg build news.jsonl --jobs 2
+    named graph. Examples: kg build;  kg build articles/ --out graph/;  kg build news.jsonl --jobs 2;
+    kg build https://example.org/rss urls.txt (fetched pages are kept in OUT/pages/)
     """
     from kg.cli.progress import ProgressBar
     from kg.pipeline import Shard
@@ -59,6 +60,8 @@ def build(
         progress.close()
     for reason in summary.skipped:
         typer.echo(f"kg: skipped {reason}", err=True)
+    for warning in summary.warnings:
+        typer.echo(f"kg: warning: {warning}", err=True)
     if quiet:
         return
     typer.echo(f"articles: {summary.articles} processed ({summary.replaced} of them changed), {summary.unchanged} unchanged, "

@@ -1,4 +1,4 @@
-"""Readers for the input formats kg accepts: plain text, Markdown, HTML and JSON Lines.
+"""Readers for the input files kg accepts: plain text, Markdown, HTML and JSON Lines.
 
 Each reader yields ``RawArticle`` records; the registry ``READERS`` maps a file suffix to its reader,
 so a new format is one function and one row.
@@ -10,11 +10,11 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from html.parser import HTMLParser
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.ingest.dates import parse_date
+from kg.ingest.webpage import html_charset, read_page
 
 
 @dataclass
@@ -23,24 +23,32 @@ class RawArticle:
     text: str
     source: str
     meta: dict[str, object] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # about metadata left out, the article still read
 
 
-def _decode(data: bytes, path: Path) -> str:
+def decode(data: bytes, where: str | Path, charset: str | None = None) -> str:
+    """Text of a file or response: UTF-8 (UTF-16 with a byte-order mark), else the ``charset`` a server or
+    page declares, else Windows-1252. Valid UTF-8 wins over a declaration: a page saved by a browser is
+    UTF-8 but keeps its original ``<meta charset>``, and other text is almost never valid UTF-8."""
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{path}: binary file, not text")
-    for encoding in ("utf-8-sig", "utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig",):
+        raise InputError(f"{where}: binary file, not text")
+    for encoding in ("utf-8-sig", "utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig", charset):
         try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
+            return data.decode(encoding) if encoding else data.decode("cp1252", errors="replace")
+        except (UnicodeDecodeError, LookupError):
             continue
     return data.decode("cp1252", errors="replace")
 
 
-def read_text_file(path: Path) -> str:
+def _read_bytes(path: Path) -> bytes:
     try:
-        return _decode(path.read_bytes(), path)
+        return path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
+
+
+def read_text_file(path: Path) -> str:
+    return decode(_read_bytes(path), path)
 
 
 def sidecar_meta(path: Path) -> dict[str, object]:
@@ -77,62 +85,19 @@ def read_markdown(path: Path) -> Iterator[RawArticle]:
     yield RawArticle(id=_article_id(path, meta), text=_MD_MARKUP.sub("", text), source=str(path), meta=meta)
 
 
-class _TextOfHtml(HTMLParser):
-    """Visible text of a page, one block element per line; scripts, styles and navigation are skipped."""
-
-    _SKIP = {"script", "style", "noscript", "nav", "footer", "header", "aside", "form", "iframe", "svg", "template"}
-    _BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "blockquote", "figcaption", "section", "article"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping = 0
-        self.meta: dict[str, str] = {}
-        self._in_title = False
-        self.title = ""
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._SKIP:
-            self.skipping += 1
-        elif tag in self._BLOCK:
-            self.parts.append("\n")
-        if tag == "title":
-            self._in_title = True
-        if tag == "meta":
-            values = dict(attrs)
-            key = values.get("property") or values.get("name") or ""
-            if values.get("content"):
-                self.meta[key.lower()] = values["content"] or ""
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._SKIP and self.skipping:
-            self.skipping -= 1
-        elif tag in self._BLOCK:
-            self.parts.append("\n")
-        if tag == "title":
-            self._in_title = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title += data
-        elif not self.skipping:
-            self.parts.append(data)
-
-
 def read_html(path: Path) -> Iterator[RawArticle]:
-    parser = _TextOfHtml()
-    parser.feed(read_text_file(path))
-    parser.close()
-    lines = [" ".join(line.split()) for line in "".join(parser.parts).split("\n")]
-    meta: dict[str, object] = {
-        "published": parser.meta.get("article:published_time") or parser.meta.get("date"),
-        "url": parser.meta.get("og:url"),
-        "title": parser.meta.get("og:title") or parser.title.strip() or None,
-        "outlet": parser.meta.get("og:site_name"),
-    }
-    meta = {k: v for k, v in meta.items() if v}
-    meta.update(sidecar_meta(path))
-    yield RawArticle(id=_article_id(path, meta), text="\n".join(line for line in lines if line), source=str(path), meta=meta)
+    """A saved page: the story and the page's metadata, the sidecar's fields overriding the page's."""
+    data = _read_bytes(path)
+    page = read_page(decode(data, path, charset=html_charset(data)), where=str(path))
+    meta = dict(page.meta)
+    warnings = list(page.warnings)
+    sidecar = sidecar_meta(path)
+    if sidecar.get("published") not in (None, "") and parse_date(sidecar["published"]) is None and meta.get("published"):
+        warnings.append(f"published date {str(sidecar['published'])[:100]!r} in the sidecar not understood; "
+                        "the page's date is used")
+        sidecar = {k: v for k, v in sidecar.items() if k != "published"}
+    meta.update(sidecar)
+    yield RawArticle(id=_article_id(path, meta), text=page.text, source=str(path), meta=meta, warnings=warnings)
 
 
 def read_jsonl(path: Path) -> Iterator[RawArticle | InputError]:
@@ -166,18 +131,3 @@ READERS: dict[str, Callable[[Path], Iterator[RawArticle | InputError]]] = {
     ".htm": read_html,
     ".jsonl": read_jsonl,
 }
-
-
-def parse_published(value: object, where: str) -> date | None:
-    """A publication date from metadata: ISO date or date-time; anything else is an input error."""
-    if value in (None, ""):
-        return None
-    text = str(value).strip()
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError:
-        pass
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError as exc:
-        raise InputError(f"{where}: published date {text!r} is not an ISO 8601 date") from exc

@@ -59,7 +59,10 @@ def test_a_changed_article_replaces_its_graph_and_remove_drops_it(runner, tmp_pa
     assert left.output.split()[1:] == ["b"]
     assert "Kim Min-jun" not in (out / "graph.ttl").read_text(encoding="utf-8")
     missing = runner.invoke(app, ["remove", "zzz", "--graph", str(out)])
-    assert missing.exit_code != 0
+    assert missing.exit_code == 2 and missing.output.startswith("kg: error: ") and "zzz" in missing.output
+    assert len(missing.output.strip().splitlines()) == 1
+    assert "removed" not in missing.output and left.output == runner.invoke(app, [
+        "query", "SELECT DISTINCT ?id WHERE { ?a kg:articleId ?id }", "-g", str(out), "-f", "csv"]).output  # nothing dropped
 
 
 def test_fresh_starts_from_an_empty_store(runner, tmp_path):

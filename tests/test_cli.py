@@ -1,0 +1,88 @@
+"""The command line as a user meets it: the installed ``kg`` script with wrong arguments ends in one
+``kg: ...`` line and exit code 2, never a traceback; queries say what they refuse and print IRIs that paste back."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from kg.cli import app
+
+# The console script pip installed; ``python -m kg`` where it is not on PATH (same entry point, kg.cli:main).
+KG = [shutil.which("kg")] if shutil.which("kg") else [sys.executable, "-m", "kg"]
+
+BAD_ARGUMENTS = [
+    ["nosuchcmd"],
+    ["query", "--bogus", "x"],
+    ["query", "who-met-whom", "--limit", "abc"],
+    ["query", "who-met-whom", "--limit", "-1"],
+    ["build", "--jobs", "x"],
+]
+
+
+def _kg(*args: str, cwd=None) -> subprocess.CompletedProcess:
+    return subprocess.run([*KG, *args], capture_output=True, text=True, cwd=cwd, env=dict(os.environ), timeout=120)
+
+
+def _one_message(result: subprocess.CompletedProcess) -> str:
+    assert "Traceback" not in result.stderr + result.stdout, result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("kg: error: "), result.stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize("args", BAD_ARGUMENTS, ids=" ".join)
+def test_a_bad_command_line_is_one_message_and_exit_2(args, tmp_path):
+    result = _kg(*args, cwd=tmp_path)
+    message = _one_message(result)
+    assert result.returncode == 2
+    assert args[-1].lstrip("-") in message or args[0] in message  # it names what was wrong
+
+
+def test_kg_alone_shows_the_commands(tmp_path):
+    result = _kg(cwd=tmp_path)
+    assert result.returncode in (0, 2) and "Traceback" not in result.stderr
+    assert "Usage: kg" in result.stdout + result.stderr and "query" in result.stdout + result.stderr
+
+
+def test_the_parser_errors_need_no_click_of_their_own(tmp_path):
+    """typer brings its own copy of click; kg must not import one that is not among its dependencies."""
+    code = "import sys; sys.modules['click'] = None; from kg.cli import main; main()"
+    result = subprocess.run([sys.executable, "-c", code, "query", "--bogus", "x"], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 2 and _one_message(result)
+
+
+def test_push_of_an_unknown_article_is_an_error(sample_graph):
+    result = _kg("push", "--graph", str(sample_graph), "--article", "nosuch", "--endpoint", "http://127.0.0.1:9/update")
+    assert result.returncode == 2
+    assert "'nosuch'" in _one_message(result)
+
+
+def test_an_update_is_named_as_one(runner, sample_graph):
+    result = runner.invoke(app, ["query", "INSERT DATA { <urn:a> <urn:b> <urn:c> }", "-g", str(sample_graph)])
+    assert result.exit_code == 2
+    assert "SPARQL update (INSERT)" in result.output and "not SPARQL" not in result.output
+
+
+def test_printed_iris_paste_back_into_a_query(runner, sample_graph):
+    people = runner.invoke(app, ["query", "SELECT ?p WHERE { ?p a kg:Person } ORDER BY ?p", "-g", str(sample_graph)])
+    assert people.exit_code == 0, people.output
+    shown = [line.strip() for line in people.output.splitlines()[2:-1]]
+    assert shown and all(iri.startswith(("kgp:", "<")) for iri in shown), shown
+    for iri in shown:
+        back = runner.invoke(app, ["query", f"ASK {{ {iri} a kg:Person }}", "-g", str(sample_graph)])
+        assert back.exit_code == 0 and back.output.strip() == "true", (iri, back.output)
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("SELECT ?x WHERE { ?x a foo:Bar }", "unknown prefix 'foo:'"),
+    ("SELECT ?x WHERE { ?x a kg:Person . FILTER( }", "line 1, column"),
+])
+def test_a_syntax_error_is_short(runner, sample_graph, query, expected):
+    result = runner.invoke(app, ["query", query, "-g", str(sample_graph)])
+    assert result.exit_code == 2 and expected in result.output
+    assert "\\u{" not in result.output and len(result.output) < 600, result.output

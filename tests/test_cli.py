@@ -86,3 +86,69 @@ def test_a_syntax_error_is_short(runner, sample_graph, query, expected):
     result = runner.invoke(app, ["query", query, "-g", str(sample_graph)])
     assert result.exit_code == 2 and expected in result.output
     assert "\\u{" not in result.output and len(result.output) < 600, result.output
+
+
+def test_the_build_summary_counts_what_kg_stats_counts(runner, tmp_path):
+    """One person named in two articles is one Person, in the build's summary as in kg stats; stats gives the
+    triple count the build printed."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Kepala BNPT Budi Santoso bertemu Menlu Jepang Taro Yamada di Jakarta.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Kepala BNPT Budi Santoso menghadiri Sidang Umum Interpol di Bali.\n", encoding="utf-8")
+    built = runner.invoke(app, ["build", str(folder), "--graph", str(tmp_path / "g"), "--jobs", "1"])
+    assert built.exit_code == 0, built.output
+    assert "articles: 2 new, 0 changed, 0 unchanged, 0 skipped; 2 in the graph" in built.output
+    lines = dict(line.split(": ", 1) for line in built.output.splitlines() if ": " in line)
+    entities = dict(part.rsplit(" ", 1) for part in lines["entities"].split(", "))
+    stats = runner.invoke(app, ["stats", "--graph", str(tmp_path / "g")])
+    assert stats.exit_code == 0, stats.output
+    by_class = {parts[0].removeprefix("kg:"): parts[1] for parts in (line.split() for line in stats.output.splitlines())
+                if len(parts) == 2 and parts[0].startswith("kg:")}
+    assert entities["Person"] == by_class["Person"] == "2"  # Budi Santoso once, Taro Yamada
+    assert all(by_class[name] == count for name, count in entities.items())
+    assert f"triples: {lines['triples']}" in stats.output
+
+
+def test_one_display_name_per_actor_in_every_output(runner, tmp_path):
+    """The United Kingdom is "Inggris" in an Indonesian article and "United Kingdom" in an English one; the
+    views, GraphML, GEXF, nodes-csv, queries and stats all show its one schema:name."""
+    import csv
+    import io
+    import xml.etree.ElementTree as ET
+
+    from kg.network import from_rdf
+    from kg.rdf.store import open_dataset
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a-en.txt").write_text("British Foreign Secretary Jane Doe met Indonesian Foreign Minister Sri Wahyuni "
+                                     "in London on 7 April 2021. The United Kingdom and Indonesia signed a memorandum.\n",
+                                     encoding="utf-8")
+    (folder / "b-id.txt").write_text("Menteri Luar Negeri Inggris Jane Doe bertemu Menlu Indonesia Sri Wahyuni di Jakarta, "
+                                     "Kamis (11/11/2021).\n", encoding="utf-8")
+    graph = tmp_path / "g"
+    assert runner.invoke(app, ["build", str(folder), "--graph", str(graph), "--jobs", "1"]).exit_code == 0
+    uk = "https://w3id.org/kg-news/id/country/gb"
+    named = runner.invoke(app, ["query", f"SELECT ?n WHERE {{ <{uk}> schema:name ?n }}", "-g", str(graph), "-f", "csv"])
+    name = named.output.split()[1]
+    labels = runner.invoke(app, ["query", f"SELECT DISTINCT ?l WHERE {{ <{uk}> rdfs:label ?l }}", "-g", str(graph), "-f", "csv"])
+    assert len(labels.output.split("\n")[1:-1]) == 2, labels.output  # two languages, two labels: the case at hand
+    dataset = open_dataset(graph)
+    try:
+        assert from_rdf(dataset).nodes[uk]["label"] == name  # what graph.html and kg view draw
+    finally:
+        dataset.close()
+    nodes = runner.invoke(app, ["export", "--format", "nodes-csv", "-g", str(graph)]).output
+    assert {row["id"]: row["label"] for row in csv.DictReader(io.StringIO(nodes))}[uk] == name
+    for fmt in ("graphml", "gexf"):
+        text = runner.invoke(app, ["export", "--format", fmt, "-g", str(graph)]).output
+        root = ET.fromstring(text)
+        node = next(el for el in root.iter() if el.tag.endswith("}node") and el.get("id") == uk)
+        if fmt == "gexf":
+            shown = node.get("label")
+        else:
+            key = next(k.get("id") for k in root.iter() if k.tag.endswith("}key") and k.get("attr.name") == "label"
+                       and k.get("for") == "node")
+            shown = next(d.text for d in node if d.get("key") == key)
+        assert shown == name, fmt
+    assert name in runner.invoke(app, ["stats", "-g", str(graph)]).output

@@ -60,11 +60,11 @@ def build(
         typer.echo(f"kg: skipped {reason}", err=True)
     if quiet:
         return
-    typer.echo(f"articles: {summary.articles} processed ({summary.replaced} of them changed), {summary.unchanged} unchanged, "
+    typer.echo(f"articles: {summary.articles - summary.replaced} new, {summary.replaced} changed, {summary.unchanged} unchanged, "
                f"{len(summary.skipped)} skipped; {summary.in_store} in the graph")
-    if summary.entities:
+    if summary.entities:  # of the whole graph, each node once: the figures kg stats gives
         typer.echo("entities: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.entities.items())))
-        typer.echo("relations: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.relations.items())))
+        typer.echo("facts: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.relations.items())))
     typer.echo(f"triples: {summary.triples}")
     typer.echo(f"time: {summary.seconds:.1f} s; written to {summary.out}/ (graph.ttl, graph.trig, graph.html, claims.jsonl, store/)")
 
@@ -269,16 +269,18 @@ def stats(graph: GraphDir = Path("output"), top: Annotated[int, typer.Option("--
     Example: kg stats --graph output
     """
     from kg.query import internal_query, select_rows
-    from kg.rdf.store import open_dataset
+    from kg.rdf.store import open_dataset, oxigraph
 
     dataset = open_dataset(graph)
     try:
         sections = {name: [list(row.values()) for row in select_rows(dataset, internal_query(f"stats-{name}"))]
                     for name in ("articles", "classes", "properties", "dates", "actors")}
+        triples, statements = len(dataset), len(oxigraph(dataset))
     finally:
         dataset.close()
     articles = sections["articles"][0]
     typer.echo(f"articles: {articles[0]}  languages: {articles[1] or '-'}  published: {articles[2] or '?'} to {articles[3] or '?'}")
+    typer.echo(f"triples: {triples} ({statements} in the named graphs: a triple several articles state counts once per graph)")
     dates = sections["dates"][0]
     typer.echo(f"facts dated: {dates[0]}, from {dates[1] or '?'} to {dates[2] or '?'}")
     typer.echo("classes:")

@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from kg.cli import app
+from tests.conftest import read_claims
 
 # The console script pip installed; ``python -m kg`` where it is not on PATH (same entry point, kg.cli:main).
 KG = [shutil.which("kg")] if shutil.which("kg") else [sys.executable, "-m", "kg"]
@@ -152,3 +153,17 @@ def test_one_display_name_per_actor_in_every_output(runner, tmp_path):
             shown = next(d.text for d in node if d.get("key") == key)
         assert shown == name, fmt
     assert name in runner.invoke(app, ["stats", "-g", str(graph)]).output
+
+
+def test_the_facts_query_says_who_did_what_to_whom(runner, sample_graph):
+    import csv
+    import io
+
+    result = runner.invoke(app, ["query", "facts", "-g", str(sample_graph), "-f", "csv"])
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    meetings = [(r["subject"], r["object"]) for r in rows if r["fact_type"] == "Meeting"]
+    assert meetings == [("Boy Rafli Amar", "Elizabeth Truss")]
+    quotes = [r for r in rows if r["fact_type"] == "Quotation"]
+    assert quotes and all(r["subject"] and not r["object"] for r in quotes)
+    claims = [line for line in read_claims(sample_graph / "claims.jsonl") if line["kind"] != "entity"]
+    assert len(rows) == len(claims)  # one row per fact, no repeats

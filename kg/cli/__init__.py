@@ -306,15 +306,10 @@ def validate(graph: GraphDir = Path("output")) -> None:
 
     Example: kg validate --graph output
     """
-    from kg.export import union_graph
-    from kg.rdf.store import open_dataset
-    from kg.validate import validate as run_validate
+    from kg.rdf.location import open_store
+    from kg.validate import validate_store
 
-    dataset = open_dataset(graph)
-    try:
-        conforms, report = run_validate(union_graph(dataset))
-    finally:
-        dataset.close()
+    conforms, report, _ = validate_store(open_store(graph))
     if conforms:
         typer.echo("conforms: the graph satisfies ontology/shapes.ttl")
         return

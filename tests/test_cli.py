@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -167,3 +168,18 @@ def test_the_facts_query_says_who_did_what_to_whom(runner, sample_graph):
     assert quotes and all(r["subject"] and not r["object"] for r in quotes)
     claims = [line for line in read_claims(sample_graph / "claims.jsonl") if line["kind"] != "entity"]
     assert len(rows) == len(claims)  # one row per fact, no repeats
+
+
+@pytest.mark.parametrize("command", ["build", "merge", "remove", "query", "export", "view", "explain", "serve", "push", "stats", "validate"])
+def test_every_command_names_the_graph_folder_graph(runner, command):
+    shown = runner.invoke(app, [command, "--help"]).output
+    assert "--graph" in shown and "-g" in shown
+    assert not re.search(r"--out\b(?!put)", shown)  # the old name of build and merge still works, unlisted
+    assert bool(re.search(r"(?<![\w-])-o\b", shown)) == (command == "export")  # -o is export's output file, nothing else
+
+
+def test_the_old_out_option_still_builds(runner, tmp_path):
+    assert runner.invoke(app, ["build", "--out", str(tmp_path / "g"), "-q"]).exit_code == 0
+    assert (tmp_path / "g" / "store").exists()
+    refused = runner.invoke(app, ["build", "-o", str(tmp_path / "h")])
+    assert refused.exit_code == 2 and "No such option: -o" in refused.output

@@ -194,3 +194,8 @@ def test_serve_runs_a_bundled_query_as_sent_and_hides_its_engine(runner, sample_
     assert f"<{base}/query>" in description
     ports = set(re.findall(r"127\.0\.0\.1:(\d+)", description))
     assert ports == {base.rsplit(":", 1)[1]}, description
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(base + "/query?" + urllib.parse.urlencode({"query": "SELECT ?x WHERE {\n ?x a foo:Bar }"}), timeout=10)
+    message = refused.value.read().decode("utf-8")
+    assert refused.value.code == 400 and message.startswith("SPARQL syntax error at line 2, column") and "unknown prefix" in message
+    assert "\\u{" not in message and len(message) < 400, message

@@ -36,11 +36,11 @@ def build(
     strict: Annotated[bool, typer.Option(help="Fail when any article has to be skipped.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
     view_limit: Annotated[int, typer.Option("--view-limit", help="Draw at most this many of the most connected nodes in graph.html (0: all).", min=0)] = 2000,
-    fresh: Annotated[bool, typer.Option("--fresh", help="Start from an empty store instead of adding to the one in OUT.")] = False,
+    fresh: Annotated[bool, typer.Option("--fresh", help="Start from an empty store instead of adding to the one in GRAPH.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Extraction processes (default: the number of cores).", min=0)] = 0,
     shard: Annotated[Optional[str], typer.Option("--shard", help="Process only shard I of N (I/N, 1-based, stable by article id).")] = None,
 ) -> None:
-    """Build the graph: add the articles to the store in OUT and write graph.ttl, graph.trig, graph.html and claims.jsonl.
+    """Build the graph: add the articles to the store in GRAPH and write graph.ttl, graph.trig, graph.html and claims.jsonl.
 
     An article already in the store with the same text and metadata is skipped; a changed one replaces its
     named graph. Examples: kg build;  kg build articles/ --graph graph/;  kg build news.jsonl --jobs 2

@@ -138,9 +138,8 @@ class _Handler(BaseHTTPRequestHandler):
             if time.monotonic() > deadline:
                 raise _too_slow(limits)
             kept = [(k, v) for k, v in response.getheaders() if k.lower() not in _HOP]
-            if response.status == 400 and limits.prefixes:  # "error at 2:5" of the text sent is line 1 of the client's
-                payload = bytearray(re.sub(rb"error at (\d+):", lambda m: b"error at %d:" % (int(m.group(1)) - 1),
-                                           bytes(payload), count=1))
+            if response.status == 400:
+                payload = bytearray(_short_syntax_error(bytes(payload), 1 if limits.prefixes else 0))
             return response.status, kept, bytes(payload)
         except TimeoutError as exc:
             raise _too_slow(limits) from exc
@@ -186,6 +185,18 @@ def _with_prologue(path: str, content_type: str, body: bytes | None, prologue: s
     elif body is not None and kind in _SPARQL_TYPES:
         body = prologue.encode("utf-8") + body
     return path, body
+
+
+def _short_syntax_error(payload: bytes, shift: int) -> bytes:
+    """Oxigraph's "error at L:C: expected one of <Unicode ranges>" as kg query says it: the line of the client's
+    text (the prologue took line 1) and at most eight expected words."""
+    from kg.query import expected_summary
+
+    found = re.match(rb"error at (\d+):(\d+):\s*(.*)", payload, re.DOTALL)
+    if not found:
+        return payload
+    what = expected_summary(found.group(3).decode("utf-8", "replace"))
+    return f"SPARQL syntax error at line {int(found.group(1)) - shift}, column {int(found.group(2))}: {what}\n".encode()
 
 
 def _too_slow(limits: Limits) -> Refused:

@@ -132,17 +132,17 @@ def _syntax_message(text: str, error: str) -> str:
     line, column, what = int(found.group(1)), int(found.group(2)), found.group(3)
     lines = text.splitlines() or [""]
     shown = lines[min(line, len(lines)) - 1]
-    return (f"SPARQL syntax error at line {line}, column {column}: {_expected(what, shown[:max(column - 1, 0)])}\n"
+    return (f"SPARQL syntax error at line {line}, column {column}: {expected_summary(what, shown[:max(column - 1, 0)])}\n"
             f"  {shown}\n  {' ' * max(column - 1, 0)}^")
 
 
-def _expected(what: str, before: str) -> str:
+def expected_summary(what: str, before: str = "") -> str:
     """Oxigraph's list of what it expected, short: the unknown prefix by name, the keywords it would take
     (at most eight), never its character ranges (``'\\u{00C0}'..='\\u{00D6}' | ...``)."""
     if "Prefix not found" in what:
         name = re.search(r"([A-Za-z][\w.-]*)?:[^\s:]*$", before)
-        prefix = f"{name.group(1) or ''}:" if name else "a prefix"
-        return (f"unknown prefix {prefix!r}; declare it with PREFIX or use one of "
+        prefix = f"prefix {(name.group(1) or '') + ':'!r}" if name else "prefix"
+        return (f"unknown {prefix}; declare it with PREFIX or use one of "
                 f"{', '.join(p + ':' for p in QUERY_PREFIXES)}")
     words = [w for w in re.findall(r"(?:^|, )([A-Za-z][A-Za-z0-9_]*)(?=,|$)", what.replace("expected one of ", ""))]
     if not words:

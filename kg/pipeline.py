@@ -49,8 +49,8 @@ class BuildSummary:
     replaced: int = 0  # changed articles whose named graph was replaced
     removed: int = 0
     in_store: int = 0
-    entities: Counter[str] = field(default_factory=Counter)
-    relations: Counter[str] = field(default_factory=Counter)
+    entities: Counter[str] = field(default_factory=Counter)  # in the graph by class, each node once (as kg stats)
+    relations: Counter[str] = field(default_factory=Counter)  # facts in the graph by class
     triples: int = 0
     seconds: float = 0.0
     skipped: list[str] = field(default_factory=list)
@@ -121,8 +121,6 @@ def build(inputs: Iterable[Path | str], out: Path, *, strict: bool = False, view
             if done % FLUSH_EVERY == 0:
                 flush(dataset)  # keep RocksDB's in-memory tables from growing with the corpus
             summary.articles += 1
-            summary.entities.update(result.entities)
-            summary.relations.update(result.relations)
             if progress:
                 progress(done + summary.unchanged, expected)
         if summary.replaced or rebuilt:
@@ -135,8 +133,19 @@ def build(inputs: Iterable[Path | str], out: Path, *, strict: bool = False, view
         if summary.in_store == 0:
             raise KgError("no article could be read from the input")
         summary.triples = len(dataset)
+        summary.entities, summary.relations = graph_counts(dataset)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def graph_counts(dataset: Dataset) -> tuple[Counter[str], Counter[str]]:
+    """Entities and facts in the graph by class, each node once however many articles name it."""
+    from kg.query import internal_query, select_rows
+
+    counts: dict[str, Counter[str]] = {"entities": Counter(), "facts": Counter()}
+    for row in select_rows(dataset, internal_query("build-counts")):
+        counts[row["kind"] or ""][row["class"] or ""] = int(row["n"] or 0)
+    return counts["entities"], counts["facts"]
 
 
 def remove(article_ids: list[str], out: Path, *, view_limit: int = VIEW_LIMIT) -> BuildSummary:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import socket
 import subprocess
 import sys
@@ -170,3 +171,31 @@ def test_serve_takes_a_query_posted_in_chunks(kg_serve):
                        headers={"Content-Type": "application/sparql-query", "Accept": "text/csv"})
     response = connection.getresponse()
     assert response.status == 200 and int(response.read().decode().split()[1]) > 0
+
+
+def test_serve_runs_a_bundled_query_as_sent_and_hides_its_engine(runner, sample_graph, kg_serve):
+    """A .rq from data/queries POSTed unchanged (no PREFIX lines of its own) is answered; the service
+    description names the public address, never the private one of Oxigraph behind the guard."""
+    from kg.query import named_queries
+
+    base, process = kg_serve()
+    text = named_queries()["who-met-whom"].text
+    assert "PREFIX" not in text
+    for body, kind in ((text.encode(), "application/sparql-query"),
+                       (urllib.parse.urlencode({"query": text}).encode(), "application/x-www-form-urlencoded")):
+        req = urllib.request.Request(base + "/query", data=body, method="POST",
+                                     headers={"Content-Type": kind, "Accept": "text/csv"})
+        with urllib.request.urlopen(req, timeout=30) as answer:
+            assert answer.status == 200
+            rows = list(csv.reader(io.StringIO(answer.read().decode("utf-8"))))[1:]
+        assert rows == _local_rows(runner, sample_graph, "who-met-whom")
+    description = urllib.request.urlopen(urllib.request.Request(base + "/query", headers={"Accept": "application/n-triples"}),
+                                         timeout=10).read().decode("utf-8")
+    assert f"<{base}/query>" in description
+    ports = set(re.findall(r"127\.0\.0\.1:(\d+)", description))
+    assert ports == {base.rsplit(":", 1)[1]}, description
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(base + "/query?" + urllib.parse.urlencode({"query": "SELECT ?x WHERE {\n ?x a foo:Bar }"}), timeout=10)
+    message = refused.value.read().decode("utf-8")
+    assert refused.value.code == 400 and message.startswith("SPARQL syntax error at line 2, column") and "unknown prefix" in message
+    assert "\\u{" not in message and len(message) < 400, message

@@ -178,7 +178,8 @@ def test_view_focus_draws_only_the_neighbourhood(runner, sample_graph, monkeypat
     assert "Boy Rafli Amar" in page and "Inggris" in page  # met her; her post
     assert "Badan Intelijen Strategis" not in page  # two steps away, through the JWG
     missing = runner.invoke(app, ["view", "--graph", str(sample_graph), "--focus", "Nobody Atall"])
-    assert missing.exit_code != 0
+    assert missing.exit_code == 2 and missing.output.startswith("kg: error: ") and "Nobody Atall" in missing.output
+    assert len(missing.output.strip().splitlines()) == 1
 
 
 def test_explain_prints_each_fact_with_evidence_and_rule(runner, sample_graph):

@@ -49,9 +49,13 @@ def test_shards_split_the_input_and_merge_to_one_build(runner, corpus, tmp_path)
     assert sorted_nquads(runner, tmp_path / "merged") == sorted_nquads(runner, tmp_path / "all")
 
 
-def test_a_bad_shard_spec_is_one_message(runner, corpus, tmp_path):
-    result = runner.invoke(app, ["build", str(corpus), "--out", str(tmp_path / "x"), "--shard", "4/3"])
-    assert result.exit_code != 0
+@pytest.mark.parametrize("spec, why", [("4/3", "I must be between 1 and N"), ("0/3", "I must be between 1 and N"),
+                                       ("a/b", "expected I/N"), ("1/0", "I must be between 1 and N")])
+def test_a_bad_shard_spec_is_one_message(runner, corpus, tmp_path, spec, why):
+    result = runner.invoke(app, ["build", str(corpus), "--graph", str(tmp_path / "x"), "--shard", spec])
+    assert result.exit_code == 2
+    assert result.output.strip() == f"kg: error: --shard {spec!r}: {why}" + (", e.g. 1/4" if why == "expected I/N" else "")
+    assert not (tmp_path / "x").exists()  # refused before anything is written
 
 
 def test_the_graph_does_not_depend_on_the_hash_seed(corpus, tmp_path):

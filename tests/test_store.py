@@ -29,11 +29,11 @@ def test_adding_one_article_processes_only_it_and_equals_a_clean_build(runner, t
     out = tmp_path / "out"
     first = runner.invoke(app, ["build", str(folder), "--out", str(out), "--jobs", "1"])
     assert first.exit_code == 0, first.output
-    assert f"{len(names)} processed" in first.output
+    assert f"articles: {len(names)} new, 0 changed, 0 unchanged" in first.output
     shutil.copy(sample_article(), folder / "extra.txt")
     again = runner.invoke(app, ["build", str(folder), "--out", str(out), "--jobs", "1"])
     assert again.exit_code == 0, again.output
-    assert f"articles: 1 processed (0 of them changed), {len(names)} unchanged" in again.output
+    assert f"articles: 1 new, 0 changed, {len(names)} unchanged" in again.output
     clean = tmp_path / "clean"
     assert runner.invoke(app, ["build", str(folder), "--out", str(clean), "--jobs", "1"]).exit_code == 0
     assert sorted_nquads(runner, out) == sorted_nquads(runner, clean)
@@ -50,7 +50,7 @@ def test_a_changed_article_replaces_its_graph_and_remove_drops_it(runner, tmp_pa
     assert runner.invoke(app, ["build", str(folder), "--out", str(out)]).exit_code == 0
     (folder / "a.txt").write_text("Kepala BNPT Budi Santoso bertemu Menlu Korea Selatan Kim Min-jun di Jakarta.\n", encoding="utf-8")
     again = runner.invoke(app, ["build", str(folder), "--out", str(out)])
-    assert "articles: 1 processed (1 of them changed), 1 unchanged" in again.output
+    assert "articles: 0 new, 1 changed, 1 unchanged" in again.output
     people = runner.invoke(app, ["query", "SELECT DISTINCT ?n WHERE { ?p a kg:Person ; schema:name ?n }", "-g", str(out), "-f", "csv"])
     assert "Kim Min-jun" in people.output and "Taro Yamada" not in people.output
     removed = runner.invoke(app, ["remove", "a", "--graph", str(out)])
@@ -59,7 +59,10 @@ def test_a_changed_article_replaces_its_graph_and_remove_drops_it(runner, tmp_pa
     assert left.output.split()[1:] == ["b"]
     assert "Kim Min-jun" not in (out / "graph.ttl").read_text(encoding="utf-8")
     missing = runner.invoke(app, ["remove", "zzz", "--graph", str(out)])
-    assert missing.exit_code != 0
+    assert missing.exit_code == 2 and missing.output.startswith("kg: error: ") and "zzz" in missing.output
+    assert len(missing.output.strip().splitlines()) == 1
+    assert "removed" not in missing.output and left.output == runner.invoke(app, [
+        "query", "SELECT DISTINCT ?id WHERE { ?a kg:articleId ?id }", "-g", str(out), "-f", "csv"]).output  # nothing dropped
 
 
 def test_fresh_starts_from_an_empty_store(runner, tmp_path):
@@ -113,5 +116,5 @@ def test_new_rules_reextract_everything_and_forget_what_only_the_old_rules_named
     store.flush()
     del store
     again = runner.invoke(app, ["build", str(folder), "--out", str(out)])
-    assert again.exit_code == 0 and "1 processed" in again.output
+    assert again.exit_code == 0 and "articles: 1 new" in again.output
     assert sorted_nquads(runner, out) == clean

@@ -14,38 +14,37 @@ from typing import Annotated, Optional
 
 import typer
 
+from kg.cli.group import KgGroup
 from kg.errors import FormatError, KgError
 from kg.resources import sample_article
 
 app = typer.Typer(
-    add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+    cls=KgGroup, add_completion=False, no_args_is_help=True, rich_markup_mode=None,
     help="Knowledge graphs from news: who met whom, who signed what, who attended, who holds which post, "
          "who cooperates and who said what, as RDF, NetworkX, HTML and SPARQL.",
 )
 GraphDir = Annotated[Path, typer.Option("--graph", "-g", help="Folder of a built graph.")]
-
-
-def _fail(message: str) -> None:
-    typer.echo(f"kg: error: {message}", err=True)
-    sys.exit(2)
+# The graph folder was --out/-o in build and merge; --out still works, unlisted ("-o" is a file in export).
+OldOut = Annotated[Optional[Path], typer.Option("--out", hidden=True)]
 
 
 @app.command()
 def build(
     inputs: Annotated[Optional[list[str]], typer.Argument(help="Files or folders of .txt, .md, .html or .jsonl articles, URLs of web pages or RSS/Atom feeds, .txt lists of URLs (default: the bundled sample).")] = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder; its store is added to, not replaced.")] = Path("output"),
+    graph: Annotated[Path, typer.Option("--graph", "-g", help="Folder of the graph to build; its store is added to, not replaced.")] = Path("output"),
+    out: OldOut = None,
     strict: Annotated[bool, typer.Option(help="Fail when any article has to be skipped.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
-    view_limit: Annotated[int, typer.Option("--view-limit", help="Draw at most this many of the most connected nodes in graph.html (0: all).")] = 2000,
-    fresh: Annotated[bool, typer.Option("--fresh", help="Start from an empty store instead of adding to the one in OUT.")] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Extraction processes (default: the number of cores).")] = 0,
+    view_limit: Annotated[int, typer.Option("--view-limit", help="Draw at most this many of the most connected nodes in graph.html (0: all).", min=0)] = 2000,
+    fresh: Annotated[bool, typer.Option("--fresh", help="Start from an empty store instead of adding to the one in GRAPH.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Extraction processes (default: the number of cores).", min=0)] = 0,
     shard: Annotated[Optional[str], typer.Option("--shard", help="Process only shard I of N (I/N, 1-based, stable by article id).")] = None,
 ) -> None:
-    """Build the graph: add the articles to the store in OUT and write graph.ttl, graph.trig, graph.html and claims.jsonl.
+    """Build the graph: add the articles to the store in GRAPH and write graph.ttl, graph.trig, graph.html and claims.jsonl.
 
     An article already in the store with the same text and metadata is skipped; a changed one replaces its
-    named graph. Examples: kg build;  kg build articles/ --out graph/;  kg build news.jsonl --jobs 2;
-    kg build https://example.org/rss urls.txt (fetched pages are kept in OUT/pages/)
+    named graph. Examples: kg build;  kg build articles/ --graph graph/;  kg build news.jsonl --jobs 2;
+    kg build https://example.org/rss urls.txt (fetched pages are kept in GRAPH/pages/)
     """
     from kg.cli.progress import ProgressBar
     from kg.pipeline import Shard
@@ -53,7 +52,7 @@ def build(
 
     show = not quiet and sys.stderr.isatty()
     progress = ProgressBar() if show else None
-    summary = run_build(inputs or [sample_article()], out, strict=strict, view_limit=view_limit, fresh=fresh,
+    summary = run_build(inputs or [sample_article()], out or graph, strict=strict, view_limit=view_limit, fresh=fresh,
                         jobs=jobs or (os.cpu_count() or 1), shard=Shard.parse(shard) if shard else None,
                         progress=progress)
     if progress:
@@ -64,11 +63,11 @@ def build(
         typer.echo(f"kg: warning: {warning}", err=True)
     if quiet:
         return
-    typer.echo(f"articles: {summary.articles} processed ({summary.replaced} of them changed), {summary.unchanged} unchanged, "
+    typer.echo(f"articles: {summary.articles - summary.replaced} new, {summary.replaced} changed, {summary.unchanged} unchanged, "
                f"{len(summary.skipped)} skipped; {summary.in_store} in the graph")
-    if summary.entities:
+    if summary.entities:  # of the whole graph, each node once: the figures kg stats gives
         typer.echo("entities: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.entities.items())))
-        typer.echo("relations: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.relations.items())))
+        typer.echo("facts: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.relations.items())))
     typer.echo(f"triples: {summary.triples}")
     typer.echo(f"time: {summary.seconds:.1f} s; written to {summary.out}/ (graph.ttl, graph.trig, graph.html, claims.jsonl, store/)")
 
@@ -76,16 +75,18 @@ def build(
 @app.command()
 def merge(
     shards: Annotated[list[Path], typer.Argument(help="Output folders of shard builds (kg build --shard I/N).")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the merged graph (replaced).")] = Path("output"),
+    graph: Annotated[Path, typer.Option("--graph", "-g", help="Folder for the merged graph (replaced).")] = Path("output"),
+    out: OldOut = None,
 ) -> None:
     """Merge the graphs of shard builds into one, the same graph one build of all the input gives.
 
-    Example: kg build news/ --shard 1/2 --out s1;  kg build news/ --shard 2/2 --out s2;  kg merge s1 s2 --out all
+    Example: kg build news/ --shard 1/2 -g s1;  kg build news/ --shard 2/2 -g s2;  kg merge s1 s2 -g all
     """
     from kg.pipeline import merge as run_merge
 
-    summary = run_merge(shards, out)
-    typer.echo(f"merged {len(shards)} graphs: {summary.in_store} articles, {summary.triples} triples in {out}/")
+    target = out or graph
+    summary = run_merge(shards, target)
+    typer.echo(f"merged {len(shards)} graphs: {summary.in_store} articles, {summary.triples} triples in {target}/")
 
 
 @app.command()
@@ -109,7 +110,7 @@ def query(
     graph: GraphDir = Path("output"),
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
     list_queries: Annotated[bool, typer.Option("--list", help="List the bundled queries.")] = False,
-    limit: Annotated[Optional[int], typer.Option("--limit", help="Show at most this many rows.")] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", help="Show at most this many rows.", min=0)] = None,
 ) -> None:
     """Run a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE over the built graph.
 
@@ -163,7 +164,7 @@ def export_command(
 def view(
     graph: GraphDir = Path("output"),
     focus: Annotated[Optional[str], typer.Option("--focus", help="Draw only the neighbourhood of the node with this name.")] = None,
-    hops: Annotated[int, typer.Option("--hops", help="With --focus: how many steps out from the node.")] = 2,
+    hops: Annotated[int, typer.Option("--hops", help="With --focus: how many steps out from the node.", min=0)] = 2,
     construct: Annotated[Optional[str], typer.Option("--construct", help="Draw the entities a SPARQL CONSTRUCT (text or .rq file) returns.")] = None,
 ) -> None:
     """Open graph.html in the browser, or a sub-graph around one node or from a CONSTRUCT (prints its path).
@@ -220,7 +221,7 @@ def explain(
 def serve(
     graph: GraphDir = Path("output"),
     host: Annotated[str, typer.Option("--host", help="Address to listen on (default: loopback only).")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 7878,
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)] = 7878,
     writable: Annotated[bool, typer.Option("--writable", help="Accept SPARQL updates (refused by default).")] = False,
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds a query may take, answer included.", min=0.1)] = 30,
     max_result_mb: Annotated[float, typer.Option("--max-result-mb", help="Largest answer sent, in MB; a larger one is refused.", min=0.001)] = 100,
@@ -250,13 +251,13 @@ def push(
 
     Examples: kg push --graph-store http://localhost:3030/kg/data;  kg push --endpoint http://localhost:7878/update
     """
+    from kg.endpoint.push import article_graphs
     from kg.endpoint.push import push as run_push
-    from kg.rdf.iri import ENTITIES_GRAPH, graph_iri
     from kg.rdf.store import open_dataset
 
     dataset = open_dataset(graph)
     try:
-        only = {str(graph_iri(a)) for a in article} | {str(ENTITIES_GRAPH)} if article else None
+        only = article_graphs(dataset, article) if article else None
         report = run_push(dataset, endpoint=endpoint, graph_store=graph_store, only=only)
     finally:
         dataset.close()
@@ -265,22 +266,24 @@ def push(
 
 
 @app.command()
-def stats(graph: GraphDir = Path("output"), top: Annotated[int, typer.Option("--top", help="How many most connected actors.")] = 10) -> None:
+def stats(graph: GraphDir = Path("output"), top: Annotated[int, typer.Option("--top", help="How many most connected actors.", min=0)] = 10) -> None:
     """Counts by class and property, articles, the date range, and the most connected actors.
 
     Example: kg stats --graph output
     """
     from kg.query import internal_query, select_rows
-    from kg.rdf.store import open_dataset
+    from kg.rdf.store import open_dataset, oxigraph
 
     dataset = open_dataset(graph)
     try:
         sections = {name: [list(row.values()) for row in select_rows(dataset, internal_query(f"stats-{name}"))]
                     for name in ("articles", "classes", "properties", "dates", "actors")}
+        triples, statements = len(dataset), len(oxigraph(dataset))
     finally:
         dataset.close()
     articles = sections["articles"][0]
     typer.echo(f"articles: {articles[0]}  languages: {articles[1] or '-'}  published: {articles[2] or '?'} to {articles[3] or '?'}")
+    typer.echo(f"triples: {triples} ({statements} in the named graphs: a triple several articles state counts once per graph)")
     dates = sections["dates"][0]
     typer.echo(f"facts dated: {dates[0]}, from {dates[1] or '?'} to {dates[2] or '?'}")
     typer.echo("classes:")
@@ -306,15 +309,10 @@ def validate(graph: GraphDir = Path("output")) -> None:
 
     Example: kg validate --graph output
     """
-    from kg.export import union_graph
-    from kg.rdf.store import open_dataset
-    from kg.validate import validate as run_validate
+    from kg.rdf.location import open_store
+    from kg.validate import validate_store
 
-    dataset = open_dataset(graph)
-    try:
-        conforms, report = run_validate(union_graph(dataset))
-    finally:
-        dataset.close()
+    conforms, report, _ = validate_store(open_store(graph))
     if conforms:
         typer.echo("conforms: the graph satisfies ontology/shapes.ttl")
         return
@@ -411,21 +409,5 @@ def train_relations(
 
 
 def main() -> None:
-    try:
-        app(standalone_mode=False)
-    except KgError as exc:
-        _fail(str(exc))
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except (typer.Abort, KeyboardInterrupt):
-        typer.echo("kg: interrupted", err=True)
-        sys.exit(130)
-    except Exception as exc:  # noqa: BLE001 - the one place internal errors are turned into a message
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(2)
-        typer.echo(f"kg: internal error: {type(exc).__name__}: {exc}\n"
-                   "Please report it with the command you ran at the project's issue tracker.", err=True)
-        sys.exit(70)
+    """The console script: errors end as :class:`kg.cli.group.KgGroup` says."""
+    app(prog_name="kg")

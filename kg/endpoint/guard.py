@@ -7,21 +7,28 @@ Each answer is read from Oxigraph in full before anything is sent on: one that g
 arrives after the time cap is dropped (closing the connection stops Oxigraph's work) and the client gets one
 clear ``500`` (the SPARQL 1.1 Protocol's code for a query the service refuses to run) instead of a truncated
 result. At most ``concurrent`` answers are held at once, so memory stays under ``concurrent x max_result``.
-The guard forwards bytes; it does not parse SPARQL.
+The guard forwards bytes; it does not parse SPARQL. It does two things to a request on the way: it puts kg's
+prefix declarations before the query or update text (so a bundled ``.rq`` runs as sent; a query's own
+``PREFIX`` lines come after and win; they take one line of their own, taken off again from the line number
+of a syntax error in the answer), and it passes on the client's ``Host``, so the service description names the public address and never
+Oxigraph's private port, which is not behind the caps.
 """
 
 from __future__ import annotations
 
 import http.client
+import re
 import sys
 import threading
 import time
-from dataclasses import dataclass
+import urllib.parse
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 # Headers that belong to one hop (RFC 9110 section 7.6.1), never forwarded.
 _HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer",
-        "transfer-encoding", "upgrade", "host", "content-length"}
+        "transfer-encoding", "upgrade", "content-length"}
+_SPARQL_TYPES = {"application/sparql-query", "application/sparql-update"}
 _CHUNK = 1 << 16
 
 
@@ -31,6 +38,10 @@ class Limits:
     timeout_s: float
     max_request_bytes: int = 1 << 20
     concurrent: int = 4
+    prefixes: dict[str, str] = field(default_factory=dict)  # declared before every query and update
+
+    def prologue(self) -> str:
+        return "".join(f"PREFIX {p}: <{ns}> " for p, ns in self.prefixes.items()) + "\n" if self.prefixes else ""
 
 
 class Refused(Exception):
@@ -111,7 +122,10 @@ class _Handler(BaseHTTPRequestHandler):
         connection = http.client.HTTPConnection(*self.server.upstream, timeout=limits.timeout_s)
         try:
             headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP}
-            connection.request(self.command, self.path, body=body, headers=headers)
+            if not any(k.lower() == "host" for k in headers):  # HTTP/1.0: the address this guard listens on
+                headers["Host"] = "%s:%d" % self.server.server_address[:2]
+            path, body = _with_prologue(self.path, self.headers.get("Content-Type", ""), body, limits.prologue())
+            connection.request(self.command, path, body=body, headers=headers)
             response = connection.getresponse()
             payload = bytearray()
             while chunk := response.read(_CHUNK):
@@ -124,6 +138,8 @@ class _Handler(BaseHTTPRequestHandler):
             if time.monotonic() > deadline:
                 raise _too_slow(limits)
             kept = [(k, v) for k, v in response.getheaders() if k.lower() not in _HOP]
+            if response.status == 400:
+                payload = bytearray(_short_syntax_error(bytes(payload), 1 if limits.prefixes else 0))
             return response.status, kept, bytes(payload)
         except TimeoutError as exc:
             raise _too_slow(limits) from exc
@@ -149,6 +165,38 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_error(self, format: str, *args: object) -> None:  # noqa: A002
         sys.stderr.write(f"kg serve: {self.address_string()} {format % args}\n")
+
+
+def _with_prologue(path: str, content_type: str, body: bytes | None, prologue: str) -> tuple[str, bytes | None]:
+    """The request with ``prologue`` before its SPARQL text, wherever the protocol puts it: the URL's
+    ``query``/``update`` parameter, a form body, or a ``application/sparql-query``/``-update`` body."""
+    if not prologue:
+        return path, body
+    url = urllib.parse.urlsplit(path)
+    if url.query:
+        pairs = [(k, prologue + v if k in ("query", "update") else v)
+                 for k, v in urllib.parse.parse_qsl(url.query, keep_blank_values=True)]
+        path = urllib.parse.urlunsplit(url._replace(query=urllib.parse.urlencode(pairs)))
+    kind = content_type.split(";")[0].strip().lower()
+    if body is not None and kind == "application/x-www-form-urlencoded":
+        pairs = [(k, prologue + v if k in ("query", "update") else v)
+                 for k, v in urllib.parse.parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)]
+        body = urllib.parse.urlencode(pairs).encode("utf-8")
+    elif body is not None and kind in _SPARQL_TYPES:
+        body = prologue.encode("utf-8") + body
+    return path, body
+
+
+def _short_syntax_error(payload: bytes, shift: int) -> bytes:
+    """Oxigraph's "error at L:C: expected one of <Unicode ranges>" as kg query says it: the line of the client's
+    text (the prologue took line 1) and at most eight expected words."""
+    from kg.query import expected_summary
+
+    found = re.match(rb"error at (\d+):(\d+):\s*(.*)", payload, re.DOTALL)
+    if not found:
+        return payload
+    what = expected_summary(found.group(3).decode("utf-8", "replace"))
+    return f"SPARQL syntax error at line {int(found.group(1)) - shift}, column {int(found.group(2))}: {what}\n".encode()
 
 
 def _too_slow(limits: Limits) -> Refused:

@@ -55,6 +55,19 @@ def _request(req: urllib.request.Request, report: PushReport, attempts: int, tim
         delay *= 2
 
 
+def article_graphs(dataset: Dataset, articles: list[str]) -> set[str]:
+    """The named graphs of these articles plus the shared entities graph; an id not in the graph is an error,
+    found before anything is sent."""
+    from kg.rdf.iri import ENTITIES_GRAPH, graph_iri
+
+    present = {str(graph.identifier) for graph in dataset.graphs()}
+    missing = [a for a in articles if str(graph_iri(a)) not in present]
+    if missing:
+        raise KgError(f"no article {', '.join(map(repr, missing))} in the graph; "
+                      "'kg query \"SELECT DISTINCT ?id WHERE { ?a kg:articleId ?id }\"' lists the articles")
+    return {str(graph_iri(a)) for a in articles} | {str(ENTITIES_GRAPH)}
+
+
 def push(dataset: Dataset, *, endpoint: str | None, graph_store: str | None, attempts: int = 4,
          timeout: float = 60.0, only: set[str] | None = None) -> PushReport:
     if not endpoint and not graph_store:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from kg.endpoint.guard import GuardServer, Limits
 from kg.errors import KgError
+from kg.rdf.prefixes import QUERY_PREFIXES
 from kg.rdf.store import require_store
 
 _STARTUP_S = 60.0
@@ -49,7 +50,7 @@ def serve(graph: Path, *, host: str = "127.0.0.1", port: int = 7878, writable: b
     inner = _free_port()
     argv = command(graph, port=inner, writable=writable, timeout=timeout)
     limits = Limits(max_result_bytes=int(max_result_mb * 1e6), timeout_s=timeout,
-                    max_request_bytes=(1 << 30) if writable else (1 << 20))
+                    max_request_bytes=(1 << 30) if writable else (1 << 20), prefixes=QUERY_PREFIXES)
     try:
         guard = GuardServer((host, port), ("127.0.0.1", inner), limits)
     except OSError as exc:

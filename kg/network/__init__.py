@@ -26,9 +26,10 @@ def from_rdf(dataset: Dataset) -> nx.MultiDiGraph:
         if etype not in TYPES:
             continue
         entity, label = row["entity"] or "", row["label"] or ""
-        if entity not in graph:
-            graph.add_node(entity, label=label, type=TYPES[etype], names=set(), articles=set())
-        graph.nodes[entity]["names"].update({label, *[a for a in (row["aliases"] or "").split("\u001f") if a]})
+        if entity not in graph:  # the one display name of the entities graph, as queries and kg stats show it
+            graph.add_node(entity, label=row["name"] or label, type=TYPES[etype], names=set(), articles=set())
+        graph.nodes[entity]["names"].update({label, graph.nodes[entity]["label"],
+                                             *[a for a in (row["aliases"] or "").split("\u001f") if a]})
         graph.nodes[entity]["articles"].add(row["doc"] or "")
     for values in select_rows(dataset, internal_query("facts")):
         relation = values["relation"] or ""

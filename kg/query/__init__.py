@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from kg.errors import FormatError, QueryError
-from kg.rdf.prefixes import PREFIXES, compact
+from kg.rdf.prefixes import QUERY_PREFIXES, compact
 from kg.resources import data_dir
 
 if TYPE_CHECKING:
@@ -83,9 +83,30 @@ def resolve_query(spec: str) -> str:
         if not path.is_file():
             raise QueryError(f"{spec}: no such query file")
         return path.read_text(encoding="utf-8")
-    if not any(word in spec.upper() for word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")):
+    if not _update_keyword(spec) and not any(word in spec.upper() for word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")):
         raise QueryError(f"{spec!r} is not SPARQL, a .rq file or a bundled query; bundled: {', '.join(queries)}")
     return spec
+
+
+_UPDATES = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
+
+
+def _update_keyword(text: str) -> str | None:
+    """The operation word when ``text`` is a SPARQL Update (``INSERT DATA ...``), read after its prologue."""
+    body = re.sub(r"<[^<>\s]*>", " ", text)  # IRIs first: a "#" inside one is no comment
+    body = re.sub(r"#[^\n]*", " ", body)
+    body = re.sub(r"(?i)^\s*(?:(?:PREFIX\s+[^\s:]*:|BASE)\s*)*", "", body)
+    first = re.match(r"\s*([A-Za-z]+)", body)
+    word = first.group(1).upper() if first else ""
+    return word if word in _UPDATES else None
+
+
+def refuse_updates(text: str) -> None:
+    """kg query reads; an update gets its own message rather than a syntax error."""
+    word = _update_keyword(text)
+    if word:
+        raise QueryError(f"this is a SPARQL update ({word}), which kg query does not run: it only reads the graph "
+                         "(SELECT, ASK, CONSTRUCT, DESCRIBE); to change the graph, rebuild it or use kg serve --writable")
 
 
 def run_query(source: Dataset | ox.Store, text: str, bindings: dict[str, str] | None = None) -> Result:
@@ -100,9 +121,10 @@ def run_query(source: Dataset | ox.Store, text: str, bindings: dict[str, str] | 
         from kg.rdf.store import oxigraph
 
         store = oxigraph(source)
+    refuse_updates(text)
     substitutions = {ox.Variable(k): ox.Literal(v) for k, v in (bindings or {}).items()}
     try:
-        return store.query(text, use_default_graph_as_union=True, prefixes=PREFIXES,
+        return store.query(text, use_default_graph_as_union=True, prefixes=QUERY_PREFIXES,
                                        substitutions=substitutions)
     except SyntaxError as exc:
         raise QueryError(_syntax_message(text, str(exc))) from exc
@@ -125,11 +147,26 @@ def _syntax_message(text: str, error: str) -> str:
     found = re.search(r"error at (\d+):(\d+):\s*(.*)", error, re.DOTALL)
     if not found:
         return f"SPARQL syntax error: {error}"
-    line, column, what = int(found.group(1)), int(found.group(2)), " ".join(found.group(3).split())
+    line, column, what = int(found.group(1)), int(found.group(2)), found.group(3)
     lines = text.splitlines() or [""]
     shown = lines[min(line, len(lines)) - 1]
-    return (f"SPARQL syntax error at line {line}, column {column}: {what}\n"
+    return (f"SPARQL syntax error at line {line}, column {column}: {expected_summary(what, shown[:max(column - 1, 0)])}\n"
             f"  {shown}\n  {' ' * max(column - 1, 0)}^")
+
+
+def expected_summary(what: str, before: str = "") -> str:
+    """Oxigraph's list of what it expected, short: the unknown prefix by name, the keywords it would take
+    (at most eight), never its character ranges (``'\\u{00C0}'..='\\u{00D6}' | ...``)."""
+    if "Prefix not found" in what:
+        name = re.search(r"([A-Za-z][\w.-]*)?:[^\s:]*$", before)
+        prefix = f"prefix {(name.group(1) or '') + ':'!r}" if name else "prefix"
+        return (f"unknown {prefix}; declare it with PREFIX or use one of "
+                f"{', '.join(p + ':' for p in QUERY_PREFIXES)}")
+    words = [w for w in re.findall(r"(?:^|, )([A-Za-z][A-Za-z0-9_]*)(?=,|$)", what.replace("expected one of ", ""))]
+    if not words:
+        return "the query does not parse here"
+    more = f" (or {len(words) - 8} more)" if len(words) > 8 else ""
+    return f"expected one of {', '.join(words[:8])}{more}"
 
 
 def _cell(term: Term | None) -> str:
@@ -145,7 +182,9 @@ def render(result: Result, fmt: str, limit: int | None = None) -> str:
     if isinstance(result, ox.QueryBoolean):
         return (json.dumps({"head": {}, "boolean": bool(result)}) if fmt == "json" else str(bool(result)).lower()) + "\n"
     if isinstance(result, ox.QueryTriples):
-        return ox.serialize(result, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")  # type: ignore[union-attr]
+        return ox.serialize(result, format=ox.RdfFormat.TURTLE, prefixes=QUERY_PREFIXES).decode("utf-8")  # type: ignore[union-attr]
+    if limit is not None and limit < 0:
+        raise FormatError(f"a row limit is 0 or more, not {limit}")
     names = [v.value for v in result.variables]
     rows = [list(solution) for solution in itertools.islice(result, limit)]
     if fmt == "json":

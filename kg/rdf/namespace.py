@@ -1,6 +1,7 @@
 """The terms of ``ontology/kg.ttl`` as an rdflib namespace that fails on a typo (``_fail = True``).
 
-A test checks that this list and the ontology declare the same terms.
+``tests/test_ontology.py`` checks that this list and the ontology declare the same terms, and that every
+``kg:`` term in the code, the queries, the shapes and a built graph is declared.
 """
 
 from __future__ import annotations
@@ -66,3 +67,4 @@ class KG(DefinedNamespace):
     contentHash: URIRef
     outlet: URIRef
     datelinePlace: URIRef
+    extractorFingerprint: URIRef

@@ -3,6 +3,8 @@ in half the time without importing it)."""
 
 from __future__ import annotations
 
+import re
+
 BASE = "https://w3id.org/kg-news/"
 ONTOLOGY = BASE + "ontology#"
 RESOURCES = BASE + "id/"
@@ -25,9 +27,28 @@ PREFIXES = {
 }
 
 
+# One prefix per kind of shared node, so a printed IRI pastes back into SPARQL: a prefixed name may not hold
+# a "/" ("kgr:person/x" does not parse), "kgp:boy-rafli-amar" does. Predeclared in kg query and kg serve.
+ENTITY_PREFIXES = {
+    "kgp": RESOURCES + "person/",
+    "kgo": RESOURCES + "organization/",
+    "kgc": RESOURCES + "country/",
+    "kgpl": RESOURCES + "place/",
+    "kgm": RESOURCES + "meeting/",
+    "kga": RESOURCES + "article/",
+    "kgg": RESOURCES + "graph/",
+}
+QUERY_PREFIXES = {**PREFIXES, **ENTITY_PREFIXES}
+
+_LONGEST_FIRST = sorted(QUERY_PREFIXES.items(), key=lambda item: -len(item[1]))
+# A SPARQL local name kg can print as is (PN_LOCAL without escapes): no "/", "#", "%", and no final ".".
+_LOCAL = re.compile(r"\w(?:[\w.-]*[\w-])?|", re.ASCII)
+
+
 def compact(iri: str) -> str:
-    """``kg:Meeting`` for an IRI under one of the prefixes above; anything else as it is."""
-    for prefix, namespace in PREFIXES.items():
-        if iri.startswith(namespace):
+    """``kg:Meeting``, ``kgp:boy-rafli-amar``: the IRI with the longest predeclared prefix whose local part is a
+    valid SPARQL local name; else the full ``<IRI>``. Either way it can be pasted back into a query."""
+    for prefix, namespace in _LONGEST_FIRST:
+        if iri.startswith(namespace) and _LOCAL.fullmatch(iri[len(namespace):]):
             return f"{prefix}:{iri[len(namespace):]}"
-    return iri
+    return f"<{iri}>"

@@ -48,7 +48,7 @@ def test_saved_pages_keep_the_story_and_drop_menus_related_links_cookies_and_com
     src = tmp_path / "saved"
     shutil.copytree(PAGES, src, ignore=shutil.ignore_patterns("*.json"))
     out = tmp_path / "out"
-    result = runner.invoke(app, ["build", str(src), "--out", str(out)])
+    result = runner.invoke(app, ["build", str(src), "--graph", str(out)])
     assert result.exit_code == 0, result.output
     assert "kg: skipped" not in result.output and "kg: warning" not in result.output
     articles = _texts(runner, out)
@@ -89,7 +89,7 @@ def test_sidecar_overrides_the_page_and_a_date_nobody_can_read_costs_the_date_no
     (src / "badside.meta.json").write_text(json.dumps({"published": "early May"}), encoding="utf-8")
     (src / "nodate.html").write_text(page.replace("2022-5-5 22:17:36", "kemarin sore"), encoding="utf-8")
     out = tmp_path / "out"
-    result = runner.invoke(app, ["build", str(src), "--out", str(out)])
+    result = runner.invoke(app, ["build", str(src), "--graph", str(out)])
     assert result.exit_code == 0, result.output
     assert "kg: skipped" not in result.stderr and "Traceback" not in result.output
     warnings = [line for line in result.stderr.splitlines() if line.startswith("kg: warning")]
@@ -177,7 +177,7 @@ def test_build_from_a_feed_and_a_list_of_urls_then_a_rebuild_fetches_nothing(run
     urls = tmp_path / "urls.txt"
     urls.write_text(f"# pages to read\n{site.base}/atom.xml\n\n{site.base}/berita/kepala-bnpt.html\n", encoding="utf-8")
     out = tmp_path / "out"
-    command = ["build", f"{site.base}/rss.xml", str(urls), "--out", str(out)]
+    command = ["build", f"{site.base}/rss.xml", str(urls), "--graph", str(out)]
     result = runner.invoke(app, command)
     assert result.exit_code == 0, result.output
     assert "kg: skipped" not in result.stderr, result.stderr
@@ -199,7 +199,7 @@ def test_build_from_a_feed_and_a_list_of_urls_then_a_rebuild_fetches_nothing(run
     again = runner.invoke(app, command)
     assert again.exit_code == 0, again.output
     assert len(site.requests) == asked  # the second build fetches nothing
-    assert "0 processed" in again.stdout and "3 unchanged" in again.stdout
+    assert "0 new, 0 changed, 3 unchanged" in again.stdout
 
     rss = next(p for p in (out / "pages").glob("*.json") if json.loads(p.read_text())["url"].endswith("/rss.xml"))
     info = json.loads(rss.read_text())
@@ -231,4 +231,4 @@ def test_a_url_that_gives_no_page_is_skipped_with_one_line_naming_it(runner, sit
     # a server busy once is asked again after a pause, and the page is read
     asked = [moment for path, moment, _ in site.requests if path == "/en/police-chiefs.html"]
     assert len(asked) == 2 and asked[1] - asked[0] >= 0.9
-    assert "1 processed" in result.stdout
+    assert "1 new" in result.stdout

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kg.extract import decision
-from kg.extract.candidates import Carried, propose
+from kg.extract.candidates import Carried, implied_posts, propose
 from kg.extract.context import SentenceView, build_views
 from kg.extract.features import ArticleFacts, features
 from kg.extract.coref import person_refs
@@ -133,10 +133,14 @@ def propose_all(analyzed: AnalyzedArticle) -> Proposals:
         if len(bodies_named) >= 2:
             last_bodies = (bodies_named[0], bodies_named[1])
     claims += _bilateral_parties([c for c in claims if not c.rule.startswith("candidate")], entities, language)
+    claims += implied_posts(analyzed.mentions, views, claims)
     claims = [c for c in claims if c.subject != c.object and c.subject in entities
               and (c.object is None or c.object in entities) and _typed(c, entities)]
     _fallback_dates(claims, entities, article)
-    facts = ArticleFacts(language, entities, analyzed.quotes, len(analyzed.sentences), bodies)
+    counts: dict[str, int] = {}
+    for key in [m.key for m in analyzed.mentions if m.type not in ("Title", "Pronoun")] + [r.key for r in refs if r.how != "name"]:
+        counts[key] = counts.get(key, 0) + 1
+    facts = ArticleFacts(language, entities, analyzed.quotes, len(analyzed.sentences), bodies, counts)
     return Proposals(article, analyzed.sentences, entities, views, facts, claims)
 
 

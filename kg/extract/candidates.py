@@ -121,6 +121,33 @@ def _carried(key: str | None) -> list[str]:
     return [key] if key else []
 
 
+MAX_COUNTRIES = 3  # the article's most named countries tried as the body of a post that names none
+
+
+def implied_posts(mentions: list[Mention], views: list[SentenceView], claims: list[Claim]) -> list[Claim]:
+    """A post whose title names no body ("Defence Minister Ng Eng Hen", "Presiden Joko Widodo") belongs to a
+    country the article implies (GUIDELINES: a minister's post belongs to the country): one candidate per
+    country among the article's most named, for the model to choose with the country's rank as evidence."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.type == "Country":
+            counts[m.key] = counts.get(m.key, 0) + 1
+    countries = sorted(counts, key=lambda k: (-counts[k], k))[:MAX_COUNTRIES]
+    posted = {c.subject for c in claims if c.relation == "holds_position"}
+    out: list[Claim] = []
+    seen: set[str] = set()
+    for m in mentions:
+        if m.type != "Person" or m.body or m.key in posted or m.key in seen:
+            continue
+        seen.add(m.key)
+        view = views[m.sentence]
+        for rank, country in enumerate(countries, 1):
+            kind = "implied" if m.role else "untitled"
+            out.append(Claim("holds_position", m.key, country, view.evidence(), f"candidate:holds_position:{kind}-{rank}",
+                             0.0, role=m.role or None))
+    return out
+
+
 def mentions_of(view: SentenceView, key: str) -> list[tuple[int, int, str]]:
     """(start, end, how) of each mention of ``key`` in the sentence: parties, events and agreements."""
     spans = [(p.start, p.end, p.rule) for p in view.parties if p.key == key]

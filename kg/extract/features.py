@@ -30,6 +30,7 @@ class ArticleFacts:
     quotes: list[tuple[int, int]]
     sentences: int
     bodies: dict[str, str] = field(default_factory=dict)  # person key -> body of a post the rules gave them
+    counts: dict[str, int] = field(default_factory=dict)  # key -> mentions in the article (salience)
 
 
 def _bucket(n: int, edges: tuple[int, ...] = (0, 1, 2, 3, 5, 8, 12, 20)) -> str:
@@ -46,8 +47,13 @@ def _nearest(spans: list[tuple[int, int, str]], position: int) -> tuple[int, int
 def features(claim: Claim, view: SentenceView, facts: ArticleFacts) -> list[str]:
     """Sparse binary features of one candidate, as strings."""
     spec = REGISTRY[claim.relation]
-    f = [f"bias", f"rule={claim.rule.split(':')[0] if claim.rule.startswith('candidate') else claim.rule}",
+    f = ["bias", f"rule={claim.rule.split(':')[0] if claim.rule.startswith('candidate') else claim.rule}",
          f"lang={facts.language}"]
+    if claim.rule.count(":") >= 2:  # a candidate of a kind: "candidate:holds_position:implied-1"
+        kind = claim.rule.split(":")[2]
+        f += [f"kind={kind}", f"kind={kind}&lang={facts.language}"]
+        if claim.role:
+            f += [f"role-head={claim.role.split()[0].lower()}", f"role-last={claim.role.split()[-1].lower()}"]
     if not claim.rule.startswith("candidate"):
         f.append("by-rule")
     own = [t for t in view.triggers if t.relation in spec.triggers]
@@ -61,6 +67,9 @@ def features(claim: Claim, view: SentenceView, facts: ArticleFacts) -> list[str]
     subject = facts.entities.get(claim.subject)
     obj = facts.entities.get(claim.object) if claim.object else None
     f.append(f"stype={subject.type if subject else '?'}")
+    f += _salience("s", claim.subject, subject, facts)
+    if claim.object:
+        f += _salience("o", claim.object, obj, facts)
     if claim.object:
         f.append(f"otype={obj.type if obj else '?'}")
         f.append(f"types={subject.type if subject else '?'}-{obj.type if obj else '?'}")
@@ -122,6 +131,14 @@ def features(claim: Claim, view: SentenceView, facts: ArticleFacts) -> list[str]
         if claim.role:
             f.append("role")
     return f
+
+
+def _salience(tag: str, key: str, entity: Entity | None, facts: ArticleFacts) -> list[str]:
+    """How often the article names an argument, and how long its name is: the actors a story is about are
+    named often, and a "name" of six words is more often a headline fragment than a person."""
+    words = len(entity.name.split()) if entity else 0
+    return [f"{tag}-mentions={_bucket(facts.counts.get(key, 0), (1, 2, 4))}",
+            f"{tag}-words={_bucket(words, (1, 2, 3, 4))}&{entity.type if entity else '?'}"]
 
 
 def _sides(claim: Claim, facts: ArticleFacts) -> list[str]:

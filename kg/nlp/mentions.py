@@ -291,7 +291,7 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
         if found:
             start, end, etype = found
             if etype == "Agreement":
-                end = _without_owner(tokens, start, end, lex, gaz)
+                end = agreement_subject(tokens, _without_owner(tokens, start, end, lex, gaz))
             if end < len(tokens) and _ORDINAL.match(tokens[end].text):
                 end += 1
             elif end + 1 < len(tokens) and tokens[end].text.lower() == "ke" and tokens[end + 1].text.isdigit():
@@ -342,9 +342,29 @@ def _lower_name(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, str]:
                                    or (_ORDINAL.match(tokens[j - 1].text) and j + 1 < len(tokens) and tokens[j + 1].is_cap)):
             j += 1  # "peringatan 60 tahun Gerakan Non-Blok": a unit word after a number
         if alone or any(t.is_cap for t in tokens[i + n:j]):
-            return j - i, etype
+            return (agreement_subject(tokens, j) if etype == "Agreement" else j) - i, etype
         return 0, ""
     return 0, ""
+
+
+SUBJECT_OPENERS = frozenset({"on", "tentang", "mengenai", "about", "concerning", "terkait"})
+SUBJECT_STOPS = frozenset({"between", "antara", "with", "dengan", "which", "yang", "that", "signed", "ditandatangani",
+                           "was", "were", "is", "are", "by", "oleh", "at", "di", "in", "pada", "to", "ke", "and", "dan"})
+MAX_SUBJECT = 10  # words of an agreement's subject in lower case
+
+
+def agreement_subject(tokens: list[Token], end: int) -> int:
+    """End of an agreement's name with its subject in lower case: "MoU on countering terrorism and violent
+    extremism", "nota kesepahaman tentang kerja sama pendidikan" (the subject is part of the document's name)."""
+    if end >= len(tokens) or tokens[end].text.lower() not in SUBJECT_OPENERS:
+        return end
+    j = end + 1
+    while j < len(tokens) and j - end <= MAX_SUBJECT and tokens[j].is_word and (
+            tokens[j].text.lower() not in SUBJECT_STOPS or (
+                tokens[j].text.lower() in ("and", "dan") and j + 1 < len(tokens) and tokens[j + 1].is_word
+                and not tokens[j + 1].is_cap)):
+        j += 1
+    return j if j > end + 1 else end
 
 
 def _locative_place(tokens: list[Token], j: int, gaz: Gazetteer) -> bool:

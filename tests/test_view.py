@@ -245,3 +245,30 @@ def test_text_from_articles_cannot_run_code_in_the_page(tmp_path, runner, browse
     assert page.evaluate("window.__pwned === undefined")
     assert page.errors == []
     page.close()
+
+
+def test_pyvis_network_of_a_neighbourhood_for_notebooks(sample_graph):
+    from pyvis.network import Network
+
+    from kg.viz import pyvis_network
+
+    net = pyvis_network(sample_graph, focus="Elizabeth Truss", hops=1)
+    assert isinstance(net, Network)
+    labels = {n["label"] for n in net.nodes}
+    assert {"Elizabeth Truss", "Boy Rafli Amar"} <= labels
+    assert "Badan Intelijen Strategis" not in labels  # two steps away
+    arrows = {e["relation"]: e["arrows"] for e in net.edges}
+    assert arrows["met"] == "" and arrows["holds post in"] == "to"
+
+
+def test_view_focus_with_pyvis_writes_an_offline_vis_network_page(runner, sample_graph, browser, monkeypatch):
+    from kg.cli import app
+
+    monkeypatch.setattr("webbrowser.open", lambda *a, **k: True)
+    result = runner.invoke(app, ["view", "--graph", str(sample_graph), "--focus", "Elizabeth Truss", "--hops", "1", "--pyvis"])
+    assert result.exit_code == 0, result.output
+    page = open_page(browser, sample_graph / "view.html")
+    names = page.evaluate("window.kgNodes.get().map(n => n.label)")
+    assert "Boy Rafli Amar" in names and "Badan Intelijen Strategis" not in names
+    assert page.outside_requests == [] and page.errors == []
+    page.close()

@@ -272,3 +272,17 @@ def test_view_focus_with_pyvis_writes_an_offline_vis_network_page(runner, sample
     assert "Boy Rafli Amar" in names and "Badan Intelijen Strategis" not in names
     assert page.outside_requests == [] and page.errors == []
     page.close()
+
+
+def test_one_graph_always_gives_the_same_page(sample_graph):
+    """The layout and communities are seeded: rebuilding a graph does not reshuffle the picture a reader knows."""
+    from kg.network import from_rdf
+    from kg.rdf.store import open_dataset
+    from kg.viz import render_html
+
+    dataset = open_dataset(sample_graph)
+    try:
+        graph = from_rdf(dataset)
+    finally:
+        dataset.close()
+    assert render_html(graph) == render_html(graph) == (sample_graph / "graph.html").read_text(encoding="utf-8")

@@ -1,17 +1,21 @@
 """Where each node of the view sits, and which community it belongs to: computed once, when the page is written.
 
-The layout is igraph's Fruchterman-Reingold with its grid approximation (force-directed, like ForceAtlas2, so
-groups of actors that share many facts sit together): 5,000 nodes and 20,000 edges take about 2 s, where
+The layout is igraph's Fruchterman-Reingold (force-directed, like ForceAtlas2, so actors that share many facts
+sit together; its grid approximation above 300 nodes): 5,000 nodes and 20,000 edges take about 2 s, where
 networkx's ``forceatlas2_layout`` took 25 s for 1,000 nodes and 9 minutes for 5,000 on the development machine.
-Communities are Louvain (igraph's multilevel) on the fact counts. Both draw from a private seeded random
-generator, so one graph always gives the same picture. Nodes in no fact are not thrown into the force layout
-(they would form a ring around it); they are set out in a compact block below it.
+Each connected component is laid out on its own and the components are packed in rows, largest first (one
+force layout of everything flings the small ones to its rim). Nodes in no fact are not put in the force layout
+either (they would form a ring around it); they are set out in a compact block below. Communities are Louvain
+(igraph's multilevel) on the fact counts. Both draw from a private seeded random generator (igraph's is
+process-wide, so it is swapped in and back), so one graph always gives the same picture.
 """
 
 from __future__ import annotations
 
 import math
 import random
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import networkx as nx
@@ -27,17 +31,15 @@ class Placement:
     community: dict[str, int]
 
 
-def _seeded(seed: int):  # type: ignore[no-untyped-def]
+@contextmanager
+def _seeded(seed: int) -> Iterator[None]:
     import igraph
 
-    class _Rng:
-        def __enter__(self) -> None:
-            igraph.set_random_number_generator(random.Random(seed))
-
-        def __exit__(self, *exc: object) -> None:
-            igraph.set_random_number_generator(random)
-
-    return _Rng()
+    igraph.set_random_number_generator(random.Random(seed))
+    try:
+        yield
+    finally:
+        igraph.set_random_number_generator(random)
 
 
 def place(graph: nx.MultiDiGraph, order: list[str], *, seed: int = SEED) -> Placement:

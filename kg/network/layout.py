@@ -5,9 +5,11 @@ sit together; its grid approximation above 300 nodes): 5,000 nodes and 20,000 ed
 networkx's ``forceatlas2_layout`` took 25 s for 1,000 nodes and 9 minutes for 5,000 on the development machine.
 Each connected component is laid out on its own and the components are packed in rows, largest first (one
 force layout of everything flings the small ones to its rim). Nodes in no fact are not put in the force layout
-either (they would form a ring around it); they are set out in a compact block below. Communities are Louvain
-(igraph's multilevel) on the fact counts. Both draw from a private seeded random generator (igraph's is
-process-wide, so it is swapped in and back), so one graph always gives the same picture.
+either (they would form a ring around it); they are set out in a compact block below.
+
+Communities are Louvain on the fact counts (igraph's multilevel: 1 s for 5,000 nodes, where networkx's
+``louvain_communities`` took 23 s). Layout and communities draw from a private seeded random generator
+(igraph's is process-wide, so it is swapped in and back): one graph always gives the same picture.
 """
 
 from __future__ import annotations

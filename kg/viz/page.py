@@ -97,20 +97,21 @@ def page_data(graph: nx.MultiDiGraph, *, limit: int = 0) -> dict:
     places += [{"label": d["label"], "names": d["names"], "facts": []} for n, d in sorted(graph.nodes(data=True))
                if d["type"] == "Place" and n not in index and n not in at_place]
     sizes = Counter(placement.community[n] for n in order)
-    communities = []
-    for number, count in sorted(sizes.items()):
-        if count < 2:
-            continue
-        top = max((n for n in order if placement.community[n] == number), key=lambda n: (degree[n], n))
-        communities.append({"number": number, "count": count, "label": graph.nodes[top]["label"],
-                            "color": PALETTE[number] if number < len(PALETTE) else "#bbbbbb"})
+    top: dict[int, str] = {}  # each community is named after its most connected member
+    for n in order:
+        number = placement.community[n]
+        if number not in top or (degree[n], n) > (degree[top[number]], top[number]):
+            top[number] = n
+    communities = [{"number": number, "count": count, "label": graph.nodes[top[number]]["label"],
+                    "color": PALETTE[number] if number < len(PALETTE) else "#bbbbbb"}
+                   for number, count in sorted(sizes.items()) if count > 1]
     kinds = Counter(graph.nodes[n]["type"] for n in order)
     lonely = sum(1 for n in order if degree[n] == 0)
     summary = f"{len(nodes)} nodes, {len(facts)} facts"
     if lonely:
         summary += f"; the {lonely} in no fact are set out below the graph"
     if places:
-        summary += f"; {len(places)} places are shown as the place of their facts"
+        summary += f"; {len(places)} places are not drawn but named in their facts (search finds them)"
     if len(order) + len(places) < total_nodes:
         summary = (f"Showing the {graph.number_of_nodes()} most connected of {total_nodes} nodes "
                    f"({graph.number_of_edges()} of {total_edges} edges); build with --view-limit 0 to see all. " + summary)

@@ -270,6 +270,13 @@ def test_view_focus_with_pyvis_writes_an_offline_vis_network_page(runner, sample
     page = open_page(browser, sample_graph / "view.html")
     names = page.evaluate("window.kgNodes.get().map(n => n.label)")
     assert "Boy Rafli Amar" in names and "Badan Intelijen Strategis" not in names
+    page.fill("#search", "a")
+    page.press("#search", "Enter")
+    listed = page.eval_on_selector_all("#matches button.match", "els => els.length")
+    assert listed == page.evaluate("window.kgNodes.get().filter(n => n.names.some(x => x.toLowerCase().includes('a'))).length") > 1
+    page.fill("#search", "zzz no such actor")
+    page.press("#search", "Enter")
+    assert "No node is named" in page.inner_text("#matches")
     assert page.outside_requests == [] and page.errors == []
     page.close()
 

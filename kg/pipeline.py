@@ -36,7 +36,7 @@ from kg.resources import extractor_fingerprint, ontology_dir
 from kg.viz import render_html
 
 FLUSH_EVERY = 250  # articles between flushes of the store to disk
-VIEW_LIMIT = 2000  # most connected nodes drawn in graph.html; the store and exports keep everything
+VIEW_LIMIT = 0  # draw at most this many of the most connected nodes in graph.html (0: all); the store keeps everything
 ONTOLOGY_GRAPH = URIRef("https://w3id.org/kg-news/ontology")
 OUTPUTS = {"graph.ttl": "turtle", "graph.trig": "trig", "claims.jsonl": "claims"}
 Progress = Callable[[int, int | None], None]  # (articles done, articles expected or None)

@@ -129,7 +129,7 @@ def test_validate_passes_on_the_sample_and_fails_on_a_broken_graph(runner, sampl
 def test_html_is_self_contained(sample_graph):
     page = (sample_graph / "graph.html").read_text(encoding="utf-8")
     assert not re.search(r"""(src|href)\s*=\s*["']https?://""", page)
-    assert "vis.Network" in page and "Boy Rafli Amar" in page
+    assert "new Sigma(" in page and "Boy Rafli Amar" in page
 
 
 @pytest.mark.skipif(not DEV.is_dir(), reason="../shared/eval is not present")

@@ -35,7 +35,7 @@ def build(
     out: OldOut = None,
     strict: Annotated[bool, typer.Option(help="Fail when any article has to be skipped.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
-    view_limit: Annotated[int, typer.Option("--view-limit", help="Draw at most this many of the most connected nodes in graph.html (0: all).", min=0)] = 2000,
+    view_limit: Annotated[int, typer.Option("--view-limit", help="Draw at most this many of the most connected nodes in graph.html (0, the default: all).", min=0)] = 0,
     fresh: Annotated[bool, typer.Option("--fresh", help="Start from an empty store instead of adding to the one in GRAPH.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Extraction processes (default: the number of cores).", min=0)] = 0,
     shard: Annotated[Optional[str], typer.Option("--shard", help="Process only shard I of N (I/N, 1-based, stable by article id).")] = None,
@@ -166,16 +166,17 @@ def view(
     focus: Annotated[Optional[str], typer.Option("--focus", help="Draw only the neighbourhood of the node with this name.")] = None,
     hops: Annotated[int, typer.Option("--hops", help="With --focus: how many steps out from the node.", min=0)] = 2,
     construct: Annotated[Optional[str], typer.Option("--construct", help="Draw the entities a SPARQL CONSTRUCT (text or .rq file) returns.")] = None,
+    pyvis: Annotated[bool, typer.Option("--pyvis", help="With --focus or --construct: draw with pyvis (vis-network physics, draggable; for up to a few hundred nodes).")] = False,
 ) -> None:
     """Open graph.html in the browser, or a sub-graph around one node or from a CONSTRUCT (prints its path).
 
-    Examples: kg view;  kg view --focus "BNPT" --hops 2;  kg view --construct my-subgraph.rq
+    Examples: kg view;  kg view --focus "BNPT" --hops 2;  kg view --focus "BNPT" --hops 1 --pyvis;  kg view --construct my-subgraph.rq
     """
     page = graph / "graph.html"
     if focus or construct:
         from kg.cli.subgraph import subgraph_page
 
-        page = subgraph_page(graph, focus, hops, construct)
+        page = subgraph_page(graph, focus, hops, construct, pyvis)
     elif not page.is_file():
         raise KgError(f"{page}: no graph view here; run 'kg build' first")
     typer.echo(str(page.resolve()))

@@ -7,14 +7,15 @@ from pathlib import Path
 from kg.errors import KgError
 
 
-def subgraph_page(graph: Path, focus: str | None, hops: int, construct: str | None) -> Path:
-    import networkx as nx
+def subgraph_page(graph: Path, focus: str | None, hops: int, construct: str | None, pyvis: bool = False) -> Path:
+    """Writes view.html (sigma, or vis-network through pyvis with ``pyvis``) and returns its path."""
     import pyoxigraph as ox
 
     from kg.network import from_rdf
     from kg.query import resolve_query, run_query
     from kg.rdf.store import open_dataset
-    from kg.viz import render_html
+    from kg.viz import render_html, render_vis_html
+    from kg.viz.focus import around
 
     dataset = open_dataset(graph)
     try:
@@ -28,20 +29,13 @@ def subgraph_page(graph: Path, focus: str | None, hops: int, construct: str | No
     finally:
         dataset.close()
     if focus:
-        wanted = focus.strip().lower()
-        hits = [n for n, d in full.nodes(data=True) if wanted in (x.lower() for x in d["names"])]
-        if not hits:
-            raise KgError(f"no node is named {focus!r}; try a name from 'kg query \"SELECT DISTINCT ?n WHERE {{ ?e schema:name ?n }}\"'")
-        around: set[str] = set()
-        for hit in hits:
-            around |= set(nx.ego_graph(full.to_undirected(as_view=True), hit, radius=max(hops, 0)).nodes)
-        keep &= around
+        keep &= set(around(full, focus, hops).nodes)
     if not keep:
         raise KgError("the sub-graph is empty")
     sub = full.subgraph(keep).copy()
     page = graph / "view.html"
     tmp = graph / ".view.html.tmp"
     title = f"kg: around {focus} ({hops} hops)" if focus else "kg: sub-graph"
-    tmp.write_text(render_html(sub, title=title), encoding="utf-8")
+    tmp.write_text((render_vis_html if pyvis else render_html)(sub, title=title), encoding="utf-8")
     tmp.replace(page)
     return page

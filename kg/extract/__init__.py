@@ -140,7 +140,14 @@ def propose_all(analyzed: AnalyzedArticle) -> Proposals:
     counts: dict[str, int] = {}
     for key in [m.key for m in analyzed.mentions if m.type not in ("Title", "Pronoun")] + [r.key for r in refs if r.how != "name"]:
         counts[key] = counts.get(key, 0) + 1
-    facts = ArticleFacts(language, entities, analyzed.quotes, len(analyzed.sentences), bodies, counts)
+    together: dict[frozenset[str], int] = {}
+    for view in views:
+        keys = sorted({p.key for p in view.parties} | {m.key for m in [*view.events, *view.agreements]})
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                together[frozenset((a, b))] = together.get(frozenset((a, b)), 0) + 1
+    ruled = {(c.relation, c.subject, c.object) for c in claims if by_rule(c.rule)}
+    facts = ArticleFacts(language, entities, analyzed.quotes, len(analyzed.sentences), bodies, counts, together, ruled)
     return Proposals(article, analyzed.sentences, entities, views, facts, claims)
 
 

@@ -31,6 +31,8 @@ class ArticleFacts:
     sentences: int
     bodies: dict[str, str] = field(default_factory=dict)  # person key -> body of a post the rules gave them
     counts: dict[str, int] = field(default_factory=dict)  # key -> mentions in the article (salience)
+    together: dict[frozenset[str], int] = field(default_factory=dict)  # pair of keys -> sentences naming both
+    ruled: set[tuple[str, str, str | None]] = field(default_factory=set)  # (relation, subject, object) a rule proposed
 
 
 def _bucket(n: int, edges: tuple[int, ...] = (0, 1, 2, 3, 5, 8, 12, 20)) -> str:
@@ -70,6 +72,10 @@ def features(claim: Claim, view: SentenceView, facts: ArticleFacts) -> list[str]
     f += _salience("s", claim.subject, subject, facts)
     if claim.object:
         f += _salience("o", claim.object, obj, facts)
+        f.append(f"together={_bucket(facts.together.get(frozenset((claim.subject, claim.object)), 0), (0, 1, 2, 4))}")
+    if not claim.rule.startswith("candidate") or (claim.relation, claim.subject, claim.object) in facts.ruled or (
+            spec.symmetric and (claim.relation, claim.object, claim.subject) in facts.ruled):
+        f.append("ruled-in-article")
     if claim.object:
         f.append(f"otype={obj.type if obj else '?'}")
         f.append(f"types={subject.type if subject else '?'}-{obj.type if obj else '?'}")

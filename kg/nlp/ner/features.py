@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Callable
 
 from kg.nlp.gazetteer import load as load_gazetteer
 from kg.nlp.lexicon import load as load_lexicon
@@ -114,3 +115,12 @@ def sentence_features(words: list[str]) -> list[list[str]]:
                 feats.append(f"+2sh={near[i + 2][1]}")
         out.append(feats)
     return out
+
+
+def featurizer(language: str) -> Callable[[list[str]], list[list[str]]]:
+    """The sentence feature function a language's model was trained with."""
+    if language == "en":
+        from kg.nlp.ner.english import sentence_features as english
+
+        return english
+    return sentence_features

@@ -28,9 +28,10 @@ def _kg(*args: str) -> subprocess.CompletedProcess:
 
 def test_tag_english_finds_untitled_people_and_places(runner, tmp_path):
     source = tmp_path / "in.txt"
-    source.write_text(_conll(SENTENCES), encoding="utf-8")
+    source.write_text("-DOCSTART- -X- O O\n\n" + _conll(SENTENCES), encoding="utf-8")  # as CoNLL-2003 files begin
     result = runner.invoke(app, ["tag", "--lang", "en", "--conll", str(source)])
     assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[:2] == ["-DOCSTART- -X- O O\tO", ""]
     tags = {line.split()[0]: line.rsplit("\t", 1)[1] for line in result.output.splitlines() if line}
     assert (tags["Marlon"], tags["Dekkerfield"]) == ("B-PER", "I-PER")
     assert (tags["Annika"], tags["Voskuijlen"]) == ("B-PER", "I-PER")

@@ -49,9 +49,12 @@ def model_mentions(sentence: Sentence, text: str, taken: list[Mention], *, recog
             continue
         surface = text[first:last]
         name = " ".join(surface.split())
+        if end - start == 1 and words[0] in gaz.adjectives:
+            continue  # "Indonesian", "Thai": a nationality, not the country or a place
         match = gaz.match(tokens, start)
-        if match and match[0] == end - start:
-            etype, key = match[1].type, match[1].key
+        entry = match[1] if match and match[0] == end - start else gaz.by_alias(name)
+        if entry is not None:
+            etype, key = entry.type, entry.key  # "Indonesia's": the listed country, whatever the model said
             rule = "model+gazetteer"
         else:
             etype = _TYPES[label]

@@ -139,13 +139,17 @@ def tag_lines(lines: Iterable[str], tag: Callable[[list[str]], list[str]]) -> It
 
     The token is the first column (tab-separated, or space-separated where a line has no tab); the rest of
     the line is passed through untouched, so a scorer can line the output up with its gold file.
+    ``-DOCSTART-`` lines (CoNLL-2003 document breaks) are tagged O and not shown to the model.
     """
     block: list[str] = []
 
     def flush() -> Iterator[str]:
         words = [(line.split("\t") if "\t" in line else line.split())[0] for line in block]
-        for line, predicted in zip(block, tag(words)):
-            yield f"{line}\t{predicted}"
+        # a CoNLL document break ("-DOCSTART- -X- O O") is no word of the sentence and always O
+        keep = [k for k, word in enumerate(words) if word != "-DOCSTART-"]
+        predicted = dict(zip(keep, tag([words[k] for k in keep]) if keep else []))
+        for k, line in enumerate(block):
+            yield f"{line}\t{predicted.get(k, 'O')}"
         block.clear()
 
     for raw in lines:

@@ -53,6 +53,7 @@ def test_tag_and_train_refuse_an_unknown_language_and_a_missing_data_folder(tmp_
 
 ARTICLE = (
     "Rotterdam Police Chief Opens Regional Maritime Security Meeting\n"
+    "Updated 10:15\nWIB\n"  # a scraped page's time zone, alone on its line
     "Story Text\n"
     "In Jakarta, Marlon Dekkerfield of the Dutch coast guard met Indonesian officials on Tuesday at 10.00 WIB. "
     "Dekkerfield said the two sides would share data on smuggling routes.\n"
@@ -68,3 +69,4 @@ def test_english_article_people_come_from_the_recogniser_not_from_capitals():
     places = {m.text for m in analyzed.mentions if m.type in ("Place", "Country")}
     assert "Jakarta" in places
     assert not any(m.text.startswith("In ") for m in analyzed.mentions)
+    assert not any(m.text in ("WIB", "Story Text", "Aspect Ratio") for m in analyzed.mentions)

@@ -70,3 +70,30 @@ def test_english_article_people_come_from_the_recogniser_not_from_capitals():
     assert "Jakarta" in places
     assert not any(m.text.startswith("In ") for m in analyzed.mentions)
     assert not any(m.text in ("WIB", "Story Text", "Aspect Ratio") for m in analyzed.mentions)
+
+
+def test_train_ner_english_trains_scores_dev_and_writes_a_model_that_tags(runner, tmp_path):
+    """The whole `kg train-ner --lang en` path on a tiny invented data folder laid out like ../shared/ner-en."""
+    data = tmp_path / "ner-en"
+    (data / "conll2003").mkdir(parents=True)
+    (data / "label_map.tsv").write_text("# dataset\tsource_label\tmerged_label\tnote\nconll2003\tPER\tPER\t\n"
+                                        "conll2003\tLOC\tLOC\t\nconll2003\tMISC\tO\t\n", encoding="utf-8")
+    people = ["Marlon Dekkerfield", "Annika Voskuijlen", "Pieter Brandsma", "Joris Kalkman"]
+    towns = ["Rotterdam", "Utrecht", "Leiden", "Zwolle"]
+    rows = []
+    for k in range(40):
+        first, last = people[k % 4].split()
+        rows.append(f"-DOCSTART- -X- O O\n\n{first} NNP I-NP I-PER\n{last} NNP I-NP I-PER\nvisited VBD I-VP O\n"
+                    f"{towns[k % 4]} NNP I-NP I-LOC\nwith IN I-PP O\nDutch JJ I-NP I-MISC\nofficials NNS I-NP O\n. . O O\n")
+    (data / "conll2003" / "train.txt").write_text("\n".join(rows[:32]), encoding="utf-8")
+    (data / "conll2003" / "dev.txt").write_text("\n".join(rows[32:]), encoding="utf-8")
+    model = tmp_path / "ner-en.crfsuite"
+    result = runner.invoke(app, ["train-ner", "--lang", "en", "--data", str(data), "--datasets", "conll2003",
+                                 "--out", str(model)])
+    assert result.exit_code == 0, result.output
+    assert "conll2003          micro  P 1.000  R 1.000  F1 1.000" in result.output  # IOB1 read as entities
+    assert "uner-ewt" not in result.output  # a dev-only set that is not there is not scored
+    assert model.is_file() and not (tmp_path / ".ner-en.crfsuite.dev").exists()
+    from kg.nlp.ner import Recogniser
+
+    assert Recogniser(model, "en").entities("Joris Kalkman visited Leiden".split()) == [(0, 2, "PER"), (3, 4, "LOC")]

@@ -1,6 +1,7 @@
 """Learn the word clusters of the entity recogniser from unlabelled text (see ``clusters.py``).
 
 Usage: python -m kg.nlp.ner.learn_clusters --lang en|id SOURCE ... [--out FILE]
+Needs numpy and scipy (not dependencies of kg: the clusters ship as a file; only relearning them needs these).
 SOURCE: CoNLL-style files (labels ignored), plain-text articles, or folders of them; files whose name holds
 "test" are skipped, so no test split is read even unlabelled.
 """

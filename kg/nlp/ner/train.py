@@ -79,7 +79,8 @@ def load_corpus(root: Path, names: list[str], language: str = "id", *, dev_only:
             raise InputError(f"unknown {language} NER dataset {name!r}; choose from {', '.join(known)}")
         if known[name].train is None:
             raise InputError(f"{name} has no train split here; it serves as a dev set only")
-    extra = [n for n, d in known.items() if d.train is None and n not in names] if dev_only else []
+    extra = [n for n, d in known.items()  # dev-only sets are scored where their file is there
+             if d.train is None and n not in names and (root / d.folder / d.dev).is_file()] if dev_only else []
     for name in [*names, *extra]:
         dataset = known[name]
         folder = root / dataset.folder

@@ -22,11 +22,16 @@ _TRANSLATE = str.maketrans(
 )
 
 
+def _two(match: re.Match[str]) -> str:
+    return match.group(1) * 2
+
+
+@lru_cache(maxsize=200_000)
 def _shape(word: str) -> str:
     shape = word.translate(_TRANSLATE)
     if not shape.isascii():
         shape = "".join("X" if c.isupper() else "x" if c.isalpha() else "d" if c.isdigit() else c for c in word)
-    return _SHAPE_RUN.sub(r"\1\1", shape)[:6]
+    return _SHAPE_RUN.sub(_two, shape)[:6]  # a function, not the template r"\1\1": the template is slow to expand
 
 
 @lru_cache(maxsize=1)

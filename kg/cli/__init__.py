@@ -324,62 +324,33 @@ def validate(graph: GraphDir = Path("output")) -> None:
 @app.command()
 def tag(
     conll: Annotated[Path, typer.Option("--conll", help="CoNLL-style file: a token per line first column, blank line between sentences; '-' reads standard input.")],
+    lang: Annotated[str, typer.Option("--lang", help="Language of the text: id (Indonesian) or en (English).")] = "id",
 ) -> None:
     """Tag pre-tokenised sentences with the entity recogniser: each line comes back with a BIO tag column added.
 
-    Example: kg tag --conll test.tsv > predicted.tsv
+    Example: kg tag --lang en --conll test.txt > predicted.txt
     """
-    from kg.nlp.ner import load
-    from kg.nlp.ner.corpus import tag_lines
+    from kg.nlp.ner.commands import tag as run_tag
 
-    recogniser = load("id")
-    if recogniser is None:
-        raise KgError("no entity recogniser model is installed; run 'kg train-ner'")
-    if str(conll) == "-":
-        source = sys.stdin
-    elif not conll.is_file():
-        raise KgError(f"{conll}: no such file")
-    else:
-        source = conll.open(encoding="utf-8", errors="replace", newline="")
-    try:
-        out = sys.stdout
-        for line in tag_lines(source, recogniser.tag):
-            out.write(line + "\n")
-    finally:
-        if source is not sys.stdin:
-            source.close()
+    run_tag(conll, lang, sys.stdout)
 
 
 @app.command("train-ner")
 def train_ner(
-    data: Annotated[Path, typer.Option("--data", help="Folder of the public NER sets (with label_map.tsv).")] = Path("../shared/ner"),
-    datasets: Annotated[str, typer.Option("--datasets", help="Comma-separated sets to train on.")] = "nerui,idner2k",
+    lang: Annotated[str, typer.Option("--lang", help="Language of the recogniser: id (Indonesian) or en (English).")] = "id",
+    data: Annotated[Optional[Path], typer.Option("--data", help="Folder of the public NER sets with label_map.tsv (default: ../shared/ner, ../shared/ner-en for en).")] = None,
+    datasets: Annotated[Optional[str], typer.Option("--datasets", help="Comma-separated sets to train on (default: nerui,idner2k; for en conll2003,wikigold,btc,multiner,crossner-politics).")] = None,
     algorithm: Annotated[str, typer.Option("--algorithm", help="lbfgs (CRF) or ap (averaged perceptron).")] = "lbfgs",
     out: Annotated[Optional[Path], typer.Option("--out", help="Model file to write (default: the bundled model).")] = None,
     final: Annotated[bool, typer.Option(help="After scoring on dev, retrain on train+dev for the shipped model.")] = True,
 ) -> None:
-    """Train the Indonesian entity recogniser and print dev-set P/R/F1 per set and type.
+    """Train an entity recogniser and print dev-set P/R/F1 per set and type.
 
-    Example: kg train-ner --data ../shared/ner
+    Example: kg train-ner --lang en --data ../shared/ner-en
     """
-    from kg.nlp.ner import model_path
-    from kg.nlp.ner.train import ALGORITHMS, evaluate, load_corpus, report, train
+    from kg.nlp.ner.commands import train_ner as run_train
 
-    if algorithm not in ALGORITHMS:
-        raise FormatError(f"unknown algorithm {algorithm!r}; choose one of {', '.join(ALGORITHMS)}")
-    target = out or model_path("id")
-    corpus = load_corpus(data, [name.strip() for name in datasets.split(",") if name.strip()])
-    scratch = target.with_name(f".{target.name}.dev")
-    train(corpus, scratch, algorithm=algorithm, log=typer.echo)
-    for name, sentences in corpus.dev.items():
-        for line in report(name, evaluate(scratch, sentences)):
-            typer.echo(line)
-    if final:
-        corpus.train = corpus.train + [s for sentences in corpus.dev.values() for s in sentences]
-        train(corpus, target, algorithm=algorithm, log=typer.echo)
-        scratch.unlink()
-    else:
-        scratch.replace(target)
+    run_train(lang, data, datasets, algorithm, out, final, typer.echo)
 
 
 @app.command("train-relations")

@@ -39,6 +39,10 @@ class Lexicon:
     lower_heads: dict[tuple[str, ...], tuple[str, bool]] = field(default_factory=dict)  # lower-case head -> (type, a name alone)
     generic_bodies: frozenset[str] = frozenset()  # "pemerintah provinsi": a kind of body, no one body
     generic_agreements: dict[str, str] = field(default_factory=dict)  # "nota kesepahaman" -> "memorandum of understanding"
+    # capitalised phrases that are no entity, by kind: "timezone" ("WIB"), "furniture" ("Story Text"), "before"
+    # (a word that makes the name after it no person's: "Operation"), "leading" (words a name never starts with)
+    not_entities: dict[str, str] = field(default_factory=dict)
+    language: str = "id"
 
     def phrases(self, kind: str) -> frozenset[str]:
         """The pronoun or trigger phrases of one kind ("people", "occasion", "accompany"), words joined by spaces."""
@@ -90,4 +94,7 @@ def load(language: str) -> Lexicon:
         generic_bodies=frozenset(" ".join(row["phrase"].lower().split()) for lang in languages
                                  for row in _optional(f"lexicons/{lang}/generic_bodies.tsv")),
         generic_agreements={row["phrase"]: row["kind"] for row in load_table("lexicons/generic_agreements.tsv")},
+        not_entities={" ".join(row["phrase"].lower().split()): row["kind"]
+                      for row in _optional(f"lexicons/{language}/not_entities.tsv")},
+        language=language,
     )

@@ -27,28 +27,34 @@ def model_mentions(sentence: Sentence, text: str, taken: list[Mention], *, recog
         return []
     occupied = [(m.start, m.end) for m in taken]
     found: list[Mention] = []
-    for start, end, label in recogniser.entities([t.text for t in tokens]):
+    for start, end, label in recogniser.entities([_without_possessive(t.text) for t in tokens]):
         start, end = _trim(tokens, start, end, lex)
         if start >= end:
             continue
         span = tokens[start:end]
         first, last = span[0].start, span[-1].end
+        last -= len(span[-1].text) - len(_without_possessive(span[-1].text))  # "Raab's": the name is Raab
         if any(not (last <= a or first >= b) for a, b in occupied):
             continue
         if not span[0].is_cap or not any(t.is_word and t.is_cap and len(t.text) > 1 for t in span):
             continue
         if span[0].text.lower() in lex.not_names:
             continue
-        if start > 0 and tokens[start - 1].text in _ENGLISH_LINKS:
+        if _name_tail(tokens, start, lex):
             continue  # "(MLA) in Criminal Matters": the tail of an English name the rules cut, not a name
+        if _no_entity(tokens, start, end, lex):
+            continue
         words = tuple(t.text.lower() for t in span if t.text != ".")
         if words in lex.titles or words in lex.ranks or words in lex.pronouns or (len(words) == 1 and words[0] in lex.role_words):
             continue
         surface = text[first:last]
         name = " ".join(surface.split())
+        if end - start == 1 and words[0] in gaz.adjectives:
+            continue  # "Indonesian", "Thai": a nationality, not the country or a place
         match = gaz.match(tokens, start)
-        if match and match[0] == end - start:
-            etype, key = match[1].type, match[1].key
+        entry = match[1] if match and match[0] == end - start else gaz.by_alias(name)
+        if entry is not None:
+            etype, key = entry.type, entry.key  # "Indonesia's": the listed country, whatever the model said
             rule = "model+gazetteer"
         else:
             etype = _TYPES[label]
@@ -61,11 +67,34 @@ def model_mentions(sentence: Sentence, text: str, taken: list[Mention], *, recog
     return found
 
 
+def _without_possessive(word: str) -> str:
+    """"Australia's" as the recogniser saw such words in training, where "'s" is a token of its own."""
+    return word[:-2] if len(word) > 3 and word[-2:] in ("'s", "’s") else word
+
+
+def _name_tail(tokens: list[Token], start: int, lex: Lexicon) -> bool:
+    """After "in", "of", "the" ... a proposal in Indonesian text is the tail of an English name; in English
+    text only where a name runs up to the link ("Assistance (MLA) in Criminal Matters"), not "talks in Medan"."""
+    if start == 0 or tokens[start - 1].text not in _ENGLISH_LINKS:
+        return False
+    return lex.language != "en" or (start > 1 and (tokens[start - 2].text == ")" or tokens[start - 2].is_cap))
+
+
+def _no_entity(tokens: list[Token], start: int, end: int, lex: Lexicon) -> bool:
+    """A time zone ("WIB"), page furniture ("Story Text"), or a name after "Operation" (an operation's)."""
+    phrase = " ".join(t.text.lower() for t in tokens[start:end])
+    if lex.not_entities.get(phrase) in ("timezone", "furniture"):
+        return True
+    return start > 0 and lex.not_entities.get(tokens[start - 1].text.lower().rstrip(".")) == "before"
+
+
 def _trim(tokens: list[Token], start: int, end: int, lex: Lexicon) -> tuple[int, int]:
-    """Drop titles, ranks, honorifics and degrees at the front and punctuation at either edge."""
+    """Drop titles, ranks, honorifics, degrees and words no name starts with ("In Jakarta") at the front,
+    and punctuation at either edge."""
     while start < end:
         word = tokens[start].text.lower().rstrip(".")
-        if tokens[start].text in _EDGE_PUNCT or (word,) in lex.ranks or (word,) in lex.titles or (word,) in lex.degrees or word in lex.honorifics:
+        if (tokens[start].text in _EDGE_PUNCT or (word,) in lex.ranks or (word,) in lex.titles or (word,) in lex.degrees
+                or word in lex.honorifics or lex.not_entities.get(word) == "leading"):
             start += 1
         else:
             break

@@ -11,6 +11,8 @@ from kg.names import without_parentheses
 from kg.nlp.gazetteer import Gazetteer, norm_key, token_key
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.mentions import body_before, head_chunks, parse_title
+from kg.nlp.ner.clusters import load as load_clusters
+from kg.nlp.ner.english import title_case
 from kg.nlp.tokens import Token, tokenize
 
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*$")
@@ -76,6 +78,10 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
         if body_span:
             bs, be, btype = body_span
             add(bs, be, btype, body, "title-body")
+        if name_start >= 0 and lex.language == "en" and title_case([t.text for t in tokens]):
+            name_end = _running_text_end(tokens, name_start, name_end)
+            if name_end == name_start:
+                name_start = -1
         if name_start >= 0 and not _plausible_name(tokens, name_start, name_end, gaz, lex):
             name_start = -1
         if name_start >= 0:
@@ -122,6 +128,17 @@ def _plausible_name(tokens: list[Token], start: int, end: int, gaz: Gazetteer, l
         if found and found[1].type == "Organization":
             return False
     return True
+
+
+def _running_text_end(tokens: list[Token], start: int, end: int) -> int:
+    """Where an English name after a title in a title-case headline stops: at a word running text writes in
+    lower case, so "Police Chief Opens Regional Meeting" names nobody (the word habits come with the
+    recogniser's word clusters)."""
+    case = load_clusters("en").case
+    for k in range(start, end):
+        if tokens[k].is_cap and case.get(tokens[k].text.lower()) == "lower":
+            return k  # a particle written in lower case ("bin", "van") is part of the name
+    return end
 
 
 def _cap_run(tokens: list[Token], j: int) -> int:

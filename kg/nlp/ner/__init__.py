@@ -1,5 +1,6 @@
-"""The statistical entity recogniser: a linear-chain CRF over hand-built features, trained on public
-Indonesian NER data (see ``train.py`` and the README) and shipped as ``data/models/ner-id.crfsuite``.
+"""The statistical entity recognisers: linear-chain CRFs over hand-built features, trained on public
+Indonesian and English NER data (see ``train.py`` and the README) and shipped as
+``data/models/ner-id.crfsuite`` and ``data/models/ner-en.crfsuite``; each article is tagged by its language's.
 
 It proposes PER/ORG/LOC spans; the rules and gazetteers of ``kg.nlp.recognise`` decide what they finally
 are (a listed agency stays an Organization whatever the model says).
@@ -15,7 +16,7 @@ import pycrfsuite
 
 from kg.errors import DataFileError
 from kg.nlp.ner.corpus import repair_bio, spans
-from kg.nlp.ner.features import sentence_features
+from kg.nlp.ner.features import featurizer
 from kg.resources import data_dir
 
 __all__ = ["Recogniser", "load", "model_path", "spans"]
@@ -28,10 +29,12 @@ def model_path(language: str = "id") -> Path:
 class Recogniser:
     """Tags pre-tokenised sentences with B-/I- PER, ORG, LOC or O."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, language: str = "id") -> None:
         if not path.is_file():
             raise DataFileError(f"{path}: entity recogniser model not found; run 'kg train-ner' or reinstall kg")
         self.path = path
+        self.language = language
+        self._features = featurizer(language)
         self._local = threading.local()
 
     @property
@@ -46,7 +49,7 @@ class Recogniser:
     def tag(self, words: list[str]) -> list[str]:
         if not words:
             return []
-        return repair_bio(self._tagger.tag(sentence_features(words)))
+        return repair_bio(self._tagger.tag(self._features(words)))
 
     def entities(self, words: list[str]) -> list[tuple[int, int, str]]:
         """(first word, end word, PER|ORG|LOC) for each entity the model finds."""
@@ -57,4 +60,4 @@ class Recogniser:
 def load(language: str = "id") -> Recogniser | None:
     """The bundled model for a language, or None where there is none (the rules still run)."""
     path = model_path(language)
-    return Recogniser(path) if path.is_file() else None
+    return Recogniser(path, language) if path.is_file() else None

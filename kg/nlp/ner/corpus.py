@@ -16,8 +16,12 @@ from kg.errors import InputError
 Sentence = tuple[list[str], list[str]]  # words, BIO tags
 
 
-def read_conll(path: Path, *, tag_column: int = -1, separator: str | None = None) -> Iterator[list[list[str]]]:
-    """Sentences as lists of rows (columns split on tab, or on any space when the line has no tab)."""
+def read_conll(path: Path, *, separator: str | None = None, comments: bool = False,
+               lenient: bool = False) -> Iterator[list[list[str]]]:
+    """Sentences as lists of rows (columns split on tab, or on any space when the line has no tab).
+
+    ``comments``: lines starting with "# " are metadata (UD-style ``# sent_id = ...``), not tokens.
+    ``lenient``: a line with an empty token is dropped (training data: BTC has three) instead of refused."""
     try:
         handle = path.open(encoding="utf-8", newline="")
     except OSError as exc:
@@ -26,6 +30,8 @@ def read_conll(path: Path, *, tag_column: int = -1, separator: str | None = None
         rows: list[list[str]] = []
         for number, raw in enumerate(handle, 1):
             line = raw.rstrip("\r\n")
+            if comments and line.startswith("# "):
+                continue
             if not line.strip():
                 if rows:
                     yield rows
@@ -34,6 +40,8 @@ def read_conll(path: Path, *, tag_column: int = -1, separator: str | None = None
             sep = separator if separator is not None else ("\t" if "\t" in line else None)
             columns = line.split(sep) if sep else line.split()
             if not columns or not columns[0]:
+                if lenient:
+                    continue
                 raise InputError(f"{path}:{number}: a token line with no token in its first column")
             rows.append(columns)
         if rows:
@@ -50,14 +58,21 @@ def load_label_map(path: Path) -> dict[str, dict[str, str]]:
     return mapping
 
 
-def labelled_sentences(path: Path, labels: dict[str, str]) -> list[Sentence]:
-    """Training or dev sentences with tags mapped to B-/I- PER, ORG, LOC (anything else is O)."""
+def labelled_sentences(path: Path, labels: dict[str, str], *, token_column: int = 0, tag_column: int = -1,
+                       comments: bool = False) -> list[Sentence]:
+    """Training or dev sentences with tags mapped to B-/I- PER, ORG, LOC (anything else is O).
+
+    IOB1 files (CoNLL-2003, WikiGold: I- throughout, B- only between two touching names) come out as IOB2
+    through ``repair_bio``; ``-DOCSTART-`` lines between documents are dropped."""
     out: list[Sentence] = []
-    for rows in read_conll(path):
-        words = [row[0] for row in rows]
+    for all_rows in read_conll(path, comments=comments, lenient=True):
+        rows = [row for row in all_rows if row[token_column] != "-DOCSTART-"]
+        if not rows:
+            continue
+        words = [row[token_column] for row in rows]
         tags: list[str] = []
         for row in rows:
-            tag = row[-1] if len(row) > 1 else "O"
+            tag = row[tag_column] if len(row) > 1 else "O"
             prefix, _, label = tag.partition("-")
             merged = labels.get(label, "O") if label else "O"
             tags.append("O" if merged in ("O", "-", "") else f"{prefix}-{merged}")
@@ -124,13 +139,17 @@ def tag_lines(lines: Iterable[str], tag: Callable[[list[str]], list[str]]) -> It
 
     The token is the first column (tab-separated, or space-separated where a line has no tab); the rest of
     the line is passed through untouched, so a scorer can line the output up with its gold file.
+    ``-DOCSTART-`` lines (CoNLL-2003 document breaks) are tagged O and not shown to the model.
     """
     block: list[str] = []
 
     def flush() -> Iterator[str]:
         words = [(line.split("\t") if "\t" in line else line.split())[0] for line in block]
-        for line, predicted in zip(block, tag(words)):
-            yield f"{line}\t{predicted}"
+        # a CoNLL document break ("-DOCSTART- -X- O O") is no word of the sentence and always O
+        keep = [k for k, word in enumerate(words) if word != "-DOCSTART-"]
+        predicted = dict(zip(keep, tag([words[k] for k in keep]) if keep else []))
+        for k, line in enumerate(block):
+            yield f"{line}\t{predicted.get(k, 'O')}"
         block.clear()
 
     for raw in lines:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Callable
 
 from kg.nlp.gazetteer import load as load_gazetteer
 from kg.nlp.lexicon import load as load_lexicon
@@ -21,11 +22,16 @@ _TRANSLATE = str.maketrans(
 )
 
 
+def _two(match: re.Match[str]) -> str:
+    return match.group(1) * 2
+
+
+@lru_cache(maxsize=200_000)
 def _shape(word: str) -> str:
     shape = word.translate(_TRANSLATE)
     if not shape.isascii():
         shape = "".join("X" if c.isupper() else "x" if c.isalpha() else "d" if c.isdigit() else c for c in word)
-    return _SHAPE_RUN.sub(r"\1\1", shape)[:6]
+    return _SHAPE_RUN.sub(_two, shape)[:6]  # a function, not the template r"\1\1": the template is slow to expand
 
 
 @lru_cache(maxsize=1)
@@ -114,3 +120,12 @@ def sentence_features(words: list[str]) -> list[list[str]]:
                 feats.append(f"+2sh={near[i + 2][1]}")
         out.append(feats)
     return out
+
+
+def featurizer(language: str) -> Callable[[list[str]], list[list[str]]]:
+    """The sentence feature function a language's model was trained with."""
+    if language == "en":
+        from kg.nlp.ner.english import sentence_features as english
+
+        return english
+    return sentence_features

@@ -1,0 +1,101 @@
+"""Token features for the English entity recogniser.
+
+English marks names by capitals, so the telling signals differ from Indonesian: whether a capitalised word
+is also seen in lower case (a common word at the start of a sentence) or only capitalised (a name), word
+clusters learnt offline from unlabelled text (``clusters.py``: "Jakarta" and "Canberra" share a cluster even
+when only one was in the training data), longer affixes ("-ski", "-stan", "Mc-"), headlines set in
+capitals, and the same gazetteer and title-lexicon hits as the Indonesian features.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from kg.nlp.ner.clusters import load as load_clusters
+from kg.nlp.ner.features import _shape, _word_classes
+
+
+@lru_cache(maxsize=200_000)
+def word_features(word: str) -> tuple[str, ...]:
+    """Features of a word on its own, without position."""
+    lower = word.lower()
+    feats = [f"w={lower}", f"sh={_shape(word)}", f"s2={lower[-2:]}", f"s3={lower[-3:]}", f"s4={lower[-4:]}",
+             f"p2={lower[:2]}", f"p3={lower[:3]}"]
+    if word[:1].isupper():
+        feats.append("cap")
+        if word.isupper() and len(word) > 1:
+            feats.append("upper")
+    if any(c.isdigit() for c in word):
+        feats.append("digit")
+    if "-" in word or "." in word or "'" in word:
+        feats.append("punct-in")
+    if len(word) == 1:
+        feats.append("len1")
+    feats.extend(_word_classes().get(lower, ()))
+    feats.extend(load_clusters("en").features(word))
+    return tuple(feats)
+
+
+@lru_cache(maxsize=200_000)
+def _context_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The word's features as a neighbour sees them: one and two to the left, one and two to the right
+    (prefixed once here, not per token: tagging speed is feature-building speed)."""
+    lower = word.lower()
+    shape = _shape(word)
+    feats = [f"w={lower}", f"sh={shape}"]
+    feats.extend(_word_classes().get(lower, ()))
+    feats.extend(load_clusters("en").features(word, short=True))
+    far = (f"w={lower}", f"sh={shape}")
+    return (tuple("-1" + f for f in feats), tuple("+1" + f for f in feats),
+            tuple("-2" + f for f in far), tuple("+2" + f for f in far))
+
+
+def _headline(words: list[str]) -> bool:
+    """A headline or dateline set in capitals ("BRUSSELS 1996-08-22"): capitals then say nothing."""
+    letters = [w for w in words if any(c.isalpha() for c in w)]
+    return len(letters) > 1 and sum(w.isupper() for w in letters) * 2 > len(letters)
+
+
+def title_case(words: list[str]) -> bool:
+    """A headline in title case ("Jokowi Officially Opens Regional Meeting"): most words capitalised, verbs too."""
+    long = [w for w in words if len(w) > 3 and w.isalpha()]
+    return len(long) >= 3 and sum(w[:1].isupper() for w in long) >= 0.8 * len(long)
+
+
+def _as_running_text(words: list[str]) -> list[str]:
+    """A title-case headline with the words running text writes in lower case lowered, so that its
+    capitals say what they say in a sentence: "Jokowi officially opens regional meeting"."""
+    case = load_clusters("en").case
+    return [w.lower() if i and case.get(w.lower()) in ("lower", "mixed") else w for i, w in enumerate(words)]
+
+
+def sentence_features(words: list[str]) -> list[list[str]]:
+    """One feature list per word of a pre-tokenised sentence."""
+    if title_case(words):
+        words = _as_running_text(words)
+    n = len(words)
+    own = [word_features(w) for w in words]
+    near = [_context_features(w) for w in words]
+    lowers = [w.lower() for w in words]
+    headline = _headline(words)
+    out: list[list[str]] = []
+    for i in range(n):
+        feats = ["bias", *own[i]]
+        if headline:
+            feats.append("headline")
+        if i == 0:
+            feats.append("BOS")
+        else:
+            feats.extend(near[i - 1][0])
+            feats.append(f"bi-1={lowers[i - 1]}|{lowers[i]}")
+            if i > 1:
+                feats.extend(near[i - 2][2])
+        if i == n - 1:
+            feats.append("EOS")
+        else:
+            feats.extend(near[i + 1][1])
+            feats.append(f"bi+1={lowers[i]}|{lowers[i + 1]}")
+            if i < n - 2:
+                feats.extend(near[i + 2][3])
+        out.append(feats)
+    return out

@@ -1,0 +1,99 @@
+"""The English entity recogniser: `kg tag --lang en`, `kg train-ner --lang en`, and English articles whose
+people come from the recogniser, not from capitalised words."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+
+from kg import extract, nlp
+from kg.cli import app
+from kg.model import Article
+
+# invented sentences: no name here is in a gazetteer, a lexicon or (as far as we know) any training set
+SENTENCES = [
+    "Yesterday Marlon Dekkerfield met officials of the ministry in Rotterdam .".split(),
+    "The talks were chaired by Annika Voskuijlen , who said the plan would be ready in May .".split(),
+]
+
+
+def _conll(sentences: list[list[str]]) -> str:
+    return "\n\n".join("\n".join(f"{w} X O" for w in words) for words in sentences) + "\n"
+
+
+def _kg(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True)
+
+
+def test_tag_english_finds_untitled_people_and_places(runner, tmp_path):
+    source = tmp_path / "in.txt"
+    source.write_text("-DOCSTART- -X- O O\n\n" + _conll(SENTENCES), encoding="utf-8")  # as CoNLL-2003 files begin
+    result = runner.invoke(app, ["tag", "--lang", "en", "--conll", str(source)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[:2] == ["-DOCSTART- -X- O O\tO", ""]
+    tags = {line.split()[0]: line.rsplit("\t", 1)[1] for line in result.output.splitlines() if line}
+    assert (tags["Marlon"], tags["Dekkerfield"]) == ("B-PER", "I-PER")
+    assert (tags["Annika"], tags["Voskuijlen"]) == ("B-PER", "I-PER")
+    assert tags["Rotterdam"] == "B-LOC"
+    assert all(tags[w] == "O" for w in ("Yesterday", "The", "officials", "May", "said"))
+
+
+def test_tag_and_train_refuse_an_unknown_language_and_a_missing_data_folder(tmp_path):
+    proc = _kg("train-ner", "--lang", "en", "--data", str(tmp_path / "no-such-folder"))
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("kg: error:") and "no-such-folder" in proc.stderr and "Traceback" not in proc.stderr
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    proc = _kg("train-ner", "--lang", "en", "--data", str(empty))
+    assert proc.returncode == 2 and "label_map.tsv" in proc.stderr
+    proc = _kg("tag", "--lang", "fr", "--conll", "-")
+    assert proc.returncode == 2 and "fr" in proc.stderr and "Traceback" not in proc.stderr
+
+
+ARTICLE = (
+    "Rotterdam Police Chief Opens Regional Maritime Security Meeting\n"
+    "Updated 10:15\nWIB\n"  # a scraped page's time zone, alone on its line
+    "Story Text\n"
+    "In Jakarta, Marlon Dekkerfield of the Dutch coast guard met Indonesian officials on Tuesday at 10.00 WIB. "
+    "Dekkerfield said the two sides would share data on smuggling routes.\n"
+    "Aspect Ratio\n"
+    "The talks followed Operation Sea Shield, which ended in March.\n"
+)
+
+
+def test_english_article_people_come_from_the_recogniser_not_from_capitals():
+    analyzed = nlp.run(Article("en-test", ARTICLE, "en-test.txt", published=date(2024, 5, 8), language="en"))
+    people = {e.name for e in extract.run(analyzed).entities.values() if e.type == "Person"}
+    assert people == {"Marlon Dekkerfield"}
+    places = {m.text for m in analyzed.mentions if m.type in ("Place", "Country")}
+    assert "Jakarta" in places
+    assert not any(m.text.startswith("In ") for m in analyzed.mentions)
+    assert not any(m.text in ("WIB", "Story Text", "Aspect Ratio") for m in analyzed.mentions)
+
+
+def test_train_ner_english_trains_scores_dev_and_writes_a_model_that_tags(runner, tmp_path):
+    """The whole `kg train-ner --lang en` path on a tiny invented data folder laid out like ../shared/ner-en."""
+    data = tmp_path / "ner-en"
+    (data / "conll2003").mkdir(parents=True)
+    (data / "label_map.tsv").write_text("# dataset\tsource_label\tmerged_label\tnote\nconll2003\tPER\tPER\t\n"
+                                        "conll2003\tLOC\tLOC\t\nconll2003\tMISC\tO\t\n", encoding="utf-8")
+    people = ["Marlon Dekkerfield", "Annika Voskuijlen", "Pieter Brandsma", "Joris Kalkman"]
+    towns = ["Rotterdam", "Utrecht", "Leiden", "Zwolle"]
+    rows = []
+    for k in range(40):
+        first, last = people[k % 4].split()
+        rows.append(f"-DOCSTART- -X- O O\n\n{first} NNP I-NP I-PER\n{last} NNP I-NP I-PER\nvisited VBD I-VP O\n"
+                    f"{towns[k % 4]} NNP I-NP I-LOC\nwith IN I-PP O\nDutch JJ I-NP I-MISC\nofficials NNS I-NP O\n. . O O\n")
+    (data / "conll2003" / "train.txt").write_text("\n".join(rows[:32]), encoding="utf-8")
+    (data / "conll2003" / "dev.txt").write_text("\n".join(rows[32:]), encoding="utf-8")
+    model = tmp_path / "ner-en.crfsuite"
+    result = runner.invoke(app, ["train-ner", "--lang", "en", "--data", str(data), "--datasets", "conll2003",
+                                 "--out", str(model)])
+    assert result.exit_code == 0, result.output
+    assert "conll2003          micro  P 1.000  R 1.000  F1 1.000" in result.output  # IOB1 read as entities
+    assert "uner-ewt" not in result.output  # a dev-only set that is not there is not scored
+    assert model.is_file() and not (tmp_path / ".ner-en.crfsuite.dev").exists()
+    from kg.nlp.ner import Recogniser
+
+    assert Recogniser(model, "en").entities("Joris Kalkman visited Leiden".split()) == [(0, 2, "PER"), (3, 4, "LOC")]

@@ -164,3 +164,10 @@ def test_claims_carry_the_models_confidence(sample_graph):
     claims = [c for c in read_claims(sample_graph / "claims.jsonl") if c["kind"] == "claim"]
     assert claims and all(0.0 < c["confidence"] <= 1.0 for c in claims)
     assert json.dumps(claims)  # plain JSON, as the scorer reads it
+
+
+def test_a_multi_day_event_is_dated_by_its_first_day():
+    text = "Menlu Sari Wulandari menghadiri Konferensi Keamanan Maritim Asia di Bali pada 25-26 Januari 2016."
+    result = extract.run(nlp.run(_article(text, published=date(2016, 1, 27))), rules_only=True)
+    attends = [c for c in result.claims if c.relation == "attends"]
+    assert attends and {c.date for c in attends} == {"2016-01-25"}

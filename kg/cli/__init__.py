@@ -249,15 +249,11 @@ def push(
     """
     from kg.endpoint.push import push as run_push
     from kg.rdf.iri import ENTITIES_GRAPH, graph_iri
-    from kg.rdf.store import open_dataset
+    from kg.rdf.location import open_store
 
-    dataset = open_dataset(graph)
-    try:
-        only = {str(graph_iri(a)) for a in article} | {str(ENTITIES_GRAPH)} if article else None
-        report = run_push(dataset, endpoint=endpoint, graph_store=graph_store, only=only)
-    finally:
-        dataset.close()
-    typer.echo(f"sent {report.graphs} named graphs, {report.triples} triples ({report.bytes / 1e6:.1f} MB)"
+    only = {str(graph_iri(a)) for a in article} | {str(ENTITIES_GRAPH)} if article else None
+    report = run_push(open_store(graph), endpoint=endpoint, graph_store=graph_store, only=only)
+    typer.echo(f"sent {report.graphs} named graphs, {report.triples} triples ({report.bytes / 1e6:.1f} MB) in {report.seconds:.1f} s"
                f"{f', {report.retries} retries' if report.retries else ''} to {graph_store or endpoint}")
 
 

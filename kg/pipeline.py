@@ -96,7 +96,8 @@ def process(article: Article) -> Extracted:
 
 
 def build(inputs: Iterable[Path], out: Path, *, strict: bool = False, view_limit: int = VIEW_LIMIT,
-          fresh: bool = False, jobs: int = 1, shard: Shard | None = None, progress: Progress | None = None) -> BuildSummary:
+          fresh: bool = False, jobs: int = 1, shard: Shard | None = None, progress: Progress | None = None,
+          cluster: str | None = None) -> BuildSummary:
     started = time.perf_counter()
     summary = BuildSummary(out=out)
     files = ingest.collect_files(inputs)  # a missing path is an error before anything is written
@@ -114,7 +115,12 @@ def build(inputs: Iterable[Path], out: Path, *, strict: bool = False, view_limit
         if len(files) < 4 and not any(f.suffix.lower() == ".jsonl" for f in files):
             jobs = 1  # starting workers costs more than a few articles
         expected = _expected(files) if progress else None
-        for done, result in enumerate(_extract_all(todo, jobs), 1):
+        if cluster:  # Dask distributed: kg.cluster; this process stays the one writer of the store
+            from kg.cluster import extract_on_cluster
+            results = extract_on_cluster(todo, cluster, skipped.reasons)
+        else:
+            results = _extract_all(todo, jobs)
+        for done, result in enumerate(results, 1):
             load_nquads(dataset, result.nquads)
             if done % FLUSH_EVERY == 0:
                 flush(dataset)  # keep RocksDB's in-memory tables from growing with the corpus

@@ -40,6 +40,7 @@ def build(
     fresh: Annotated[bool, typer.Option("--fresh", help="Start from an empty store instead of adding to the one in OUT.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Extraction processes (default: the number of cores).")] = 0,
     shard: Annotated[Optional[str], typer.Option("--shard", help="Process only shard I of N (I/N, 1-based, stable by article id).")] = None,
+    cluster: Annotated[Optional[str], typer.Option("--cluster", help="Extract on Dask: 'local' (2 worker processes here) or a scheduler address tcp://HOST:PORT.")] = None,
 ) -> None:
     """Build the graph: add the articles to the store in OUT and write graph.ttl, graph.trig, graph.html and claims.jsonl.
 
@@ -54,7 +55,7 @@ def build(
     progress = ProgressBar() if show else None
     summary = run_build(inputs or [sample_article()], out, strict=strict, view_limit=view_limit, fresh=fresh,
                         jobs=jobs or (os.cpu_count() or 1), shard=Shard.parse(shard) if shard else None,
-                        progress=progress)
+                        progress=progress, cluster=cluster)
     if progress:
         progress.close()
     for reason in summary.skipped:

@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 
 from kg import extract, ingest, nlp, rdf
@@ -29,13 +30,11 @@ from kg.errors import InputError, KgError
 from kg.export import export_to
 from kg.model import Article
 from kg.network import from_rdf
-from kg.rdf.nquads import to_nquads
-from kg.rdf.store import (STORE_DIR, article_hashes, drop_orphans, dump_nquads, fingerprint, fingerprints, flush,
-                          load_nquads, new_dataset, remove_graph, require_store, set_fingerprint, settle, snapshot)
+from kg.rdf.store import (STORE_DIR, QuadWriter, article_hashes, drop_orphans, dump_nquads, fingerprint, fingerprints,
+                          flush, load_nquads, new_dataset, remove_graph, require_store, set_fingerprint, settle, snapshot)
 from kg.resources import extractor_fingerprint, ontology_dir
 from kg.viz import render_html
 
-FLUSH_EVERY = 250  # articles between flushes of the store to disk
 VIEW_LIMIT = 2000  # most connected nodes drawn in graph.html; the store and exports keep everything
 ONTOLOGY_GRAPH = URIRef("https://w3id.org/kg-news/ontology")
 OUTPUTS = {"graph.ttl": "turtle", "graph.trig": "trig", "claims.jsonl": "claims"}
@@ -81,18 +80,20 @@ class Shard:
 
 @dataclass
 class Extracted:
-    """What a worker sends back: plain data, cheap to pickle."""
+    """What extraction gives the writer of the store: the article's quads as pyoxigraph quads in this
+    process, or as N-Quads bytes from a worker (plain data, cheap to pickle)."""
 
     id: str
-    nquads: str
+    quads: list[ox.Quad] | bytes
     entities: Counter[str]
     relations: Counter[str]
 
 
-def process(article: Article) -> Extracted:
+def process(article: Article, *, as_text: bool = True) -> Extracted:
     extracted = extract.run(nlp.run(article))
-    return Extracted(article.id, to_nquads(rdf.run(extracted)), Counter(e.type for e in extracted.entities.values()),
-                     Counter(c.relation for c in extracted.claims))
+    quads = list(rdf.run(extracted))
+    return Extracted(article.id, ox.serialize(quads, format=ox.RdfFormat.N_QUADS) if as_text else quads,  # type: ignore[arg-type]
+                     Counter(e.type for e in extracted.entities.values()), Counter(c.relation for c in extracted.claims))
 
 
 def build(inputs: Iterable[Path], out: Path, *, strict: bool = False, view_limit: int = VIEW_LIMIT,
@@ -120,15 +121,15 @@ def build(inputs: Iterable[Path], out: Path, *, strict: bool = False, view_limit
             results = extract_on_cluster(todo, cluster, skipped.reasons)
         else:
             results = _extract_all(todo, jobs)
+        writer = QuadWriter(dataset)
         for done, result in enumerate(results, 1):
-            load_nquads(dataset, result.nquads)
-            if done % FLUSH_EVERY == 0:
-                flush(dataset)  # keep RocksDB's in-memory tables from growing with the corpus
+            writer.add(result.quads)
             summary.articles += 1
             summary.entities.update(result.entities)
             summary.relations.update(result.relations)
             if progress:
                 progress(done + summary.unchanged, expected)
+        writer.flush()
         if summary.replaced or rebuilt:
             drop_orphans(dataset)  # entities only the old extraction named
         summary.skipped = skipped.reasons
@@ -194,7 +195,7 @@ def _extract_all(articles: Iterator[Article], jobs: int) -> Iterator[Extracted]:
     """Results in input order; with several jobs at most a few articles per worker are in flight, so memory
     stays flat however long the input."""
     if jobs <= 1:
-        yield from map(process, articles)
+        yield from (process(article, as_text=False) for article in articles)
         return
     window = jobs * 4
     with ProcessPoolExecutor(max_workers=jobs) as pool:

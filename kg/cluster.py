@@ -47,7 +47,7 @@ def _client(address: str) -> Iterator[object]:
     if "://" not in address:
         raise KgError(f"--cluster {address!r}: expected 'local' or a scheduler address such as tcp://HOST:8786")
     try:
-        client = Client(address, timeout=30)
+        client = Client(address, timeout=10)
     except (OSError, TimeoutError) as exc:
         raise KgError(f"--cluster {address}: cannot reach the Dask scheduler ({exc})") from None
     with client:

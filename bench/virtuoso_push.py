@@ -2,7 +2,7 @@
 article graph) against Virtuoso's bulk loader (``ld_dir`` + ``rdf_loader_run`` over isql on one N-Quads file).
 
 Usage: python bench/virtuoso_push.py [GRAPH_DIR]
-Without GRAPH_DIR, builds 6,000 generated articles (bench/corpus.py) first, which gives about 1,000,000
+Without GRAPH_DIR, builds 7,200 generated articles (bench/corpus.py) first, which gives about 1,050,000
 triples. Each way loads into a fresh Virtuoso (tests/virtuoso.py: Debian's ``virtuoso-opensource``,
 loopback ports, a temporary database, 2 GB of buffers) and is timed until the data is committed
 (for the bulk loader: export to N-Quads, load, checkpoint); the triple count there is checked against the
@@ -64,7 +64,7 @@ def main() -> None:
         else:
             from corpus import make
 
-            corpus = make(6000, Path(tmp) / "corpus")
+            corpus = make(7200, Path(tmp) / "corpus")
             graph = Path(tmp) / "graph"
             subprocess.run([sys.executable, "-m", "kg", "build", str(corpus), "--out", str(graph), "--fresh", "--quiet"],
                            check=True)

@@ -43,10 +43,26 @@ def corpus(tmp_path_factory):
 def plain_build(corpus, dev_graph, tmp_path_factory):
     if corpus == DEV:
         return dev_graph  # the same articles, built once for the whole session
-    out = tmp_path_factory.mktemp("plain")
+    return _plain(corpus, tmp_path_factory.mktemp("plain"))
+
+
+@pytest.fixture(scope="module")
+def part(corpus, tmp_path_factory):
+    """The first 40 articles of the corpus (links, no copies) and their plain build: enough to kill a worker
+    in the middle of, at a third of the time."""
+    folder = tmp_path_factory.mktemp("part")
+    for text in sorted(corpus.glob("*.txt"))[:40]:
+        for path in (text, text.with_suffix(".meta.json")):
+            if path.exists():
+                (folder / path.name).symlink_to(path)
+    return folder, _plain(folder, tmp_path_factory.mktemp("part-plain"))
+
+
+def _plain(corpus, out):
     from typer.testing import CliRunner
 
-    assert CliRunner().invoke(app, ["build", str(corpus), "--out", str(out), "--quiet"]).exit_code == 0
+    result = CliRunner().invoke(app, ["build", str(corpus), "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
     return out
 
 
@@ -57,7 +73,8 @@ def test_a_build_on_a_local_cluster_gives_the_graph_of_a_plain_build(runner, cor
     assert sorted_nquads(runner, tmp_path / "cluster") == sorted_nquads(runner, plain_build)
 
 
-def test_killing_a_worker_mid_build_still_gives_the_full_graph(runner, corpus, plain_build, tmp_path):
+def test_killing_a_worker_mid_build_still_gives_the_full_graph(runner, part, tmp_path):
+    corpus, plain_build = part
     port = _free_port()
     address = f"tcp://127.0.0.1:{port}"
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}

@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 
 from kg import extract, ingest, nlp, rdf
@@ -29,9 +30,8 @@ from kg.errors import InputError, KgError
 from kg.export import export_to
 from kg.model import Article
 from kg.network import from_rdf
-from kg.rdf.nquads import to_nquads
-from kg.rdf.store import (STORE_DIR, article_hashes, drop_orphans, dump_nquads, fingerprint, fingerprints, flush,
-                          load_nquads, new_dataset, remove_graph, require_store, set_fingerprint, settle, snapshot)
+from kg.rdf.store import (STORE_DIR, QuadWriter, article_hashes, drop_orphans, dump_nquads, fingerprint, fingerprints,
+                          flush, load_nquads, new_dataset, remove_graph, require_store, set_fingerprint, settle, snapshot)
 from kg.resources import extractor_fingerprint, ontology_dir
 from kg.viz import render_html
 
@@ -82,22 +82,25 @@ class Shard:
 
 @dataclass
 class Extracted:
-    """What a worker sends back: plain data, cheap to pickle."""
+    """What extraction gives the writer of the store: the article's quads as pyoxigraph quads in this
+    process, or as N-Quads bytes from a worker (plain data, cheap to pickle)."""
 
     id: str
-    nquads: str
+    quads: list[ox.Quad] | bytes
     entities: Counter[str]
     relations: Counter[str]
 
 
-def process(article: Article) -> Extracted:
+def process(article: Article, *, as_text: bool = True) -> Extracted:
     extracted = extract.run(nlp.run(article))
-    return Extracted(article.id, to_nquads(rdf.run(extracted)), Counter(e.type for e in extracted.entities.values()),
-                     Counter(c.relation for c in extracted.claims))
+    quads = list(rdf.run(extracted))
+    return Extracted(article.id, ox.serialize(quads, format=ox.RdfFormat.N_QUADS) if as_text else quads,  # type: ignore[arg-type]
+                     Counter(e.type for e in extracted.entities.values()), Counter(c.relation for c in extracted.claims))
 
 
 def build(inputs: Iterable[Path | str], out: Path, *, strict: bool = False, view_limit: int = VIEW_LIMIT,
-          fresh: bool = False, jobs: int = 1, shard: Shard | None = None, progress: Progress | None = None) -> BuildSummary:
+          fresh: bool = False, jobs: int = 1, shard: Shard | None = None, progress: Progress | None = None,
+          cluster: str | None = None) -> BuildSummary:
     started = time.perf_counter()
     summary = BuildSummary(out=out)
     sources = ingest.collect(inputs)  # a missing path is an error before anything is written or fetched
@@ -116,13 +119,18 @@ def build(inputs: Iterable[Path | str], out: Path, *, strict: bool = False, view
         if len(files) + len(sources.urls) < 4 and not any(f.suffix.lower() == ".jsonl" for f in files):
             jobs = 1  # starting workers costs more than a few articles
         expected = _expected(files) if progress and not sources.urls else None  # a feed's size is unknown
-        for done, result in enumerate(_extract_all(todo, jobs), 1):
-            load_nquads(dataset, result.nquads)
-            if done % FLUSH_EVERY == 0:
-                flush(dataset)  # keep RocksDB's in-memory tables from growing with the corpus
+        if cluster:  # Dask distributed: kg.cluster; this process stays the one writer of the store
+            from kg.cluster import extract_on_cluster
+            results = extract_on_cluster(todo, cluster, skipped.reasons)
+        else:
+            results = _extract_all(todo, jobs)
+        writer = QuadWriter(dataset)
+        for done, result in enumerate(results, 1):
+            writer.add(result.quads)
             summary.articles += 1
             if progress:
                 progress(done + summary.unchanged, expected)
+        writer.flush()
         if summary.replaced or rebuilt:
             drop_orphans(dataset)  # entities only the old extraction named
         summary.skipped = skipped.reasons
@@ -200,7 +208,7 @@ def _extract_all(articles: Iterator[Article], jobs: int) -> Iterator[Extracted]:
     """Results in input order; with several jobs at most a few articles per worker are in flight, so memory
     stays flat however long the input."""
     if jobs <= 1:
-        yield from map(process, articles)
+        yield from (process(article, as_text=False) for article in articles)
         return
     window = jobs * 4
     with ProcessPoolExecutor(max_workers=jobs) as pool:

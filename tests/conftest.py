@@ -35,3 +35,14 @@ def sorted_nquads(runner: CliRunner, graph: Path) -> list[str]:
     result = runner.invoke(app, ["export", "--format", "nq", "--graph", str(graph)])
     assert result.exit_code == 0, result.output
     return sorted(line for line in result.output.splitlines() if line.strip())
+
+
+@pytest.fixture(scope="session")
+def dev_graph(tmp_path_factory: pytest.TempPathFactory, sample_graph: Path) -> Path:
+    """The dev articles of ../shared built once; the bundled sample where ../shared is absent."""
+    if not DEV.is_dir():
+        return sample_graph
+    out = tmp_path_factory.mktemp("dev")
+    result = CliRunner().invoke(app, ["build", str(DEV), "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    return out

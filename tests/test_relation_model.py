@@ -12,8 +12,9 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import pyoxigraph
 import pytest
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from kg import extract, nlp
@@ -53,6 +54,7 @@ def test_a_fact_of_each_relation_is_read_back_from_rdf_under_its_registry_name()
     from kg.model import Claim, Entity, Evidence, ExtractedArticle, Sentence
     from kg.query import internal_query, select_rows
     from kg.rdf.mapping import to_quads
+    from kg.rdf.store import new_dataset_on
 
     text = "Alpha met Beta."
     types = {"p:a": "Person", "p:b": "Person", "org:c": "Organization", "org:d": "Organization",
@@ -65,10 +67,9 @@ def test_a_fact_of_each_relation_is_read_back_from_rdf_under_its_registry_name()
     claims = [Claim(name, s, o, evidence, "test", 0.9, role="Head" if name == "holds_position" else None)
               for name, (s, o) in arguments.items()]
     extracted = ExtractedArticle(_article(text, "en"), [Sentence(0, 0, len(text), text)], entities, claims)
-    dataset = Dataset(store="Oxigraph")
-    for quad in to_quads(extracted):
-        dataset.add(quad)
-    rows = list(select_rows(dataset, internal_query("facts")))
+    store = pyoxigraph.Store()
+    store.extend(to_quads(extracted))
+    rows = list(select_rows(new_dataset_on(store), internal_query("facts")))
     assert sorted(r["relation"] for r in rows) == sorted(REGISTRY)
 
 

@@ -39,6 +39,7 @@ def build(
     fresh: Annotated[bool, typer.Option("--fresh", help="Start from an empty store instead of adding to the one in GRAPH.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Extraction processes (default: the number of cores).", min=0)] = 0,
     shard: Annotated[Optional[str], typer.Option("--shard", help="Process only shard I of N (I/N, 1-based, stable by article id).")] = None,
+    cluster: Annotated[Optional[str], typer.Option("--cluster", help="Extract on Dask: 'local' (2 worker processes here) or a scheduler address tcp://HOST:PORT.")] = None,
 ) -> None:
     """Build the graph: add the articles to the store in GRAPH and write graph.ttl, graph.trig, graph.html and claims.jsonl.
 
@@ -54,7 +55,7 @@ def build(
     progress = ProgressBar() if show else None
     summary = run_build(inputs or [sample_article()], out or graph, strict=strict, view_limit=view_limit, fresh=fresh,
                         jobs=jobs or (os.cpu_count() or 1), shard=Shard.parse(shard) if shard else None,
-                        progress=progress)
+                        progress=progress, cluster=cluster)
     if progress:
         progress.close()
     for reason in summary.skipped:
@@ -254,15 +255,13 @@ def push(
     """
     from kg.endpoint.push import article_graphs
     from kg.endpoint.push import push as run_push
-    from kg.rdf.store import open_dataset
+    from kg.endpoint.push import article_graphs
+    from kg.rdf.location import open_store
 
-    dataset = open_dataset(graph)
-    try:
-        only = article_graphs(dataset, article) if article else None
-        report = run_push(dataset, endpoint=endpoint, graph_store=graph_store, only=only)
-    finally:
-        dataset.close()
-    typer.echo(f"sent {report.graphs} named graphs, {report.triples} triples ({report.bytes / 1e6:.1f} MB)"
+    store = open_store(graph)
+    only = article_graphs(store, article) if article else None
+    report = run_push(store, endpoint=endpoint, graph_store=graph_store, only=only)
+    typer.echo(f"sent {report.graphs} named graphs, {report.triples} triples ({report.bytes / 1e6:.1f} MB) in {report.seconds:.1f} s"
                f"{f', {report.retries} retries' if report.retries else ''} to {graph_store or endpoint}")
 
 

@@ -109,6 +109,42 @@ def drop_orphans(dataset: Dataset) -> None:
         % (ENTITIES_GRAPH, ENTITIES_GRAPH))
 
 
+class QuadWriter:
+    """Articles' quads into the store by Oxigraph's bulk loader, a batch at a time: a transaction per article
+    cost 40 ms on disk, three times the bulk load of the same quads. A build works on a private copy of the
+    store that is only published whole, so the bulk loader's lack of transactions loses nothing; ``close``
+    (or any query of the store) must come after the last ``add`` has been flushed.
+
+    Quads come as pyoxigraph quads (made in this process) or N-Quads bytes (from a worker: text pickles ten
+    times faster than quad objects)."""
+
+    def __init__(self, dataset: Dataset, batch: int = 50_000) -> None:
+        self._dataset = dataset  # not its Oxigraph store: holding that would keep RocksDB open after close()
+        self._batch = batch
+        self._quads: list[pyoxigraph.Quad] = []
+        self._text: list[bytes] = []
+        self._size = 0
+
+    def add(self, quads: list[pyoxigraph.Quad] | bytes) -> None:
+        if isinstance(quads, bytes):
+            self._text.append(quads)
+            self._size += quads.count(b"\n")
+        else:
+            self._quads.extend(quads)
+            self._size += len(quads)
+        if self._size >= self._batch:
+            self.flush()
+
+    def flush(self) -> None:
+        store = oxigraph(self._dataset)
+        if self._quads:
+            store.bulk_extend(self._quads)
+        if self._text:
+            store.bulk_load(input=b"".join(self._text), format=pyoxigraph.RdfFormat.N_QUADS)
+        self._quads, self._text, self._size = [], [], 0
+        store.flush()  # keep RocksDB's in-memory tables from growing with the corpus
+
+
 def load_nquads(dataset: Dataset, text: str) -> None:
     """Add an article's quads in one transaction, parsed by Oxigraph."""
     oxigraph(dataset).load(input=text, format=pyoxigraph.RdfFormat.N_QUADS)

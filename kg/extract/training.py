@@ -20,7 +20,10 @@ from pathlib import Path
 from types import ModuleType
 
 from kg.errors import InputError
+from kg.extract import by_rule, preference
 from kg.extract.decision import RelationModel, RelationWeights
+from kg.model import Claim
+from kg.relations import REGISTRY
 
 C = 0.3  # inverse regularisation strength of the logistic regressions, chosen by cross-validation on dev
 THRESHOLDS = [x / 100 for x in range(6, 97, 3)]
@@ -33,6 +36,7 @@ class Candidate:
     subject: str  # the name the claims file gives
     object: str | None
     features: list[str]
+    claim: Claim  # what the candidate claims: its rule, date and role decide which of a pair's candidates is kept
     record: dict[str, object]  # the claims-file line the candidate makes when accepted
     label: bool = False
 
@@ -74,7 +78,7 @@ def _document(path: Path) -> Document | None:
                   "object": names.get(claim.object or ""), "role": claim.role, "date": claim.date,
                   "place": names.get(claim.place or ""), "rule": claim.rule}
         document.candidates.append(Candidate(claim.relation, names[claim.subject], names.get(claim.object or ""),
-                                             proposals.features(claim), record))
+                                             proposals.features(claim), claim, record))
     return document
 
 
@@ -99,15 +103,6 @@ def label(documents: list[Document], scorer: ModuleType, gold_folders: list[Path
             s = g.match(c.subject)
             o = g.match(c.object) if c.object else None
             c.label = s is not None and (c.relation == "quoted" or o is not None) and g.key(c.relation, s, o) in g.claims
-
-
-def gold_counts(scorer: ModuleType, gold_folders: list[Path], ids: set[str]) -> dict[str, int]:
-    counts: dict[str, int] = defaultdict(int)
-    for doc_id, g in scorer.load_gold([str(f) for f in gold_folders]).items():
-        if doc_id in ids:
-            for key in g.claims:
-                counts[key[0]] += 1
-    return counts
 
 
 class Design:
@@ -141,7 +136,7 @@ class Design:
 
 def _pair_key(c: Candidate) -> tuple[str, ...]:
     s, o = c.subject.lower(), (c.object or "").lower()
-    if c.relation in ("meets", "cooperates_with") and o < s:
+    if REGISTRY[c.relation].symmetric and o < s:
         s, o = o, s
     return (c.relation, s, o)
 
@@ -151,7 +146,7 @@ def best_thresholds(scored: list[tuple[str, Candidate, float]], gold_total: int)
     kept when any of its candidates passes its threshold."""
     groups: dict[tuple[str, ...], list[tuple[float, bool, bool]]] = defaultdict(list)
     for doc, c, p in scored:
-        groups[(doc, *_pair_key(c))].append((p, _by_rule(c), c.label))
+        groups[(doc, *_pair_key(c))].append((p, by_rule(c.claim.rule), c.label))
     # per claim, the best probability among rules' candidates and among general ones
     claims = [(max((p for p, r, _l in g if r), default=-1.0), max((p for p, r, _l in g if not r), default=-1.0),
                any(label for _p, _r, label in g)) for g in groups.values()]
@@ -164,10 +159,6 @@ def best_thresholds(scored: list[tuple[str, Candidate, float]], gold_total: int)
             if f1 > top + 1e-9:
                 choice, top = (t_rule, t_cand), f1
     return choice
-
-
-def _by_rule(c: Candidate) -> bool:
-    return not str(c.record["rule"]).startswith("candidate")
 
 
 def train(documents: list[Document], gold_total: dict[str, int], folds: int = INNER_FOLDS,
@@ -194,23 +185,17 @@ def predict(model: RelationModel, documents: list[Document]) -> Iterator[dict[st
     likeliest of its candidates, preferring one with a date)."""
     for d in documents:
         yield from d.entities
-        chosen: dict[tuple[str, ...], tuple[float, dict[str, object]]] = {}
+        chosen: dict[tuple[str, ...], tuple[float, Candidate]] = {}
         for c in d.candidates:
             p = model.probability(c.relation, c.features)
-            if p is None or not model.accepts(c.relation, p, _by_rule(c)):
+            if p is None or not model.accepts(c.relation, p, by_rule(c.claim.rule)):
                 continue
             key = _pair_key(c)
             kept = chosen.get(key)
-            if kept is None or (_preference(c.record), p) > (_preference(kept[1]), kept[0]):
-                chosen[key] = (p, {**c.record, "confidence": round(p, 3)})
-        for _p, record in chosen.values():
-            yield record
-
-
-def _preference(record: dict[str, object]) -> tuple[bool, bool, int]:
-    """As ``kg.extract.preference``: a rule's claim, a dated one, the fullest role."""
-    return (not str(record["rule"]).startswith("candidate"), record["date"] is not None,
-            len(str(record["role"] or "").split()))
+            if kept is None or (preference(c.claim), p) > (preference(kept[1].claim), kept[0]):
+                chosen[key] = (p, c)
+        for p, c in chosen.values():
+            yield {**c.record, "confidence": round(p, 3)}
 
 
 def cross_validate(dev: list[Document], extra: list[Document], gold_total: Callable[[set[str]], dict[str, int]],

@@ -60,12 +60,8 @@ def read_urls(urls: Iterable[str], fetcher: Fetcher) -> Iterator[RawArticle | In
         if url in done:
             continue
         done.add(url)
-        try:
-            fetched = fetcher.get(url)
-        except InputError as exc:
-            yield exc
-            continue
-        if not fetched.is_feed:
+        fetched = _get(fetcher, url)
+        if isinstance(fetched, InputError) or not fetched.is_feed:
             yield _article(fetched)
             continue
         try:
@@ -77,16 +73,23 @@ def read_urls(urls: Iterable[str], fetcher: Fetcher) -> Iterator[RawArticle | In
             if link in done:
                 continue
             done.add(link)
-            try:
-                page = fetcher.get(link)
-            except InputError as exc:
-                yield exc
-                continue
-            yield _article(page) if not page.is_feed else InputError(f"{link}: a feed linked from the feed {url}; "
-                                                                      "give it to kg build itself")
+            page = _get(fetcher, link)
+            if not isinstance(page, InputError) and page.is_feed:
+                page = InputError(f"{link}: a feed linked from the feed {url}; give it to kg build itself")
+            yield _article(page)
 
 
-def _article(fetched: Fetched) -> RawArticle | InputError:
+def _get(fetcher: Fetcher, url: str) -> Fetched | InputError:
+    """The fetched page, or the error that says why there is none."""
+    try:
+        return fetcher.get(url)
+    except InputError as exc:
+        return exc
+
+
+def _article(fetched: Fetched | InputError) -> RawArticle | InputError:
+    if isinstance(fetched, InputError):
+        return fetched  # passed through: why the URL gives no page
     if fetched.content_type not in ("text/html", "application/xhtml+xml", "text/plain", "application/octet-stream", ""):
         return InputError(f"{fetched.url}: not a web page ({fetched.content_type})")
     try:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kg.nlp.ner.clusters import load as load_clusters
-from kg.nlp.ner.features import _shape, _word_classes
+from kg.nlp.ner.features import _shape, _word_classes, surface_flags
 
 
 @lru_cache(maxsize=200_000)
@@ -21,16 +21,7 @@ def word_features(word: str) -> tuple[str, ...]:
     lower = word.lower()
     feats = [f"w={lower}", f"sh={_shape(word)}", f"s2={lower[-2:]}", f"s3={lower[-3:]}", f"s4={lower[-4:]}",
              f"p2={lower[:2]}", f"p3={lower[:3]}"]
-    if word[:1].isupper():
-        feats.append("cap")
-        if word.isupper() and len(word) > 1:
-            feats.append("upper")
-    if any(c.isdigit() for c in word):
-        feats.append("digit")
-    if "-" in word or "." in word or "'" in word:
-        feats.append("punct-in")
-    if len(word) == 1:
-        feats.append("len1")
+    feats += surface_flags(word, "-.'")
     feats.extend(_word_classes().get(lower, ()))
     feats.extend(load_clusters("en").features(word))
     return tuple(feats)

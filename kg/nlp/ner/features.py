@@ -71,18 +71,25 @@ def word_features(word: str) -> tuple[str, ...]:
     """Features of a word on its own, without position; neighbours reuse a subset of them."""
     lower = word.lower()
     feats = [f"w={lower}", f"sh={_shape(word)}", f"s3={lower[-3:]}", f"s2={lower[-2:]}", f"p3={lower[:3]}"]
-    if word[:1].isupper():
-        feats.append("cap")
-        if word.isupper() and len(word) > 1:
-            feats.append("upper")
-    if any(c.isdigit() for c in word):
-        feats.append("digit")
-    if "-" in word or "." in word:
-        feats.append("punct-in")
-    if len(word) == 1:
-        feats.append("len1")
+    feats += surface_flags(word, "-.")
     feats.extend(_word_classes().get(lower, ()))
     return tuple(feats)
+
+
+def surface_flags(word: str, punctuation: str) -> list[str]:
+    """Capitalisation, digits, inner punctuation and length of a word, for the recogniser of either language."""
+    flags = []
+    if word[:1].isupper():
+        flags.append("cap")
+        if word.isupper() and len(word) > 1:
+            flags.append("upper")
+    if any(c.isdigit() for c in word):
+        flags.append("digit")
+    if any(c in word for c in punctuation):
+        flags.append("punct-in")
+    if len(word) == 1:
+        flags.append("len1")
+    return flags
 
 
 @lru_cache(maxsize=200_000)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import random
 import re
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -72,6 +73,14 @@ def make(n: int, out: Path, seed: int = 13) -> Path:
         meta = {"published": f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", "url": f"https://example.org/{name}"}
         (out / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
     return out
+
+
+def built_graph(count: int, folder: Path) -> Path:
+    """A graph built from ``count`` generated articles in ``folder`` (the corpus and the graph beside it)."""
+    corpus = make(count, folder / "corpus")
+    graph = folder / "graph"
+    subprocess.run([sys.executable, "-m", "kg", "build", str(corpus), "--graph", str(graph), "--fresh", "--quiet"], check=True)
+    return graph
 
 
 def main() -> None:

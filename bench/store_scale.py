@@ -107,11 +107,9 @@ def main() -> None:
         if len(sys.argv) > 1 and sys.argv[1]:
             graph = Path(sys.argv[1])
         else:
-            from corpus import make
+            from corpus import built_graph
 
-            corpus = make(6000, Path(tmp) / "corpus")
-            graph = Path(tmp) / "graph"
-            subprocess.run([sys.executable, "-m", "kg", "build", str(corpus), "--out", str(graph), "--fresh", "--quiet"], check=True)
+            graph = built_graph(6000, Path(tmp))
         nquads = Path(tmp) / "graph.nq"
         subprocess.run([sys.executable, "-m", "kg", "export", "--format", "nq", "--graph", str(graph), "-o", str(nquads)], check=True)
         quads = sum(1 for _ in nquads.open("rb"))

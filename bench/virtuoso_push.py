@@ -62,12 +62,9 @@ def main() -> None:
         if len(sys.argv) > 1 and sys.argv[1]:
             graph = Path(sys.argv[1])
         else:
-            from corpus import make
+            from corpus import built_graph
 
-            corpus = make(7200, Path(tmp) / "corpus")
-            graph = Path(tmp) / "graph"
-            subprocess.run([sys.executable, "-m", "kg", "build", str(corpus), "--out", str(graph), "--fresh", "--quiet"],
-                           check=True)
+            graph = built_graph(7200, Path(tmp))
         triples = _local_count(graph)
         rows = []
         for name, load in (("kg push --graph-store (GSP PUT per graph)", _push),

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kg.extract import decision
-from kg.extract.candidates import Carried, implied_posts, propose
+from kg.extract.candidates import Carried, by_rule, implied_posts, propose
 from kg.extract.context import SentenceView, build_views
 from kg.extract.features import ArticleFacts, features
 from kg.extract.coref import person_refs
@@ -53,7 +53,7 @@ def decide(proposals: Proposals, model: decision.RelationModel | None) -> Extrac
     kept: list[Claim] = []
     for claim in proposals.claims:
         if model is None or claim.relation not in model.relations:
-            if not claim.rule.startswith("candidate"):
+            if by_rule(claim.rule):
                 kept.append(claim)
             continue
         probability = model.probability(claim.relation, proposals.features(claim))
@@ -66,7 +66,7 @@ def propose_all(analyzed: AnalyzedArticle) -> Proposals:
     article = analyzed.article
     language = article.language
     lex = lexicon.load(language)
-    analyzed = unify_events(resolve_event_references(unify_people(analyzed), _event_words(), _event_heads(lex)))
+    analyzed = unify_events(resolve_event_references(unify_people(analyzed), _event_words(), _event_heads(language)))
     refs = person_refs(analyzed)
     entities = build_entities(analyzed)
     if article.dateline_place:
@@ -132,7 +132,7 @@ def propose_all(analyzed: AnalyzedArticle) -> Proposals:
         bodies_named = list(dict.fromkeys(p.key for p in bodies_here))
         if len(bodies_named) >= 2:
             last_bodies = (bodies_named[0], bodies_named[1])
-    claims += _bilateral_parties([c for c in claims if not c.rule.startswith("candidate")], entities, language)
+    claims += _bilateral_parties([c for c in claims if by_rule(c.rule)], entities, language)
     claims += implied_posts(analyzed.mentions, views, claims)
     claims = [c for c in claims if c.subject != c.object and c.subject in entities
               and (c.object is None or c.object in entities) and _typed(c, entities)]
@@ -156,8 +156,10 @@ def _event_words() -> dict[str, str]:
     return {row["word"].lower(): row["kind"] for row in load_table("lexicons/event_references.tsv")}
 
 
-def _event_heads(lex: lexicon.Lexicon) -> frozenset[str]:
+@lru_cache(maxsize=None)
+def _event_heads(language: str) -> frozenset[str]:
     """The words of event head words ("Conference", "pertemuan", "sidang umum")."""
+    lex = lexicon.load(language)
     heads = [key for key, (etype, _position) in lex.heads.items() if etype == "Event"]
     heads += [key for key, (etype, _alone) in lex.lower_heads.items() if etype == "Event"]
     meeting_words = [key for key, relation in lex.triggers.items() if relation == "meets" and len(key) == 1]
@@ -256,11 +258,6 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
         if kept is None or preference(claim) > preference(kept):
             best[key] = claim
     return list(best.values())
-
-
-def by_rule(rule: str) -> bool:
-    """A claim one of the rules proposed, not a general candidate."""
-    return not rule.startswith("candidate")
 
 
 def preference(claim: Claim) -> tuple[bool, bool, int]:

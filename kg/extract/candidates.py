@@ -18,6 +18,7 @@ from kg.extract.relations import names_a_side, refusals
 from kg.model import Claim, Mention
 from kg.relations import REGISTRY
 
+CANDIDATE = "candidate"  # the rule name of a claim no rule proposed: "candidate:meets"
 MAX_PARTIES = 10  # distinct parties of one sentence that are paired (a list of 12 ministers gives 45 pairs, not 66)
 MAX_ROLE = 5  # words of a post's title found between a person and a body
 CARRY = 2  # sentences after an event or agreement is named in which "the meeting", "MoU tersebut" may refer to it
@@ -43,6 +44,11 @@ class Carried:
 
     def agreement_near(self, view: SentenceView) -> str | None:
         return self.agreement if view.sentence.index - self.agreement_sentence <= CARRY else None
+
+
+def by_rule(rule: str) -> bool:
+    """A claim one of the rules proposed, not a general candidate."""
+    return not rule.startswith(CANDIDATE)
 
 
 def _keys(parties: list[Party], types: tuple[str, ...]) -> list[str]:
@@ -71,7 +77,7 @@ def propose(view: SentenceView, carried: Carried, rule_claims: list[Claim]) -> l
         spec = REGISTRY[relation]
         date = view.time_near(_anchor(view, relation)) if spec.dated else None
         role = _role(view, subject, obj) if relation == "holds_position" and obj else None
-        out.append(Claim(relation, subject, obj, view.evidence(), f"candidate:{relation}", 0.0,
+        out.append(Claim(relation, subject, obj, view.evidence(), f"{CANDIDATE}:{relation}", 0.0,
                          date=date, place=place if spec.dated else None, role=role))
     return out
 
@@ -143,7 +149,7 @@ def implied_posts(mentions: list[Mention], views: list[SentenceView], claims: li
         view = views[m.sentence]
         for rank, country in enumerate(countries, 1):
             kind = "implied" if m.role else "untitled"
-            out.append(Claim("holds_position", m.key, country, view.evidence(), f"candidate:holds_position:{kind}-{rank}",
+            out.append(Claim("holds_position", m.key, country, view.evidence(), f"{CANDIDATE}:holds_position:{kind}-{rank}",
                              0.0, role=m.role or None))
     return out
 

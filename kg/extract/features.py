@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kg.extract.candidates import mentions_of
+from kg.extract.candidates import CANDIDATE, by_rule, mentions_of
 from kg.extract.context import SentenceView
 from kg.model import Claim, Entity
 from kg.relations import REGISTRY
@@ -49,14 +49,15 @@ def _nearest(spans: list[tuple[int, int, str]], position: int) -> tuple[int, int
 def features(claim: Claim, view: SentenceView, facts: ArticleFacts) -> list[str]:
     """Sparse binary features of one candidate, as strings."""
     spec = REGISTRY[claim.relation]
-    f = ["bias", f"rule={claim.rule.split(':')[0] if claim.rule.startswith('candidate') else claim.rule}",
+    proposed = by_rule(claim.rule)
+    f = ["bias", f"rule={claim.rule if proposed else CANDIDATE}",
          f"lang={facts.language}"]
     if claim.rule.count(":") >= 2:  # a candidate of a kind: "candidate:holds_position:implied-1"
         kind = claim.rule.split(":")[2]
         f += [f"kind={kind}", f"kind={kind}&lang={facts.language}"]
         if claim.role:
             f += [f"role-head={claim.role.split()[0].lower()}", f"role-last={claim.role.split()[-1].lower()}"]
-    if not claim.rule.startswith("candidate"):
+    if proposed:
         f.append("by-rule")
     own = [t for t in view.triggers if t.relation in spec.triggers]
     for t in view.triggers:
@@ -73,7 +74,7 @@ def features(claim: Claim, view: SentenceView, facts: ArticleFacts) -> list[str]
     if claim.object:
         f += _salience("o", claim.object, obj, facts)
         f.append(f"together={_bucket(facts.together.get(frozenset((claim.subject, claim.object)), 0), (0, 1, 2, 4))}")
-    if not claim.rule.startswith("candidate") or (claim.relation, claim.subject, claim.object) in facts.ruled or (
+    if proposed or (claim.relation, claim.subject, claim.object) in facts.ruled or (
             spec.symmetric and (claim.relation, claim.object, claim.subject) in facts.ruled):
         f.append("ruled-in-article")
     if claim.object:

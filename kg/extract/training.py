@@ -20,7 +20,8 @@ from pathlib import Path
 from types import ModuleType
 
 from kg.errors import InputError
-from kg.extract import by_rule, preference
+from kg.extract import preference
+from kg.extract.candidates import by_rule
 from kg.extract.decision import RelationModel, RelationWeights
 from kg.model import Claim
 from kg.relations import REGISTRY

@@ -200,6 +200,16 @@ def test_a_former_post_named_with_a_demonstrative_belongs_to_the_person_talked_a
     assert not [p for p in posts if p[1] in ("Jepang", "Japan")]
 
 
+def test_a_police_unit_title_with_a_rank_before_the_name_gives_the_unit_and_the_name_apart():
+    text = ("Kapolda Metro Jaya Irjen Pol Darmawan Saputra mengatakan hal itu kepada wartawan. "
+            "Wawali Rina Kartika dan Mendag Joko Lestari juga hadir.")
+    posts = _posts(text)
+    assert ("Darmawan Saputra", "Polda Metro Jaya", "Kapolda") in posts
+    assert ("Joko Lestari", "Indonesia", "Menteri Perdagangan") in posts
+    names = {e.name for e in extract.run(nlp.run(_article(text)), rules_only=True).entities.values() if e.type == "Person"}
+    assert "Rina Kartika" in names and not any("Jaya" in n or "Wawali" in n for n in names)
+
+
 def test_two_people_who_met_at_an_event_met_each_other_not_the_body_in_the_events_name():
     text = ("Menlu Sari Wulandari dan Menlu Serbia Marko Petrovic bertemu di Beograd pada peringatan "
             "60 Tahun Gerakan Non-Blok.")

@@ -352,6 +352,26 @@ def train_ner(
     run_train(lang, data, datasets, algorithm, out, final, typer.echo)
 
 
+@app.command("train-events")
+def train_events(
+    data: Annotated[Path, typer.Option("--data", help="Folder of reviewed annotated articles (scored by --cv).")] = Path("../shared/eval/dev"),
+    extra: Annotated[Optional[Path], typer.Option("--extra", help="Folder of training-only annotated articles, in every fold (default: train/ beside --data, if there).")] = None,
+    cv: Annotated[int, typer.Option("--cv", min=0, help="Document-level folds of --data to cross-validate (0: none); prints span P/R/F1.")] = 0,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Model file to write (default: the bundled model; with --cv and no --out, none is written).")] = None,
+) -> None:
+    """Train the recogniser of named events and agreements on the annotated articles.
+
+    Example: kg train-events --cv 5 (cross-validated span figures); kg train-events (the shipped model)
+    """
+    from kg.nlp.ner.event_corpus import run as run_events
+    from kg.nlp.ner.events import model_path as events_path
+
+    if extra is None and (data.parent / "train").is_dir() and data.name != "train":
+        extra = data.parent / "train"
+    target = out if out is not None else (None if cv else events_path())
+    run_events(data, extra, folds=cv, out=target, echo=typer.echo)
+
+
 @app.command("train-relations")
 def train_relations(
     data: Annotated[Path, typer.Option("--data", help="Folder of reviewed annotated articles (scored by --cv), beside ../shared/eval/score.py.")] = Path("../shared/eval/dev"),
@@ -359,6 +379,7 @@ def train_relations(
     cv: Annotated[int, typer.Option("--cv", min=0, help="Document-level folds of --data to cross-validate (0: none); prints the pooled scorer table.")] = 0,
     out: Annotated[Optional[Path], typer.Option("--out", help="Model file to write (default: the bundled model; with --cv and no --out, none is written).")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Processes reading the articles (default: the cores).")] = 0,
+    cv_claims: Annotated[Optional[Path], typer.Option("--cv-claims", help="Also write the pooled cross-validated claims file here (for error analysis with score.py).")] = None,
 ) -> None:
     """Train the relation model that accepts or rejects each candidate claim, and cross-validate it.
 
@@ -371,7 +392,7 @@ def train_relations(
         extra = data.parent / "train"
     target = out if out is not None else (None if cv else model_path())
     report = run_training(data, extra, folds=cv, out=target, jobs=jobs or (os.cpu_count() or 1),
-                          log=lambda line: typer.echo(line, err=True))
+                          log=lambda line: typer.echo(line, err=True), claims=cv_claims)
     for name, table in report.tables.items():
         typer.echo(f"cross-validated, {'all articles' if name == 'all' else 'language ' + name}:")
         typer.echo(table.rstrip())

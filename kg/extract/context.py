@@ -111,9 +111,14 @@ def build_views(analyzed: AnalyzedArticle, refs: list[PersonRef], lex: Lexicon) 
     refs_by: dict[int, list[PersonRef]] = defaultdict(list)
     for r in refs:
         refs_by[r.sentence].append(r)
+    names: dict[int, list[tuple[int, int]]] = defaultdict(list)  # a year inside an event's or agreement's name ("Tahun Anggaran 2020") dates nothing
+    for m in analyzed.mentions:
+        if m.type in ("Event", "Agreement"):
+            names[m.sentence].append((m.start, m.end))
     times_by: dict[int, list[TimeExpr]] = defaultdict(list)
     for t in analyzed.times:
-        times_by[t.sentence].append(t)
+        if not any(start <= t.start and t.end <= end for start, end in names.get(t.sentence, ())):
+            times_by[t.sentence].append(t)
     views: list[SentenceView] = []
     for sentence in analyzed.sentences:
         inside = by_sentence.get(sentence.index, [])

@@ -61,7 +61,7 @@ def resolve_event_references(analyzed: AnalyzedArticle, words: dict[str, str], h
         return [w for w in norm_key(m.name or m.text).split() if w not in words]
 
     def determined(m: Mention) -> bool:
-        return any(words.get(w) == "determiner" for w in norm_key(m.text).split())
+        return any(words.get(w) in ("determiner", "demonstrative") for w in norm_key(m.text).split())
 
     references = {id(m) for m in events if all(w in heads for w in content(m))
                   and (determined(m) or len(content(m)) <= 1)}

@@ -15,12 +15,12 @@ import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import ModuleType
 
 from kg.errors import InputError
-from kg.extract import preference
+from kg.extract import one_country_each, preference
 from kg.extract.candidates import by_rule
 from kg.extract.decision import RelationModel, RelationWeights
 from kg.model import Claim
@@ -29,6 +29,7 @@ from kg.relations import REGISTRY
 C = 0.3  # inverse regularisation strength of the logistic regressions, chosen by cross-validation on dev
 THRESHOLDS = [x / 100 for x in range(6, 97, 3)]
 INNER_FOLDS = 3
+EVENT_GROUPS = 5  # jackknife groups for the event recogniser when no cross-validation sets the folds
 
 
 @dataclass
@@ -48,6 +49,7 @@ class Document:
     language: str
     entities: list[dict[str, object]]
     candidates: list[Candidate] = field(default_factory=list)
+    group: int = 0  # the fold it is held out in, and whose event recogniser read it
 
 
 def load_scorer(gold: Path) -> ModuleType:
@@ -62,14 +64,16 @@ def load_scorer(gold: Path) -> ModuleType:
     return module
 
 
-def _document(path: Path) -> Document | None:
+def _document(path: Path, events: Path | None = None) -> Document | None:
     from kg import extract, ingest, nlp
+    from kg.nlp.ner import events as event_recogniser
 
     articles = list(ingest.run([path], ingest.Skipped()))
     if not articles:
         return None
     article = articles[0]
-    proposals = extract.propose_all(nlp.run(article))
+    recogniser = event_recogniser.load(events) if events is not None else None
+    proposals = extract.propose_all(nlp.run(article, events=recogniser))
     names = {key: entity.name for key, entity in proposals.entities.items()}
     entities = [{"doc": article.id, "kind": "entity", "name": e.name, "type": e.type, "aliases": e.aliases}
                 for e in proposals.entities.values()]
@@ -83,15 +87,45 @@ def _document(path: Path) -> Document | None:
     return document
 
 
-def read_documents(folders: Iterable[Path], jobs: int = 1) -> list[Document]:
-    """Candidates and features of every article (``*.txt``) in the folders, in a fixed order."""
-    paths = sorted(p for folder in folders for p in folder.glob("*.txt"))
+def articles(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.txt"))
+
+
+def read_documents(paths: list[Path], jobs: int = 1, events: list[Path] | None = None,
+                   groups: int = 1) -> list[Document]:
+    """Candidates and features of the articles, in the order given; the article at position i is in group
+    i % groups and read with the event recogniser ``events[i % groups]`` (none: the head-word rules alone)."""
+    models = [events[i % len(events)] if events else None for i in range(len(paths))]
     if jobs > 1:
         with ProcessPoolExecutor(jobs) as pool:
-            found = list(pool.map(_document, paths, chunksize=4))
+            found = list(pool.map(_document, paths, models, chunksize=4))
     else:
-        found = [_document(p) for p in paths]
+        found = [_document(p, m) for p, m in zip(paths, models)]
+    for i, d in enumerate(found):
+        if d is not None:
+            d.group = i % groups
     return [d for d in found if d is not None]
+
+
+def event_recognisers(dev: list[Path], extra: list[Path], groups: int, scratch: Path, jobs: int,
+                      log: Callable[[str], None]) -> list[Path]:
+    """One event recogniser per group, trained on every annotated article outside the group: an article's
+    event and agreement names are then found by a model that never saw them, as on a user's articles (a
+    relation model trained on names its recogniser had learnt by heart would trust them too much)."""
+    from kg.nlp.ner import event_corpus
+
+    documents = [event_corpus.read_document(p) for p in dev + extra]
+    group = [i % groups for i in range(len(dev))] + [j % groups for j in range(len(extra))]
+    log(f"training {groups} event recognisers, each without one group of articles")
+    sets = [[d for d, g in zip(documents, group) if d is not None and g != k] for k in range(groups)]
+    paths = [scratch / f"events-{k}.crfsuite" for k in range(groups)]
+    if jobs > 1:
+        with ProcessPoolExecutor(min(jobs, groups)) as pool:
+            list(pool.map(event_corpus.train, sets, paths))
+    else:
+        for docs, path in zip(sets, paths):
+            event_corpus.train(docs, path)
+    return paths
 
 
 def label(documents: list[Document], scorer: ModuleType, gold_folders: list[Path]) -> None:
@@ -195,8 +229,11 @@ def predict(model: RelationModel, documents: list[Document]) -> Iterator[dict[st
             kept = chosen.get(key)
             if kept is None or (preference(c.claim), p) > (preference(kept[1].claim), kept[0]):
                 chosen[key] = (p, c)
-        for p, c in chosen.values():
-            yield {**c.record, "confidence": round(p, 3)}
+        claims = [(replace(c.claim, confidence=p), p, c) for p, c in chosen.values()]
+        kept = {id(k) for k in one_country_each([k for k, _p, _c in claims])}
+        for k, p, c in claims:
+            if id(k) in kept:
+                yield {**c.record, "confidence": round(p, 3)}
 
 
 def cross_validate(dev: list[Document], extra: list[Document], gold_total: Callable[[set[str]], dict[str, int]],
@@ -204,8 +241,8 @@ def cross_validate(dev: list[Document], extra: list[Document], gold_total: Calla
     """Claims of every dev document from a model trained without it (its fold left out, ``extra`` always in)."""
     out: list[dict[str, object]] = []
     for k in range(folds):
-        held = [d for i, d in enumerate(dev) if i % folds == k]
-        training = [d for i, d in enumerate(dev) if i % folds != k] + extra
+        held = [d for d in dev if d.group == k]
+        training = [d for d in dev if d.group != k] + extra
         model = train(training, gold_total({d.id for d in training}))
         out += predict(model, held)
     return out
@@ -230,7 +267,7 @@ class Report:
 
 
 def run(data: Path, extra: Path | None, *, folds: int, out: Path | None, jobs: int,
-        log: Callable[[str], None] = lambda _line: None) -> Report:
+        log: Callable[[str], None] = lambda _line: None, claims: Path | None = None) -> Report:
     """Cross-validate (``folds`` > 1) and/or train the shipped model on every article (``out``)."""
     import contextlib
     import io
@@ -241,9 +278,15 @@ def run(data: Path, extra: Path | None, *, folds: int, out: Path | None, jobs: i
     if extra is not None and not extra.is_dir():
         raise InputError(f"{extra}: no such folder of annotated articles (--extra)")
     scorer = load_scorer(data)
-    log(f"reading {data}" + (f" and {extra}" if extra else ""))
-    dev = read_documents([data], jobs)
-    more = read_documents([extra], jobs) if extra else []
+    dev_paths, extra_paths = articles(data), articles(extra) if extra else []
+    if not dev_paths:
+        raise InputError(f"{data}: no articles (*.txt with gold *.json) found")
+    groups = folds if folds > 1 else EVENT_GROUPS
+    with tempfile.TemporaryDirectory() as scratch:
+        events = event_recognisers(dev_paths, extra_paths, groups, Path(scratch), jobs, log)
+        log(f"reading {data}" + (f" and {extra}" if extra else ""))
+        dev = read_documents(dev_paths, jobs, events, groups)
+        more = read_documents(extra_paths, jobs, events, groups)
     if not dev:
         raise InputError(f"{data}: no articles (*.txt with gold *.json) found")
     label(dev, scorer, [data])
@@ -264,14 +307,16 @@ def run(data: Path, extra: Path | None, *, folds: int, out: Path | None, jobs: i
         log(f"{folds}-fold cross-validation over {len(dev)} articles ({len(more)} training-only articles in every fold)")
         records = cross_validate(dev, more, totals, folds)
         with tempfile.TemporaryDirectory() as tmp:
-            claims = Path(tmp) / "cv-claims.jsonl"
-            write_jsonl(records, claims)
+            pooled = Path(tmp) / "cv-claims.jsonl"
+            write_jsonl(records, pooled)
+            if claims is not None:
+                write_jsonl(records, claims)
             languages = {"all": [d.id for d in dev], "en": [d.id for d in dev if d.language == "en"],
                          "id": [d.id for d in dev if d.language != "en"]}
             for name, ids in languages.items():
                 if not ids:
                     continue
-                args = [a for i in ids for a in ("--gold", str(data / f"{i}.json"))] + ["--system", str(claims)]
+                args = [a for i in ids for a in ("--gold", str(data / f"{i}.json"))] + ["--system", str(pooled)]
                 buffer = io.StringIO()
                 with contextlib.redirect_stdout(buffer):
                     scorer.main(args)

@@ -15,6 +15,9 @@ from kg.nlp.appositions import with_appositions
 from kg.nlp.capitalised import name_mentions
 from kg.nlp.dates import find_times
 from kg.nlp.lexicon import Lexicon
+from kg.nlp.ner import events as ner_events
+from kg.nlp.ner.events import EventRecogniser
+from kg.nlp.occasions import with_named_occasions
 from kg.nlp.proposals import model_mentions
 from kg.nlp.quotes import find_quotes
 from kg.nlp.recognise import known_names, second_pass, sentence_mentions
@@ -23,7 +26,9 @@ from kg.nlp.tokens import split_sentences
 __all__ = ["run"]
 
 
-def run(article: Article) -> AnalyzedArticle:
+def run(article: Article, *, events: EventRecogniser | None | bool = True) -> AnalyzedArticle:
+    """``events``: the recogniser of event and agreement names (True: the bundled one; None or False: the
+    head-word rules alone, as when the model is being trained on other folds)."""
     gaz = gazetteer.load()
     lex = lexicon.load(article.language)
     sentences = split_sentences(article.text)
@@ -42,6 +47,10 @@ def run(article: Article) -> AnalyzedArticle:
     if recogniser is not None:  # after the second pass, so a defined acronym is never re-typed by the model
         for sentence, here in zip(sentences, found):
             here.extend(model_mentions(sentence, article.text, here, recogniser=recogniser, gaz=gaz, lex=lex))
+    occasions = ner_events.load() if events is True else events or None
+    if occasions is not None:
+        found = [with_named_occasions(sentence, article.text, here, recogniser=occasions, language=article.language)
+                 for sentence, here in zip(sentences, found)]
     found = [with_appositions(sentence, here, gaz=gaz, lex=lex) for sentence, here in zip(sentences, found)]
     mentions = [_one_memorandum(m, lex) for here in found for m in here if not _no_body(m, article.text, lex)]
     mentions.sort(key=lambda m: (m.start, -m.end))

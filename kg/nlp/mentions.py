@@ -23,11 +23,12 @@ _NAME_PARTICLES = frozenset({"bin", "binti", "al", "el", "van", "de", "der", "vo
 _NAME_GOES_ON = frozenset({"in", "on", "of", "for", "to", "tentang", "untuk"})  # after "(MLA)"; "dan" starts a new name
 _ORDINAL = re.compile(r"^ke-\d+$|^\d+(st|nd|rd|th)?$")
 _ENGLISH_ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
+_ROMAN = re.compile(r"^[IVXL]{2,}$")
 _NAME_CONTINUES = frozenset({"on", "of", "for"})  # "Conference on ...", "General Assembly of the ...": an Event goes on
 
 
 @lru_cache(maxsize=1)
-def _weekdays() -> frozenset[str]:
+def weekdays() -> frozenset[str]:
     """Weekday names, which end a name ("Konferensi ASEANAPOL Kamis (8/11)": the day is no part of it)."""
     return frozenset(row["word"].lower() for lang in ("id", "en") for row in load_table(f"lexicons/{lang}/calendar.tsv")
                      if row["kind"] == "weekday")
@@ -68,6 +69,8 @@ def _name_span(tokens: list[Token], i: int, gaz: Gazetteer, lex: Lexicon) -> int
         if tok.is_cap and tok.is_word and not tok.text.isdigit():
             if words and ((low,) in lex.titles or (low,) in lex.degrees):
                 break
+            if words == 0 and _ROMAN.match(tok.text):
+                return 0  # "Kasdam IX/Udayana": a unit's number, not a name
             if gaz.match(tokens, j) and words == 0:
                 return 0
             j += 1
@@ -211,6 +214,11 @@ def parse_title(
             body_n += k - j
     if title.kind == "compound" and title.body.startswith("@") and title.body != "@country":
         body_n = 0  # Kapolda Papua: the place goes with the unit, handled by the caller
+        place = unit_place(tokens, j, lex)
+        if place and _rank_at(tokens, j + place, lex):  # "Kapolda Metro Jaya Irjen Pol X": the name is after the rank
+            role = written or _role_text(tokens, i, role_end)
+            end, title_, role, body_key, start, stop = _finish(tokens, i, j + place, title, role, body_key, gaz, lex)
+            return j, title_, role, body_key, start, stop
     j += body_n
     if body_n and j + 2 < len(tokens) and tokens[j].text == "(" and tokens[j + 2].text == ")":
         j += 3  # "Badan ... (BNPT)"
@@ -232,6 +240,15 @@ def parse_title(
                 return _finish(tokens, i, j, title, role, body_key, gaz, lex)
     role = written or _role_text(tokens, i, role_end)
     return _finish(tokens, i, j, title, role, body_key, gaz, lex)
+
+
+def unit_place(tokens: list[Token], j: int, lex: Lexicon) -> int:
+    """The capitalised words naming the place of a police unit after its title ("Kapolda Metro Jaya"), up to
+    three, ending where a rank begins."""
+    n = 0
+    while j + n < len(tokens) and tokens[j + n].is_cap and tokens[j + n].is_word and n < 3 and not _rank_at(tokens, j + n, lex):
+        n += 1
+    return n
 
 
 def _finish(tokens: list[Token], i: int, j: int, title: Title, role: str, body_key: str, gaz: Gazetteer,
@@ -273,7 +290,7 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
             tok = tokens[j]
             if j > i and _rank_at(tokens, j, lex):
                 break  # "Kepala BIN Jenderal Budi Gunawan": the body ends where a rank begins
-            if j > i and tok.text.lower() in _weekdays():
+            if j > i and tok.text.lower() in weekdays():
                 break
             if (tok.is_cap and tok.is_word) or (j > i and _ORDINAL.match(tok.text)):
                 j += 1

@@ -10,7 +10,7 @@ from kg.model import Mention, Sentence
 from kg.names import without_parentheses
 from kg.nlp.gazetteer import Gazetteer, norm_key, token_key
 from kg.nlp.lexicon import Lexicon
-from kg.nlp.mentions import body_before, head_chunks, parse_title
+from kg.nlp.mentions import body_before, head_chunks, parse_title, unit_place
 from kg.nlp.ner.clusters import load as load_clusters
 from kg.nlp.ner.english import title_case
 from kg.nlp.tokens import Token, tokenize
@@ -67,8 +67,8 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
             body_key = _compound_body(title.body, tokens, end, gaz) or body
             if title.body.startswith("@polda") or title.body.startswith("@pol"):
                 unit = title.body[1:].capitalize()
-                place_n = _cap_run(tokens, end)
-                if place_n and name_start < 0:
+                place_n = unit_place(tokens, end, lex)
+                if place_n and (name_start < 0 or name_start > end + place_n):
                     unit_name = unit + " " + " ".join(t.text for t in tokens[end:end + place_n])
                     body_key = f"organization:{norm_key(unit_name)}"
                     add(end, end + place_n, "Organization", body_key, "title-unit", name=unit_name)
@@ -139,13 +139,6 @@ def _running_text_end(tokens: list[Token], start: int, end: int) -> int:
         if tokens[k].is_cap and case.get(tokens[k].text.lower()) == "lower":
             return k  # a particle written in lower case ("bin", "van") is part of the name
     return end
-
-
-def _cap_run(tokens: list[Token], j: int) -> int:
-    n = 0
-    while j + n < len(tokens) and tokens[j + n].is_cap and tokens[j + n].is_word and n < 3:
-        n += 1
-    return n
 
 
 def _compound_body(spec: str, tokens: list[Token], end: int, gaz: Gazetteer) -> str:

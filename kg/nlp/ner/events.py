@@ -1,0 +1,142 @@
+"""The statistical recogniser of named events and agreements, a CRF trained on kg's own annotated articles.
+
+The public NER sets tag no events or agreements, and the head-word rules (``kg.nlp.mentions``) miss names
+whose head is not in the lexicon or that contain a body's name ("21st Global Counterterrorism Forum
+Coordination Committee Meeting"), and cut names that go on in lower case. The annotated news articles of
+``../shared/eval`` name about 500 events and agreements in their text: located there, they give BIO training
+data in the genre kg reads (``event_corpus.py``). One model serves both languages: the head words, ordinals and
+"ke-N" suffixes that mark these names are shared across them more than they differ.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+import pycrfsuite
+
+from kg.errors import DataFileError
+from kg.nlp.gazetteer import load as load_gazetteer
+from kg.nlp.lexicon import load as load_lexicon
+from kg.nlp.mentions import head_chunks
+from kg.nlp.ner.corpus import repair_bio, spans
+from kg.nlp.ner.features import _shape, _word_classes, surface_flags
+from kg.nlp.tokens import Token
+from kg.resources import data_dir
+
+__all__ = ["EventRecogniser", "chunk_tags", "load", "model_path", "sentence_features"]
+
+_ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)|ke-?\d+|first|second|third|fourth|fifth|sixth|seventh|eighth|"
+                      r"ninth|tenth|inaugural|pertama|kedua|ketiga|keempat|kelima)$", re.IGNORECASE)
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def model_path() -> Path:
+    return data_dir() / "models" / "events.crfsuite"
+
+
+@lru_cache(maxsize=100_000)
+def word_features(word: str) -> tuple[str, ...]:
+    lower = word.lower()
+    feats = [f"w={lower}", f"sh={_shape(word)}", f"s3={lower[-3:]}", f"p3={lower[:3]}"]
+    feats += surface_flags(word, "-.'/+")
+    if _ORDINAL.match(word):
+        feats.append("ordinal")
+    if _YEAR.match(word):
+        feats.append("year")
+    feats.extend(_word_classes().get(lower, ()))
+    return tuple(feats)
+
+
+@lru_cache(maxsize=100_000)
+def _near(word: str) -> tuple[str, ...]:
+    lower = word.lower()
+    feats = [f"w={lower}", f"sh={_shape(word)}"]
+    if _ORDINAL.match(word):
+        feats.append("ordinal")
+    feats.extend(c for c in _word_classes().get(lower, ()) if c.startswith(("head:", "gaz:")))
+    return tuple(feats)
+
+
+def sentence_features(words: list[str], language: str = "id", chunks: list[str] | None = None) -> list[list[str]]:
+    """One feature list per word; three words either side, since event names are long and their head
+    word ("Meeting", "Rapat") may stand at either end. ``chunks`` gives each word's place in the names the
+    head-word rules found (``B-Event``, ``I-Organization``, ``O``): the model learns when to trust them."""
+    n = len(words)
+    own = [word_features(w) for w in words]
+    near = [_near(w) for w in words]
+    lowers = [w.lower() for w in words]
+    lang = f"lang={language}"
+    out: list[list[str]] = []
+    for i in range(n):
+        feats = ["bias", lang, *own[i]]
+        if chunks is not None:
+            feats.append(f"hc={chunks[i]}")
+            feats.append(f"hc={chunks[i]}|{language}")
+            if i + 1 < n:
+                feats.append(f"+1hc={chunks[i + 1]}")
+            if i:
+                feats.append(f"-1hc={chunks[i - 1]}")
+        for d in (1, 2, 3):
+            if i - d >= 0:
+                feats.extend(f"-{d}{f}" for f in (near[i - d] if d < 3 else near[i - d][:1]))
+            else:
+                feats.append(f"-{d}BOS")
+            if i + d < n:
+                feats.extend(f"+{d}{f}" for f in (near[i + d] if d < 3 else near[i + d][:1]))
+            else:
+                feats.append(f"+{d}EOS")
+        if i:
+            feats.append(f"bi-1={lowers[i - 1]}|{lowers[i]}")
+        if i + 1 < n:
+            feats.append(f"bi+1={lowers[i]}|{lowers[i + 1]}")
+        out.append(feats)
+    return out
+
+
+class EventRecogniser:
+    """Tags pre-tokenised sentences with B-/I- EVENT, AGREEMENT or O."""
+
+    def __init__(self, path: Path) -> None:
+        if not path.is_file():
+            raise DataFileError(f"{path}: event recogniser model not found; run 'kg train-events' or reinstall kg")
+        self.path = path
+        self._local = threading.local()
+
+    @property
+    def _tagger(self) -> pycrfsuite.Tagger:
+        tagger = getattr(self._local, "tagger", None)
+        if tagger is None:
+            tagger = pycrfsuite.Tagger()
+            tagger.open(str(self.path))
+            self._local.tagger = tagger
+        return tagger
+
+    def tag(self, words: list[str], language: str = "id", chunks: list[str] | None = None) -> list[str]:
+        if not words:
+            return []
+        return repair_bio(self._tagger.tag(sentence_features(words, language, chunks)))
+
+    def entities(self, words: list[str], language: str = "id",
+                 chunks: list[str] | None = None) -> list[tuple[int, int, str]]:
+        return spans(self.tag(words, language, chunks))
+
+
+def chunk_tags(tokens: list[Token], language: str) -> list[str]:
+    """The head-word rules' names in a sentence as one BIO tag per token (``B-Event``, ``I-Organization``)."""
+    lex = load_lexicon(language)
+    tags = ["O"] * len(tokens)
+    for start, (n, _key, etype) in head_chunks(tokens, lex, load_gazetteer()).items():
+        tags[start] = "B-" + etype
+        for k in range(start + 1, start + n):
+            tags[k] = "I-" + etype
+    return tags
+
+
+@lru_cache(maxsize=None)
+def load(path: Path | None = None) -> EventRecogniser | None:
+    """The bundled model (or the one at ``path``), or None where there is none (the head-word rules still run)."""
+    path = path or model_path()
+    return EventRecogniser(path) if path.is_file() else None

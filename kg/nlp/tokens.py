@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from kg.model import Sentence
 
 _TOKEN = re.compile(r"ke-\d+|\d+(?:[.,/:]\d+)*|[^\W\d_]+(?:['’][^\W_]+)*|\S", re.UNICODE)
-# A full stop that does not end a sentence: an initial, a title, a degree or a number.
+# A full stop that does not end a sentence: an initial, a title, a degree, a month's abbreviation ("Sept. 9") or a number.
 _NO_BREAK_BEFORE = re.compile(
     r"(?:\b[A-Z]|\b(?:Dr|Drs|Dra|Prof|Ir|Pol|Jend|Komjen|Mr|Mrs|Ms|St|No|Nomor|Plt|Plh|Sdr|Jl|Kol|Bpk|H|Hj|"
-    r"Hum|Si|Sos|Ag|Kn|Pd|Kom|Psi|Phil|Sc|vs|etc|approx|U\.S|U\.K|Gen|Lt|Col|Maj|Capt|Sen|Rep|Hon|Rt|Jr|Sr|Inc|Ltd|Co|Corp|Dept|Govt|Mt))\.$"
+    r"Hum|Si|Sos|Ag|Kn|Pd|Kom|Psi|Phil|Sc|vs|etc|approx|U\.S|U\.K|Gen|Lt|Col|Maj|Capt|Sen|Rep|Hon|Rt|Jr|Sr|Inc|Ltd|Co|Corp|Dept|Govt|Mt|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Agu|Agt|Sep|Sept|Oct|Okt|Nov|Dec|Des))\.$"
 )
 _BREAK = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 

@@ -28,26 +28,23 @@ def word_features(word: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=200_000)
-def _context_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], str, bool]:
-    """The word's features as a neighbour sees them (one and two to the left, one and two to the right,
-    prefixed once here, not per token: tagging speed is feature-building speed), its lower case, and whether
-    it is a word in capitals (for ``_headline``); -1 if it has no letter at all."""
+def _context_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The word's features as a neighbour sees them: one and two to the left, one and two to the right
+    (prefixed once here, not per token: tagging speed is feature-building speed)."""
     lower = word.lower()
     shape = _shape(word)
     feats = [f"w={lower}", f"sh={shape}"]
     feats.extend(_word_classes().get(lower, ()))
     feats.extend(load_clusters("en").features(word, short=True))
     far = (f"w={lower}", f"sh={shape}")
-    letters = any(c.isalpha() for c in word)
     return (tuple("-1" + f for f in feats), tuple("+1" + f for f in feats),
-            tuple("-2" + f for f in far), tuple("+2" + f for f in far), lower,
-            word.isupper() if letters else None)  # type: ignore[return-value]
+            tuple("-2" + f for f in far), tuple("+2" + f for f in far))
 
 
-def _headline(words: list[str], near: list | None = None) -> bool:  # type: ignore[type-arg]
+def _headline(words: list[str]) -> bool:
     """A headline or dateline set in capitals ("BRUSSELS 1996-08-22"): capitals then say nothing."""
-    upper = [entry[5] for entry in (near or [_context_features(w) for w in words]) if entry[5] is not None]
-    return len(upper) > 1 and sum(upper) * 2 > len(upper)
+    letters = [w for w in words if any(c.isalpha() for c in w)]
+    return len(letters) > 1 and sum(w.isupper() for w in letters) * 2 > len(letters)
 
 
 def title_case(words: list[str]) -> bool:
@@ -64,36 +61,32 @@ def _as_running_text(words: list[str]) -> list[str]:
 
 
 def sentence_features(words: list[str]) -> list[list[str]]:
-    """One feature list per word of a pre-tokenised sentence (bias, own features, headline, then the left
-    and the right neighbours: BOS or one to the left, the bigram, two to the left; EOS or the same rightwards)."""
+    """One feature list per word of a pre-tokenised sentence."""
     if title_case(words):
         words = _as_running_text(words)
     n = len(words)
     own = [word_features(w) for w in words]
     near = [_context_features(w) for w in words]
-    pairs = [f"{a[4]}|{b[4]}" for a, b in zip(near, near[1:])]
-    if _headline(words, near):
-        own = [(*o, "headline") for o in own]
+    lowers = [w.lower() for w in words]
+    headline = _headline(words)
     out: list[list[str]] = []
     for i in range(n):
-        if 1 < i < n - 2:  # most words: both neighbours on each side, in one list display
-            out.append(["bias", *own[i], *near[i - 1][0], "bi-1=" + pairs[i - 1], *near[i - 2][2],
-                        *near[i + 1][1], "bi+1=" + pairs[i], *near[i + 2][3]])
-            continue
         feats = ["bias", *own[i]]
+        if headline:
+            feats.append("headline")
         if i == 0:
             feats.append("BOS")
         else:
-            feats += near[i - 1][0]
-            feats.append("bi-1=" + pairs[i - 1])
+            feats.extend(near[i - 1][0])
+            feats.append(f"bi-1={lowers[i - 1]}|{lowers[i]}")
             if i > 1:
-                feats += near[i - 2][2]
+                feats.extend(near[i - 2][2])
         if i == n - 1:
             feats.append("EOS")
         else:
-            feats += near[i + 1][1]
-            feats.append("bi+1=" + pairs[i])
+            feats.extend(near[i + 1][1])
+            feats.append(f"bi+1={lowers[i]}|{lowers[i + 1]}")
             if i < n - 2:
-                feats += near[i + 2][3]
+                feats.extend(near[i + 2][3])
         out.append(feats)
     return out

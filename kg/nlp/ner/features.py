@@ -1,8 +1,9 @@
-"""Token features for the entity recogniser: word form, shape, affixes, neighbours and lexicon hits.
+"""Token features for the Indonesian entity recogniser: word form, shape, affixes, lexicon and gazetteer
+hits, word clusters (``clusters.py``, ``data/models/clusters-id.tsv``) and neighbours.
 
 The same function serves training and tagging, so a model can never be fed features it was not trained
-with. Per-word features are cached by word: news repeats its vocabulary, and feature extraction, not the
-CRF, is what costs time when tagging.
+with. Per-word features are cached by word: news repeats its vocabulary. Tagging time is about half
+building features and half crfsuite looking each known feature up (see the README's speed figures).
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from functools import lru_cache
 from typing import Callable
 
 from kg.nlp.gazetteer import load as load_gazetteer
+from kg.nlp.lexicon import load as load_lexicon
 from kg.nlp.ner.clusters import load as load_clusters
 from kg.nlp.tokens import Token
-from kg.nlp.lexicon import load as load_lexicon
 from kg.resources import load_table
 
 _SHAPE_RUN = re.compile(r"(.)\1+")

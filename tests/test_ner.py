@@ -3,7 +3,10 @@ the rules in the nlp stage."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 from kg import extract, nlp
 from kg.cli import app
@@ -74,9 +77,6 @@ def test_rules_win_over_the_model_and_model_adds_the_rest():
 
 
 def test_tag_on_a_missing_file_is_one_clear_error(tmp_path):
-    import subprocess
-    import sys
-
     proc = subprocess.run([sys.executable, "-m", "kg", "tag", "--conll", str(tmp_path / "nope.tsv")],
                           capture_output=True, text=True)
     assert proc.returncode == 2
@@ -120,18 +120,11 @@ def test_train_ner_trains_scores_dev_and_writes_a_model_that_tags(runner, tmp_pa
     assert Recogniser(model, "id").entities(words) == [(0, 2, "PER"), (4, 5, "LOC")]
 
 
-def test_ner_test_script_scores_the_test_splits_it_finds(tmp_path):
+def test_ner_test_script_scores_the_test_splits_it_finds(runner, tmp_path):
     """bench/ner_test.py prints held-out scores per set and type for a model (the README's test figures)."""
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    from kg.cli import app as kg_app
-    from typer.testing import CliRunner
-
     data = _tiny_ner_data(tmp_path / "ner")
     model = tmp_path / "m.crfsuite"
-    CliRunner().invoke(kg_app, ["train-ner", "--data", str(data), "--datasets", "nerui", "--out", str(model)])
+    runner.invoke(app, ["train-ner", "--data", str(data), "--datasets", "nerui", "--out", str(model)])
     script = Path(__file__).resolve().parents[1] / "bench" / "ner_test.py"
     proc = subprocess.run([sys.executable, str(script), "--data", str(data), "--model", str(model)],
                           capture_output=True, text=True)
@@ -143,9 +136,6 @@ def test_ner_test_script_scores_the_test_splits_it_finds(tmp_path):
 
 def test_learn_clusters_is_deterministic_and_skips_test_files(tmp_path):
     """`python -m kg.nlp.ner.learn_clusters --lang id` gives the same file twice and never reads a test split."""
-    import subprocess
-    import sys
-
     from kg.resources import data_dir
 
     text = tmp_path / "text"

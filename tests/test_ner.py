@@ -3,7 +3,10 @@ the rules in the nlp stage."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 from kg import extract, nlp
 from kg.cli import app
@@ -74,10 +77,93 @@ def test_rules_win_over_the_model_and_model_adds_the_rest():
 
 
 def test_tag_on_a_missing_file_is_one_clear_error(tmp_path):
-    import subprocess
-    import sys
-
     proc = subprocess.run([sys.executable, "-m", "kg", "tag", "--conll", str(tmp_path / "nope.tsv")],
                           capture_output=True, text=True)
     assert proc.returncode == 2
     assert "nope.tsv" in proc.stderr and "Traceback" not in proc.stderr
+
+
+# an invented Indonesian corpus laid out like ../shared/ner: no name here is in any training set
+_PEOPLE = ["Wirasena Kartapati", "Larasdewi Ambarjati", "Pramudhita Sastrokusumo", "Gandiwa Purbaningrat"]
+_TOWNS = ["Kalipetung", "Sidomuncar", "Watugilang", "Banyuwaras"]
+
+
+def _nerui_rows(k: int) -> str:
+    first, last = _PEOPLE[k % 4].split()
+    rows = [(first, "B-PERSON"), (last, "I-PERSON"), ("berkunjung", "O"), ("ke", "O"),
+            (_TOWNS[k % 4], "B-LOCATION"), ("bersama", "O"), ("warga", "O"), (".", "O")]
+    return "\n".join(f"{w}\t{t}" for w, t in rows) + "\n"
+
+
+def _tiny_ner_data(root):
+    (root / "nerui").mkdir(parents=True)
+    (root / "label_map.tsv").write_text("# dataset\tsource_label\tmerged_label\tnote\nnerui\tPERSON\tPER\t\n"
+                                        "nerui\tLOCATION\tLOC\t\n", encoding="utf-8")
+    rows = [_nerui_rows(k) for k in range(40)]
+    (root / "nerui" / "train.tsv").write_text("\n".join(rows[:32]), encoding="utf-8")
+    (root / "nerui" / "dev.tsv").write_text("\n".join(rows[32:36]), encoding="utf-8")
+    (root / "nerui" / "test.tsv").write_text("\n".join(rows[36:]), encoding="utf-8")
+    return root
+
+
+def test_train_ner_trains_scores_dev_and_writes_a_model_that_tags(runner, tmp_path):
+    """The whole `kg train-ner --lang id` path, on a tiny invented data folder laid out like ../shared/ner."""
+    data = _tiny_ner_data(tmp_path / "ner")
+    model = tmp_path / "ner-id.crfsuite"
+    result = runner.invoke(app, ["train-ner", "--data", str(data), "--datasets", "nerui", "--out", str(model)])
+    assert result.exit_code == 0, result.output
+    assert "nerui              micro  P 1.000  R 1.000  F1 1.000" in result.output
+    assert model.is_file() and not (tmp_path / ".ner-id.crfsuite.dev").exists()
+    from kg.nlp.ner import Recogniser
+
+    words = "Gandiwa Purbaningrat berkunjung ke Kalipetung .".split()
+    assert Recogniser(model, "id").entities(words) == [(0, 2, "PER"), (4, 5, "LOC")]
+
+
+def test_ner_test_script_scores_the_test_splits_it_finds(runner, tmp_path):
+    """bench/ner_test.py prints held-out scores per set and type for a model (the README's test figures)."""
+    data = _tiny_ner_data(tmp_path / "ner")
+    model = tmp_path / "m.crfsuite"
+    runner.invoke(app, ["train-ner", "--data", str(data), "--datasets", "nerui", "--out", str(model)])
+    script = Path(__file__).resolve().parents[1] / "bench" / "ner_test.py"
+    proc = subprocess.run([sys.executable, str(script), "--data", str(data), "--model", str(model)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert "nerui: " in proc.stdout and "(4 sentences)" in proc.stdout
+    assert "nerui              PER    P 1.000  R 1.000  F1 1.000" in proc.stdout
+    assert "idner2k" not in proc.stdout  # no test file there, nothing scored
+
+
+def test_learn_clusters_is_deterministic_and_skips_test_files(tmp_path):
+    """`python -m kg.nlp.ner.learn_clusters --lang id` gives the same file twice and never reads a test split."""
+    from kg.resources import data_dir
+
+    text = tmp_path / "text"
+    text.mkdir()
+    sample = data_dir() / "sample" / "bnpt-uk-joint-working-group.txt"  # real running text, shipped with kg
+    (text / "id-001.txt").write_text(sample.read_text(encoding="utf-8"), encoding="utf-8")
+    (text / "test.tsv").write_text("Rahasiaujian\tO\n\n" * 5, encoding="utf-8")
+    outs = []
+    for k in (1, 2):
+        out = tmp_path / f"clusters-{k}.tsv"
+        proc = subprocess.run([sys.executable, "-m", "kg.nlp.ner.learn_clusters", "--lang", "id", str(text),
+                               "--out", str(out)], capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stderr
+        outs.append(out.read_text(encoding="utf-8"))
+    assert outs[0] == outs[1]
+    rows = {line.split("\t")[0]: line.split("\t")[1:] for line in outs[0].splitlines() if not line.startswith("#")}
+    assert "bnpt" in rows and "rahasiaujian" not in rows
+    assert rows["bnpt"][1] == "always"  # an agency's name is always capitalised mid-sentence
+    assert rows["dan"][1] == "lower"
+
+
+def test_shipped_indonesian_model_reads_the_gazetteer_and_clusters():
+    """The shipped model reads its clusters file, and finds places the gazetteer lists but not a weekday."""
+    from kg.nlp.ner.clusters import load as load_clusters
+
+    assert len(load_clusters("id").paths) > 5000  # data/models/clusters-id.tsv ships with the package
+    recogniser = load("id")
+    words = "Rombongan itu tiba di Pekanbaru , Riau , pada Selasa pagi .".split()
+    found = {(" ".join(words[a:b]), kind) for a, b, kind in recogniser.entities(words)}
+    assert ("Pekanbaru", "LOC") in found and ("Riau", "LOC") in found
+    assert not any(text in ("Selasa", "Rombongan") for text, _ in found)

@@ -29,7 +29,7 @@ from kg.relations import REGISTRY
 C = 0.3  # inverse regularisation strength of the logistic regressions, chosen by cross-validation on dev
 THRESHOLDS = [x / 100 for x in range(6, 97, 3)]
 INNER_FOLDS = 3
-EVENT_GROUPS = 5  # jackknife groups for the event recogniser when no cross-validation sets the folds
+EVENT_GROUPS = 5  # jackknife groups of the event recogniser: each article is read by one trained without its group
 
 
 @dataclass
@@ -49,7 +49,6 @@ class Document:
     language: str
     entities: list[dict[str, object]]
     candidates: list[Candidate] = field(default_factory=list)
-    group: int = 0  # the fold it is held out in, and whose event recogniser read it
 
 
 def load_scorer(gold: Path) -> ModuleType:
@@ -91,19 +90,16 @@ def articles(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.txt"))
 
 
-def read_documents(paths: list[Path], jobs: int = 1, events: list[Path] | None = None,
-                   groups: int = 1) -> list[Document]:
-    """Candidates and features of the articles, in the order given; the article at position i is in group
-    i % groups and read with the event recogniser ``events[i % groups]`` (none: the head-word rules alone)."""
+def read_documents(paths: list[Path], jobs: int = 1, events: list[Path] | None = None) -> list[Document]:
+    """Candidates and features of the articles, in the order given; the article at position i is read with
+    the event recogniser ``events[i % len(events)]``, the one trained without its group (none: the head-word
+    rules alone)."""
     models = [events[i % len(events)] if events else None for i in range(len(paths))]
     if jobs > 1:
         with ProcessPoolExecutor(jobs) as pool:
             found = list(pool.map(_document, paths, models, chunksize=4))
     else:
         found = [_document(p, m) for p, m in zip(paths, models)]
-    for i, d in enumerate(found):
-        if d is not None:
-            d.group = i % groups
     return [d for d in found if d is not None]
 
 
@@ -241,8 +237,8 @@ def cross_validate(dev: list[Document], extra: list[Document], gold_total: Calla
     """Claims of every dev document from a model trained without it (its fold left out, ``extra`` always in)."""
     out: list[dict[str, object]] = []
     for k in range(folds):
-        held = [d for d in dev if d.group == k]
-        training = [d for d in dev if d.group != k] + extra
+        held = [d for i, d in enumerate(dev) if i % folds == k]
+        training = [d for i, d in enumerate(dev) if i % folds != k] + extra
         model = train(training, gold_total({d.id for d in training}))
         out += predict(model, held)
     return out
@@ -281,12 +277,11 @@ def run(data: Path, extra: Path | None, *, folds: int, out: Path | None, jobs: i
     dev_paths, extra_paths = articles(data), articles(extra) if extra else []
     if not dev_paths:
         raise InputError(f"{data}: no articles (*.txt with gold *.json) found")
-    groups = folds if folds > 1 else EVENT_GROUPS
-    with tempfile.TemporaryDirectory() as scratch:
-        events = event_recognisers(dev_paths, extra_paths, groups, Path(scratch), jobs, log)
+    with tempfile.TemporaryDirectory() as scratch:  # the same readings with or without --cv: one shipped model
+        events = event_recognisers(dev_paths, extra_paths, EVENT_GROUPS, Path(scratch), jobs, log)
         log(f"reading {data}" + (f" and {extra}" if extra else ""))
-        dev = read_documents(dev_paths, jobs, events, groups)
-        more = read_documents(extra_paths, jobs, events, groups)
+        dev = read_documents(dev_paths, jobs, events)
+        more = read_documents(extra_paths, jobs, events)
     if not dev:
         raise InputError(f"{data}: no articles (*.txt with gold *.json) found")
     label(dev, scorer, [data])

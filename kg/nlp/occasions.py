@@ -5,7 +5,9 @@ Cross-validated on the annotated articles, the union is better than either alone
 the model finds more names and cuts fewer, and a rule name the model does not cover adds recall at little
 cost in precision. Where the two overlap, the model's span wins (it was trained with the rules' spans as
 features, so it already knows when to trust them), except where it would join two names the rules split at a
-new head word ("MoU A dan Treaty B"). A name of another type inside the span ("ASEAN" in "ASEAN Defence
+new head word ("MoU A dan Treaty B") or where the rules' name holds the model's and goes on ("International
+Conference on Maritime Security and Port Safety": measured, keeping the longer name is as good for events and
+a little better for agreements). A name of another type inside the span ("ASEAN" in "ASEAN Defence
 Ministers' Meeting") stays as well when a rule or the gazetteer found it: the body is an actor of its own
 (what the entity recogniser alone proposed inside the span is a piece of the name and goes); where the span
 covers another name exactly or only in part, that name is kept and the model's span dropped.
@@ -36,7 +38,7 @@ def merge(model: list[Span], named: list[Span], others: list[Span]) -> tuple[lis
                for s, e in others):
             continue
         covered = [(s, e) for s, e in named if s < stop and start < e and (s, e) not in replaced]
-        if len(covered) > 1:
+        if len(covered) > 1 or any(s <= start and stop <= e and (s, e) != (start, stop) for s, e in covered):
             continue
         kept.append((start, stop))
         replaced.update(covered)

@@ -104,6 +104,27 @@ def test_an_undated_meeting_takes_the_publication_date():
     assert meets and {c.date for c in meets} == {"2024-08-06"}
 
 
+def test_a_person_holds_a_post_for_one_country_at_most_whatever_the_model_accepts():
+    accepting = RelationModel({name: RelationWeights(30.0, 0.5, {}, 0.5) for name in REGISTRY})
+    text = ("Menteri Luar Negeri Sari Wulandari bertemu Menteri Luar Negeri Jepang Taro Yamada di Jakarta. "
+            "Hubungan Indonesia, Jepang dan Australia dibahas.")
+    result = extract.run(nlp.run(_article(text, published=date(2024, 8, 6))), accepting)
+    countries: dict[str, set[str]] = {}
+    for c in result.claims:
+        if c.relation == "holds_position" and result.entities[c.object].type == "Country":
+            countries.setdefault(c.subject, set()).add(c.object)
+    assert countries and all(len(v) == 1 for v in countries.values()), countries
+
+
+def test_an_article_without_a_publication_date_is_dated_and_placed_by_what_its_text_gives():
+    text = ("Foreign Minister Sari Wulandari and Foreign Minister Taro Yamada at a press conference in Jakarta "
+            "on Sept. 9, 2021.\nWulandari met Yamada on Thursday and discussed maritime security.")
+    result = extract.run(nlp.run(_article(text, "en")), rules_only=True)
+    meets = [c for c in result.claims if c.relation == "meets"]
+    assert meets and {c.date for c in meets} == {"2021-09-09"}
+    assert {result.entities[c.place].name for c in meets if c.place} == {"Jakarta"}
+
+
 def test_an_event_named_again_by_its_head_word_is_the_named_event():
     text = ("The International Conference on Maritime Security and Port Safety opened in Bali on Monday. "
             "During the Conference, Minister Mary Jones met Minister John Carter.")

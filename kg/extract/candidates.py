@@ -139,13 +139,14 @@ def implied_posts(mentions: list[Mention], views: list[SentenceView], claims: li
         if m.type == "Country":
             counts[m.key] = counts.get(m.key, 0) + 1
     countries = sorted(counts, key=lambda k: (-counts[k], k))[:MAX_COUNTRIES]
-    posted = {c.subject for c in claims if c.relation == "holds_position"}
-    out: list[Claim] = []
-    seen: set[str] = set()
+    posted = {c.subject for c in claims if c.relation == "holds_position" and by_rule(c.rule)}  # a rule gave a post
+    posted |= {m.key for m in mentions if m.body}  # or a title named the body
+    chosen: dict[str, Mention] = {}  # per person, the first mention with a title ("President X"), else the first
     for m in mentions:
-        if m.type != "Person" or m.body or m.key in posted or m.key in seen:
-            continue
-        seen.add(m.key)
+        if m.type == "Person" and m.key not in posted and (m.key not in chosen or (m.role and not chosen[m.key].role)):
+            chosen[m.key] = m
+    out: list[Claim] = []
+    for m in chosen.values():
         view = views[m.sentence]
         for rank, country in enumerate(countries, 1):
             kind = "implied" if m.role else "untitled"

@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from kg.extract.coref import PersonRef
-from kg.model import AnalyzedArticle, Evidence, Mention, Sentence, TimeExpr
+from kg.model import AnalyzedArticle, Evidence, Mention, Sentence, TimeExpr, Token
 from kg.nlp.lexicon import Lexicon
-from kg.nlp.tokens import Token, tokenize
 
 PARTY_TYPES = ("Person", "Organization", "Country")
 LOCATIVE = frozenset({"di", "in", "at"})
@@ -120,7 +119,7 @@ def build_views(analyzed: AnalyzedArticle, refs: list[PersonRef], lex: Lexicon) 
         parties = [Party(m.start, m.end, m.key, m.type, m.rule) for m in inside if m.type in ("Organization", "Country")]
         parties += [Party(r.start, r.end, r.key, "Person", r.how) for r in refs_by.get(sentence.index, [])]
         parties.sort(key=lambda p: p.start)
-        tokens = tokenize(sentence.text, sentence.start)
+        tokens = sentence.tokens
         view = SentenceView(
             sentence, tokens, parties,
             events=[m for m in inside if m.type == "Event"],

@@ -48,8 +48,8 @@ def _native(fmt: ox.RdfFormat, whole: bool) -> Callable[[Dataset, BinaryIO], Non
         if len(store) > PRETTY_LIMIT:
             triples.serialize(output=out, format=fmt)  # type: ignore[union-attr]
             return
-        union = ox.Store()
-        union.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)  # type: ignore[union-attr]
+        union = ox.Store()  # loaded from N-Triples text: Rust end to end, no Python object per triple
+        union.bulk_load(input=triples.serialize(format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.N_TRIPLES)  # type: ignore[union-attr]
         union.dump(output=out, format=fmt, from_graph=ox.DefaultGraph(), prefixes=prefixes)
     return export
 

@@ -142,6 +142,23 @@ def select_rows(source: Dataset | ox.Store, text: str, bindings: dict[str, str] 
         yield {name: (term.value if term is not None else None) for name, term in zip(names, solution)}
 
 
+Row = dict[str, str | None]
+
+
+@dataclass(frozen=True)
+class GraphRows:
+    """Every entity and every fact of every article, as the internal ``entities`` and ``facts`` queries give
+    them: read from the store once for all the outputs of a build (the claims file and the graph view)."""
+
+    entities: list[Row]
+    facts: list[Row]
+
+
+def graph_rows(source: Dataset | ox.Store) -> GraphRows:
+    return GraphRows(list(select_rows(source, internal_query("entities"))),
+                     list(select_rows(source, internal_query("facts"))))
+
+
 def _syntax_message(text: str, error: str) -> str:
     """Oxigraph's "error at L:C: expected ..." as a message pointing at the line and column of the query."""
     found = re.search(r"error at (\d+):(\d+):\s*(.*)", error, re.DOTALL)

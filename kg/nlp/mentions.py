@@ -37,6 +37,8 @@ def _match_phrase(tokens: list[Token], i: int, table: dict | frozenset, prefixes
                   longest: int) -> int:
     """Number of tokens of the longest phrase of ``table`` starting at ``i`` (0 if none); full stops inside
     are ignored ("Komjen. Pol."), and a phrase may take its closing full stop ("Komjen.")."""
+    if i < len(tokens) and tokens[i].text != "." and (tokens[i].text.lower(),) not in prefixes:
+        return 0  # the common case: no phrase starts with this word
     best = 0
     words: list[str] = []
     for n in range(1, min(longest * 2, len(tokens) - i) + 1):

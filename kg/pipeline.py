@@ -260,8 +260,10 @@ def _transaction(out: Path, *, fresh: bool, view_limit: int) -> Iterator[Dataset
                         write_claims(dataset, stream, rows)
                 else:
                     export_to(dataset, fmt, work / name)
-            (work / "graph.html").write_text(render_html(from_rdf(dataset, rows), limit=view_limit), encoding="utf-8")
-            del rows
+            graph = from_rdf(dataset, rows)
+            del rows  # before the page is drawn, the costliest step in memory
+            (work / "graph.html").write_text(render_html(graph, limit=view_limit), encoding="utf-8")
+            del graph
             flush(dataset)
         finally:
             dataset.close()

@@ -155,8 +155,17 @@ class GraphRows:
 
 
 def graph_rows(source: Dataset | ox.Store) -> GraphRows:
-    return GraphRows(list(select_rows(source, internal_query("entities"))),
-                     list(select_rows(source, internal_query("facts"))))
+    """Each distinct value once in memory: the rows repeat article ids, IRIs, relations and sentences."""
+    values: dict[str, str] = {}
+
+    def read(query: str) -> list[Row]:
+        solutions = run_query(source, internal_query(query))
+        assert isinstance(solutions, ox.QuerySolutions)
+        names = [v.value for v in solutions.variables]
+        return [{name: (values.setdefault(term.value, term.value) if term is not None else None)
+                 for name, term in zip(names, solution)} for solution in solutions]
+
+    return GraphRows(read("entities"), read("facts"))
 
 
 def _syntax_message(text: str, error: str) -> str:

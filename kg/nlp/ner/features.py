@@ -100,19 +100,11 @@ def _context_features(word: str) -> tuple[str, ...]:
     return tuple(feats)
 
 
-@lru_cache(maxsize=200_000)
-def _neighbour_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """A word's context features as its left and as its right neighbour sees them, built once per word."""
-    near = _context_features(word)
-    return tuple("-1" + f for f in near), tuple("+1" + f for f in near)
-
-
 def sentence_features(words: list[str]) -> list[list[str]]:
     """One feature list per word of a pre-tokenised sentence."""
     n = len(words)
     own = [word_features(w) for w in words]
     near = [_context_features(w) for w in words]
-    sides = [_neighbour_features(w) for w in words]
     lowers = [w.lower() for w in words]
     out: list[list[str]] = []
     for i in range(n):
@@ -120,7 +112,7 @@ def sentence_features(words: list[str]) -> list[list[str]]:
         if i == 0:
             feats.append("BOS")
         else:
-            feats.extend(sides[i - 1][0])
+            feats.extend("-1" + f for f in near[i - 1])
             feats.append(f"bi-1={lowers[i - 1]}|{lowers[i]}")
             if i > 1:
                 feats.append(f"-2w={lowers[i - 2]}")
@@ -128,7 +120,7 @@ def sentence_features(words: list[str]) -> list[list[str]]:
         if i == n - 1:
             feats.append("EOS")
         else:
-            feats.extend(sides[i + 1][1])
+            feats.extend("+1" + f for f in near[i + 1])
             feats.append(f"bi+1={lowers[i]}|{lowers[i + 1]}")
             if i < n - 2:
                 feats.append(f"+2w={lowers[i + 2]}")

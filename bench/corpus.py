@@ -42,7 +42,8 @@ def _sources() -> list[tuple[str, list[str], list[str]]]:
                 if entity["type"] == "Person":
                     people += [entity["name"], *entity.get("aliases", [])]
         text = text_path.read_text(encoding="utf-8")
-        found.append((language, [s.text for s in split_sentences(text)], sorted(set(people), key=len, reverse=True)))
+        longest_first = sorted(set(people), key=lambda name: (-len(name), name))  # ties by name: the same corpus every run
+        found.append((language, [s.text for s in split_sentences(text)], longest_first))
     return found
 
 

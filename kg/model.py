@@ -29,11 +29,32 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Token:
+    """A word or punctuation mark with its character offsets into the article text."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+@dataclass(frozen=True)
 class Sentence:
+    """A sentence of the article with its tokens, made once by the nlp stage (``split_sentences``) for every
+    pass and stage after it."""
+
     index: int
     start: int
     end: int
     text: str
+    tokens: list[Token] = field(default_factory=list, repr=False, compare=False)  # read, never changed
 
 
 @dataclass(frozen=True)

@@ -7,13 +7,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 
+_NOT_KEY = re.compile(r"[^0-9a-z]+")
+
+
+@lru_cache(maxsize=1 << 16)
 def norm_key(text: str) -> str:
     """Accent-, case- and punctuation-free form of a name, used for keys and comparisons."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
+    if not text.isascii():  # ASCII has nothing to decompose and no combining marks
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(_NOT_KEY.sub(" ", text.lower()).split())
 
 
 def without_parentheses(name: str) -> str:

@@ -28,8 +28,10 @@ from rdflib import Dataset, Graph, URIRef
 from kg import extract, ingest, nlp, rdf
 from kg.errors import InputError, KgError
 from kg.export import export_to
+from kg.export.claims import write_claims
 from kg.model import Article
 from kg.network import from_rdf
+from kg.query import graph_rows
 from kg.rdf.store import (STORE_DIR, QuadWriter, article_hashes, drop_orphans, dump_nquads, fingerprint, fingerprints,
                           flush, load_nquads, new_dataset, remove_graph, require_store, set_fingerprint, settle, snapshot)
 from kg.resources import extractor_fingerprint, ontology_dir
@@ -251,9 +253,17 @@ def _transaction(out: Path, *, fresh: bool, view_limit: int) -> Iterator[Dataset
                 ontology = Graph().parse(ontology_dir() / "kg.ttl")
                 dataset.addN((s, p, o, dataset.graph(ONTOLOGY_GRAPH)) for s, p, o in ontology)
             yield dataset
+            rows = graph_rows(dataset)  # the claims file and the view read the same rows: read once
             for name, fmt in OUTPUTS.items():
-                export_to(dataset, fmt, work / name)
-            (work / "graph.html").write_text(render_html(from_rdf(dataset), limit=view_limit), encoding="utf-8")
+                if fmt == "claims":
+                    with (work / name).open("wb") as stream:
+                        write_claims(dataset, stream, rows)
+                else:
+                    export_to(dataset, fmt, work / name)
+            graph = from_rdf(dataset, rows)
+            del rows  # before the page is drawn, the costliest step in memory
+            (work / "graph.html").write_text(render_html(graph, limit=view_limit), encoding="utf-8")
+            del graph
             flush(dataset)
         finally:
             dataset.close()

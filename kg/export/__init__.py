@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 import csv
 import io
+import tempfile
 from io import BytesIO
 from pathlib import Path
 from typing import BinaryIO
@@ -49,7 +50,10 @@ def _native(fmt: ox.RdfFormat, whole: bool) -> Callable[[Dataset, BinaryIO], Non
             triples.serialize(output=out, format=fmt)  # type: ignore[union-attr]
             return
         union = ox.Store()
-        union.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)  # type: ignore[union-attr]
+        with tempfile.TemporaryDirectory(prefix="kg-union-") as folder:  # N-Triples through a file: Rust end to
+            text = Path(folder) / "union.nt"  # end, no Python object per triple, and not all of it in memory
+            triples.serialize(output=str(text), format=ox.RdfFormat.N_TRIPLES)  # type: ignore[union-attr]
+            union.bulk_load(path=str(text), format=ox.RdfFormat.N_TRIPLES)
         union.dump(output=out, format=fmt, from_graph=ox.DefaultGraph(), prefixes=prefixes)
     return export
 

@@ -8,22 +8,24 @@ from typing import BinaryIO
 
 from rdflib import Dataset
 
-from kg.query import internal_query, select_rows
+from kg.query import GraphRows, graph_rows
 from kg.rdf.namespace import KG
 
 TYPE_NAMES = {str(KG[name]): name for name in ("Person", "Organization", "Country", "Place", "Event", "Agreement")}
 
 
-def claim_records(dataset: Dataset) -> Iterator[dict[str, object]]:
+def claim_records(dataset: Dataset, rows: GraphRows | None = None) -> Iterator[dict[str, object]]:
+    """The claims file's records; ``rows``, when given, are the graph's entities and facts already read."""
+    rows = rows or graph_rows(dataset)
     names: dict[tuple[str, str], str] = {}
-    for row in select_rows(dataset, internal_query("entities")):
+    for row in rows.entities:
         if row["type"] not in TYPE_NAMES:
             continue
         doc, entity, label = row["doc"] or "", row["entity"] or "", row["label"] or ""
         names[(doc, entity)] = label
         yield {"doc": doc, "kind": "entity", "name": label, "type": TYPE_NAMES[row["type"]],
                "aliases": sorted(a for a in (row["aliases"] or "").split("\u001f") if a)}
-    for values in select_rows(dataset, internal_query("facts")):
+    for values in rows.facts:
         doc = values["doc"] or ""
 
         def name(key: str) -> str | None:
@@ -35,6 +37,6 @@ def claim_records(dataset: Dataset) -> Iterator[dict[str, object]]:
                "evidence": values["evidence"], "rule": values["rule"], "confidence": float(values["confidence"] or 0)}
 
 
-def write_claims(dataset: Dataset, out: BinaryIO) -> None:
-    for record in claim_records(dataset):
+def write_claims(dataset: Dataset, out: BinaryIO, rows: GraphRows | None = None) -> None:
+    for record in claim_records(dataset, rows):
         out.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from kg.extract.coref import PersonRef
-from kg.model import AnalyzedArticle, Evidence, Mention, Sentence, TimeExpr
+from kg.model import AnalyzedArticle, Evidence, Mention, Sentence, TimeExpr, Token
 from kg.nlp.lexicon import Lexicon
-from kg.nlp.tokens import Token, tokenize
 
 PARTY_TYPES = ("Person", "Organization", "Country")
 LOCATIVE = frozenset({"di", "in", "at"})
@@ -61,15 +61,37 @@ class SentenceView:
 
     @cached_property
     def _lowered(self) -> str:
-        return f" {' '.join(t.text.lower() for t in self.tokens)} "
+        return f" {' '.join(self.words)} "
+
+    @cached_property
+    def words(self) -> list[str]:
+        """The tokens' texts in lower case."""
+        return [t.text.lower() for t in self.tokens]
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    @cached_property
+    def _ends(self) -> list[int]:
+        return [t.end for t in self.tokens]
+
+    def ending_by(self, position: int) -> int:
+        """How many tokens end at or before ``position``: tokens are in order and never overlap, so they are
+        ``tokens[:ending_by(position)]``."""
+        return bisect_right(self._ends, position)
+
+    def starting_from(self, position: int) -> int:
+        """The index of the first token that starts at or after ``position`` (``len(tokens)`` if none)."""
+        return bisect_left(self._starts, position)
 
     def word_before(self, position: int) -> str:
-        before = [t for t in self.tokens if t.end <= position]
-        return before[-1].text.lower() if before else ""
+        k = self.ending_by(position)
+        return self.words[k - 1] if k else ""
 
     def word_after(self, position: int) -> str:
-        after = [t for t in self.tokens if t.start >= position]
-        return after[0].text.lower() if after else ""
+        k = self.starting_from(position)
+        return self.words[k] if k < len(self.words) else ""
 
     def time_near(self, position: int) -> str | None:
         if not self.times:
@@ -85,7 +107,7 @@ class SentenceView:
     def _after_venue(self, position: int) -> bool:
         """``position`` follows "LOCATIVE venue words ," (at most MAX_VENUE words, the last one capitalised:
         "di Kantor Kemlu RI, Jakarta", "di kantor BNPT, Jakarta")."""
-        before = [t for t in self.tokens if t.end <= position]
+        before = self.tokens[:self.ending_by(position)]
         if not before or before[-1].text != ",":
             return False
         words = before[-1 - MAX_VENUE:-1]
@@ -125,7 +147,7 @@ def build_views(analyzed: AnalyzedArticle, refs: list[PersonRef], lex: Lexicon) 
         parties = [Party(m.start, m.end, m.key, m.type, m.rule) for m in inside if m.type in ("Organization", "Country")]
         parties += [Party(r.start, r.end, r.key, "Person", r.how) for r in refs_by.get(sentence.index, [])]
         parties.sort(key=lambda p: p.start)
-        tokens = tokenize(sentence.text, sentence.start)
+        tokens = sentence.tokens
         view = SentenceView(
             sentence, tokens, parties,
             events=[m for m in inside if m.type == "Event"],

@@ -116,7 +116,7 @@ def features(claim: Claim, view: SentenceView, facts: ArticleFacts) -> list[str]
     f.append("order=so" if first is s else "order=os")
     gap = _words_between(view, first[1], second[0])
     f.append(f"gap={_bucket(gap)}")
-    between = [t.text.lower() for t in view.tokens if first[1] <= t.start and t.end <= second[0]]
+    between = view.words[view.starting_from(first[1]):view.ending_by(second[0])]
     words = between if len(between) <= BETWEEN else between[:BETWEEN // 2] + between[-BETWEEN // 2:]
     f += [f"bw={w}" for w in words]
     if len(between) > BETWEEN:
@@ -172,12 +172,14 @@ def _quote_features(claim: Claim, view: SentenceView, facts: ArticleFacts, s: tu
 
 
 def _words_between(view: SentenceView, start: int, end: int) -> int:
-    return sum(1 for t in view.tokens if start <= t.start and t.end <= end)
+    """Tokens inside [start, end)."""
+    return max(0, view.ending_by(end) - view.starting_from(start))
 
 
 def _around(view: SentenceView, start: int, end: int, tag: str) -> list[str]:
-    before = [t.text.lower() for t in view.tokens if t.end <= start][-WINDOW:]
-    after = [t.text.lower() for t in view.tokens if t.start >= end][:WINDOW]
+    last, first = view.ending_by(start), view.starting_from(end)
+    before = view.words[max(0, last - WINDOW):last]
+    after = view.words[first:first + WINDOW]
     out = [f"{tag}-b1={before[-1] if before else '<s>'}", f"{tag}-a1={after[0] if after else '</s>'}"]
     out += [f"{tag}-bw={w}" for w in before] + [f"{tag}-aw={w}" for w in after]
     return out

@@ -34,11 +34,15 @@ def _noise_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(row["pattern"]) for row in load_table("lexicons/spam.tsv"))
 
 
+_SUSPECT = re.compile(r"[^\x20-\x7e\n\t]")  # printable ASCII, line ends and tabs are never dropped: only these are looked up
+
+
 def normalise(text: str) -> str:
     """NFC, unified line ends, no zero-width or control characters, no non-breaking spaces."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00a0", " ").replace("\u2009", " ").replace("\u202f", " ")
-    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co"))
+    drop = {ord(ch): None for ch in set(_SUSPECT.findall(text)) if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co")}
+    return text.translate(drop) if drop else text
 
 
 def is_noise(line: str) -> bool:

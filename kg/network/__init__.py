@@ -9,7 +9,7 @@ from __future__ import annotations
 import networkx as nx
 from rdflib import Dataset
 
-from kg.query import internal_query, select_rows
+from kg.query import GraphRows, graph_rows
 from kg.rdf.namespace import KG
 from kg.relations import REGISTRY
 
@@ -19,9 +19,11 @@ TYPES = {str(KG[name]): name for name in ("Person", "Organization", "Country", "
 __all__ = ["EDGE_LABELS", "from_rdf"]
 
 
-def from_rdf(dataset: Dataset) -> nx.MultiDiGraph:
+def from_rdf(dataset: Dataset, rows: GraphRows | None = None) -> nx.MultiDiGraph:
+    """The NetworkX graph of ``dataset``; ``rows``, when given, are its entities and facts already read."""
+    rows = rows or graph_rows(dataset)
     graph = nx.MultiDiGraph()
-    for row in select_rows(dataset, internal_query("entities")):
+    for row in rows.entities:
         etype = row["type"] or ""
         if etype not in TYPES:
             continue
@@ -31,7 +33,7 @@ def from_rdf(dataset: Dataset) -> nx.MultiDiGraph:
         graph.nodes[entity]["names"].update({label, graph.nodes[entity]["label"],
                                              *[a for a in (row["aliases"] or "").split("\u001f") if a]})
         graph.nodes[entity]["articles"].add(row["doc"] or "")
-    for values in select_rows(dataset, internal_query("facts")):
+    for values in rows.facts:
         relation = values["relation"] or ""
         subject = values["s"] or ""
         obj = values.get("o")

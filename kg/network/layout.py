@@ -81,9 +81,10 @@ def _spread(component) -> list[tuple[float, float]]:  # type: ignore[no-untyped-
         return [(0.0, 0.0)]
     coords = component.layout_fruchterman_reingold(weights="weight", niter=500, grid=n > 300)
     xs, ys = [c[0] for c in coords], [c[1] for c in coords]
-    span = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
+    left, bottom = min(xs), min(ys)  # once: per point it made the layout quadratic in the component's size
+    span = max(max(xs) - left, max(ys) - bottom, 1e-9)
     scale = 1.6 * math.sqrt(n) / span
-    return [((x - min(xs)) * scale, (y - min(ys)) * scale) for x, y in coords]
+    return [((x - left) * scale, (y - bottom) * scale) for x, y in coords]
 
 
 def _pack(pieces, linked: list[str], position: dict[str, tuple[float, float]]) -> None:  # type: ignore[no-untyped-def]

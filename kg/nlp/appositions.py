@@ -16,7 +16,7 @@ from kg.model import Mention, Sentence
 from kg.nlp.gazetteer import Gazetteer
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.mentions import body_after, head_chunks, match_title
-from kg.nlp.tokens import Token, tokenize
+from kg.nlp.tokens import Token
 
 _ARTICLES = frozenset({"the", "a", "an"})
 _CLOSERS = frozenset({",", ".", ";", ")"})  # or a speech verb of the triggers lexicon: "X, Kepala BNPT, mengatakan"
@@ -28,7 +28,7 @@ def with_appositions(sentence: Sentence, mentions: list[Mention], *, gaz: Gazett
     candidates = [m for m in mentions if m.type == "Person" and not m.role and sentence.text[m.end - sentence.start:][:1] == ","]
     if not candidates:
         return mentions
-    tokens = tokenize(sentence.text, sentence.start)
+    tokens = sentence.tokens
     chunks = head_chunks(tokens, lex, gaz)
     at = {t.start: k for k, t in enumerate(tokens)}
     out = []

@@ -13,7 +13,7 @@ import re
 from kg.model import Mention, Sentence
 from kg.nlp.gazetteer import Gazetteer, norm_key
 from kg.nlp.lexicon import Lexicon
-from kg.nlp.tokens import Token, tokenize
+from kg.nlp.tokens import Token
 
 _INITIAL = re.compile(r"^[A-Z]$")
 _GENERIC_ENDING = re.compile(r"(?:ism|tion|sion|ment|ity|ness|ship|ance|ence|ing|ary|ian|ese|ish|ic|al)$")
@@ -32,7 +32,7 @@ def _name_word(token: Token, lex: Lexicon, gaz: Gazetteer) -> bool:
 
 
 def name_mentions(sentence: Sentence, text: str, taken: list[Mention], *, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
-    tokens = tokenize(sentence.text, sentence.start)
+    tokens = sentence.tokens
     occupied = [(m.start, m.end) for m in taken]
     found: list[Mention] = []
     i = 0

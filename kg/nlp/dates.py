@@ -16,6 +16,8 @@ from kg.model import Sentence, TimeExpr
 from kg.resources import load_table
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+_DIGIT = re.compile(r"\d")
+_WORDS_ONLY = frozenset({"month-last", "relative", "weekday"})  # the kinds of _patterns that match without a digit
 
 
 @lru_cache(maxsize=None)
@@ -103,7 +105,10 @@ def find_times(text: str, sentences: list[Sentence], *, published: date | None, 
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
     for sentence in sentences:
+        digits = _DIGIT.search(sentence.text) is not None
         for kind, pattern in _patterns(language):
+            if not digits and kind not in _WORDS_ONLY:
+                continue  # its pattern needs a digit: most sentences have none
             for match in pattern.finditer(sentence.text):
                 start, end = sentence.start + match.start(), sentence.start + match.end()
                 if any(start < e and end > s for s, e in taken):

@@ -44,6 +44,9 @@ class Gazetteer:
     longest: int
     adjectives: dict[str, str] = field(default_factory=dict)  # "indonesian" -> country key
     prefixes: frozenset[tuple[str, ...]] = frozenset()  # every leading part of every phrase, to stop early
+    # memos of pure look-ups: an entry's names as written (for exact aliases), and by_alias answers
+    _forms: dict[str, frozenset[tuple[str, ...]]] = field(default_factory=dict, repr=False, compare=False)
+    _aliases: dict[str, GazetteerEntry | None] = field(default_factory=dict, repr=False, compare=False)
 
     def match(self, tokens: list[Token], i: int) -> tuple[int, GazetteerEntry] | None:
         """The longest entry starting at token ``i``: (number of tokens consumed, entry)."""
@@ -62,27 +65,31 @@ class Gazetteer:
                 break  # no phrase goes on like this: stop growing the span
             span = tokens[i:j]
             for key, exact in self.phrases.get(key_words, ()):
-                if exact and " ".join(t.text for t in span if t.text != ".") != self._surface(key, span):
-                    continue
+                if exact and tuple(t.text for t in span if t.text != ".") not in self._written(key):
+                    continue  # an alias in capitals matches only as written
                 best = (j - i, self.entries[key])
                 break
         return best
 
-    def _surface(self, key: str, span: list[Token]) -> str:
-        wanted = token_key(span)
-        entry = self.entries[key]
-        for form in [*entry.labels.values(), *entry.aliases]:
-            toks = [t.text for t in tokenize(form) if t.text != "."]
-            if tuple(t.lower() for t in toks) == wanted:
-                if " ".join(toks) == " ".join(t.text for t in span if t.text != "."):
-                    return " ".join(toks)
-        return ""
+    def _written(self, key: str) -> frozenset[tuple[str, ...]]:
+        """The entry's names as written, each as its tokens without full stops."""
+        forms = self._forms.get(key)
+        if forms is None:
+            entry = self.entries[key]
+            forms = self._forms[key] = frozenset(tuple(t.text for t in tokenize(form) if t.text != ".")
+                                                 for form in [*entry.labels.values(), *entry.aliases])
+        return forms
 
     def by_alias(self, name: str) -> GazetteerEntry | None:
-        toks = tokenize(name)
-        for key, _exact in self.phrases.get(token_key(toks), ()):
-            return self.entries[key]
-        return None
+        if name in self._aliases:
+            return self._aliases[name]
+        found = None
+        for key, _exact in self.phrases.get(token_key(tokenize(name)), ()):
+            found = self.entries[key]
+            break
+        if len(self._aliases) < 100_000:
+            self._aliases[name] = found
+        return found
 
 
 def _is_exact(form: str) -> bool:

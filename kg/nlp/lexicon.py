@@ -37,6 +37,7 @@ class Lexicon:
     longest_rank: int
     lower_case_titles: bool = False  # English writes "the BNPT chief", "the head of ..." in lower case
     lower_heads: dict[tuple[str, ...], tuple[str, bool]] = field(default_factory=dict)  # lower-case head -> (type, a name alone)
+    lower_head_prefixes: frozenset[tuple[str, ...]] = frozenset()
     generic_bodies: frozenset[str] = frozenset()  # "pemerintah provinsi": a kind of body, no one body
     generic_agreements: dict[str, str] = field(default_factory=dict)  # "nota kesepahaman" -> "memorandum of understanding"
     # capitalised phrases that are no entity, by kind: "timezone" ("WIB"), "furniture" ("Story Text"), "before"
@@ -90,7 +91,7 @@ def load(language: str) -> Lexicon:
         not_names=frozenset(row["word"].lower() for lang in languages for row in _optional(f"lexicons/{lang}/not_names.tsv")),
         honorifics=frozenset(row["word"] for row in load_table("lexicons/ner/person_cues.tsv") if row["cue"] == "honorific"),
         longest_title=max((len(k) for k in titles), default=1), longest_rank=max((len(k) for k in ranks), default=1),
-        lower_case_titles=language == "en", lower_heads=lower_heads,
+        lower_case_titles=language == "en", lower_heads=lower_heads, lower_head_prefixes=phrase_prefixes(lower_heads),
         generic_bodies=frozenset(" ".join(row["phrase"].lower().split()) for lang in languages
                                  for row in _optional(f"lexicons/{lang}/generic_bodies.tsv")),
         generic_agreements={row["phrase"]: row["kind"] for row in load_table("lexicons/generic_agreements.tsv")},

@@ -38,6 +38,8 @@ def _match_phrase(tokens: list[Token], i: int, table: dict | frozenset, prefixes
                   longest: int) -> int:
     """Number of tokens of the longest phrase of ``table`` starting at ``i`` (0 if none); full stops inside
     are ignored ("Komjen. Pol."), and a phrase may take its closing full stop ("Komjen.")."""
+    if i < len(tokens) and tokens[i].text != "." and (tokens[i].text.lower(),) not in prefixes:
+        return 0  # the common case: no phrase starts with this word
     best = 0
     words: list[str] = []
     for n in range(1, min(longest * 2, len(tokens) - i) + 1):
@@ -348,6 +350,8 @@ def _lower_name(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, str]:
     kesepahaman"; heads.tsv positions ``lower`` and ``lower-name``); (0, "") if none starts here."""
     if tokens[i].is_cap or (i and tokens[i - 1].is_cap and tokens[i - 1].is_word):
         return 0, ""
+    if (tokens[i].text.lower(),) not in lex.lower_head_prefixes:
+        return 0, ""  # the common case, told without building a phrase
     for n in range(min(3, len(tokens) - i), 0, -1):
         found = lex.lower_heads.get(tuple(t.text.lower() for t in tokens[i:i + n]))
         if found is None:
@@ -394,6 +398,8 @@ def _locative_place(tokens: list[Token], j: int, gaz: Gazetteer) -> bool:
 
 def _head_starts(tokens: list[Token], j: int, lex: Lexicon) -> bool:
     """A head word that opens a name ("Treaty on ...", "MoU ...", "Kementerian ...") starts at ``j``."""
+    if tokens[j].text.lower() not in lex.head_words:
+        return False
     for n in range(min(4, len(tokens) - j), 0, -1):
         head = lex.heads.get(tuple(t.text.lower() for t in tokens[j:j + n]))
         if head and head[1] == "first":
@@ -404,6 +410,8 @@ def _head_starts(tokens: list[Token], j: int, lex: Lexicon) -> bool:
 def _rank_at(tokens: list[Token], j: int, lex: Lexicon) -> bool:
     """A rank starts at ``j`` and a name follows it; a lone "Jenderal" after a head ("Direktorat Jenderal")
     is part of the body's name."""
+    if (tokens[j].text.lower(),) not in lex.rank_prefixes:
+        return False  # the common case, told without building a phrase
     for n in range(min(lex.longest_rank, len(tokens) - j), 0, -1):
         if tuple(t.text.lower() for t in tokens[j:j + n]) not in lex.ranks:
             continue
@@ -417,6 +425,8 @@ def _classify(tokens: list[Token], i: int, j: int, lex: Lexicon) -> tuple[int, i
     """The head-word phrase inside the capitalised run tokens[i:j], trimmed to where the head allows."""
     keys = [t.text.lower() for t in tokens[i:j]]
     for k in range(len(keys)):
+        if keys[k] not in lex.head_words:
+            continue
         for n in range(min(4, len(keys) - k), 0, -1):
             head = tuple(keys[k:k + n])
             if head not in lex.heads:

@@ -13,7 +13,7 @@ from kg.model import Mention, Sentence
 from kg.nlp.gazetteer import Gazetteer, norm_key
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.ner import Recogniser
-from kg.nlp.tokens import Token, tokenize
+from kg.nlp.tokens import Token
 
 _TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
 _ENGLISH_LINKS = frozenset({"in", "of", "on", "for", "the", "and"})
@@ -22,7 +22,7 @@ _EDGE_PUNCT = frozenset(".,;:()[]\"'“”‘’-–—/")
 
 def model_mentions(sentence: Sentence, text: str, taken: list[Mention], *, recogniser: Recogniser,
                    gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
-    tokens = tokenize(sentence.text, sentence.start)
+    tokens = sentence.tokens
     if not tokens:
         return []
     occupied = [(m.start, m.end) for m in taken]

@@ -13,7 +13,7 @@ from kg.nlp.lexicon import Lexicon
 from kg.nlp.mentions import body_before, head_chunks, parse_title, unit_place
 from kg.nlp.ner.clusters import load as load_clusters
 from kg.nlp.ner.english import title_case
-from kg.nlp.tokens import Token, tokenize
+from kg.nlp.tokens import Token
 
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*$")
 _FORMER = frozenset({"mantan", "former", "eks", "ex"})
@@ -24,7 +24,7 @@ def _text(tokens: list[Token], start: int, end: int, source: str) -> str:
 
 
 def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
-    tokens = tokenize(sentence.text, sentence.start)
+    tokens = sentence.tokens
     chunks = head_chunks(tokens, lex, gaz)
     used = [False] * len(tokens)
     mentions: list[Mention] = []
@@ -210,7 +210,7 @@ def second_pass(sentence: Sentence, text: str, mentions: list[Mention], *, peopl
                 acronyms: dict[str, Mention], lex: Lexicon) -> list[Mention]:
     """Mentions the first pass could not know: a defined acronym again, a person by part of their name.
     ``mentions`` are those already found in this sentence."""
-    tokens = tokenize(sentence.text, sentence.start)
+    tokens = sentence.tokens
     taken = [(m.start, m.end) for m in mentions]
     found: list[Mention] = []
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from kg.model import Sentence
+from kg.model import Sentence, Token
+
+__all__ = ["MAX_SENTENCE", "Token", "split_sentences", "tokenize"]
 
 _TOKEN = re.compile(r"ke-\d+|\d+(?:[.,/:]\d+)*|[^\W\d_]+(?:['’][^\W_]+)*|\S", re.UNICODE)
 # A full stop that does not end a sentence: an initial, a title, a degree, a month's abbreviation ("Sept. 9") or a number.
@@ -17,27 +18,13 @@ _NO_BREAK_BEFORE = re.compile(
 _BREAK = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 
 
-@dataclass(frozen=True)
-class Token:
-    start: int
-    end: int
-    text: str
-
-    @property
-    def is_cap(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
-
-
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     return [Token(m.start() + offset, m.end() + offset, m.group()) for m in _TOKEN.finditer(text)]
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Sentences of the article body; a line break always ends one, quotation marks never start one alone."""
+    """Sentences of the article body, each with its tokens; a line break always ends one, quotation marks never
+    start one alone."""
     sentences: list[Sentence] = []
     start = 0
     for match in _BREAK.finditer(text):
@@ -62,9 +49,13 @@ def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
     while end - start > MAX_SENTENCE:
         cut = text.rfind(" ", start, start + MAX_SENTENCE)
         cut = cut if cut > start else start + MAX_SENTENCE
-        sentences.append(Sentence(len(sentences), start, cut, text[start:cut]))
+        sentences.append(_sentence(len(sentences), start, text[start:cut]))
         start = cut
         while start < end and text[start].isspace():
             start += 1
     if end > start:
-        sentences.append(Sentence(len(sentences), start, end, text[start:end]))
+        sentences.append(_sentence(len(sentences), start, text[start:end]))
+
+
+def _sentence(index: int, start: int, text: str) -> Sentence:
+    return Sentence(index, start, start + len(text), text, tokenize(text, start))

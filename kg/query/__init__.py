@@ -142,6 +142,32 @@ def select_rows(source: Dataset | ox.Store, text: str, bindings: dict[str, str] 
         yield {name: (term.value if term is not None else None) for name, term in zip(names, solution)}
 
 
+Row = dict[str, str | None]
+
+
+@dataclass(frozen=True)
+class GraphRows:
+    """Every entity and every fact of every article, as the internal ``entities`` and ``facts`` queries give
+    them: read from the store once for all the outputs of a build (the claims file and the graph view)."""
+
+    entities: list[Row]
+    facts: list[Row]
+
+
+def graph_rows(source: Dataset | ox.Store) -> GraphRows:
+    """Each distinct value once in memory: the rows repeat article ids, IRIs, relations and sentences."""
+    values: dict[str, str] = {}
+
+    def read(query: str) -> list[Row]:
+        solutions = run_query(source, internal_query(query))
+        assert isinstance(solutions, ox.QuerySolutions)
+        names = [v.value for v in solutions.variables]
+        return [{name: (values.setdefault(term.value, term.value) if term is not None else None)
+                 for name, term in zip(names, solution)} for solution in solutions]
+
+    return GraphRows(read("entities"), read("facts"))
+
+
 def _syntax_message(text: str, error: str) -> str:
     """Oxigraph's "error at L:C: expected ..." as a message pointing at the line and column of the query."""
     found = re.search(r"error at (\d+):(\d+):\s*(.*)", error, re.DOTALL)

@@ -21,7 +21,6 @@ from kg.model import Mention, Sentence
 from kg.names import norm_key, without_parentheses
 from kg.nlp.mentions import weekdays
 from kg.nlp.ner.events import EventRecogniser, chunk_tags
-from kg.nlp.tokens import tokenize
 from kg.resources import load_table
 
 TYPES = {"EVENT": "Event", "AGREEMENT": "Agreement"}
@@ -67,7 +66,7 @@ def _breaks() -> frozenset[str]:
 
 def with_named_occasions(sentence: Sentence, text: str, found: list[Mention], *, recogniser: EventRecogniser,
                          language: str) -> list[Mention]:
-    tokens = tokenize(sentence.text, sentence.start)
+    tokens = sentence.tokens
     if not tokens:
         return found
     words = [t.text for t in tokens]

@@ -352,12 +352,22 @@ def train_ner(
     run_train(lang, data, datasets, algorithm, out, final, typer.echo)
 
 
+ExtraArticles = Annotated[Optional[Path], typer.Option("--extra", help="Folder of training-only annotated articles, in every fold (default: train/ beside --data, if there).")]
+TrainedModel = Annotated[Optional[Path], typer.Option("--out", help="Model file to write (default: the bundled model; with --cv and no --out, none is written).")]
+
+
+def _train_beside(data: Path) -> Path | None:
+    """``../shared/eval/train`` beside ``../shared/eval/dev``: training-only articles, in every fold."""
+    train = data.parent / "train"
+    return train if train.is_dir() and data.name != "train" else None
+
+
 @app.command("train-events")
 def train_events(
     data: Annotated[Path, typer.Option("--data", help="Folder of reviewed annotated articles (scored by --cv).")] = Path("../shared/eval/dev"),
-    extra: Annotated[Optional[Path], typer.Option("--extra", help="Folder of training-only annotated articles, in every fold (default: train/ beside --data, if there).")] = None,
+    extra: ExtraArticles = None,
     cv: Annotated[int, typer.Option("--cv", min=0, help="Document-level folds of --data to cross-validate (0: none); prints span P/R/F1.")] = 0,
-    out: Annotated[Optional[Path], typer.Option("--out", help="Model file to write (default: the bundled model; with --cv and no --out, none is written).")] = None,
+    out: TrainedModel = None,
 ) -> None:
     """Train the recogniser of named events and agreements on the annotated articles.
 
@@ -366,8 +376,7 @@ def train_events(
     from kg.nlp.ner.event_corpus import run as run_events
     from kg.nlp.ner.events import model_path as events_path
 
-    if extra is None and (data.parent / "train").is_dir() and data.name != "train":
-        extra = data.parent / "train"
+    extra = extra if extra is not None else _train_beside(data)
     target = out if out is not None else (None if cv else events_path())
     run_events(data, extra, folds=cv, out=target, echo=typer.echo)
 
@@ -375,9 +384,9 @@ def train_events(
 @app.command("train-relations")
 def train_relations(
     data: Annotated[Path, typer.Option("--data", help="Folder of reviewed annotated articles (scored by --cv), beside ../shared/eval/score.py.")] = Path("../shared/eval/dev"),
-    extra: Annotated[Optional[Path], typer.Option("--extra", help="Folder of training-only annotated articles, in every fold (default: train/ beside --data, if there).")] = None,
+    extra: ExtraArticles = None,
     cv: Annotated[int, typer.Option("--cv", min=0, help="Document-level folds of --data to cross-validate (0: none); prints the pooled scorer table.")] = 0,
-    out: Annotated[Optional[Path], typer.Option("--out", help="Model file to write (default: the bundled model; with --cv and no --out, none is written).")] = None,
+    out: TrainedModel = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Processes reading the articles (default: the cores).")] = 0,
     cv_claims: Annotated[Optional[Path], typer.Option("--cv-claims", help="Also write the pooled cross-validated claims file here (for error analysis with score.py).")] = None,
 ) -> None:
@@ -388,8 +397,7 @@ def train_relations(
     from kg.extract.decision import model_path
     from kg.extract.training import run as run_training
 
-    if extra is None and (data.parent / "train").is_dir() and data.name != "train":
-        extra = data.parent / "train"
+    extra = extra if extra is not None else _train_beside(data)
     target = out if out is not None else (None if cv else model_path())
     report = run_training(data, extra, folds=cv, out=target, jobs=jobs or (os.cpu_count() or 1),
                           log=lambda line: typer.echo(line, err=True), claims=cv_claims)

@@ -19,22 +19,20 @@ from kg.nlp.ner.corpus import repair_bio, spans
 from kg.nlp.ner.features import featurizer
 from kg.resources import data_dir
 
-__all__ = ["Recogniser", "load", "model_path", "spans"]
+__all__ = ["CrfModel", "Recogniser", "load", "model_path", "spans"]
 
 
 def model_path(language: str = "id") -> Path:
     return data_dir() / "models" / f"ner-{language}.crfsuite"
 
 
-class Recogniser:
-    """Tags pre-tokenised sentences with B-/I- PER, ORG, LOC or O."""
+class CrfModel:
+    """A crfsuite model file opened once per thread (a crfsuite tagger is not safe to share between threads)."""
 
-    def __init__(self, path: Path, language: str = "id") -> None:
+    def __init__(self, path: Path, missing: str) -> None:
         if not path.is_file():
-            raise DataFileError(f"{path}: entity recogniser model not found; run 'kg train-ner' or reinstall kg")
+            raise DataFileError(f"{path}: {missing}")
         self.path = path
-        self.language = language
-        self._features = featurizer(language)
         self._local = threading.local()
 
     @property
@@ -45,6 +43,15 @@ class Recogniser:
             tagger.open(str(self.path))
             self._local.tagger = tagger
         return tagger
+
+
+class Recogniser(CrfModel):
+    """Tags pre-tokenised sentences with B-/I- PER, ORG, LOC or O."""
+
+    def __init__(self, path: Path, language: str = "id") -> None:
+        super().__init__(path, "entity recogniser model not found; run 'kg train-ner' or reinstall kg")
+        self.language = language
+        self._features = featurizer(language)
 
     def tag(self, words: list[str]) -> list[str]:
         if not words:

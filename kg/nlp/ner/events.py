@@ -11,16 +11,13 @@ data in the genre kg reads (``event_corpus.py``). One model serves both language
 from __future__ import annotations
 
 import re
-import threading
 from functools import lru_cache
 from pathlib import Path
 
-import pycrfsuite
-
-from kg.errors import DataFileError
 from kg.nlp.gazetteer import load as load_gazetteer
 from kg.nlp.lexicon import load as load_lexicon
 from kg.nlp.mentions import head_chunks
+from kg.nlp.ner import CrfModel
 from kg.nlp.ner.corpus import repair_bio, spans
 from kg.nlp.ner.features import _shape, _word_classes, surface_flags
 from kg.nlp.tokens import Token
@@ -96,23 +93,11 @@ def sentence_features(words: list[str], language: str = "id", chunks: list[str] 
     return out
 
 
-class EventRecogniser:
+class EventRecogniser(CrfModel):
     """Tags pre-tokenised sentences with B-/I- EVENT, AGREEMENT or O."""
 
     def __init__(self, path: Path) -> None:
-        if not path.is_file():
-            raise DataFileError(f"{path}: event recogniser model not found; run 'kg train-events' or reinstall kg")
-        self.path = path
-        self._local = threading.local()
-
-    @property
-    def _tagger(self) -> pycrfsuite.Tagger:
-        tagger = getattr(self._local, "tagger", None)
-        if tagger is None:
-            tagger = pycrfsuite.Tagger()
-            tagger.open(str(self.path))
-            self._local.tagger = tagger
-        return tagger
+        super().__init__(path, "event recogniser model not found; run 'kg train-events' or reinstall kg")
 
     def tag(self, words: list[str], language: str = "id", chunks: list[str] | None = None) -> list[str]:
         if not words:

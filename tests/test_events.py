@@ -49,6 +49,16 @@ def test_train_events_writes_a_model_that_finds_the_annotated_names(runner, tmp_
     assert (3, 10, "EVENT") in recogniser.entities(words, "id")
 
 
+def test_train_events_cross_validates_by_document_and_writes_no_model(runner, tmp_path):
+    data = _annotated(tmp_path / "dev")
+    result = runner.invoke(app, ["train-events", "--data", str(data), "--cv", "2"])
+    assert result.exit_code == 0, result.output
+    assert "2-fold cross-validation" in result.output
+    rows = {line.split()[0]: line.split()[1:] for line in result.output.splitlines() if line.startswith(("EVENT", "AGREEMENT", "all"))}
+    assert set(rows) == {"EVENT", "AGREEMENT", "all"} and all(len(v) == 4 for v in rows.values())
+    assert not list(tmp_path.rglob("*.crfsuite"))
+
+
 def test_train_events_on_a_missing_folder_is_one_clear_error(runner, tmp_path):
     result = runner.invoke(app, ["train-events", "--data", str(tmp_path / "nowhere"), "--out", str(tmp_path / "m")])
     assert result.exit_code == 2

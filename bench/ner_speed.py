@@ -30,7 +30,7 @@ def _caches(language: str) -> list:
     from kg.nlp.ner import english, features
 
     module = english if language == "en" else features
-    return [module.word_features, module._context_features, features._shape]
+    return [module.word_features, features.context_features, features._shape]
 
 
 def bench(language: str, files: list[Path]) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kg.nlp.ner.clusters import load as load_clusters
-from kg.nlp.ner.features import _shape, _word_classes, surface_flags
+from kg.nlp.ner.features import _shape, _word_classes, context_features, surface_flags
 
 
 @lru_cache(maxsize=200_000)
@@ -25,20 +25,6 @@ def word_features(word: str) -> tuple[str, ...]:
     feats.extend(_word_classes().get(lower, ()))
     feats.extend(load_clusters("en").features(word))
     return tuple(feats)
-
-
-@lru_cache(maxsize=200_000)
-def _context_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """The word's features as a neighbour sees them: one and two to the left, one and two to the right
-    (prefixed once here, not per token: tagging speed is feature-building speed)."""
-    lower = word.lower()
-    shape = _shape(word)
-    feats = [f"w={lower}", f"sh={shape}"]
-    feats.extend(_word_classes().get(lower, ()))
-    feats.extend(load_clusters("en").features(word, short=True))
-    far = (f"w={lower}", f"sh={shape}")
-    return (tuple("-1" + f for f in feats), tuple("+1" + f for f in feats),
-            tuple("-2" + f for f in far), tuple("+2" + f for f in far))
 
 
 def _headline(words: list[str]) -> bool:
@@ -66,7 +52,7 @@ def sentence_features(words: list[str]) -> list[list[str]]:
         words = _as_running_text(words)
     n = len(words)
     own = [word_features(w) for w in words]
-    near = [_context_features(w) for w in words]
+    near = [context_features(w, "en") for w in words]
     lowers = [w.lower() for w in words]
     headline = _headline(words)
     out: list[list[str]] = []

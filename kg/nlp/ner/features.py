@@ -97,15 +97,15 @@ def surface_flags(word: str, punctuation: str) -> list[str]:
     return flags
 
 
-@lru_cache(maxsize=200_000)
-def _context_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """The word's features as a neighbour sees them: one and two to the left, one and two to the right
-    (prefixed once here, not per token: tagging speed is feature-building speed)."""
+@lru_cache(maxsize=400_000)
+def context_features(word: str, language: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The word's features as a neighbour sees them, for the recogniser of either language: one and two to the
+    left, one and two to the right (prefixed once here, not per token: tagging speed is feature-building speed)."""
     lower = word.lower()
     shape = _shape(word)
     feats = [f"w={lower}", f"sh={shape}"]
     feats.extend(_word_classes().get(lower, ()))
-    feats.extend(load_clusters("id").features(word, short=True))
+    feats.extend(load_clusters(language).features(word, short=True))
     return (tuple("-1" + f for f in feats), tuple("+1" + f for f in feats),
             (f"-2w={lower}", f"-2sh={shape}"), (f"+2w={lower}", f"+2sh={shape}"))
 
@@ -137,7 +137,7 @@ def sentence_features(words: list[str]) -> list[list[str]]:
     n = len(words)
     gz = gazetteer_spans(words)
     own = [word_features(w) for w in words]
-    near = [_context_features(w) for w in words]
+    near = [context_features(w, "id") for w in words]
     pairs = [f"{a.lower()}|{b.lower()}" for a, b in zip(words, words[1:])]
     out: list[list[str]] = []
     for i in range(n):

@@ -255,7 +255,6 @@ def push(
     """
     from kg.endpoint.push import article_graphs
     from kg.endpoint.push import push as run_push
-    from kg.endpoint.push import article_graphs
     from kg.rdf.location import open_store
 
     store = open_store(graph)

@@ -149,8 +149,7 @@ def propose_all(analyzed: AnalyzedArticle) -> Proposals:
     claims += implied_posts(analyzed.mentions, views, claims)
     claims = [c for c in claims if c.subject != c.object and c.subject in entities
               and (c.object is None or c.object in entities) and _typed(c, entities)]
-    _fallback_dates(claims, entities, article, analyzed.times)
-    _fallback_places(claims, entities, views)
+    _fallback_qualifiers(claims, entities, article, analyzed.times, views)
     counts: dict[str, int] = {}
     for key in [m.key for m in analyzed.mentions if m.type not in ("Title", "Pronoun")] + [r.key for r in refs if r.how != "name"]:
         counts[key] = counts.get(key, 0) + 1
@@ -180,29 +179,29 @@ def _event_heads(language: str) -> frozenset[str]:
     return frozenset(word for key in [*heads, *meeting_words] for word in key)
 
 
-def _fallback_dates(claims: list[Claim], entities: dict[str, Entity], article: Article, times: list[TimeExpr]) -> None:
-    """A meeting, signing or attendance the text gives no date takes its event's or agreement's date, else the
-    publication date: news reports what happened that day (on the dev articles, 39 of the 67 claims left
-    undated had the publication date in the gold, and no other date was more often right). An article with
-    no publication date (a quarter of them) is dated by the first full date its text gives, most often a
-    photo caption's or the lead's ("... in Jakarta on Sept. 9, 2021")."""
+def _fallback_qualifiers(claims: list[Claim], entities: dict[str, Entity], article: Article, times: list[TimeExpr],
+                         views: list[SentenceView]) -> None:
+    """A meeting, signing or attendance whose sentence gives no date or place takes its event's or
+    agreement's, else the article's own.
+
+    The date: the publication date, as news reports what happened that day (on the dev articles, 39 of the 67
+    claims left undated had the publication date in the gold, and no other date was more often right); an
+    article with no publication date (a quarter of them) is dated by the first full date its text gives, most
+    often a photo caption's or the lead's ("... in Jakarta on Sept. 9, 2021"). The place: the first place the
+    article names with a locative ("in Jakarta", "di Jakarta"), as a story is mostly about one occasion and
+    states where it was once (the dateline alone is never a place)."""
     published = article.published.isoformat() if article.published else next(
         (t.value for t in times if len(t.value) == 10 and t.value[:1].isdigit()), None)
+    first_place = next((p for p in (view.place() for view in views) if p), None)
     for claim in claims:
-        if REGISTRY[claim.relation].dated and claim.date is None:
-            entity = entities.get(claim.object or "")
-            claim.date = (entity.date if entity is not None and entity.type in ("Event", "Agreement") else None) or published
-
-
-def _fallback_places(claims: list[Claim], entities: dict[str, Entity], views: list[SentenceView]) -> None:
-    """A meeting, signing or attendance the sentence gives no place takes its event's or agreement's place,
-    else the first place the article names with a locative ("in Jakarta", "di Jakarta"): a news story is
-    mostly about one occasion, and states where it was once. (The dateline alone is never a place.)"""
-    first = next((p for p in (view.place() for view in views) if p), None)
-    for claim in claims:
-        if REGISTRY[claim.relation].dated and claim.place is None:
-            entity = entities.get(claim.object or "")
-            claim.place = (entity.place if entity is not None and entity.type in ("Event", "Agreement") else None) or first
+        if not REGISTRY[claim.relation].dated:
+            continue
+        entity = entities.get(claim.object or "")
+        occasion = entity if entity is not None and entity.type in ("Event", "Agreement") else None
+        if claim.date is None:
+            claim.date = (occasion.date if occasion else None) or published
+        if claim.place is None:
+            claim.place = (occasion.place if occasion else None) or first_place
 
 
 def _typed(claim: Claim, entities: dict[str, Entity]) -> bool:

@@ -15,6 +15,7 @@ from kg.nlp.appositions import with_appositions
 from kg.nlp.capitalised import name_mentions
 from kg.nlp.dates import find_times
 from kg.nlp.lexicon import Lexicon
+from kg.nlp.mentions import head_chunks
 from kg.nlp.ner import events as ner_events
 from kg.nlp.ner.events import EventRecogniser
 from kg.nlp.occasions import with_named_occasions
@@ -34,7 +35,9 @@ def run(article: Article, *, events: EventRecogniser | None | bool = True) -> An
     sentences = split_sentences(article.text)
     # each pass sees the mentions already found in its sentence, kept per sentence so that a long article
     # costs time in proportion to its length
-    found: list[list[Mention]] = [sentence_mentions(sentence, article.text, gaz=gaz, lex=lex) for sentence in sentences]
+    chunks = [head_chunks(sentence.tokens, lex, gaz) for sentence in sentences]  # head-word names, read by three passes
+    found: list[list[Mention]] = [sentence_mentions(sentence, article.text, gaz=gaz, lex=lex, chunks=here)
+                                  for sentence, here in zip(sentences, chunks)]
     recogniser = ner.load(article.language)
     if recogniser is None:  # no trained model for this language: capitalised names, before surnames are sought
         for sentence, here in zip(sentences, found):
@@ -49,9 +52,10 @@ def run(article: Article, *, events: EventRecogniser | None | bool = True) -> An
             here.extend(model_mentions(sentence, article.text, here, recogniser=recogniser, gaz=gaz, lex=lex))
     occasions = ner_events.load() if events is True else events or None
     if occasions is not None:
-        found = [with_named_occasions(sentence, article.text, here, recogniser=occasions, language=article.language)
-                 for sentence, here in zip(sentences, found)]
-    found = [with_appositions(sentence, here, gaz=gaz, lex=lex) for sentence, here in zip(sentences, found)]
+        found = [with_named_occasions(sentence, article.text, here, recogniser=occasions, language=article.language,
+                                      chunks=named) for sentence, here, named in zip(sentences, found, chunks)]
+    found = [with_appositions(sentence, here, gaz=gaz, lex=lex, chunks=named)
+             for sentence, here, named in zip(sentences, found, chunks)]
     mentions = [_one_memorandum(m, lex) for here in found for m in here if not _no_body(m, article.text, lex)]
     mentions.sort(key=lambda m: (m.start, -m.end))
     times = find_times(article.text, sentences, published=article.published, language=article.language)

@@ -15,7 +15,7 @@ from dataclasses import replace
 from kg.model import Mention, Sentence
 from kg.nlp.gazetteer import Gazetteer
 from kg.nlp.lexicon import Lexicon
-from kg.nlp.mentions import body_after, head_chunks, match_title
+from kg.nlp.mentions import body_after, match_title
 from kg.nlp.tokens import Token
 
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -23,13 +23,13 @@ _CLOSERS = frozenset({",", ".", ";", ")"})  # or a speech verb of the triggers l
 _LINKS = frozenset({"of", "for", "the", "and"})
 
 
-def with_appositions(sentence: Sentence, mentions: list[Mention], *, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
+def with_appositions(sentence: Sentence, mentions: list[Mention], *, gaz: Gazetteer, lex: Lexicon,
+                     chunks: dict[int, tuple[int, str, str]]) -> list[Mention]:
     """``mentions`` of one sentence, people given a post by an apposition carrying it."""
     candidates = [m for m in mentions if m.type == "Person" and not m.role and sentence.text[m.end - sentence.start:][:1] == ","]
     if not candidates:
         return mentions
     tokens = sentence.tokens
-    chunks = head_chunks(tokens, lex, gaz)
     at = {t.start: k for k, t in enumerate(tokens)}
     out = []
     for m in mentions:

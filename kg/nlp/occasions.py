@@ -65,13 +65,13 @@ def _breaks() -> frozenset[str]:
 
 
 def with_named_occasions(sentence: Sentence, text: str, found: list[Mention], *, recogniser: EventRecogniser,
-                         language: str) -> list[Mention]:
+                         language: str, chunks: dict[int, tuple[int, str, str]]) -> list[Mention]:
     tokens = sentence.tokens
     if not tokens:
         return found
     words = [t.text for t in tokens]
     kinds: dict[Span, str] = {}
-    for first, end, kind in recogniser.entities(words, language, chunk_tags(tokens, language)):
+    for first, end, kind in recogniser.entities(words, language, chunk_tags(len(tokens), chunks)):
         end = name_end(words, first, end)
         if end > first:
             kinds[(tokens[first].start, tokens[end - 1].end)] = TYPES[kind]

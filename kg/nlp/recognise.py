@@ -10,7 +10,7 @@ from kg.model import Mention, Sentence
 from kg.names import without_parentheses
 from kg.nlp.gazetteer import Gazetteer, norm_key, token_key
 from kg.nlp.lexicon import Lexicon
-from kg.nlp.mentions import body_before, head_chunks, parse_title, unit_place
+from kg.nlp.mentions import body_before, parse_title, unit_place
 from kg.nlp.ner.clusters import load as load_clusters
 from kg.nlp.ner.english import title_case
 from kg.nlp.tokens import Token
@@ -23,9 +23,10 @@ def _text(tokens: list[Token], start: int, end: int, source: str) -> str:
     return source[tokens[start].start:tokens[end - 1].end]
 
 
-def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
+def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lexicon,
+                      chunks: dict[int, tuple[int, str, str]]) -> list[Mention]:
+    """``chunks``: the sentence's head-word names (``head_chunks``), found once for every pass that reads them."""
     tokens = sentence.tokens
-    chunks = head_chunks(tokens, lex, gaz)
     used = [False] * len(tokens)
     mentions: list[Mention] = []
 

@@ -16,6 +16,9 @@ from typing import Callable, Iterable
 
 import pycrfsuite
 
+from kg.nlp.gazetteer import load as load_gazetteer
+from kg.nlp.lexicon import load as load_lexicon
+from kg.nlp.mentions import head_chunks
 from kg.nlp.ner.corpus import Score, score
 from kg.nlp.ner.events import EventRecogniser, chunk_tags, sentence_features
 from kg.nlp.tokens import split_sentences, tokenize
@@ -56,6 +59,7 @@ def read_document(path: Path) -> Document | None:
     if not articles:
         return None
     article = articles[0]
+    lex, gaz = load_lexicon(article.language), load_gazetteer()
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     forms = sorted({(form, TYPES[e["type"]]) for e in gold.get("entities", []) if e.get("type") in TYPES
                     for form in [e["name"], *e.get("aliases", [])] if len(form) > 1}, key=lambda f: -len(f[0]))
@@ -69,7 +73,7 @@ def read_document(path: Path) -> Document | None:
                 names.append((at, at + len(form), kind))
                 at = sentence.text.find(form, at + 1)
         tags = _tags([(t.start, t.end) for t in tokens], names)
-        sentences.append(([t.text for t in tokens], tags, chunk_tags(tokens, article.language)))
+        sentences.append(([t.text for t in tokens], tags, chunk_tags(len(tokens), head_chunks(tokens, lex, gaz))))
     return Document(article.id, article.language, sentences)
 
 

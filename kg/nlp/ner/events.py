@@ -14,13 +14,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from kg.nlp.gazetteer import load as load_gazetteer
-from kg.nlp.lexicon import load as load_lexicon
-from kg.nlp.mentions import head_chunks
 from kg.nlp.ner import CrfModel
 from kg.nlp.ner.corpus import repair_bio, spans
 from kg.nlp.ner.features import _shape, _word_classes, surface_flags
-from kg.nlp.tokens import Token
 from kg.resources import data_dir
 
 __all__ = ["EventRecogniser", "chunk_tags", "load", "model_path", "sentence_features"]
@@ -109,11 +105,11 @@ class EventRecogniser(CrfModel):
         return spans(self.tag(words, language, chunks))
 
 
-def chunk_tags(tokens: list[Token], language: str) -> list[str]:
-    """The head-word rules' names in a sentence as one BIO tag per token (``B-Event``, ``I-Organization``)."""
-    lex = load_lexicon(language)
-    tags = ["O"] * len(tokens)
-    for start, (n, _key, etype) in head_chunks(tokens, lex, load_gazetteer()).items():
+def chunk_tags(length: int, chunks: dict[int, tuple[int, str, str]]) -> list[str]:
+    """The head-word rules' names of a sentence of ``length`` tokens (``head_chunks``) as one BIO tag per token
+    (``B-Event``, ``I-Organization``)."""
+    tags = ["O"] * length
+    for start, (n, _key, etype) in chunks.items():
         tags[start] = "B-" + etype
         for k in range(start + 1, start + n):
             tags[k] = "I-" + etype

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kg.extract import decision
+from kg.extract.aliases import unify_forms
 from kg.extract.candidates import Carried, by_rule, implied_posts, propose
 from kg.extract.context import SentenceView, build_views
 from kg.extract.features import ArticleFacts, features
@@ -79,7 +80,7 @@ def propose_all(analyzed: AnalyzedArticle) -> Proposals:
     article = analyzed.article
     language = article.language
     lex = lexicon.load(language)
-    analyzed = unify_events(resolve_event_references(unify_people(analyzed), _event_words(), _event_heads(language)))
+    analyzed = unify_events(resolve_event_references(unify_forms(unify_people(analyzed)), _event_words(), _event_heads(language)))
     refs = person_refs(analyzed)
     entities = build_entities(analyzed)
     if article.dateline_place:

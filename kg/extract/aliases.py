@@ -1,0 +1,220 @@
+"""Short forms of one entity inside an article, resolved to it by the shape of the names alone.
+
+News names an actor once in full and then by a short form the recogniser does not tie back: an acronym made of
+the name's initials ("Ministry of Home Affairs" ... "MHA", "Susilo Bambang Yudhoyono" ... "SBY", "ASEAN
+Ministerial Meeting on Transnational Crime" ... "AMMTC ke-17"), the name with a leading article or a country
+qualifier ("The Philippine National Police", "Badan Keamanan Laut Republik Indonesia"), a surname alone that the
+recogniser typed as a place or body ("Sharma" after "Alok Sharma"), or a kind of document for the one agreement
+of that kind ("the MoU", "the pact"). Each becomes a second node and a
+second, unmatched argument of the same facts. Every rule here reads only the article's own names; a short
+form that fits two entities is left alone (GUIDELINES: one entity per real-world thing in the article).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from kg.model import AnalyzedArticle, Mention
+from kg.names import norm_key
+from kg.nlp import gazetteer, lexicon
+
+RESOLVED = ("Person", "Organization", "Event", "Agreement")
+SHORT_TYPES = ("Place", "Organization")  # a person's surname alone, mistyped by the recogniser
+ARTICLES = frozenset({"the"})
+QUALIFIERS = frozenset({"ri", "republik indonesia", "indonesia"})  # the home country of Indonesian news: a body's own
+_ORDINAL_TAIL = re.compile(r"^(?:ke-?\d+|\d+(?:st|nd|rd|th)?|[IVX]+)$", re.I)
+VAGUEST = "agreement"  # the kind of "agreement", "pact", "kesepakatan" in lexicons/generic_agreements.tsv
+_SKIPPED = frozenset({"of", "on", "the", "and", "for", "in", "dan", "untuk", "tentang", "se", "ke", "&", "-", "–", "'s", "’s"})
+
+
+def unify_forms(analyzed: AnalyzedArticle) -> AnalyzedArticle:
+    """Mentions rekeyed (and retyped) to the entity their short form denotes."""
+    gaz = gazetteer.load()
+    generic = lexicon.load(analyzed.article.language).generic_agreements
+    analyzed = replace(analyzed, mentions=[_without_article(m) for m in analyzed.mentions])
+    names = _names(analyzed.mentions, gaz)
+    headlines = {s.index for s in analyzed.sentences if _title_case(s.text)}
+    listed = {key for key in names if key in gaz.entries}
+    target: dict[str, tuple[str, str]] = {}
+    run_on: set[str] = set()
+    for key, entry in names.items():
+        if key in listed:
+            continue
+        longer = _run_on(key, entry, names, headlines)
+        if longer is not None:
+            run_on.add(key)
+        found = (_qualified(key, entry, names, listed) or longer
+                 or _acronym(key, entry, names) or _surname(key, entry, names) or _generic(key, entry, names, generic))
+        if found is not None and found != key:
+            target[key] = (found, names[found].type)
+    if not target:
+        return analyzed
+    for key in list(target):  # a chain A -> B -> C ends at C
+        seen = {key}
+        while target[key][0] in target and target[key][0] not in seen:
+            seen.add(target[key][0])
+            target[key] = target[target[key][0]]
+    mentions = [m if m.key not in target else replace(m, key=target[m.key][0]) if m.type not in (*RESOLVED, "Place")
+                else replace(_cut(m, names[target[m.key][0]]) if m.key in run_on else m, key=target[m.key][0],
+                             type=target[m.key][1]) for m in analyzed.mentions]
+    return replace(analyzed, mentions=mentions)
+
+
+def _cut(m: Mention, body: Named) -> Mention:
+    """A run-on mention ("Komisi III DPR RI Bambang Wuryanto") cut back to the longest of its leading words that
+    is a name of the body, so the node is not named after the run-on."""
+    ends = [k.end() for k in re.finditer(r"\S+", m.text)]
+    for end in reversed(ends):
+        if tuple(norm_key(m.text[:end]).split()) in body.forms:
+            text = m.text[:end]
+            return replace(m, end=m.start + end, text=text, name=text)
+    return m
+
+
+@dataclass
+class Named:
+    """What the rules read of one entity of the article: its type, its names as words, its shortest surface form."""
+
+    type: str
+    forms: set[tuple[str, ...]] = field(default_factory=set)
+    shortest: str = ""
+    sentences: set[int] = field(default_factory=set)
+
+    @property
+    def longest(self) -> tuple[str, ...]:
+        return max(self.forms, key=lambda f: (len(f), f))
+
+
+def _names(mentions: list[Mention], gaz: gazetteer.Gazetteer) -> dict[str, Named]:
+    """Key -> its names, for the entities that may resolve (a listed body's gazetteer names too)."""
+    out: dict[str, Named] = {}
+    for m in mentions:
+        if m.type not in (*RESOLVED, "Place") or not m.key:
+            continue
+        named = out.setdefault(m.key, Named(m.type, shortest=m.text))
+        named.forms.add(tuple(norm_key(m.name or m.text).split()))
+        named.sentences.add(m.sentence)
+        if len(m.text) < len(named.shortest):
+            named.shortest = m.text
+    for key, named in out.items():
+        entry = gaz.entries.get(key)
+        if entry is not None:
+            named.forms |= {tuple(norm_key(n).split()) for n in [*entry.labels.values(), *entry.aliases]}
+        named.forms.discard(())
+    return {k: v for k, v in out.items() if v.forms}
+
+
+def _title_case(text: str) -> bool:
+    """A headline or caption line: no closing full stop, and most of its words capitalised."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return (len(words) >= 3 and not text.rstrip().endswith((".", "!", "?", '"', "”"))
+            and sum(w[0].isupper() for w in words) >= 0.7 * len(words))
+
+
+def _one(found: list[str]) -> str | None:
+    return found[0] if len(set(found)) == 1 else None
+
+
+def _without_article(m: Mention) -> Mention:
+    """"The Defence Ministry" at the start of a sentence is "Defence Ministry": the article is no part of a
+    body's, event's or agreement's name, and keeping it would give the body a second key and node."""
+    if m.type not in ("Organization", "Event", "Agreement") or not m.text.startswith(("The ", "the ")) or len(m.text.split()) < 3:
+        return m
+    name = m.name[4:] if m.name.startswith(("The ", "the ")) else m.name
+    key = m.key
+    if key == f"{m.type.lower()}:{norm_key(m.name)}":
+        key = f"{m.type.lower()}:{norm_key(name)}"
+    return replace(m, start=m.start + 4, text=m.text[4:], name=name, key=key)
+
+
+def _qualified(key: str, entry: Named, names: dict[str, Named], listed: set[str]) -> str | None:
+    """"Badan Keamanan Laut Republik Indonesia" and "Badan Keamanan Laut" are one body: a body's name with its
+    home country after it. The listed (gazetteer) or else the fuller name is the entity."""
+    if entry.type != "Organization":
+        return None
+    found = []
+    for k, other in names.items():
+        if k == key or other.type != "Organization":
+            continue
+        for mine in entry.forms:
+            for theirs in other.forms:
+                if len(theirs) >= 2 and len(mine) > len(theirs) and mine[:len(theirs)] == theirs \
+                        and " ".join(mine[len(theirs):]) in QUALIFIERS and k in listed:
+                    found.append(k)  # the qualified form joins a listed body; else the shorter joins it
+                elif len(mine) >= 2 and len(theirs) > len(mine) and theirs[:len(mine)] == mine \
+                        and " ".join(theirs[len(mine):]) in QUALIFIERS:
+                    found.append(k)
+    return _one(found)
+
+
+def _initials(words: tuple[str, ...], skip: frozenset[str]) -> str:
+    return "".join(w[0] for w in words if w not in skip and not _ORDINAL_TAIL.match(w))
+
+
+def _acronym(key: str, entry: Named, names: dict[str, Named]) -> str | None:
+    """"MHA", "SBY", "CHOGM", "AMMTC ke-17": an acronym of capitals (an ordinal may follow) whose letters are
+    the initials of exactly one other name of the article, with or without its little words."""
+    parts = entry.shortest.split()
+    if not parts or len(parts) > 2 or (len(parts) == 2 and not _ORDINAL_TAIL.match(parts[1])):
+        return None
+    letters = [c for c in parts[0] if c.isalpha()]
+    if not 2 <= len(letters) <= 7 or not all(c.isupper() for c in letters):
+        return None
+    wanted = "".join(letters).lower()
+    return _one([k for k, n in names.items() if k != key and n.type in RESOLVED
+                 and any(len(f) >= 2 and wanted in (_initials(f, _SKIPPED), _initials(f, ARTICLES)) for f in n.forms)])
+
+
+def _surname(key: str, entry: Named, names: dict[str, Named]) -> str | None:
+    """"Sharma" typed as a place after "Alok Sharma", "Boy Rafli Amar" typed as a place: a place or body
+    none of the gazetteer's, every name of which is one word of exactly one person's full name or the whole of
+    it, is that person."""
+    if entry.type not in SHORT_TYPES:
+        return None
+    return _one([k for k, n in names.items() if n.type == "Person" and k != key and len(n.longest) >= 2 and all(
+        f in n.forms or (len(f) == 1 and f[0] in n.longest) for f in entry.forms)])
+
+
+def _generic(key: str, entry: Named, names: dict[str, Named], generic: dict[str, str]) -> str | None:
+    """"The MoU", "the agreement", "the pact" after the article has named its one agreement in full ("Nota
+    Kesepahaman tentang Pembentukan Konsultasi Bilateral") are that agreement: a name that is only a kind of
+    document (``lexicons/generic_agreements.tsv``) joins the one named agreement of its kind, else the one named
+    agreement of the article."""
+    if entry.type != "Agreement":
+        return None
+    kinds = {generic.get(" ".join(f)) for f in entry.forms}
+    if None in kinds:
+        return None
+    named = [k for k, n in names.items() if k != key and n.type == "Agreement"
+             and any(" ".join(f) not in generic for f in n.forms)]
+    same = [k for k in named if any(generic.get(" ".join(f[:j])) in kinds for f in names[k].forms for j in range(1, len(f)))]
+    if named:
+        return _one(same) or _one(named)
+    if kinds != {VAGUEST}:
+        return None  # "the agreement" with no named one: the one document of a more precise kind ("the MoU")
+    return _one([k for k, n in names.items() if k != key and n.type == "Agreement"
+                 and {generic.get(" ".join(f)) for f in n.forms} - {VAGUEST, None}])
+
+
+def _run_on(key: str, entry: Named, names: dict[str, Named], headlines: set[int]) -> str | None:
+    """A body's name run on into the words after it: into a person's name ("Komisi III DPR RI Bambang
+    Wuryanto", "Kepolisian Turki Selami Altinok"), or, in a title-case headline, into its verb ("Komisi III
+    Gelar RDP Tertutup"). The body is the one named without them; a headline's run-on joins it only when the
+    headline alone gives that name."""
+    if entry.type not in ("Organization", "Event"):
+        return None
+    people = [f for n in names.values() if n.type == "Person" for f in n.forms]
+    headline = entry.sentences <= headlines
+    found = []
+    for k, other in names.items():
+        if k == key or other.type != "Organization":
+            continue
+        for mine in entry.forms:
+            for theirs in other.forms:
+                if len(theirs) < 2 or len(mine) <= len(theirs) or mine[:len(theirs)] != theirs:
+                    continue
+                tail = mine[len(theirs):]
+                if headline or any(tail[:len(person)] == person for person in people):
+                    found.append(k)
+    return _one(found)

@@ -1,0 +1,86 @@
+"""One node per actor inside an article: short forms (acronyms of initials, a leading article, a body's home
+country after its name, a surname the recogniser mistyped, "the MoU") resolve to the entity named in full."""
+
+from __future__ import annotations
+
+import json
+
+from kg.cli import app
+from tests.conftest import read_claims
+
+
+def _build(runner, tmp_path, text: str, language: str, published: str = "2024-03-06") -> list[dict]:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(text, encoding="utf-8")
+    (src / "a.meta.json").write_text(json.dumps({"id": "a", "language": language, "published": published}), encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(src), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return read_claims(out / "claims.jsonl")
+
+
+def _entities(records: list[dict], etype: str) -> dict[str, set[str]]:
+    return {r["name"]: set(r["aliases"]) for r in records if r["kind"] == "entity" and r["type"] == etype}
+
+
+def test_acronyms_of_initials_and_a_leading_article_are_the_named_entity(runner, tmp_path):
+    records = _build(runner, tmp_path, (
+        "Leaders meet in London\n"
+        "LONDON - The Commonwealth Heads of Government Meeting opened in London on Monday, 4 March 2024. "
+        "Delegates from 56 countries attended CHOGM, which ends on Friday. "
+        "The Ministry of Home Affairs sent a delegation of ten officials. "
+        "\"We came to listen,\" an MHA spokesman said. "
+        "The Ministry of Home Affairs will report to parliament next week.\n"), "en")
+    events = _entities(records, "Event")
+    assert list(events) == ["Commonwealth Heads of Government Meeting"] and "CHOGM" in events["Commonwealth Heads of Government Meeting"]
+    bodies = _entities(records, "Organization")
+    assert "MHA" in bodies.get("Ministry of Home Affairs", set()), bodies
+    assert not any(name.startswith("The ") for name in bodies), bodies
+
+
+def test_a_body_with_its_home_country_after_it_and_a_person_by_initials_are_one_node(runner, tmp_path):
+    records = _build(runner, tmp_path, (
+        "Jakarta - Badan Keamanan Laut Republik Indonesia menggelar latihan bersama di Batam, Selasa (5/3/2024). "
+        "Latihan itu diikuti kapal-kapal Badan Keamanan Laut dari tiga pangkalan. "
+        "Presiden Susilo Bambang Yudhoyono membuka latihan tersebut. "
+        "Menurut SBY, latihan serupa akan digelar setiap tahun.\n"), "id")
+    bodies = _entities(records, "Organization")
+    assert [n for n in bodies if n.startswith("Badan Keamanan Laut")] == ["Badan Keamanan Laut"], bodies
+    people = _entities(records, "Person")
+    assert list(people) == ["Susilo Bambang Yudhoyono"] and "SBY" in people["Susilo Bambang Yudhoyono"], people
+
+
+def test_the_mou_is_the_one_named_memorandum_and_takes_its_date(runner, tmp_path):
+    records = _build(runner, tmp_path, (
+        "Jakarta - Kepolisian Negara Republik Indonesia dan Kepolisian Diraja Malaysia menandatangani Nota "
+        "Kesepahaman tentang Kerja Sama Pemberantasan Kejahatan Lintas Negara di Jakarta, Senin (4/3/2024). "
+        "MoU tersebut berlaku selama lima tahun.\n"
+        "Kepala Divisi Hubungan Internasional Polri mengatakan MoU itu ditandatangani setelah dua tahun perundingan.\n"),
+        "id", published="2024-03-06")
+    agreements = _entities(records, "Agreement")
+    assert len(agreements) == 1, agreements
+    [(name, aliases)] = agreements.items()
+    assert name.startswith("Nota Kesepahaman tentang Kerja Sama") and "MoU" in aliases
+    signed = [c for c in records if c["kind"] == "claim" and c["relation"] == "signs"]
+    assert signed and all(c["object"] == name and c["date"] == "2024-03-04" for c in signed), signed
+
+
+def test_a_short_form_that_fits_two_entities_is_left_alone(runner, tmp_path):
+    records = _build(runner, tmp_path, (
+        "Jakarta - Indonesia dan Australia menandatangani Nota Kesepahaman tentang Kerja Sama Maritim dan Nota "
+        "Kesepahaman tentang Kerja Sama Pendidikan di Jakarta, Senin (4/3/2024). "
+        "MoU itu disaksikan kedua menteri.\n"), "id")
+    agreements = _entities(records, "Agreement")
+    names = sorted(agreements)
+    assert len([n for n in names if n.startswith("Nota Kesepahaman tentang")]) == 2, names
+    assert not any("MoU" in aliases for name, aliases in agreements.items() if name.startswith("Nota Kesepahaman tentang")), agreements
+
+
+def test_a_body_run_on_into_a_title_case_headline_is_the_body(runner, tmp_path):
+    records = _build(runner, tmp_path, (
+        "Komisi III DPR Gelar Rapat Tertutup Bahas Terorisme\n"
+        "Jakarta - Komisi III DPR menggelar rapat tertutup dengan Badan Nasional Penanggulangan Terorisme di "
+        "Jakarta, Senin (4/3/2024). Rapat Komisi III DPR itu membahas pencegahan terorisme.\n"), "id")
+    bodies = _entities(records, "Organization")
+    assert [n for n in bodies if n.startswith("Komisi III")] == ["Komisi III DPR"], bodies

@@ -84,3 +84,13 @@ def test_a_body_run_on_into_a_title_case_headline_is_the_body(runner, tmp_path):
         "Jakarta, Senin (4/3/2024). Rapat Komisi III DPR itu membahas pencegahan terorisme.\n"), "id")
     bodies = _entities(records, "Organization")
     assert [n for n in bodies if n.startswith("Komisi III")] == ["Komisi III DPR"], bodies
+
+
+def test_a_possessive_is_no_part_of_a_persons_name(runner, tmp_path):
+    records = _build(runner, tmp_path, (
+        "Statement on Minister Shanmugam’s Visit to Kuala Lumpur\n"
+        "Mr K. Shanmugam, Minister for Home Affairs, led a delegation to Kuala Lumpur on 25 Jan 2016. "
+        "During the visit, Minister Shanmugam met Malaysian officials.\n"), "en", published="2016-01-26")
+    people = _entities(records, "Person")
+    assert people and not any(name.endswith(("’s", "'s")) for name in people), people
+    assert len([n for n in people if "Shanmugam" in n]) == 1, people

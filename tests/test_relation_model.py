@@ -193,3 +193,11 @@ def test_a_multi_day_event_is_dated_by_its_first_day():
     result = extract.run(nlp.run(_article(text, published=date(2016, 1, 27))), rules_only=True)
     attends = [c for c in result.claims if c.relation == "attends"]
     assert attends and {c.date for c in attends} == {"2016-01-25"}
+
+
+def test_attendance_of_a_multi_day_event_takes_its_first_day_whatever_day_another_sentence_gives():
+    text = ("Menhan Sari Wulandari pada Selasa (29/5) menghadiri Pertemuan Menteri Pertahanan Asia Tenggara di Phnom Penh. "
+            "Pertemuan Menteri Pertahanan Asia Tenggara itu berlangsung tiga hari, dari 28 hingga 30 Mei 2012.")
+    result = extract.run(nlp.run(_article(text, published=date(2012, 5, 31))), rules_only=True)
+    attends = [c for c in result.claims if c.relation == "attends"]
+    assert attends and {c.date for c in attends} == {"2012-05-28"}, attends

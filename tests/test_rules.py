@@ -176,6 +176,12 @@ def test_an_initial_or_honorific_with_a_full_stop_does_not_end_the_sentence():
         "Duta Besar Jepang H.E. Mr. Taro Yamada bertemu Nathan A. Sales di Jakarta.", "Keduanya lalu pergi."]
 
 
+def test_abbreviated_ranks_do_not_end_the_sentence():
+    text = ("The delegation was led by Pol. Snr. Supt. Aung Min, with Vice Adm. Budi Santoso and Lt.-Gen. Tan Wei. "
+            "They met on Monday.")
+    assert [s.text for s in split_sentences(text)] == [text.split(" They")[0], "They met on Monday."]
+
+
 def test_a_numbered_meeting_referred_back_to_is_not_a_new_meeting():
     text = ("Delegasi Indonesia dan Australia bertemu di Jakarta pada Senin (12/3). "
             "Dalam pertemuan yang kelima ini, BNPT dan Polri membahas kerja sama.")

@@ -7,6 +7,7 @@ each claim carrying its evidence sentence, the rule that made it and a confidenc
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -102,7 +103,7 @@ def propose_all(analyzed: AnalyzedArticle) -> Proposals:
         bodies.setdefault(mention.key, body)
         if is_minister(role):
             ministers.add(mention.key)
-    _date_events(views, entities)
+    spanned = _date_events(views, entities)
     posts_in: dict[int, list[Claim]] = {}
     for claim in claims:
         posts_in.setdefault(claim.evidence.sentence, []).append(claim)
@@ -151,6 +152,9 @@ def propose_all(analyzed: AnalyzedArticle) -> Proposals:
     claims = [c for c in claims if c.subject != c.object and c.subject in entities
               and (c.object is None or c.object in entities) and _typed(c, entities)]
     _fallback_qualifiers(claims, entities, article, analyzed.times, views)
+    for claim in claims:  # GUIDELINES: a multi-day event's attendance is dated by its first day
+        if claim.relation == "attends" and claim.object in spanned:
+            claim.date = entities[claim.object].date
     counts: dict[str, int] = {}
     for key in [m.key for m in analyzed.mentions if m.type not in ("Title", "Pronoun")] + [r.key for r in refs if r.how != "name"]:
         counts[key] = counts.get(key, 0) + 1
@@ -261,8 +265,21 @@ def _dateline_entity(entities: dict[str, Entity], place: str, language: str) -> 
         ensure_entity(entities, entry.key, language)
 
 
-def _date_events(views: list[SentenceView], entities: dict[str, Entity]) -> None:
-    """Events and agreements take the date and place of the first sentence that gives them one."""
+_RANGE = re.compile(r"\d\s*(?:[-–]|to|until|sampai|hingga|s\.d\.?|s/d)\s*\d", re.I)
+
+
+def _date_events(views: list[SentenceView], entities: dict[str, Entity]) -> set[str]:
+    """Events and agreements take the date and place of the first sentence that gives them one; an event that a
+    sentence says runs over several days ("berlangsung ... 28 hingga 30 Mei 2012", "from 25 to 26 Jan") takes
+    its first day whatever day another sentence gives it. Returns the events dated so."""
+    spanned: set[str] = set()
+    for view in views:
+        ranges = [t for t in view.times if _RANGE.search(t.text)]
+        for mention in view.events if ranges else ():
+            entity = entities.get(mention.key)
+            if entity is not None and mention.key not in spanned:
+                entity.date = ranges[0].value
+                spanned.add(mention.key)
     for view in views:
         for mention in [*view.events, *view.agreements]:
             entity = entities.get(mention.key)
@@ -272,6 +289,7 @@ def _date_events(views: list[SentenceView], entities: dict[str, Entity]) -> None
                 entity.date = view.time_near(mention.start)
             if entity.place is None:
                 entity.place = view.place()
+    return spanned
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:

@@ -22,6 +22,7 @@ from kg.nlp import gazetteer, lexicon
 RESOLVED = ("Person", "Organization", "Event", "Agreement")
 SHORT_TYPES = ("Place", "Organization")  # a person's surname alone, mistyped by the recogniser
 ARTICLES = frozenset({"the"})
+POSSESSIVE = ("'s", "’s")
 QUALIFIERS = frozenset({"ri", "republik indonesia", "indonesia"})  # the home country of Indonesian news: a body's own
 _ORDINAL_TAIL = re.compile(r"^(?:ke-?\d+|\d+(?:st|nd|rd|th)?|[IVX]+)$", re.I)
 VAGUEST = "agreement"  # the kind of "agreement", "pact", "kesepakatan" in lexicons/generic_agreements.tsv
@@ -32,7 +33,7 @@ def unify_forms(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     """Mentions rekeyed (and retyped) to the entity their short form denotes."""
     gaz = gazetteer.load()
     generic = lexicon.load(analyzed.article.language).generic_agreements
-    analyzed = replace(analyzed, mentions=[_without_article(m) for m in analyzed.mentions])
+    analyzed = _without_articles(analyzed, gaz)
     names = _names(analyzed.mentions, gaz)
     headlines = {s.index for s in analyzed.sentences if _title_case(s.text)}
     listed = {key for key in names if key in gaz.entries}
@@ -116,16 +117,29 @@ def _one(found: list[str]) -> str | None:
     return found[0] if len(set(found)) == 1 else None
 
 
-def _without_article(m: Mention) -> Mention:
-    """"The Defence Ministry" at the start of a sentence is "Defence Ministry": the article is no part of a
-    body's, event's or agreement's name, and keeping it would give the body a second key and node."""
-    if m.type not in ("Organization", "Event", "Agreement") or not m.text.startswith(("The ", "the ")) or len(m.text.split()) < 3:
-        return m
-    name = m.name[4:] if m.name.startswith(("The ", "the ")) else m.name
-    key = m.key
-    if key == f"{m.type.lower()}:{norm_key(m.name)}":
-        key = f"{m.type.lower()}:{norm_key(name)}"
-    return replace(m, start=m.start + 4, text=m.text[4:], name=name, key=key)
+def _without_articles(analyzed: AnalyzedArticle, gaz: gazetteer.Gazetteer) -> AnalyzedArticle:
+    """"The Defence Ministry" at the start of a sentence is "Defence Ministry", and "Shanmugam's" is Shanmugam:
+    an article is no part of a body's, event's or agreement's name, nor a possessive of a person's, and keeping
+    either would give the entity a second key and node. The key the name gave moves for every mention of it (a
+    defined acronym shares it), to the listed body's where the bare name is one."""
+    renamed: dict[str, str] = {}
+    cut: dict[int, Mention] = {}
+    for m in analyzed.mentions:
+        if m.type in ("Organization", "Event", "Agreement") and m.text.startswith(("The ", "the ")) and len(m.text.split()) >= 3:
+            name = m.name[4:] if m.name.startswith(("The ", "the ")) else m.name
+            cut[id(m)] = replace(m, start=m.start + 4, text=m.text[4:], name=name)
+        elif m.type == "Person" and m.text.endswith(POSSESSIVE) and len(m.text) > 4:
+            name = m.name[:-2] if m.name.endswith(POSSESSIVE) else m.name
+            cut[id(m)] = replace(m, end=m.end - 2, text=m.text[:-2], name=name)
+        else:
+            continue
+        if m.key == f"{m.type.lower()}:{norm_key(m.name)}":
+            entry = gaz.by_alias(name)
+            renamed[m.key] = entry.key if entry is not None and entry.type == m.type else f"{m.type.lower()}:{norm_key(name)}"
+    if not cut:
+        return analyzed
+    mentions = [cut.get(id(m), m) for m in analyzed.mentions]
+    return replace(analyzed, mentions=[replace(m, key=renamed[m.key]) if m.key in renamed else m for m in mentions])
 
 
 def _qualified(key: str, entry: Named, names: dict[str, Named], listed: set[str]) -> str | None:

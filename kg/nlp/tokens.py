@@ -3,18 +3,32 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.model import Sentence, Token
+from kg.resources import load_table
 
 __all__ = ["MAX_SENTENCE", "Token", "split_sentences", "tokenize"]
 
 _TOKEN = re.compile(r"ke-\d+|\d+(?:[.,/:]\d+)*|[^\W\d_]+(?:['’][^\W_]+)*|\S", re.UNICODE)
-# A full stop that does not end a sentence: an initial, a title, a degree, a month's abbreviation ("Sept. 9") or a number.
-_NO_BREAK_BEFORE = re.compile(
-    r"(?:\b[A-Z]|\b(?:Dr|Drs|Dra|Prof|Ir|Pol|Jend|Komjen|Mr|Mrs|Ms|St|No|Nomor|Plt|Plh|Sdr|Jl|Kol|Bpk|H|Hj|"
-    r"Hum|Si|Sos|Ag|Kn|Pd|Kom|Psi|Phil|Sc|vs|etc|approx|U\.S|U\.K|Gen|Lt|Col|Maj|Capt|Sen|Rep|Hon|Rt|Jr|Sr|Inc|Ltd|Co|Corp|Dept|Govt|Mt|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Agu|Agt|Sep|Sept|Oct|Okt|Nov|Dec|Des))\.$"
-)
+# A full stop that does not end a sentence: an initial, or an abbreviation of lexicons/abbreviations.tsv (a title,
+# a rank, a degree, a month's abbreviation as in "Sept. 9").
+_INITIAL = re.compile(r"\b[A-Z]\.$")
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(row["abbreviation"] for row in load_table("lexicons/abbreviations.tsv"))
+
+
+def _no_break_before(before: str) -> bool:
+    """``before`` ends with a full stop that ends no sentence: "Gen.", "Pol. Snr.", "U.S.", "J."."""
+    if _INITIAL.search(before):
+        return True
+    run = re.search(r"[A-Za-z.]*$", before[:-1]).group().strip(".")
+    return run in _abbreviations() or run.rsplit(".", 1)[-1] in _abbreviations()
+
+
 _BREAK = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 
 
@@ -29,7 +43,7 @@ def split_sentences(text: str) -> list[Sentence]:
     start = 0
     for match in _BREAK.finditer(text):
         if match.group().strip() == "" and "\n" not in match.group():
-            if _NO_BREAK_BEFORE.search(text[max(0, match.start() - 12):match.start()]):
+            if _no_break_before(text[max(0, match.start() - 12):match.start()]):
                 continue
         end = match.start()
         _add(sentences, text, start, end)

@@ -8,13 +8,17 @@ position. None names a person or an article: the model must carry over to text i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.extract.candidates import CANDIDATE, by_rule, mentions_of
 from kg.extract.context import SentenceView
 from kg.model import Claim, Entity
+from kg.nlp import lexicon
 from kg.relations import REGISTRY
 
+_WORD = re.compile(r"[^\W\d_]+")
 WINDOW = 3  # words looked at before the first and after the last argument
 BETWEEN = 6  # words between the arguments kept as features (the first and last ones when more)
 COORDINATORS = frozenset({"dan", "and", "serta", "&", ","})
@@ -136,8 +140,32 @@ def features(claim: Claim, view: SentenceView, facts: ArticleFacts) -> list[str]
     if claim.relation == "holds_position":
         f.append(f"post-known={facts.bodies.get(claim.subject) == claim.object}")
         if claim.role:
-            f.append("role")
+            f += ["role", *_role_shape(claim.role, facts.language)]
     return f
+
+
+def _role_shape(role: str, language: str) -> list[str]:
+    """Whether the words that tie a person to a body read as a post ("Secretary-General of", "Kepala") or as
+    a clause ("stressed that", "said it also acknowledges the"): a title word, and lower-case words that are
+    neither title nor role words."""
+    titled, others = _post_words(language)
+    raw = _WORD.findall(role)
+    words = [w.lower() for w in raw]
+    out = [f"role-words={_bucket(len(role.split()), (1, 2, 3, 5))}"]
+    if any(w in titled for w in words):
+        out.append("role-titled")
+    loose = sum(1 for w, r in zip(words, raw) if r[:1].islower() and w not in titled and w not in others)
+    out.append(f"role-loose={_bucket(loose, (0, 1, 2))}")
+    return out
+
+
+@lru_cache(maxsize=None)
+def _post_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The words of the language's titles, and its role and linking words ("of", "for", "the")."""
+    lex = lexicon.load(language)
+    links = frozenset(lex.role_words) | frozenset({"of", "for", "the", "and", "dan", "bidang", "urusan"})
+    titled = frozenset(w for key in [*lex.titles, *lex.ranks] for w in key if w.isalpha()) - links
+    return titled, links
 
 
 def _salience(tag: str, key: str, entity: Entity | None, facts: ArticleFacts) -> list[str]:

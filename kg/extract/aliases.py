@@ -20,13 +20,14 @@ from kg.names import norm_key
 from kg.nlp import gazetteer, lexicon
 
 RESOLVED = ("Person", "Organization", "Event", "Agreement")
+NAMED = (*RESOLVED, "Place")  # the types whose names are read: a place may be a mistyped surname
 SHORT_TYPES = ("Place", "Organization")  # a person's surname alone, mistyped by the recogniser
 ARTICLES = frozenset({"the"})
 POSSESSIVE = ("'s", "’s")
 QUALIFIERS = frozenset({"ri", "republik indonesia", "indonesia"})  # the home country of Indonesian news: a body's own
 _ORDINAL_TAIL = re.compile(r"^(?:ke-?\d+|\d+(?:st|nd|rd|th)?|[IVX]+)$", re.I)
 VAGUEST = "agreement"  # the kind of "agreement", "pact", "kesepakatan" in lexicons/generic_agreements.tsv
-_SKIPPED = frozenset({"of", "on", "the", "and", "for", "in", "dan", "untuk", "tentang", "se", "ke", "&", "-", "–", "'s", "’s"})
+_SKIPPED = frozenset({"of", "on", "the", "and", "for", "in", "dan", "untuk", "tentang", "se", "ke"})  # of norm_key words
 
 
 def unify_forms(analyzed: AnalyzedArticle) -> AnalyzedArticle:
@@ -56,7 +57,7 @@ def unify_forms(analyzed: AnalyzedArticle) -> AnalyzedArticle:
         while target[key][0] in target and target[key][0] not in seen:
             seen.add(target[key][0])
             target[key] = target[target[key][0]]
-    mentions = [m if m.key not in target else replace(m, key=target[m.key][0]) if m.type not in (*RESOLVED, "Place")
+    mentions = [m if m.key not in target else replace(m, key=target[m.key][0]) if m.type not in NAMED
                 else replace(_cut(m, names[target[m.key][0]]) if m.key in run_on else m, key=target[m.key][0],
                              type=target[m.key][1]) for m in analyzed.mentions]
     return replace(analyzed, mentions=mentions)
@@ -91,7 +92,7 @@ def _names(mentions: list[Mention], gaz: gazetteer.Gazetteer) -> dict[str, Named
     """Key -> its names, for the entities that may resolve (a listed body's gazetteer names too)."""
     out: dict[str, Named] = {}
     for m in mentions:
-        if m.type not in (*RESOLVED, "Place") or not m.key:
+        if m.type not in NAMED or not m.key:
             continue
         named = out.setdefault(m.key, Named(m.type, shortest=m.text))
         named.forms.add(tuple(norm_key(m.name or m.text).split()))
@@ -151,15 +152,16 @@ def _qualified(key: str, entry: Named, names: dict[str, Named], listed: set[str]
     for k, other in names.items():
         if k == key or other.type != "Organization":
             continue
-        for mine in entry.forms:
-            for theirs in other.forms:
-                if len(theirs) >= 2 and len(mine) > len(theirs) and mine[:len(theirs)] == theirs \
-                        and " ".join(mine[len(theirs):]) in QUALIFIERS and k in listed:
-                    found.append(k)  # the qualified form joins a listed body; else the shorter joins it
-                elif len(mine) >= 2 and len(theirs) > len(mine) and theirs[:len(mine)] == mine \
-                        and " ".join(theirs[len(mine):]) in QUALIFIERS:
-                    found.append(k)
+        if k in listed and any(" ".join(t) in QUALIFIERS for t in _tails(other.forms, entry.forms)):
+            found.append(k)  # the qualified form joins a listed body; else the shorter joins it
+        elif any(" ".join(t) in QUALIFIERS for t in _tails(entry.forms, other.forms)):
+            found.append(k)
     return _one(found)
+
+
+def _tails(shorter: set[tuple[str, ...]], longer: set[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The words after each name of ``shorter`` (two words or more) that a name of ``longer`` begins with."""
+    return [l[len(s):] for s in shorter if len(s) >= 2 for l in longer if len(l) > len(s) and l[:len(s)] == s]
 
 
 def _initials(words: tuple[str, ...], skip: frozenset[str]) -> str:
@@ -220,15 +222,5 @@ def _run_on(key: str, entry: Named, names: dict[str, Named], headlines: set[int]
         return None
     people = [f for n in names.values() if n.type == "Person" for f in n.forms]
     headline = entry.sentences <= headlines
-    found = []
-    for k, other in names.items():
-        if k == key or other.type != "Organization":
-            continue
-        for mine in entry.forms:
-            for theirs in other.forms:
-                if len(theirs) < 2 or len(mine) <= len(theirs) or mine[:len(theirs)] != theirs:
-                    continue
-                tail = mine[len(theirs):]
-                if headline or any(tail[:len(person)] == person for person in people):
-                    found.append(k)
-    return _one(found)
+    return _one([k for k, other in names.items() if k != key and other.type == "Organization" and any(
+        headline or any(tail[:len(person)] == person for person in people) for tail in _tails(other.forms, entry.forms))])

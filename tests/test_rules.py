@@ -210,7 +210,7 @@ def test_a_police_unit_title_with_a_rank_before_the_name_gives_the_unit_and_the_
     text = ("Kapolda Metro Jaya Irjen Pol Darmawan Saputra mengatakan hal itu kepada wartawan. "
             "Wawali Rina Kartika dan Mendag Joko Lestari juga hadir.")
     posts = _posts(text)
-    assert ("Darmawan Saputra", "Polda Metro Jaya", "Kapolda") in posts
+    assert ("Darmawan Saputra", "Kepolisian Daerah Metro Jaya", "Kapolda") in posts  # the gazetteer's name
     assert ("Joko Lestari", "Indonesia", "Menteri Perdagangan") in posts
     names = {e.name for e in extract.run(nlp.run(_article(text)), rules_only=True).entities.values() if e.type == "Person"}
     assert "Rina Kartika" in names and not any("Jaya" in n or "Wawali" in n for n in names)
@@ -354,3 +354,52 @@ def test_the_two_bodies_are_the_bodies_named_last_and_the_two_countries_the_coun
     assert frozenset(("Badan Nasional Penanggulangan Terorisme", "Badan Keamanan Laut")) in _pairs(text, "cooperates_with")
     countries = "Jepang dan Indonesia memperkuat hubungan. Kerja sama kedua negara makin erat."
     assert _pairs(countries, "cooperates_with") == {frozenset(("Jepang", "Indonesia"))}
+
+
+def test_a_body_run_on_into_a_name_ends_where_the_name_begins():
+    text = ("Ketua Komisi III DPR Rahmat Santoso membuka rapat. "
+            "Kepala Kepolisian Turki Mehmet Yilmaz hadir di Jakarta. "
+            "Kepala Bakamla RI Laksdya TNI Dr. Arif Wibowo menandatangani dokumen itu.")
+    posts = {(person, body) for person, body, _role in _posts(text)}
+    assert {("Rahmat Santoso", "Komisi III DPR"), ("Mehmet Yilmaz", "Kepolisian Turki"),
+            ("Arif Wibowo", "Badan Keamanan Laut")} <= posts, posts
+    names = {e.name for e in extract.run(nlp.run(_article(text)), rules_only=True).entities.values()}
+    assert not [n for n in names if "Santoso" in n and "Komisi" in n or "Yilmaz" in n and "Turki" in n], names
+
+
+def test_a_bracketed_short_title_between_title_and_name_is_no_gap():
+    text = ("Menteri Koordinator Bidang Politik, Hukum, dan Keamanan (Menko Polhukam) Budi Hartono "
+            "memimpin rapat itu.")
+    assert ("Budi Hartono", "Indonesia") in {(p, b) for p, b, _r in _posts(text)}
+
+
+def test_a_police_unit_the_gazetteer_knows_ends_before_the_name():
+    posts = _posts("Kapolda Jabar Dedi Kurnia dan Kapolda Metro Jaya Andi Saputra hadir.")
+    assert {(p, b) for p, b, _r in posts} == {("Dedi Kurnia", "Polda Jabar"), ("Andi Saputra", "Kepolisian Daerah Metro Jaya")}
+    alone = extract.run(nlp.run(_article("Hal itu disampaikan mantan Kapolda Metro Jaya tersebut kemarin.")), rules_only=True)
+    assert not [e for e in alone.entities.values() if e.type == "Person"]
+
+
+def test_bylines_and_photo_credits_name_no_actor():
+    text = ("Dua Negara Sepakat Perangi Terorisme\n"
+            "Rina Puspitasari - kabarnews\n"
+            "Rep: Agus Salim/ Red: Dewi Lestari\n"
+            "Kepala BNPT Budi Santoso bertemu Duta Besar Jepang di Jakarta, Senin (4/3/2024). (ANTARA/Yudha Pratama)\n"
+            "Yudha Pratama\n")
+    people = {e.name for e in extract.run(nlp.run(_article(text))).entities.values() if e.type == "Person"}
+    assert people == {"Budi Santoso"}, people
+
+
+def test_common_words_in_title_case_and_degrees_are_no_names():
+    text = ("Mendagri Temui Kepala BSSN Bahas Pembangunan Kota\n"
+            "Kepala BNPT Budi Santoso, MH, hadir bersama Ketua Panitia Rudi Hartono, SH, di Jakarta.")
+    names = {e.name for e in extract.run(nlp.run(_article(text))).entities.values()}
+    assert "Budi Santoso" in names and not names & {"Bahas Pembangunan Kota", "MH", "SH"}, names
+
+
+def test_a_countrys_government_is_the_country_and_a_retired_officers_tni_no_actor():
+    text = ("Pemerintah Turki dan Pemerintah Indonesia sepakat bekerja sama. "
+            "Pemerintah Provinsi Jawa Barat mendukung. Hadir pula Mayjen (Purn) TNI Budi Santoso.")
+    entities = {(e.type, e.name) for e in extract.run(nlp.run(_article(text))).entities.values()}
+    assert {("Country", "Turki"), ("Country", "Indonesia"), ("Organization", "Pemerintah Provinsi Jawa Barat")} <= entities
+    assert not [n for t, n in entities if n.startswith("Pemerintah Turki") or n == "Tentara Nasional Indonesia"], entities

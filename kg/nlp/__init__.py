@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from kg.model import AnalyzedArticle, Article, Mention
 from kg.nlp import gazetteer, lexicon, ner
 from kg.nlp.appositions import with_appositions
 from kg.nlp.capitalised import name_mentions
+from kg.nlp.credits import without_credits
 from kg.nlp.dates import find_times
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.mentions import head_chunks
+from kg.nlp.ner.clusters import load as load_clusters
 from kg.nlp.ner import events as ner_events
 from kg.nlp.ner.events import EventRecogniser
 from kg.nlp.occasions import with_named_occasions
@@ -23,6 +26,7 @@ from kg.nlp.proposals import model_mentions
 from kg.nlp.quotes import find_quotes
 from kg.nlp.recognise import known_names, second_pass, sentence_mentions
 from kg.nlp.tokens import split_sentences
+from kg.resources import load_table
 
 __all__ = ["run"]
 
@@ -54,9 +58,11 @@ def run(article: Article, *, events: EventRecogniser | None | bool = True) -> An
     if occasions is not None:
         found = [with_named_occasions(sentence, article.text, here, recogniser=occasions, language=article.language,
                                       chunks=named) for sentence, here, named in zip(sentences, found, chunks)]
-    found = [with_appositions(sentence, here, gaz=gaz, lex=lex, chunks=named)
+    found = [without_credits(sentence, with_appositions(sentence, here, gaz=gaz, lex=lex, chunks=named))
              for sentence, here, named in zip(sentences, found, chunks)]
-    mentions = [_one_memorandum(m, lex) for here in found for m in here if not _no_body(m, article.text, lex)]
+    case = load_clusters(article.language).case
+    mentions = [_one_memorandum(_as_country(m, gaz), lex) for here in found for m in here
+                if not _no_body(m, article.text, lex) and not _common_words(m, case)]
     mentions.sort(key=lambda m: (m.start, -m.end))
     times = find_times(article.text, sentences, published=article.published, language=article.language)
     return AnalyzedArticle(article, sentences, mentions, times, find_quotes(article.text))
@@ -66,11 +72,69 @@ _WEB = re.compile(r"\.(?:com|id|co\.id|net|org|go\.id)\b")
 
 
 def _no_body(m: Mention, text: str, lex: Lexicon) -> bool:
-    """A mention that names no actor: a kind of body ("Pemerintah Provinsi"), or a news site named by its
-    domain ("diterima Tribunnews.com", which the recogniser may even take for a person)."""
-    if m.type in ("Organization", "Person") and _WEB.match(text, m.end):
+    """A mention that names no actor: a kind of body ("Pemerintah Provinsi"), a news site named by its
+    domain ("diterima Tribunnews.com", which the recogniser may even take for a person), or a degree written
+    without its full stops ("Boy Rafli Amar, MH", "Syafi'i, SH")."""
+    if m.type in ("Organization", "Person") and (_WEB.match(text, m.end) or _degree(m.text, lex)):
         return True
     return m.type == "Organization" and " ".join(m.text.lower().split()) in lex.generic_bodies
+
+
+def _degree(text: str, lex: Lexicon) -> bool:
+    return len(text) <= 8 and tuple(text.lower().replace(".", " ").split()) in _degrees(lex.language)
+
+
+@lru_cache(maxsize=2)
+def _degrees(language: str) -> frozenset[tuple[str, ...]]:
+    """Degrees as their letters run together ("mh", "sik") and as written ("m", "h")."""
+    listed = lexicon.load(language).degrees
+    return frozenset(listed) | frozenset((("".join(k),) for k in listed))
+
+
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+COMMON = frozenset({"lower", "mixed", "mostly"})  # how the word clusters saw a common word written mid-sentence
+
+
+def _common_words(m: Mention, case: dict[str, str]) -> bool:
+    """A "person" whose every word running text writes in lower case ("Pertemuan", "Bahas Terorisme",
+    "Lingkungan Hidup", "Soft Power"): a headline's or a title-case phrase's words, not a name. A short form
+    of a person already named ("Bishop" after "Julie Bishop") stays."""
+    if m.type != "Person" or m.rule == "name-again":
+        return False
+    words = _LETTERS.findall(m.name or m.text)
+    return bool(words) and all(case.get(w.lower()) in COMMON for w in words)
+
+
+@lru_cache(maxsize=1)
+def _government_words() -> tuple[frozenset[str], frozenset[str]]:
+    rows = load_table("lexicons/government_words.tsv")
+    return (frozenset(r["words"] for r in rows if r["position"] == "before"),
+            frozenset(r["words"] for r in rows if r["position"] == "after"))
+
+
+def _as_country(m: Mention, gaz: gazetteer.Gazetteer) -> Mention:
+    """"Pemerintah Turki", "Government of Malaysia", "the Australian government": the country acting, one node
+    with the country (``lexicons/government_words.tsv``); a region's government stays a body."""
+    if m.type != "Organization":
+        return m
+    words = " ".join((m.name or m.text).split())
+    low = words.lower()
+    before, after = _government_words()
+    rest = None
+    for lead in before:
+        if low.startswith(lead + " "):
+            rest = words[len(lead) + 1:]
+    for tail in after:
+        if low.endswith(" " + tail):
+            rest = words[:-len(tail) - 1]
+    if not rest:
+        return m
+    rest = rest[4:] if rest.lower().startswith("the ") else rest
+    key = gaz.adjectives.get(rest.lower())
+    entry = gaz.by_alias(rest)
+    if entry is not None and entry.type == "Country":
+        key = entry.key
+    return replace(m, type="Country", key=key, name=rest) if key else m
 
 
 def _one_memorandum(m: Mention, lex: Lexicon) -> Mention:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from kg.names import without_parentheses
 from kg.nlp.gazetteer import Gazetteer, norm_key, token_key
 from kg.nlp.lexicon import Lexicon, Title
+from kg.nlp.ner.clusters import load as load_clusters
 from kg.nlp.tokens import Token
 from kg.resources import load_table
 
@@ -208,22 +209,27 @@ def parse_title(
             break
     role_end = j
     written = title.full if title.full and role_end == i + n else ""
-    body_n, body_key, _ = _body_at(tokens, j, gaz, chunks)
+    body_n, body_key, body_type = _body_at(tokens, j, gaz, chunks)
     if not body_n and j + 1 < len(tokens) and tokens[j].text.lower() == "of":
         k = j + 2 if tokens[j + 1].text.lower() == "the" else j + 1
-        body_n, body_key, _ = _body_at(tokens, k, gaz, chunks)  # "Secretary-General of ASEAN"
+        body_n, body_key, body_type = _body_at(tokens, k, gaz, chunks)  # "Secretary-General of ASEAN"
         if body_n:
             body_n += k - j
+    if body_n and body_type == "Organization":
+        body_n += _country_after(tokens, j + body_n, gaz)  # "Kepala Bakamla RI Laksdya TNI Aan Kurnia"
     if title.kind == "compound" and title.body.startswith("@") and title.body != "@country":
         body_n = 0  # Kapolda Papua: the place goes with the unit, handled by the caller
-        place = unit_place(tokens, j, lex)
-        if place and _rank_at(tokens, j + place, lex):  # "Kapolda Metro Jaya Irjen Pol X": the name is after the rank
+        known = known_unit_place(tokens, j, gaz, title.body[1:])
+        place = known or unit_place(tokens, j, lex)
+        if place and (known or _rank_at(tokens, j + place, lex)):  # "Kapolda Metro Jaya Irjen Pol X", "Kapolda Jabar X"
             role = written or _role_text(tokens, i, role_end)
             end, title_, role, body_key, start, stop = _finish(tokens, i, j + place, title, role, body_key, gaz, lex)
             return j, title_, role, body_key, start, stop
     j += body_n
     if body_n and j + 2 < len(tokens) and tokens[j].text == "(" and tokens[j + 2].text == ")":
         j += 3  # "Badan ... (BNPT)"
+        if body_type == "Organization":
+            j += _country_after(tokens, j, gaz)  # "Kepala Badan Sandi dan Siber Negara (BSSN) RI Mayjen ..."
     if j + 1 < len(tokens) and tokens[j].text.lower() == "untuk":
         found = gaz.match(tokens, j + 1)
         if found and found[1].type == "Country":
@@ -244,6 +250,21 @@ def parse_title(
     return _finish(tokens, i, j, title, role, body_key, gaz, lex)
 
 
+def known_unit_place(tokens: list[Token], j: int, gaz: Gazetteer, unit: str) -> int:
+    """Tokens of the place of a police unit after its title when the gazetteer knows it, as a place ("Kapolda
+    Jabar Anton Charliyan") or as the unit itself ("Kapolda Metro Jaya tersebut"): the name, if any, follows."""
+    found = gaz.match(tokens, j) if j < len(tokens) else None
+    if found and found[1].type == "Place":
+        return found[0]
+    for n in range(min(3, len(tokens) - j), 0, -1):
+        if not all(t.is_cap and t.is_word for t in tokens[j:j + n]):
+            continue
+        entry = gaz.by_alias(unit + " " + " ".join(t.text for t in tokens[j:j + n]))
+        if entry is not None and entry.type == "Organization":
+            return n
+    return 0
+
+
 def unit_place(tokens: list[Token], j: int, lex: Lexicon) -> int:
     """The capitalised words naming the place of a police unit after its title ("Kapolda Metro Jaya"), up to
     three, ending where a rank begins."""
@@ -253,9 +274,33 @@ def unit_place(tokens: list[Token], j: int, lex: Lexicon) -> int:
     return n
 
 
+def _country_after(tokens: list[Token], j: int, gaz: Gazetteer) -> int:
+    """Tokens of the country a body's name ends with ("Bakamla RI", "Kepolisian Turki"), when a name or a
+    rank goes on after it: it qualifies the body, it is not the start of a name."""
+    found = gaz.match(tokens, j) if j < len(tokens) else None
+    if found and found[1].type == "Country" and j + found[0] < len(tokens) and tokens[j + found[0]].is_cap:
+        return found[0]
+    return 0
+
+
+def _aside(tokens: list[Token], j: int, lex: Lexicon) -> int:
+    """End of a bracketed short form of the title between it and the name ("Menteri Koordinator Bidang
+    Politik, Hukum, dan Keamanan (Menko Polhukam) Hadi Tjahjanto"), else ``j``."""
+    if j + 2 >= len(tokens) or tokens[j].text != "(":
+        return j
+    close = next((c for c in range(j + 1, min(j + 6, len(tokens))) if tokens[c].text == ")"), None)
+    if close is None or close == j + 1 or close + 1 >= len(tokens) or not tokens[close + 1].is_cap:
+        return j
+    inner = tokens[j + 1:close]
+    if not all(t.is_cap for t in inner) or not _match_phrase(tokens, j + 1, lex.titles, lex.title_prefixes,
+                                                               lex.longest_title):
+        return j
+    return close + 1
+
+
 def _finish(tokens: list[Token], i: int, j: int, title: Title, role: str, body_key: str, gaz: Gazetteer,
             lex: Lexicon) -> tuple[int, Title, str, str, int, int]:
-    k = _skip_ranks(tokens, j, lex)
+    k = _skip_ranks(tokens, _aside(tokens, j, lex), lex)
     name_n = _name_span(tokens, k, gaz, lex) if k < len(tokens) else 0
     if name_n == 0:
         return j, title, role, body_key, -1, -1
@@ -311,6 +356,8 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
             start, end, etype = found
             if etype == "Agreement":
                 end = agreement_subject(tokens, _without_owner(tokens, start, end, lex, gaz))
+            elif etype == "Organization":
+                end = _without_person(tokens, start, end, lex, gaz)
             if end < len(tokens) and _ORDINAL.match(tokens[end].text):
                 end += 1
             elif end + 1 < len(tokens) and tokens[end].text.lower() == "ke" and tokens[end + 1].text.isdigit():
@@ -336,6 +383,47 @@ def _without_owner(tokens: list[Token], start: int, end: int, lex: Lexicon, gaz:
             if owner and k + owner[0] == end and owner[1].type in ("Organization", "Country"):
                 return k
     return end
+
+
+_NAME_CASES = frozenset({"always"})  # how a word of a person's name is written mid-sentence (unseen words too)
+MAX_TAIL = 5  # words of a person's name run on after a body's name
+
+
+def _without_person(tokens: list[Token], start: int, end: int, lex: Lexicon, gaz: Gazetteer) -> int:
+    """End of a body's name that runs on into a person's ("Kepolisian Turki Selami Altinok", "Komisi III DPR
+    Benny K Harman", "Kementerian Keuangan RI Heru Pambudi"): the body ends at a word that closes a name (a
+    country or body of the gazetteer, an acronym, a number) when every word after it is written like a name
+    (the word clusters never saw it in lower case) and none is a head, title or rank."""
+    case = load_clusters(lex.language).case
+    closes = [False] * (end - start)
+    k = start
+    while k < end:
+        found = gaz.match(tokens, k)
+        if found and k + found[0] <= end:
+            closes[k + found[0] - 1 - start] = True
+            k += found[0]
+            continue
+        text = tokens[k].text
+        closes[k - start] = text.isdigit() or bool(_ROMAN.match(text)) or (len(text) > 1 and text.isupper())
+        k += 1
+    for p in range(start + 1, end):
+        tail = tokens[p:end]
+        if not closes[p - 1 - start] or len(tail) > MAX_TAIL:
+            continue
+        if all(_name_word(t, case, lex, gaz, tokens, p + n) for n, t in enumerate(tail)):
+            return p
+    return end
+
+
+def _name_word(tok: Token, case: dict[str, str], lex: Lexicon, gaz: Gazetteer, tokens: list[Token], k: int) -> bool:
+    low = tok.text.lower()
+    if len(tok.text) == 1:
+        return tok.text.isupper() and k > 0 and tokens[k - 1].is_cap and k + 1 < len(tokens)  # an initial: "Benny K Harman"
+    if not (tok.is_cap and tok.is_word) or tok.text.isupper() or low in lex.head_words:
+        return False
+    if (low,) in lex.titles or (low,) in lex.ranks or low in lex.role_words or gaz.match(tokens, k):
+        return False
+    return case.get(low, "always") in _NAME_CASES
 
 
 def _inner_acronym(tokens: list[Token], j: int) -> bool:

@@ -10,7 +10,7 @@ from kg.model import Mention, Sentence
 from kg.names import without_parentheses
 from kg.nlp.gazetteer import Gazetteer, norm_key, token_key
 from kg.nlp.lexicon import Lexicon
-from kg.nlp.mentions import body_before, parse_title, unit_place
+from kg.nlp.mentions import body_before, known_unit_place, parse_title, unit_place
 from kg.nlp.ner.clusters import load as load_clusters
 from kg.nlp.ner.english import title_case
 from kg.nlp.tokens import Token
@@ -68,10 +68,11 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
             body_key = _compound_body(title.body, tokens, end, gaz) or body
             if title.body.startswith("@polda") or title.body.startswith("@pol"):
                 unit = title.body[1:].capitalize()
-                place_n = unit_place(tokens, end, lex)
-                if place_n and (name_start < 0 or name_start > end + place_n):
+                place_n = known_unit_place(tokens, end, gaz, unit.lower()) or unit_place(tokens, end, lex)
+                if place_n and (name_start < 0 or name_start >= end + place_n):
                     unit_name = unit + " " + " ".join(t.text for t in tokens[end:end + place_n])
-                    body_key = f"organization:{norm_key(unit_name)}"
+                    listed = gaz.by_alias(unit_name)
+                    body_key = listed.key if listed else f"organization:{norm_key(unit_name)}"
                     add(end, end + place_n, "Organization", body_key, "title-unit", name=unit_name)
                     end += place_n
         # mention the body named inside the title
@@ -247,7 +248,11 @@ def second_pass(sentence: Sentence, text: str, mentions: list[Mention], *, peopl
 
 
 def _in_rank(tokens: list[Token], i: int, n: int, lex: Lexicon) -> bool:
-    """"Brigjen TNI J. Binsar": "TNI" after a rank and before a name is part of the rank, not the armed forces
+    """"Brigjen TNI J. Binsar", "Mayjen (Purn) TNI X": "TNI" after a rank and before a name is part of the rank, not the armed forces
     named as an actor."""
-    return (i > 0 and token_key(tokens[i:i + n]) in lex.ranks and (tokens[i - 1].text.lower(),) in lex.ranks
-            and i + n < len(tokens) and tokens[i + n].is_cap)
+    if not (i > 0 and token_key(tokens[i:i + n]) in lex.ranks and i + n < len(tokens) and tokens[i + n].is_cap):
+        return False
+    k = i
+    if k > 3 and tokens[k - 1].text == ")" and (tokens[k - 2].text.lower(),) in lex.ranks and tokens[k - 3].text == "(":
+        k -= 3  # "Mayjen (Purn) TNI Djoko Setiadi": a retired officer's rank
+    return (tokens[k - 1].text.lower(),) in lex.ranks

@@ -121,3 +121,25 @@ def test_a_surname_the_recogniser_typed_as_a_place_is_the_person_and_a_shared_on
 
     two = _with_second_sharma_as_a_place(text.replace("met Malaysian officials", "met Malaysian minister Kiran Sharma"))
     assert any(e.type == "Place" and e.name == "Sharma" for e in two.entities.values())  # two Sharmas: no guess
+
+
+def test_bodies_named_by_short_forms_of_their_kind_and_place_are_one_node(runner, tmp_path):
+    records = _build(runner, tmp_path, (
+        "Bandung - Polda Jabar dan Pemprov Sumbar menandatangani nota kesepahaman di Bandung, Senin (4/3/2024). "
+        "Kepolisian Daerah Jawa Barat akan mengirim tim ke Padang. "
+        "Pemerintah Provinsi Sumatera Barat menyambut baik kerja sama itu. "
+        "Komisi III DPR RI mendukung langkah tersebut, dan Komisi III meminta laporan berkala. "
+        "Divisi Humas Polri dan Divisi Humas Polda Metro Jaya menyiarkannya, kata Divisi Humas.\n"), "id")
+    bodies = _entities(records, "Organization")
+    assert "Polda Jabar" in bodies.get("Kepolisian Daerah Jawa Barat", set()), bodies
+    assert "Pemprov Sumbar" in bodies.get("Pemerintah Provinsi Sumatera Barat", set()), bodies
+    assert "Komisi III" in bodies.get("Komisi III DPR RI", set()), bodies
+    assert {"Divisi Humas Polda Metro Jaya", "Divisi Humas"} <= set(bodies), bodies  # two units: left apart
+
+
+def test_a_memorandum_is_not_the_action_plan_the_article_names(runner, tmp_path):
+    records = _build(runner, tmp_path, (
+        "Lyon - Under a Memorandum of Understanding signed by the two agencies' heads in Lyon on 4 March 2024, "
+        "the agencies will exchange information. They also agreed a collaborative operational action plan.\n"), "en")
+    agreements = _entities(records, "Agreement")
+    assert "Memorandum of Understanding" in agreements and len(agreements) == 2, agreements

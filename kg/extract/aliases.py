@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from kg.model import AnalyzedArticle, Mention
 from kg.names import norm_key
 from kg.nlp import gazetteer, lexicon
+from kg.resources import load_table
 
 RESOLVED = ("Person", "Organization", "Event", "Agreement")
 NAMED = (*RESOLVED, "Place")  # the types whose names are read: a place may be a mistyped surname
@@ -38,6 +40,7 @@ def unify_forms(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     names = _names(analyzed.mentions, gaz)
     headlines = {s.index for s in analyzed.sentences if _title_case(s.text)}
     listed = {key for key in names if key in gaz.entries}
+    spelled = _spellings()
     target: dict[str, tuple[str, str]] = {}
     run_on: set[str] = set()
     for key, entry in names.items():
@@ -46,7 +49,7 @@ def unify_forms(analyzed: AnalyzedArticle) -> AnalyzedArticle:
         longer = _run_on(key, entry, names, headlines)
         if longer is not None:
             run_on.add(key)
-        found = (_qualified(key, entry, names, listed) or longer
+        found = (_qualified(key, entry, names, listed) or longer or _spelled_out(key, entry, names, spelled)
                  or _acronym(key, entry, names) or _surname(key, entry, names) or _generic(key, entry, names, generic))
         if found is not None and found != key:
             target[key] = (found, names[found].type)
@@ -159,6 +162,86 @@ def _qualified(key: str, entry: Named, names: dict[str, Named], listed: set[str]
     return _one(found)
 
 
+@dataclass(frozen=True)
+class Spellings:
+    """What the words of a body's name stand for, read from the gazetteer and ``lexicons/unit_names.tsv``."""
+
+    words: dict[tuple[str, ...], tuple[str, ...]]  # "jabar" -> "jawa barat", "polda" -> "kepolisian daerah"
+    parents: dict[tuple[str, ...], str]  # a listed body's names ("dpr", "dewan perwakilan rakyat") -> its key
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> Spellings:
+    words: dict[tuple[str, ...], tuple[str, ...]] = {}
+    parents: dict[tuple[str, ...], str] = {}
+    for entry in gazetteer.load().entries.values():
+        forms = [tuple(norm_key(n).split()) for n in [*entry.labels.values(), *entry.aliases]]
+        if entry.type == "Place":
+            for form in forms[1:]:
+                words.setdefault(form, forms[0])
+        elif entry.type == "Organization":
+            for form in forms:
+                parents.setdefault(form, entry.key)
+    for row in load_table("lexicons/unit_names.tsv"):
+        words[tuple(row["short"].split())] = tuple(row["long"].split())
+    words.pop((), None)
+    parents.pop((), None)
+    return Spellings(words, parents)
+
+
+def _spell(form: tuple[str, ...], spelled: Spellings) -> tuple[tuple[str, ...], str | None]:
+    """A body's name with its short forms spelled out, split into its own words and the listed body it ends
+    with, if any, without the home country: "Komisi III DPR RI" -> ("komisi iii", DPR)."""
+    out: list[str] = []
+    i = 0
+    while i < len(form):
+        for n in (3, 2, 1):
+            long = spelled.words.get(form[i:i + n]) if i + n <= len(form) else None
+            if long is not None:
+                out += long
+                i += n
+                break
+        else:
+            out.append(form[i])
+            i += 1
+    core = _unqualified(tuple(out))
+    for cut in range(2, len(core)):
+        parent = spelled.parents.get(core[cut:])
+        if parent is not None:
+            return _unqualified(core[:cut]), parent
+    return core, None
+
+
+def _unqualified(words: tuple[str, ...]) -> tuple[str, ...]:
+    for n in (2, 1):
+        if len(words) > n + 1 and " ".join(words[-n:]) in QUALIFIERS:
+            return words[:-n]
+    return words
+
+
+def _spelled_out(key: str, entry: Named, names: dict[str, Named], spelled: Spellings) -> str | None:
+    """"Polda Jabar" is "Kepolisian Daerah Jawa Barat", "Pemprov Sumbar" is "Pemerintah Provinsi Sumatera Barat",
+    "Komisi III" is "Komisi III DPR RI" and "Komisi III Dewan Perwakilan Rakyat": bodies whose names, with short
+    forms spelled out and without the listed body they belong to, are the same words are one, named by the
+    longest; unless two of them belong to different bodies ("Divisi Humas Polri", "Divisi Humas Polda ...")."""
+    if entry.type != "Organization":
+        return None
+    mine = {_spell(f, spelled) for f in entry.forms}
+    cores = {core for core, _parent in mine}
+    same, parents = [], {parent for _core, parent in mine if parent}
+    for k, other in names.items():
+        if k == key or other.type != "Organization":
+            continue
+        theirs = {_spell(f, spelled) for f in other.forms}
+        if cores & {core for core, _parent in theirs}:
+            same.append((max(len(f) for f in other.forms), k))
+            parents |= {parent for _core, parent in theirs if parent}
+    longest = max(same, default=None)
+    if longest is None or len(parents) > 1:
+        return None
+    return longest[1] if longest > (max(len(f) for f in entry.forms), key) else None
+
+
 def _tails(shorter: set[tuple[str, ...]], longer: set[tuple[str, ...]]) -> list[tuple[str, ...]]:
     """The words after each name of ``shorter`` (two words or more) that a name of ``longer`` begins with."""
     return [l[len(s):] for s in shorter if len(s) >= 2 for l in longer if len(l) > len(s) and l[:len(s)] == s]
@@ -195,8 +278,9 @@ def _surname(key: str, entry: Named, names: dict[str, Named]) -> str | None:
 def _generic(key: str, entry: Named, names: dict[str, Named], generic: dict[str, str]) -> str | None:
     """"The MoU", "the agreement", "the pact" after the article has named its one agreement in full ("Nota
     Kesepahaman tentang Pembentukan Konsultasi Bilateral") are that agreement: a name that is only a kind of
-    document (``lexicons/generic_agreements.tsv``) joins the one named agreement of its kind, else the one named
-    agreement of the article."""
+    document (``lexicons/generic_agreements.tsv``) joins the one named agreement of its kind; only the vaguest
+    ("the agreement", "kesepakatan") joins the one named agreement of another kind ("Memorandum of
+    Understanding" beside a named action plan is a second document)."""
     if entry.type != "Agreement":
         return None
     kinds = {generic.get(" ".join(f)) for f in entry.forms}
@@ -205,10 +289,11 @@ def _generic(key: str, entry: Named, names: dict[str, Named], generic: dict[str,
     named = [k for k, n in names.items() if k != key and n.type == "Agreement"
              and any(" ".join(f) not in generic for f in n.forms)]
     same = [k for k in named if any(generic.get(" ".join(f[:j])) in kinds for f in names[k].forms for j in range(1, len(f)))]
-    if named:
-        return _one(same) or _one(named)
-    if kinds != {VAGUEST}:
-        return None  # "the agreement" with no named one: the one document of a more precise kind ("the MoU")
+    if same or (named and kinds == {VAGUEST}):
+        return _one(same) or _one(named)  # "the MoU" is no action plan, but "the agreement" may be any document
+    if named or kinds != {VAGUEST}:
+        return None
+    # "the agreement" with no named one: the one document of a more precise kind ("the MoU")
     return _one([k for k, n in names.items() if k != key and n.type == "Agreement"
                  and {generic.get(" ".join(f)) for f in n.forms} - {VAGUEST, None}])
 

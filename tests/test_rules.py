@@ -210,7 +210,7 @@ def test_a_police_unit_title_with_a_rank_before_the_name_gives_the_unit_and_the_
     text = ("Kapolda Metro Jaya Irjen Pol Darmawan Saputra mengatakan hal itu kepada wartawan. "
             "Wawali Rina Kartika dan Mendag Joko Lestari juga hadir.")
     posts = _posts(text)
-    assert ("Darmawan Saputra", "Kepolisian Daerah Metro Jaya", "Kapolda") in posts  # the gazetteer's name
+    assert ("Darmawan Saputra", "Polda Metro Jaya", "Kapolda") in posts
     assert ("Joko Lestari", "Indonesia", "Menteri Perdagangan") in posts
     names = {e.name for e in extract.run(nlp.run(_article(text)), rules_only=True).entities.values() if e.type == "Person"}
     assert "Rina Kartika" in names and not any("Jaya" in n or "Wawali" in n for n in names)
@@ -375,7 +375,7 @@ def test_a_bracketed_short_title_between_title_and_name_is_no_gap():
 
 def test_a_police_unit_the_gazetteer_knows_ends_before_the_name():
     posts = _posts("Kapolda Jabar Dedi Kurnia dan Kapolda Metro Jaya Andi Saputra hadir.")
-    assert {(p, b) for p, b, _r in posts} == {("Dedi Kurnia", "Polda Jabar"), ("Andi Saputra", "Kepolisian Daerah Metro Jaya")}
+    assert {(p, b) for p, b, _r in posts} == {("Dedi Kurnia", "Polda Jabar"), ("Andi Saputra", "Polda Metro Jaya")}
     alone = extract.run(nlp.run(_article("Hal itu disampaikan mantan Kapolda Metro Jaya tersebut kemarin.")), rules_only=True)
     assert not [e for e in alone.entities.values() if e.type == "Person"]
 

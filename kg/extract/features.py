@@ -23,6 +23,7 @@ WINDOW = 3  # words looked at before the first and after the last argument
 BETWEEN = 6  # words between the arguments kept as features (the first and last ones when more)
 COORDINATORS = frozenset({"dan", "and", "serta", "&", ","})
 PARTNER_WORDS = frozenset({"dengan", "with", "antara", "between", "and", "dan"})
+MODAL = frozenset({"future", "negation", "invitation"})  # trigger kinds that say a fact is not (yet) so
 
 
 @dataclass
@@ -69,8 +70,9 @@ def features(claim: Claim, view: SentenceView, facts: ArticleFacts) -> list[str]
         f.append(f"tw={t.text}")
     if own:
         f.append("own-trigger")
-    if any(t.relation in ("future", "negation") for t in view.triggers):
-        f.append("modal=" + ",".join(sorted({t.relation for t in view.triggers if t.relation in ("future", "negation")})))
+    modal = sorted({t.relation for t in view.triggers if t.relation in MODAL})
+    if modal:
+        f.append("modal=" + ",".join(modal))
     subject = facts.entities.get(claim.subject)
     obj = facts.entities.get(claim.object) if claim.object else None
     f.append(f"stype={subject.type if subject else '?'}")

@@ -251,18 +251,25 @@ def parse_title(
 
 
 def known_unit_place(tokens: list[Token], j: int, gaz: Gazetteer, unit: str) -> int:
-    """Tokens of the place of a police unit after its title when the gazetteer knows it, as a place ("Kapolda
-    Jabar Anton Charliyan") or as the unit itself ("Kapolda Metro Jaya tersebut"): the name, if any, follows."""
+    """Tokens of the place of a police unit after its title when it is known, as a place of the gazetteer
+    ("Kapolda Jabar Anton Charliyan"), a region of ``lexicons/unit_places.tsv`` ("Kapolda Metro Jaya tersebut")
+    or the listed unit itself: the name, if any, follows."""
     found = gaz.match(tokens, j) if j < len(tokens) else None
     if found and found[1].type == "Place":
         return found[0]
     for n in range(min(3, len(tokens) - j), 0, -1):
         if not all(t.is_cap and t.is_word for t in tokens[j:j + n]):
             continue
-        entry = gaz.by_alias(unit + " " + " ".join(t.text for t in tokens[j:j + n]))
-        if entry is not None and entry.type == "Organization":
+        words = " ".join(t.text for t in tokens[j:j + n])
+        entry = gaz.by_alias(unit + " " + words)
+        if words.lower() in _unit_places() or (entry is not None and entry.type == "Organization"):
             return n
     return 0
+
+
+@lru_cache(maxsize=1)
+def _unit_places() -> frozenset[str]:
+    return frozenset(row["name"].lower() for row in load_table("lexicons/unit_places.tsv"))
 
 
 def unit_place(tokens: list[Token], j: int, lex: Lexicon) -> int:

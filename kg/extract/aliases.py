@@ -236,6 +236,8 @@ def _spelled_out(key: str, entry: Named, names: dict[str, Named], spelled: Spell
         if cores & {core for core, _parent in theirs}:
             same.append((max(len(f) for f in other.forms), k))
             parents |= {parent for _core, parent in theirs if parent}
+        elif any(c[:len(core)] == core and len(c) > len(core) for core in cores for c, _parent in theirs):
+            parents.add(k)  # "Divisi Humas Polda X", a parent no gazetteer lists, is a second body of that name
     longest = max(same, default=None)
     if longest is None or len(parents) > 1:
         return None

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from kg.extract import decision
 from kg.extract.aliases import unify_forms
-from kg.extract.candidates import Carried, by_rule, implied_posts, propose
+from kg.extract.candidates import CARRY, Carried, by_rule, implied_posts, propose
 from kg.extract.context import SentenceView, build_views
 from kg.extract.features import ArticleFacts, features
 from kg.extract.coref import person_refs
@@ -103,7 +103,7 @@ def propose_all(analyzed: AnalyzedArticle) -> Proposals:
         bodies.setdefault(mention.key, body)
         if is_minister(role):
             ministers.add(mention.key)
-    spanned = _date_events(views, entities)
+    spanned = _date_events(views, entities, _event_heads(language))
     posts_in: dict[int, list[Claim]] = {}
     for claim in claims:
         posts_in.setdefault(claim.evidence.sentence, []).append(claim)
@@ -268,18 +268,26 @@ def _dateline_entity(entities: dict[str, Entity], place: str, language: str) -> 
 _RANGE = re.compile(r"\d\s*(?:[-–]|to|until|sampai|hingga|s\.d\.?|s/d)\s*\d", re.I)
 
 
-def _date_events(views: list[SentenceView], entities: dict[str, Entity]) -> set[str]:
+def _date_events(views: list[SentenceView], entities: dict[str, Entity], heads: frozenset[str]) -> set[str]:
     """Events and agreements take the date and place of the first sentence that gives them one; an event that a
     sentence says runs over several days ("berlangsung ... 28 hingga 30 Mei 2012", "from 25 to 26 Jan") takes
-    its first day whatever day another sentence gives it. Returns the events dated so."""
+    its first day whatever day another sentence gives it, and so does the event named just before a sentence
+    that gives the days of "the meeting" without its name. Returns the events dated so."""
     spanned: set[str] = set()
+    last: tuple[str, int] | None = None  # the event named last, and where
     for view in views:
         ranges = [t for t in view.times if _RANGE.search(t.text)]
-        for mention in view.events if ranges else ():
-            entity = entities.get(mention.key)
-            if entity is not None and mention.key not in spanned:
+        keys = [m.key for m in view.events]
+        if ranges and not keys and last is not None and view.sentence.index - last[1] <= CARRY and any(
+                t.text.lower() in heads for t in view.tokens):
+            keys = [last[0]]  # "Pertemuan itu berlangsung dari 28 hingga 30 Mei 2012"
+        for key in keys if ranges else ():
+            entity = entities.get(key)
+            if entity is not None and key not in spanned:
                 entity.date = ranges[0].value
-                spanned.add(mention.key)
+                spanned.add(key)
+        if view.events:
+            last = (view.events[-1].key, view.sentence.index)
     for view in views:
         for mention in [*view.events, *view.agreements]:
             entity = entities.get(mention.key)

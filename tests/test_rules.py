@@ -403,3 +403,10 @@ def test_a_countrys_government_is_the_country_and_a_retired_officers_tni_no_acto
     entities = {(e.type, e.name) for e in extract.run(nlp.run(_article(text))).entities.values()}
     assert {("Country", "Turki"), ("Country", "Indonesia"), ("Organization", "Pemerintah Provinsi Jawa Barat")} <= entities
     assert not [n for t, n in entities if n.startswith("Pemerintah Turki") or n == "Tentara Nasional Indonesia"], entities
+
+
+def test_a_street_or_a_ship_named_after_a_place_is_no_place():
+    text = ("Rapat digelar di kantor Kemenko Polhukam, Jalan Medan Merdeka Barat, Jakarta Pusat. "
+            "Kapal KRI Banda Aceh tiba di Surabaya.")
+    places = {e.name for e in extract.run(nlp.run(_article(text))).entities.values() if e.type == "Place"}
+    assert places == {"Jakarta Pusat", "Surabaya"}, places

@@ -74,10 +74,26 @@ _WEB = re.compile(r"\.(?:com|id|co\.id|net|org|go\.id)\b")
 def _no_body(m: Mention, text: str, lex: Lexicon) -> bool:
     """A mention that names no actor: a kind of body ("Pemerintah Provinsi"), a news site named by its
     domain ("diterima Tribunnews.com", which the recogniser may even take for a person), or a degree written
-    without its full stops ("Boy Rafli Amar, MH", "Syafi'i, SH")."""
+    without its full stops ("Boy Rafli Amar, MH", "Syafi'i, SH"), or a place's name naming a street or a ship
+    ("Jalan Medan Merdeka Barat", "KRI Banda Aceh")."""
     if m.type in ("Organization", "Person") and (_WEB.match(text, m.end) or _degree(m.text, lex)):
         return True
+    if m.type == "Place" and _street_or_ship(text, m.start):
+        return True
     return m.type == "Organization" and " ".join(m.text.lower().split()) in lex.generic_bodies
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\.?\s+$")
+
+
+@lru_cache(maxsize=1)
+def _not_place_before() -> frozenset[str]:
+    return frozenset(row["word"] for row in load_table("lexicons/not_place_before.tsv"))
+
+
+def _street_or_ship(text: str, start: int) -> bool:
+    before = _WORD_BEFORE.search(text, max(0, start - 12), start)
+    return before is not None and before.group(1).lower() in _not_place_before()
 
 
 def _degree(text: str, lex: Lexicon) -> bool:

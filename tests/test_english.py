@@ -174,3 +174,19 @@ def test_the_place_a_meeting_happened_in_beats_a_place_gone_to_after():
     text = "British Foreign Secretary Mary Jones met Foreign Minister Sari Wulandari in Bogor before she returned to Jakarta."
     result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")), rules_only=True)
     assert [result.entities[c.place].name for c in result.claims if c.relation == "meets"] == ["Bogor"]
+
+
+def test_military_and_police_bodies_end_at_their_last_head_word():
+    from datetime import date
+
+    from kg import extract, nlp
+    from kg.model import Article
+
+    text = ("The delegation met the Singapore Police Force and the Vietnam Coast Guard, and officers of the "
+            "Royal Malaysian Navy, the Singapore Armed Forces and the People's Liberation Army joined them. "
+            "Commissioner Tan Wei Ming of the Singapore Police Force led the talks.")
+    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=date(2021, 4, 8), language="en")), rules_only=True)
+    bodies = {e.name for e in result.entities.values() if e.type == "Organization"}
+    assert {"Singapore Police Force", "Vietnam Coast Guard", "Royal Malaysian Navy", "Singapore Armed Forces",
+            "People's Liberation Army"} <= bodies, bodies
+    assert "Singapore Police" not in bodies

@@ -516,6 +516,20 @@ def _rank_at(tokens: list[Token], j: int, lex: Lexicon) -> bool:
     return False
 
 
+def _last_head_end(tokens: list[Token], keys: list[str], i: int, after: int, etype: str, lex: Lexicon) -> int:
+    """End of the last head of the same type that closes a name in the run ("Singapore Police Force": "Police",
+    then "Force"), from the first one's end ``i + after``."""
+    end = i + after
+    for k in range(after, len(keys)):
+        if keys[k] in lex.head_words and tokens[i + k].is_cap:
+            for n in range(min(4, len(keys) - k), 0, -1):
+                head = lex.heads.get(tuple(keys[k:k + n]))
+                if head == (etype, "last"):
+                    end = i + k + n
+                    break
+    return end
+
+
 def _classify(tokens: list[Token], i: int, j: int, lex: Lexicon) -> tuple[int, int, str] | None:
     """The head-word phrase inside the capitalised run tokens[i:j], trimmed to where the head allows."""
     keys = [t.text.lower() for t in tokens[i:j]]
@@ -532,7 +546,7 @@ def _classify(tokens: list[Token], i: int, j: int, lex: Lexicon) -> tuple[int, i
             if position == "first":
                 start, end = i + k, j
             elif position == "last":
-                start, end = i, i + k + n
+                start, end = i, _last_head_end(tokens, keys, i, k + n, etype, lex)  # "Singapore Police Force"
                 if etype == "Event" and end < j and tokens[end].text.lower() in _NAME_CONTINUES:
                     end = j  # "International Conference on Deradicalisation and Countering Violent Extremism"
             else:

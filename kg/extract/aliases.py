@@ -40,7 +40,8 @@ def unify_forms(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     names = _names(analyzed.mentions, gaz)
     headlines = {s.index for s in analyzed.sentences if _title_case(s.text)}
     listed = {key for key in names if key in gaz.entries}
-    spelled = _spellings()
+    spelled = {key: {_spell(f, _spellings()) for f in entry.forms}  # once per body, compared with every other
+               for key, entry in names.items() if entry.type == "Organization"}
     target: dict[str, tuple[str, str]] = {}
     run_on: set[str] = set()
     for key, entry in names.items():
@@ -219,20 +220,21 @@ def _unqualified(words: tuple[str, ...]) -> tuple[str, ...]:
     return words
 
 
-def _spelled_out(key: str, entry: Named, names: dict[str, Named], spelled: Spellings) -> str | None:
+def _spelled_out(key: str, entry: Named, names: dict[str, Named],
+                 spelled: dict[str, set[tuple[tuple[str, ...], str | None]]]) -> str | None:
     """"Polda Jabar" is "Kepolisian Daerah Jawa Barat", "Pemprov Sumbar" is "Pemerintah Provinsi Sumatera Barat",
     "Komisi III" is "Komisi III DPR RI" and "Komisi III Dewan Perwakilan Rakyat": bodies whose names, with short
     forms spelled out and without the listed body they belong to, are the same words are one, named by the
     longest; unless two of them belong to different bodies ("Divisi Humas Polri", "Divisi Humas Polda ...")."""
     if entry.type != "Organization":
         return None
-    mine = {_spell(f, spelled) for f in entry.forms}
+    mine = spelled[key]
     cores = {core for core, _parent in mine}
     same, parents = [], {parent for _core, parent in mine if parent}
-    for k, other in names.items():
-        if k == key or other.type != "Organization":
+    for k, theirs in spelled.items():
+        if k == key:
             continue
-        theirs = {_spell(f, spelled) for f in other.forms}
+        other = names[k]
         if cores & {core for core, _parent in theirs}:
             same.append((max(len(f) for f in other.forms), k))
             parents |= {parent for _core, parent in theirs if parent}
@@ -291,9 +293,11 @@ def _generic(key: str, entry: Named, names: dict[str, Named], generic: dict[str,
     named = [k for k, n in names.items() if k != key and n.type == "Agreement"
              and any(" ".join(f) not in generic for f in n.forms)]
     same = [k for k in named if any(generic.get(" ".join(f[:j])) in kinds for f in names[k].forms for j in range(1, len(f)))]
-    if same or (named and kinds == {VAGUEST}):
-        return _one(same) or _one(named)  # "the MoU" is no action plan, but "the agreement" may be any document
-    if named or kinds != {VAGUEST}:
+    if same:
+        return _one(same)
+    if named:  # "the MoU" is no action plan, but "the agreement" may be any document
+        return _one(named) if kinds == {VAGUEST} else None
+    if kinds != {VAGUEST}:
         return None
     # "the agreement" with no named one: the one document of a more precise kind ("the MoU")
     return _one([k for k, n in names.items() if k != key and n.type == "Agreement"

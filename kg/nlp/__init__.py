@@ -122,10 +122,11 @@ def _common_words(m: Mention, case: dict[str, str]) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _government_words() -> tuple[frozenset[str], frozenset[str]]:
-    rows = load_table("lexicons/government_words.tsv")
-    return (frozenset(r["words"] for r in rows if r["position"] == "before"),
-            frozenset(r["words"] for r in rows if r["position"] == "after"))
+def _government_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words before and after a country's name, longest first ("government of the" before "government of")."""
+    rows = sorted(load_table("lexicons/government_words.tsv"), key=lambda r: (-len(r["words"]), r["words"]))
+    return (tuple(r["words"] for r in rows if r["position"] == "before"),
+            tuple(r["words"] for r in rows if r["position"] == "after"))
 
 
 def _as_country(m: Mention, gaz: gazetteer.Gazetteer) -> Mention:
@@ -136,13 +137,8 @@ def _as_country(m: Mention, gaz: gazetteer.Gazetteer) -> Mention:
     words = " ".join((m.name or m.text).split())
     low = words.lower()
     before, after = _government_words()
-    rest = None
-    for lead in before:
-        if low.startswith(lead + " "):
-            rest = words[len(lead) + 1:]
-    for tail in after:
-        if low.endswith(" " + tail):
-            rest = words[:-len(tail) - 1]
+    rest = next((words[:-len(tail) - 1] for tail in after if low.endswith(" " + tail)), None) or next(
+        (words[len(lead) + 1:] for lead in before if low.startswith(lead + " ")), None)
     if not rest:
         return m
     rest = rest[4:] if rest.lower().startswith("the ") else rest

@@ -3,8 +3,7 @@
 Scraped pages put the reporter on a line of their own ("Fajar Pebrianto", "Marcheilla Ariesta • 21 Maret 2023
 16:19", "Rep: Rahmat Fajar/ Red: Julkifli Marbun") and the photographer after the agency's slash ("(ANTARA/
 Puspa Perwitasari)"); the guidelines leave them out. A line is a byline when nothing on it but names, labels
-of ``lexicons/credits.tsv``, a date,
-punctuation and the outlet's name after a dash.
+of ``lexicons/credits.tsv``, a date, punctuation and the outlet's name after a dash.
 """
 
 from __future__ import annotations

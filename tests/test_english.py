@@ -190,3 +190,21 @@ def test_military_and_police_bodies_end_at_their_last_head_word():
     assert {"Singapore Police Force", "Vietnam Coast Guard", "Royal Malaysian Navy", "Singapore Armed Forces",
             "People's Liberation Army"} <= bodies, bodies
     assert "Singapore Police" not in bodies
+
+
+def test_a_meeting_the_text_gives_no_date_is_dated_by_the_reports_first_occasion_not_the_publication(runner, tmp_path):
+    """English reports say "yesterday": the meetings told further down were that day too, not the day of print."""
+    src = tmp_path / "in"
+    src.mkdir()
+    text = ("Defence Minister John Carter met Indonesian Defence Minister Budi Santoso in Jakarta yesterday.\n\n"
+            "The two ministers discussed maritime security and counter-terrorism training.\n\n"
+            "They also reviewed the progress of joint exercises held last year.\n\n"
+            "Both sides welcomed closer ties between their armed forces.\n\n"
+            "Carter also met Indonesian Police Chief Agus Pratama at the police headquarters.\n")
+    _write(src, "en", text, {"id": "en", "published": "2021-04-08", "language": "en"})
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["build", str(src), "--out", str(out)]).exit_code == 0
+    dates = {frozenset((c["subject"], c["object"])): c.get("date") for c in read_claims(out / "claims.jsonl")
+             if c["kind"] == "claim" and c["relation"] == "meets"}
+    assert dates[frozenset(("John Carter", "Budi Santoso"))] == "2021-04-07"
+    assert dates[frozenset(("John Carter", "Agus Pratama"))] == "2021-04-07", dates

@@ -189,22 +189,29 @@ def _fallback_qualifiers(claims: list[Claim], entities: dict[str, Entity], artic
     """A meeting, signing or attendance whose sentence gives no date or place takes its event's or
     agreement's, else the article's own.
 
-    The date: the publication date, as news reports what happened that day (on the dev articles, 39 of the 67
-    claims left undated had the publication date in the gold, and no other date was more often right); an
-    article with no publication date (a quarter of them) is dated by the first full date its text gives, most
-    often a photo caption's or the lead's ("... in Jakarta on Sept. 9, 2021"). The place: the first place the
-    article names with a locative ("in Jakarta", "di Jakarta"), as a story is mostly about one occasion and
-    states where it was once (the dateline alone is never a place)."""
-    published = article.published.isoformat() if article.published else next(
+    The date: the day of the first meeting, signing or attendance the rules found dated in the text ("... met
+    Lieutenant-General Hun Manet yesterday": the calls reported further down were that day too), else the
+    publication date, as news reports what happened that day (on the dev articles, 39 of the 67 claims left
+    undated had the publication date in the gold, and no other date was more often right); an article with no
+    publication date (a quarter of them) is dated by the first full date its text gives, most often a photo
+    caption's or the lead's ("... in Jakarta on Sept. 9, 2021"). The first occasion's day before the publication
+    date moved CV date accuracy 0.836 -> 0.865 (English 0.766 -> 0.820): English reports say "yesterday" and "on
+    Tuesday". The place: the first place the article names with a locative ("in Jakarta", "di Jakarta"), as a
+    story is mostly about one occasion and states where it was once (the dateline alone is never a place)."""
+    day = article.published.isoformat() if article.published else next(
         (t.value for t in times if len(t.value) == 10 and t.value[:1].isdigit()), None)
     first_place = next((p for p in (view.place() for view in views) if p), None)
+    stated = sorted((c.evidence.sentence, c.date) for c in claims  # the rules' claims dated to the day
+                    if REGISTRY[c.relation].dated and c.date and by_rule(c.rule) and len(c.date) == 10)
+    if stated:
+        day = stated[0][1]
     for claim in claims:
         if not REGISTRY[claim.relation].dated:
             continue
         entity = entities.get(claim.object or "")
         occasion = entity if entity is not None and entity.type in ("Event", "Agreement") else None
         if claim.date is None:
-            claim.date = (occasion.date if occasion else None) or published
+            claim.date = (occasion.date if occasion else None) or day
         if claim.place is None:
             claim.place = (occasion.place if occasion else None) or first_place
 

@@ -208,3 +208,18 @@ def test_a_meeting_the_text_gives_no_date_is_dated_by_the_reports_first_occasion
              if c["kind"] == "claim" and c["relation"] == "meets"}
     assert dates[frozenset(("John Carter", "Budi Santoso"))] == "2021-04-07"
     assert dates[frozenset(("John Carter", "Agus Pratama"))] == "2021-04-07", dates
+
+
+def test_a_possessive_country_before_a_title_with_modifiers_is_the_posts_body():
+    """"Malaysia's Deputy Home Minister X": the words a title starts with ("Deputy") and role words ("Home")
+    lie between the country and the title; "United Kingdom's Minister" is a country of two words."""
+    from kg import extract, nlp
+    from kg.model import Article
+
+    text = ("Talks between Malaysia’s Deputy Home Minister Ahmad Rahman and the United Kingdom's Trade Minister "
+            "John Carter centred on counter-terrorism cooperation.")
+    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")), rules_only=True)
+    posts = {(result.entities[c.subject].name, result.entities[c.object].name, c.role)
+             for c in result.claims if c.relation == "holds_position"}
+    assert ("Ahmad Rahman", "Malaysia", "Deputy Home Minister") in posts
+    assert ("John Carter", "United Kingdom", "Trade Minister") in posts

@@ -53,9 +53,10 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
         if not body:
             lead, body = body_before(tokens, i, gaz, chunks)
             lead = i if lead < 0 else lead
-            if not body:  # "US Counterterrorism Coordinator": role words between the body and the title
-                k = i
-                while k > 0 and tokens[k - 1].is_cap and tokens[k - 1].text.lower() in lex.role_words:
+            if not body:  # "US Counterterrorism Coordinator", "Malaysia's Deputy Home Minister": role words and the
+                k = i         # words titles start with between the body and the title
+                while k > 0 and tokens[k - 1].is_cap and (tokens[k - 1].text.lower() in lex.role_words
+                                                          or (tokens[k - 1].text.lower(),) in lex.title_prefixes):
                     k -= 1
                 if k < i:
                     lead, body = body_before(tokens, k, gaz, chunks)

@@ -223,3 +223,19 @@ def test_a_possessive_country_before_a_title_with_modifiers_is_the_posts_body():
              for c in result.claims if c.relation == "holds_position"}
     assert ("Ahmad Rahman", "Malaysia", "Deputy Home Minister") in posts
     assert ("John Carter", "United Kingdom", "Trade Minister") in posts
+
+
+def test_a_person_who_meets_his_indonesian_counterpart_is_offered_no_indonesian_post():
+    """The implied-post candidates of a minister whose title names no country leave out the country of the
+    counterpart he met ("his Indonesian counterpart"), in English and in Indonesian ("mitranya dari")."""
+    from kg import extract, nlp
+    from kg.model import Article
+
+    cases = [("en", "Defence Minister John Carter met his Indonesian counterpart Budi Santoso in Jakarta. "
+                    "Carter said Singapore and Indonesia would train together. Indonesia hosted the talks."),
+             ("id", "Menteri Pertahanan John Carter bertemu mitranya dari Indonesia, Budi Santoso, di Jakarta. "
+                    "Carter mengatakan Singapura dan Indonesia akan berlatih bersama. Indonesia menjadi tuan rumah.")]
+    for language, text in cases:
+        proposals = extract.propose_all(nlp.run(Article(id="t", text=text, source="test", published=None, language=language)))
+        offered = {c.object for c in proposals.claims if c.relation == "holds_position" and c.subject == "person:john carter"}
+        assert "country:sg" in offered and "country:id" not in offered, (language, offered)

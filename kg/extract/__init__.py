@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from kg.extract import decision
 from kg.extract.aliases import unify_forms
-from kg.extract.candidates import CARRY, Carried, by_rule, implied_posts, propose
+from kg.extract.candidates import CARRY, Carried, by_rule, counterparts, implied_posts, propose
 from kg.extract.context import SentenceView, build_views
 from kg.extract.features import ArticleFacts, features
 from kg.extract.coref import person_refs
@@ -149,8 +149,10 @@ def propose_all(analyzed: AnalyzedArticle) -> Proposals:
             last_bodies = (bodies_named[0], bodies_named[1])
     claims += _bilateral_parties([c for c in claims if by_rule(c.rule)], entities, language)
     claims += implied_posts(analyzed.mentions, views, claims)
+    others = counterparts(views, lex.phrases("counterpart"))  # "X met his Indonesian counterpart": X is not Indonesia's
     claims = [c for c in claims if c.subject != c.object and c.subject in entities
-              and (c.object is None or c.object in entities) and _typed(c, entities)]
+              and (c.object is None or c.object in entities) and _typed(c, entities)
+              and not (c.relation == "holds_position" and c.object in others.get(c.subject, ()))]
     _fallback_qualifiers(claims, entities, article, analyzed.times, views)
     for claim in claims:  # GUIDELINES: a multi-day event's attendance is dated by its first day
         if claim.relation == "attends" and claim.object in spanned:

@@ -16,6 +16,7 @@ from itertools import combinations
 from kg.extract.context import Party, SentenceView
 from kg.extract.relations import names_a_side, refusals
 from kg.model import Claim, Mention
+from kg.nlp import gazetteer
 from kg.relations import REGISTRY
 
 CANDIDATE = "candidate"  # the rule name of a claim no rule proposed: "candidate:meets"
@@ -153,6 +154,36 @@ def implied_posts(mentions: list[Mention], views: list[SentenceView], claims: li
             out.append(Claim("holds_position", m.key, country, view.evidence(), f"{CANDIDATE}:holds_position:{kind}-{rank}",
                              0.0, role=m.role or None))
     return out
+
+
+def counterparts(views: list[SentenceView], words: frozenset[str]) -> dict[str, set[str]]:
+    """Per person, the countries of their counterparts, whose posts they do not hold: "Ng Eng Hen met his
+    Indonesian counterpart", "Menhan bertemu mitranya dari Singapura" (``words``: "counterpart", "mitranya")."""
+    gaz = gazetteer.load()
+    out: dict[str, set[str]] = {}
+    for view in views:
+        tokens = view.tokens
+        for k, token in enumerate(tokens):
+            if token.text.lower() not in words:
+                continue
+            country = _country_word(tokens[k - 1].text, gaz) if k else None  # "his Indonesian counterpart"
+            if country is None and k + 2 < len(tokens) and tokens[k + 1].text.lower() in ("dari", "from"):
+                found = gaz.match(tokens, k + 2)  # "mitranya dari Singapura"
+                country = found[1].key if found and found[1].type == "Country" else None
+            person = next((p for p in reversed(view.parties) if p.type == "Person" and p.end <= token.start), None)
+            if country and person is not None:
+                out.setdefault(person.key, set()).add(country)
+    return out
+
+
+def _country_word(word: str, gaz: gazetteer.Gazetteer) -> str | None:
+    """The country an adjective or a possessive names: "Indonesian", "Australia's"."""
+    key = gaz.adjectives.get(word.lower())
+    if key:
+        return key
+    bare = word[:-2] if word.endswith(("'s", "’s")) else ""
+    entry = gaz.by_alias(bare) if bare else None
+    return entry.key if entry is not None and entry.type == "Country" else None
 
 
 def mentions_of(view: SentenceView, key: str) -> list[tuple[int, int, str]]:

@@ -410,3 +410,22 @@ def test_a_street_or_a_ship_named_after_a_place_is_no_place():
             "Kapal KRI Banda Aceh tiba di Surabaya.")
     places = {e.name for e in extract.run(nlp.run(_article(text))).entities.values() if e.type == "Place"}
     assert places == {"Jakarta Pusat", "Surabaya"}, places
+
+
+def test_a_name_run_on_into_a_headlines_verb_ends_before_the_verb(runner, tmp_path):
+    """"Raja Hamid II Minta Kerja Sama ...": a title-case headline's verb is no part of the name, so the
+    headline and the lead name one person."""
+    import json
+
+    from kg.cli import app
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Raja Hamid II Minta Kerja Sama Penanggulangan Terorisme Diperkuat\n\n"
+                               "JAKARTA - Raja Hamid II bertemu Presiden Budi Santoso di Jakarta, Senin (5/6/2023). "
+                               "Hamid II berharap kerja sama itu segera terwujud.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["build", str(src), "--out", str(out)]).exit_code == 0
+    people = {r["name"] for r in map(json.loads, (out / "claims.jsonl").read_text(encoding="utf-8").splitlines())
+              if r["kind"] == "entity" and r["type"] == "Person"}
+    assert "Hamid II" in people and not any(name.startswith("Hamid II ") for name in people), people

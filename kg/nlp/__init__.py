@@ -16,6 +16,7 @@ from kg.nlp.appositions import with_appositions
 from kg.nlp.capitalised import name_mentions
 from kg.nlp.credits import without_credits
 from kg.nlp.dates import find_times
+from kg.nlp.gazetteer import norm_key
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.mentions import head_chunks
 from kg.nlp.ner.clusters import load as load_clusters
@@ -61,6 +62,8 @@ def run(article: Article, *, events: EventRecogniser | None | bool = True) -> An
     found = [without_credits(sentence, with_appositions(sentence, here, gaz=gaz, lex=lex, chunks=named))
              for sentence, here, named in zip(sentences, found, chunks)]
     case = load_clusters(article.language).case
+    if article.language == "id":  # English surnames are often common words ("Charles Fries", "Condoleezza Rice")
+        found = [[_without_common_tail(m, case) for m in here] for here in found]
     mentions = [_one_memorandum(_as_country(m, gaz), lex) for here in found for m in here
                 if not _no_body(m, article.text, lex) and not _common_words(m, case)]
     mentions.sort(key=lambda m: (m.start, -m.end))
@@ -119,6 +122,23 @@ def _common_words(m: Mention, case: dict[str, str]) -> bool:
         return False
     words = _LETTERS.findall(m.name or m.text)
     return bool(words) and all(case.get(w.lower()) in COMMON for w in words)
+
+
+_WORDS = re.compile(r"\S+")
+
+
+def _without_common_tail(m: Mention, case: dict[str, str]) -> Mention:
+    """An Indonesian person's name cut where a word that running text writes in lower case begins: a name run on
+    into a title-case headline's verb ("Armuji Berharap Ada Sister City", "Abdullah II Minta Kerja Sama"). Of
+    1,699 gold Indonesian person names and aliases in the annotated articles, 7 have such a word after their first."""
+    if m.type != "Person" or m.rule == "name-again" or m.name and m.name != m.text:
+        return m
+    for found in list(_WORDS.finditer(m.text))[1:]:
+        word = found.group().strip(".,'’")
+        if len(word) > 3 and word.isalpha() and case.get(word.lower()) == "lower":
+            text = m.text[:found.start()].rstrip(" ,")
+            return replace(m, end=m.start + len(text), text=text, name=text, key=f"person:{norm_key(text)}")
+    return m
 
 
 @lru_cache(maxsize=1)

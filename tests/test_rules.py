@@ -429,3 +429,19 @@ def test_a_name_run_on_into_a_headlines_verb_ends_before_the_verb(runner, tmp_pa
     people = {r["name"] for r in map(json.loads, (out / "claims.jsonl").read_text(encoding="utf-8").splitlines())
               if r["kind"] == "entity" and r["type"] == "Person"}
     assert "Hamid II" in people and not any(name.startswith("Hamid II ") for name in people), people
+
+
+def test_every_un_member_is_a_country_of_the_gazetteer_in_both_languages():
+    """An ambassador of any state gets his country as the post's body, however rarely the state is in the news."""
+    from kg.nlp import gazetteer
+
+    gaz = gazetteer.load()
+    countries = {e.key for e in gaz.entries.values() if e.type == "Country"}
+    assert len(countries) >= 193
+    for name in ("Kroasia", "Croatia", "Kepulauan Solomon", "Solomon Islands", "Ekuador", "Yunani", "Cile", "Vatikan"):
+        entry = gaz.by_alias(name)
+        assert entry is not None and entry.type == "Country", name
+    result = extract.run(nlp.run(_article("Wali Kota Surabaya Eri Santoso menerima Duta Besar Kroasia Indra Putra di "
+                                          "Balai Kota, Senin (5/6/2023).")), rules_only=True)
+    posts = {(c.subject, c.object) for c in result.claims if c.relation == "holds_position"}
+    assert ("person:indra putra", "country:hr") in posts, posts

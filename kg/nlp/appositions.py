@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.model import Mention, Sentence
-from kg.nlp.gazetteer import Gazetteer
+from kg.nlp.gazetteer import Gazetteer, norm_key
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.mentions import body_after, match_title
 from kg.nlp.tokens import Token
@@ -26,7 +26,8 @@ _LINKS = frozenset({"of", "for", "the", "and"})
 def with_appositions(sentence: Sentence, mentions: list[Mention], *, gaz: Gazetteer, lex: Lexicon,
                      chunks: dict[int, tuple[int, str, str]]) -> list[Mention]:
     """``mentions`` of one sentence, people given a post by an apposition carrying it."""
-    candidates = [m for m in mentions if m.type == "Person" and not m.role and sentence.text[m.end - sentence.start:][:1] == ","]
+    candidates = [m for m in mentions if (m.type == "Person" or (m.type == "Place" and m.rule == "model")) and not m.role
+                  and sentence.text[m.end - sentence.start:][:1] == ","]
     if not candidates:
         return mentions
     tokens = sentence.tokens
@@ -35,9 +36,10 @@ def with_appositions(sentence: Sentence, mentions: list[Mention], *, gaz: Gazett
     for m in mentions:
         if m in candidates:
             found = _apposition(tokens, at[m.end], gaz, lex, chunks, sentence.text, sentence.start) if m.end in at else None
-            if found:
+            if found:  # a post makes a person of a name the recogniser took for a place ("Lim Hock Seng, Secretary-General of ASEAN")
                 role, body = found
-                m = replace(m, role=role, body=body, rule=m.rule + "+apposition")
+                person = {} if m.type == "Person" else {"type": "Person", "key": f"person:{norm_key(m.name or m.text)}"}
+                m = replace(m, role=role, body=body, rule=m.rule + "+apposition", **person)
         out.append(m)
     return out
 

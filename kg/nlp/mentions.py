@@ -9,6 +9,7 @@ left, so that one span is never two entities.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from kg.names import without_parentheses
@@ -493,15 +494,23 @@ def _locative_place(tokens: list[Token], j: int, gaz: Gazetteer) -> bool:
     return bool(found) and found[1].type in ("Place", "Country")
 
 
+MAX_HEAD = 4  # words of the longest head phrase ("Memorandum of Understanding")
+
+
+def _heads_at(keys: list[str], k: int, lex: Lexicon) -> Iterator[tuple[int, str, str]]:
+    """(words, type, position) of each head phrase of the lexicon starting at ``keys[k]``, longest first."""
+    if keys[k] not in lex.head_words:
+        return
+    for n in range(min(MAX_HEAD, len(keys) - k), 0, -1):
+        head = lex.heads.get(tuple(keys[k:k + n]))
+        if head is not None:
+            yield n, head[0], head[1]
+
+
 def _head_starts(tokens: list[Token], j: int, lex: Lexicon) -> bool:
     """A head word that opens a name ("Treaty on ...", "MoU ...", "Kementerian ...") starts at ``j``."""
-    if tokens[j].text.lower() not in lex.head_words:
-        return False
-    for n in range(min(4, len(tokens) - j), 0, -1):
-        head = lex.heads.get(tuple(t.text.lower() for t in tokens[j:j + n]))
-        if head and head[1] == "first":
-            return True
-    return False
+    keys = [t.text.lower() for t in tokens[j:j + MAX_HEAD]]
+    return any(position == "first" for _n, _etype, position in _heads_at(keys, 0, lex))
 
 
 def _rank_at(tokens: list[Token], j: int, lex: Lexicon) -> bool:
@@ -523,12 +532,9 @@ def _last_head_end(tokens: list[Token], keys: list[str], i: int, after: int, ety
     then "Force"), from the first one's end ``i + after``."""
     end = i + after
     for k in range(after, len(keys)):
-        if keys[k] in lex.head_words and tokens[i + k].is_cap:
-            for n in range(min(4, len(keys) - k), 0, -1):
-                head = lex.heads.get(tuple(keys[k:k + n]))
-                if head == (etype, "last"):
-                    end = i + k + n
-                    break
+        if tokens[i + k].is_cap:
+            n = next((n for n, kind, position in _heads_at(keys, k, lex) if (kind, position) == (etype, "last")), 0)
+            end = i + k + n if n else end
     return end
 
 
@@ -536,15 +542,9 @@ def _classify(tokens: list[Token], i: int, j: int, lex: Lexicon) -> tuple[int, i
     """The head-word phrase inside the capitalised run tokens[i:j], trimmed to where the head allows."""
     keys = [t.text.lower() for t in tokens[i:j]]
     for k in range(len(keys)):
-        if keys[k] not in lex.head_words:
+        if not tokens[i + k].is_cap:
             continue
-        for n in range(min(4, len(keys) - k), 0, -1):
-            head = tuple(keys[k:k + n])
-            if head not in lex.heads:
-                continue
-            etype, position = lex.heads[head]
-            if not tokens[i + k].is_cap:
-                continue
+        for n, etype, position in _heads_at(keys, k, lex):
             if position == "first":
                 start, end = i + k, j
             elif position == "last":

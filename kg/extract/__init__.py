@@ -203,10 +203,10 @@ def _fallback_qualifiers(claims: list[Claim], entities: dict[str, Entity], artic
     day = article.published.isoformat() if article.published else next(
         (t.value for t in times if len(t.value) == 10 and t.value[:1].isdigit()), None)
     first_place = next((p for p in (view.place() for view in views) if p), None)
-    stated = sorted((c.evidence.sentence, c.date) for c in claims  # the rules' claims dated to the day
-                    if REGISTRY[c.relation].dated and c.date and by_rule(c.rule) and len(c.date) == 10)
-    if stated:
-        day = stated[0][1]
+    first = min(((c.evidence.sentence, c.date) for c in claims  # the rules' claims dated to the day
+                  if REGISTRY[c.relation].dated and c.date and by_rule(c.rule) and len(c.date) == 10), default=None)
+    if first is not None:
+        day = first[1]
     for claim in claims:
         if not REGISTRY[claim.relation].dated:
             continue

@@ -25,7 +25,6 @@ RESOLVED = ("Person", "Organization", "Event", "Agreement")
 NAMED = (*RESOLVED, "Place")  # the types whose names are read: a place may be a mistyped surname
 SHORT_TYPES = ("Place", "Organization")  # a person's surname alone, mistyped by the recogniser
 ARTICLES = frozenset({"the"})
-POSSESSIVE = ("'s", "’s")
 QUALIFIERS = frozenset({"ri", "republik indonesia", "indonesia"})  # the home country of Indonesian news: a body's own
 _ORDINAL_TAIL = re.compile(r"^(?:ke-?\d+|\d+(?:st|nd|rd|th)?|[IVX]+)$", re.I)
 VAGUEST = "agreement"  # the kind of "agreement", "pact", "kesepakatan" in lexicons/generic_agreements.tsv
@@ -133,8 +132,8 @@ def _without_articles(analyzed: AnalyzedArticle, gaz: gazetteer.Gazetteer) -> An
         if m.type in ("Organization", "Event", "Agreement") and m.text.startswith(("The ", "the ")) and len(m.text.split()) >= 3:
             name = m.name[4:] if m.name.startswith(("The ", "the ")) else m.name
             cut[id(m)] = replace(m, start=m.start + 4, text=m.text[4:], name=name)
-        elif m.type == "Person" and m.text.endswith(POSSESSIVE) and len(m.text) > 4:
-            name = m.name[:-2] if m.name.endswith(POSSESSIVE) else m.name
+        elif m.type == "Person" and m.text.endswith(gazetteer.POSSESSIVE) and len(m.text) > 4:
+            name = gazetteer.without_possessive(m.name)
             cut[id(m)] = replace(m, end=m.end - 2, text=m.text[:-2], name=name)
         else:
             continue

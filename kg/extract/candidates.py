@@ -166,7 +166,8 @@ def counterparts(views: list[SentenceView], words: frozenset[str]) -> dict[str, 
         for k, token in enumerate(tokens):
             if token.text.lower() not in words:
                 continue
-            country = _country_word(tokens[k - 1].text, gaz) if k else None  # "his Indonesian counterpart"
+            owner = gaz.owner(tokens[k - 1].text) if k else ""  # "his Indonesian counterpart"
+            country = owner if owner.startswith("country:") else None
             if country is None and k + 2 < len(tokens) and tokens[k + 1].text.lower() in ("dari", "from"):
                 found = gaz.match(tokens, k + 2)  # "mitranya dari Singapura"
                 country = found[1].key if found and found[1].type == "Country" else None
@@ -174,16 +175,6 @@ def counterparts(views: list[SentenceView], words: frozenset[str]) -> dict[str, 
             if country and person is not None:
                 out.setdefault(person.key, set()).add(country)
     return out
-
-
-def _country_word(word: str, gaz: gazetteer.Gazetteer) -> str | None:
-    """The country an adjective or a possessive names: "Indonesian", "Australia's"."""
-    key = gaz.adjectives.get(word.lower())
-    if key:
-        return key
-    bare = word[:-2] if word.endswith(("'s", "’s")) else ""
-    entry = gaz.by_alias(bare) if bare else None
-    return entry.key if entry is not None and entry.type == "Country" else None
 
 
 def mentions_of(view: SentenceView, key: str) -> list[tuple[int, int, str]]:

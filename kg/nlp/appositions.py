@@ -54,13 +54,8 @@ def _apposition(tokens: list[Token], k: int, gaz: Gazetteer, lex: Lexicon, chunk
         j += 1
     body = ""
     if j < len(tokens):
-        word = tokens[j].text
-        bare = word[:-2] if word.endswith(("'s", "’s")) else ""
-        entry = gaz.by_alias(bare) if bare else None
-        if entry is not None and entry.type in ("Organization", "Country"):
-            body, j = entry.key, j + 1
-        elif word.lower() in gaz.adjectives:
-            body, j = gaz.adjectives[word.lower()], j + 1
+        body = gaz.owner(tokens[j].text)
+        j += 1 if body else 0
     n = match_title(tokens, j, lex)
     if not n:
         return None

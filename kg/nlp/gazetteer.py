@@ -28,6 +28,14 @@ class GazetteerEntry:
     adjectives: list[str] = field(default_factory=list)
 
 
+POSSESSIVE = ("'s", "’s")
+
+
+def without_possessive(word: str) -> str:
+    """"Australia's" -> "Australia"; a word not in the possessive stays as it is."""
+    return word[:-2] if word.endswith(POSSESSIVE) else word
+
+
 def phrase_prefixes(phrases: Iterable[tuple[str, ...]]) -> frozenset[tuple[str, ...]]:
     """Every leading part of every phrase: a longest-match scan stops at the first span no phrase starts with."""
     return frozenset(key[:n] for key in phrases for n in range(1, len(key) + 1))
@@ -79,6 +87,15 @@ class Gazetteer:
             forms = self._forms[key] = frozenset(tuple(t.text for t in tokenize(form) if t.text != ".")
                                                  for form in [*entry.labels.values(), *entry.aliases])
         return forms
+
+    def owner(self, word: str) -> str:
+        """The key of the country or body one word names as an owner: a possessive of a listed country or body
+        ("Australia's", "BNPT's") or a country's adjective ("Indonesian"); "" for any other word."""
+        bare = without_possessive(word)
+        entry = self.by_alias(bare) if bare != word else None
+        if entry is not None and entry.type in ("Organization", "Country"):
+            return entry.key
+        return self.adjectives.get(word.lower(), "")
 
     def by_alias(self, name: str) -> GazetteerEntry | None:
         if name in self._aliases:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from kg.names import without_parentheses
-from kg.nlp.gazetteer import Gazetteer, norm_key, token_key
+from kg.nlp.gazetteer import Gazetteer, norm_key, token_key, without_possessive
 from kg.nlp.lexicon import Lexicon, Title
 from kg.nlp.ner.clusters import load as load_clusters
 from kg.nlp.tokens import Token
@@ -169,7 +169,7 @@ def body_before(tokens: list[Token], i: int, gaz: Gazetteer, chunks: dict[int, t
     country = gaz.adjectives.get(prev.lower())
     if country:
         return i - 1, country
-    bare = prev[:-2] if prev.endswith(("'s", "’s")) else prev
+    bare = without_possessive(prev)
     # a name of several words in the possessive ("United Kingdom's") is matched without its "'s"
     plain = tokens if bare == prev else [*tokens[:i - 1], Token(tokens[i - 1].start, tokens[i - 1].end - 2, bare)]
     for start in range(max(0, i - 6), i):
@@ -178,11 +178,8 @@ def body_before(tokens: list[Token], i: int, gaz: Gazetteer, chunks: dict[int, t
         found = gaz.match(plain, start)
         if found and start + found[0] == i and found[1].type in ("Organization", "Country"):
             return start, found[1].key
-    if bare != prev:
-        entry = gaz.by_alias(bare)
-        if entry and entry.type in ("Organization", "Country"):
-            return i - 1, entry.key
-    return -1, ""
+    owner = gaz.owner(prev) if bare != prev else ""  # "BNPT's chief"
+    return (i - 1, owner) if owner else (-1, "")
 
 
 def parse_title(

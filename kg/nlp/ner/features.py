@@ -48,7 +48,12 @@ def _word_classes() -> dict[str, tuple[str, ...]]:
 
     gaz = load_gazetteer()
     for entry in gaz.entries.values():
-        for form in (*entry.labels.values(), *entry.aliases):
+        aliases = entry.aliases
+        if entry.type == "Country":
+            # Formal names ("Democratic Republic of the Congo", "Federal Republic of ...") would make their common
+            # words country-class and blur where event and agreement names end; short names carry the class.
+            aliases = [alias for alias in aliases if len(alias.split()) == 1]
+        for form in (*entry.labels.values(), *aliases):
             add(form, f"gaz:{entry.type}")
         for adjective in entry.adjectives:
             add(adjective, "gaz:adjective")

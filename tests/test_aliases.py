@@ -143,3 +143,33 @@ def test_a_memorandum_is_not_the_action_plan_the_article_names(runner, tmp_path)
         "the agencies will exchange information. They also agreed a collaborative operational action plan.\n"), "en")
     agreements = _entities(records, "Agreement")
     assert "Memorandum of Understanding" in agreements and len(agreements) == 2, agreements
+
+
+def test_a_name_blended_into_one_word_is_the_person_unless_it_fits_two(runner, tmp_path):
+    records = _build(runner, tmp_path, (
+        "Jakarta - Presiden Joko Widodo menerima Perdana Menteri Malaysia Ismail Sabri di Istana Bogor, Jumat "
+        "(9/4/2021). Jokowi mengatakan kerja sama kedua negara akan diperkuat.\n"), "id")
+    people = _entities(records, "Person")
+    assert "Jokowi" not in people and "Jokowi" in people.get("Joko Widodo", set()), people
+    other = tmp_path / "two"
+    other.mkdir()
+    records = _build(runner, other, (
+        "Jakarta - Menteri Joko Widodo bertemu Menteri Joko Wibowo di Jakarta, Jumat (9/4/2021). "
+        "Jokowi mengatakan pertemuan itu penting.\n"), "id")
+    assert "Jokowi" in _entities(records, "Person"), "a blend of two people's names is neither"
+
+
+def test_a_person_written_with_and_without_initials_in_two_articles_is_one_node(runner, tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Menteri Luar Negeri Retno L.P. Marsudi bertemu Menlu Australia Julie Bishop di "
+                               "Jakarta, Rabu (7/4/2021).\n", encoding="utf-8")
+    (src / "b.txt").write_text("Menlu Retno Marsudi menerima Duta Besar Jepang Kenji Tanaka di Jakarta, Kamis (8/4/2021). "
+                               "Menteri John C. Carter dan Menteri John D. Carter hadir.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(src), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    people = runner.invoke(app, ["query", "SELECT DISTINCT ?p WHERE { ?p a kg:Person }", "-g", str(out), "-f", "csv"])
+    iris = sorted(people.output.split()[1:])
+    assert [i for i in iris if "marsudi" in i] == ["https://w3id.org/kg-news/id/person/retno-marsudi"], iris
+    assert len([i for i in iris if "carter" in i]) == 2, "two people whose names differ only by initials stay two"

@@ -239,3 +239,31 @@ def test_a_person_who_meets_his_indonesian_counterpart_is_offered_no_indonesian_
         proposals = extract.propose_all(nlp.run(Article(id="t", text=text, source="test", published=None, language=language)))
         offered = {c.object for c in proposals.claims if c.relation == "holds_position" and c.subject == "person:john carter"}
         assert "country:sg" in offered and "country:id" not in offered, (language, offered)
+
+
+def test_lower_case_words_that_open_a_title_and_abbreviated_ranks():
+    """"China Coast Guard deputy chief Sr. Col. X": English writes the words titles start with in lower case
+    too, and abbreviates military ranks; the rank is neither the name nor a person of its own."""
+    from kg import extract, nlp
+    from kg.model import Article
+
+    text = ("Bakamla chief Vice Adm. Budi Santoso received a courtesy call by China Coast Guard deputy chief "
+            "Sr. Col. Wang Li at the Bakamla office on Wednesday.")
+    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")), rules_only=True)
+    names = {key: e.name for key, e in result.entities.items()}
+    posts = {(names[c.subject], names[c.object], c.role) for c in result.claims if c.relation == "holds_position"}
+    assert posts == {("Budi Santoso", names["org:badan keamanan laut"], "chief"),
+                     ("Wang Li", "China Coast Guard", "deputy chief")}
+    assert sorted(e.name for e in result.entities.values() if e.type == "Person") == ["Budi Santoso", "Wang Li"]
+
+
+def test_a_post_offered_between_name_and_body_ends_before_of_the():
+    """The role of a candidate post is the title as written, without the "of the" that leads to the body."""
+    from kg import extract, nlp
+    from kg.model import Article
+
+    text = "Senior Colonel Tran Van Minh, deputy commander of the Vietnam Coast Guard, held talks on Monday."
+    proposals = extract.propose_all(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
+    roles = {c.role for c in proposals.claims if c.relation == "holds_position" and c.subject == "person:tran van minh"
+             and c.object == "organization:vietnam coast guard"}
+    assert roles == {"deputy commander"}

@@ -17,7 +17,8 @@ from kg.extract.candidates import CARRY, Carried, by_rule, counterparts, implied
 from kg.extract.context import SentenceView, build_views
 from kg.extract.features import ArticleFacts, features
 from kg.extract.coref import person_refs
-from kg.extract.entities import build_entities, ensure_entity, resolve_event_references, unify_events, unify_people
+from kg.extract.entities import (build_entities, ensure_entity, resolve_event_references, unify_events, unify_people,
+                                 without_initials)
 from kg.extract.occasions import Occasions
 from kg.extract.quotes import quoted
 from kg.extract.relations import attends, cooperates, holds_position, is_minister, meets, present, signs, the_two
@@ -82,6 +83,7 @@ def propose_all(analyzed: AnalyzedArticle) -> Proposals:
     language = article.language
     lex = lexicon.load(language)
     analyzed = unify_events(resolve_event_references(unify_forms(unify_people(analyzed)), _event_words(), _event_heads(language)))
+    analyzed = without_initials(analyzed)
     refs = person_refs(analyzed)
     entities = build_entities(analyzed)
     if article.dateline_place:

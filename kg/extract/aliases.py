@@ -4,7 +4,8 @@ News names an actor once in full and then by a short form the recogniser does no
 the name's initials ("Ministry of Home Affairs" ... "MHA", "Susilo Bambang Yudhoyono" ... "SBY", "ASEAN
 Ministerial Meeting on Transnational Crime" ... "AMMTC ke-17"), the name with a leading article or a country
 qualifier ("The Philippine National Police", "Badan Keamanan Laut Republik Indonesia"), a surname alone that the
-recogniser typed as a place or body ("Sharma" after "Alok Sharma"), or a kind of document for the one agreement
+recogniser typed as a place or body ("Sharma" after "Alok Sharma"), a person's name blended into one word
+("Jokowi" beside "Joko Widodo"), or a kind of document for the one agreement
 of that kind ("the MoU", "the pact"). Each becomes a second node and a
 second, unmatched argument of the same facts. Every rule here reads only the article's own names; a short
 form that fits two entities is left alone (GUIDELINES: one entity per real-world thing in the article).
@@ -50,7 +51,8 @@ def unify_forms(analyzed: AnalyzedArticle) -> AnalyzedArticle:
         if longer is not None:
             run_on.add(key)
         found = (_qualified(key, entry, names, listed) or longer or _spelled_out(key, entry, names, spelled)
-                 or _acronym(key, entry, names) or _surname(key, entry, names) or _generic(key, entry, names, generic))
+                 or _acronym(key, entry, names) or _surname(key, entry, names) or _generic(key, entry, names, generic)
+                 or _blend(key, entry, names))
         if found is not None and found != key:
             target[key] = (found, names[found].type)
     if not target:
@@ -276,6 +278,17 @@ def _surname(key: str, entry: Named, names: dict[str, Named]) -> str | None:
         return None
     return _one([k for k, n in names.items() if n.type == "Person" and k != key and len(n.longest) >= 2 and all(
         f in n.forms or (len(f) == 1 and f[0] in n.longest) for f in entry.forms)])
+
+
+def _blend(key: str, entry: Named, names: dict[str, Named]) -> str | None:
+    """"Jokowi" beside "Joko Widodo": a person named by one word that joins the start of the first word of
+    exactly one other person's name to the start of its last, each of two letters or more."""
+    if entry.type != "Person" or any(len(f) != 1 for f in entry.forms):
+        return None
+    short = entry.longest[0]
+    return _one([k for k, n in names.items() if k != key and n.type == "Person" and any(
+        len(f) >= 2 and any(f[0].startswith(short[:i]) and f[-1].startswith(short[i:]) for i in range(2, len(short) - 1))
+        for f in n.forms)])
 
 
 def _generic(key: str, entry: Named, names: dict[str, Named], generic: dict[str, str]) -> str | None:

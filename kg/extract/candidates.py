@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 from kg.extract.context import Party, SentenceView
@@ -18,6 +19,7 @@ from kg.extract.relations import names_a_side, refusals
 from kg.model import Claim, Mention
 from kg.nlp import gazetteer
 from kg.relations import REGISTRY
+from kg.resources import load_table
 
 CANDIDATE = "candidate"  # the rule name of a claim no rule proposed: "candidate:meets"
 MAX_PARTIES = 10  # distinct parties of one sentence that are paired (a list of 12 ministers gives 45 pairs, not 66)
@@ -121,7 +123,17 @@ def _role(view: SentenceView, person: str, body: str) -> str | None:
         words = [t.text for t in view.tokens if t.end <= b.start and t.is_word][-MAX_ROLE:]
         while words and not words[0][:1].isupper():
             words = words[1:]
-    return " ".join(words[:MAX_ROLE]) or None
+    words = words[:MAX_ROLE]
+    while words and words[-1].lower() in _function_words():
+        words.pop()  # "X, deputy commander of the Vietnam Coast Guard": the role is "deputy commander"
+    return " ".join(words) or None
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """Words no post title ends with ("of", "the", "dari"), from both languages' function-word lists."""
+    return frozenset(row["word"].lower() for language in ("id", "en")
+                     for row in load_table(f"lexicons/{language}/function_words.tsv"))
 
 
 def _carried(key: str | None) -> list[str]:

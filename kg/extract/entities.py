@@ -36,6 +36,20 @@ def unify_people(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     return _rekey(analyzed, "Person", target)
 
 
+def without_initials(analyzed: AnalyzedArticle) -> AnalyzedArticle:
+    """A person's key without the initials of their name ("Retno L.P. Marsudi" -> retno marsudi), so that the
+    articles that write the initials and those that leave them out name one node; the name shown keeps them.
+    Not where two people of the article would fall onto one key."""
+    names = _longest_names(analyzed, "Person")
+    short = {key: tuple(w for w in words if len(w) > 1) for key, words in names.items()}
+    short = {key: words for key, words in short.items() if len(words) >= 2 and words != names[key]}
+    landing: dict[str, list[str]] = {}
+    for key, words in short.items():
+        landing.setdefault("person:" + " ".join(words), []).append(key)
+    target = {keys[0]: new for new, keys in landing.items() if len(keys) == 1 and new not in names}
+    return _rekey(analyzed, "Person", target)
+
+
 def unify_events(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     """One key per event: "Konsultasi Bilateral" after "Konsultasi Bilateral Kerja Sama ... ke-8" in one
     article is the same consultation, named short. A name is merged into the one longer event name it begins,

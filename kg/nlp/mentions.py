@@ -138,8 +138,13 @@ def _body_at(tokens: list[Token], j: int, gaz: Gazetteer, chunks: dict[int, tupl
     return 0, "", ""
 
 
-def _opens_lower_title(before: Token) -> bool:
-    """A title in lower case is one after "the" or a capitalised body: "the head of ...", "BNPT chief"."""
+def _opens_lower_title(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """A title in lower case is one after "the" or a capitalised body, over the lower-case words titles start
+    with: "the head of ...", "BNPT chief", "China Coast Guard deputy chief"."""
+    k = i
+    while k > 1 and not tokens[k - 1].is_cap and (tokens[k - 1].text.lower(),) in lex.title_prefixes:
+        k -= 1
+    before = tokens[k - 1]
     return before.text.lower() == "the" or (before.is_cap and before.is_word)
 
 
@@ -187,7 +192,7 @@ def parse_title(
 ) -> tuple[int, Title, str, str, int, int] | None:
     """A post title at ``i``: (end of title and body, title, role as written, body key, name start, name end)."""
     n = _match_phrase(tokens, i, lex.titles, lex.title_prefixes, lex.longest_title)
-    if not n or not (tokens[i].is_cap or (lex.lower_case_titles and i > 0 and _opens_lower_title(tokens[i - 1]))):
+    if not n or not (tokens[i].is_cap or (lex.lower_case_titles and i > 0 and _opens_lower_title(tokens, i, lex))):
         return None
     title = lex.titles[token_key(tokens[i:i + n])]
     j = i + n

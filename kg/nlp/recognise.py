@@ -49,20 +49,26 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
             i += 1
             continue
         end, title, role, body, name_start, name_end = parsed
-        lead = i
+        first = i  # English opens titles with lower-case words titles start with: "China Coast Guard deputy chief"
+        while (lex.lower_case_titles and first > 0 and not tokens[first - 1].is_cap
+               and (tokens[first - 1].text.lower(),) in lex.title_prefixes):
+            first -= 1
+        if first < i:
+            role = " ".join(t.text for t in tokens[first:i]) + " " + role
+        lead = first
         if not body:
-            lead, body = body_before(tokens, i, gaz, chunks)
-            lead = i if lead < 0 else lead
+            lead, body = body_before(tokens, first, gaz, chunks)
+            lead = first if lead < 0 else lead
             if not body:  # "US Counterterrorism Coordinator", "Malaysia's Deputy Home Minister": role words and the
-                k = i         # words titles start with between the body and the title
+                k = first     # words titles start with between the body and the title
                 while k > 0 and tokens[k - 1].is_cap and (tokens[k - 1].text.lower() in lex.role_words
                                                           or (tokens[k - 1].text.lower(),) in lex.title_prefixes):
                     k -= 1
-                if k < i:
+                if k < first:
                     lead, body = body_before(tokens, k, gaz, chunks)
                     if body:
-                        role = " ".join(t.text for t in tokens[k:i]) + " " + role
-                    lead = i if lead < 0 else lead
+                        role = " ".join(t.text for t in tokens[k:first]) + " " + role
+                    lead = first if lead < 0 else lead
         former = lead > 0 and tokens[lead - 1].text.lower() in _FORMER
         body_key = body
         if title.kind == "compound":

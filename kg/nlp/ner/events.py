@@ -44,13 +44,19 @@ def word_features(word: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=100_000)
-def _near(word: str) -> tuple[str, ...]:
+def _near(word: str) -> tuple[tuple[str, ...], ...]:
+    """The word's features as each neighbour sees them, prefixed once here rather than per token: one and two
+    words to the left and right in full, three words away only the first (the word itself)."""
     lower = word.lower()
     feats = [f"w={lower}", f"sh={_shape(word)}"]
     if _ORDINAL.match(word):
         feats.append("ordinal")
     feats.extend(c for c in _word_classes().get(lower, ()) if c.startswith(("head:", "gaz:")))
-    return tuple(feats)
+    return (tuple("-1" + f for f in feats), tuple("+1" + f for f in feats), tuple("-2" + f for f in feats),
+            tuple("+2" + f for f in feats), ("-3" + feats[0],), ("+3" + feats[0],))
+
+
+_EDGES = (("-1BOS", "+1EOS"), ("-2BOS", "+2EOS"), ("-3BOS", "+3EOS"))
 
 
 def sentence_features(words: list[str], language: str = "id", chunks: list[str] | None = None) -> list[list[str]]:
@@ -73,14 +79,15 @@ def sentence_features(words: list[str], language: str = "id", chunks: list[str] 
             if i:
                 feats.append(f"-1hc={chunks[i - 1]}")
         for d in (1, 2, 3):
+            left, right = _EDGES[d - 1]
             if i - d >= 0:
-                feats.extend(f"-{d}{f}" for f in (near[i - d] if d < 3 else near[i - d][:1]))
+                feats.extend(near[i - d][2 * d - 2])
             else:
-                feats.append(f"-{d}BOS")
+                feats.append(left)
             if i + d < n:
-                feats.extend(f"+{d}{f}" for f in (near[i + d] if d < 3 else near[i + d][:1]))
+                feats.extend(near[i + d][2 * d - 1])
             else:
-                feats.append(f"+{d}EOS")
+                feats.append(right)
         if i:
             feats.append(f"bi-1={lowers[i - 1]}|{lowers[i]}")
         if i + 1 < n:

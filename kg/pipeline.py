@@ -32,8 +32,8 @@ from kg.export.claims import write_claims
 from kg.model import Article
 from kg.network import from_rdf
 from kg.query import graph_rows
-from kg.rdf.store import (STORE_DIR, QuadWriter, article_hashes, drop_orphans, dump_nquads, fingerprint, fingerprints,
-                          flush, load_nquads, new_dataset, remove_graph, require_store, set_fingerprint, settle, snapshot)
+from kg.rdf.store import (STORE_DIR, QuadWriter, article_hashes, distinct_triples, drop_orphans, dump_nquads, fingerprint,
+                          fingerprints, flush, load_nquads, new_dataset, remove_graph, require_store, set_fingerprint, settle, snapshot)
 from kg.resources import extractor_fingerprint, ontology_dir
 from kg.viz import render_html
 
@@ -142,7 +142,7 @@ def build(inputs: Iterable[Path | str], out: Path, *, strict: bool = False, view
         summary.in_store = len(article_hashes(dataset))
         if summary.in_store == 0:
             raise KgError("no article could be read from the input")
-        summary.triples = len(dataset)
+        summary.triples = distinct_triples(dataset)
         summary.entities, summary.relations = graph_counts(dataset)
     summary.seconds = time.perf_counter() - started
     return summary
@@ -172,7 +172,7 @@ def remove(article_ids: list[str], out: Path, *, view_limit: int = VIEW_LIMIT) -
             summary.removed += 1
         drop_orphans(dataset)
         summary.in_store = len(known) - summary.removed
-        summary.triples = len(dataset)
+        summary.triples = distinct_triples(dataset)
     return summary
 
 
@@ -186,7 +186,7 @@ def merge(sources: list[Path], out: Path, *, view_limit: int = VIEW_LIMIT) -> Bu
         if len(fingerprints(dataset)) > 1:
             raise KgError("the shards were built by different versions of kg's rules; rebuild them with one version")
         summary.in_store = len(article_hashes(dataset))
-        summary.triples = len(dataset)
+        summary.triples = distinct_triples(dataset)
     return summary
 
 

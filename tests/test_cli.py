@@ -109,6 +109,12 @@ def test_the_build_summary_counts_what_kg_stats_counts(runner, tmp_path):
     assert entities["Person"] == by_class["Person"] == "2"  # Budi Santoso once, Taro Yamada
     assert all(by_class[name] == count for name, count in entities.items())
     assert f"triples: {lines['triples']}" in stats.output
+    # a triple two articles state (Budi Santoso's name and post) counts once, as a SPARQL count of distinct triples
+    distinct = runner.invoke(app, ["query", "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g "
+                                   "{ ?s ?p ?o } } }", "--graph", str(tmp_path / "g"), "--format", "csv"])
+    statements = runner.invoke(app, ["query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+                                     "--graph", str(tmp_path / "g"), "--format", "csv"])
+    assert int(lines["triples"]) == int(distinct.output.split()[1]) < int(statements.output.split()[1])
 
 
 def test_one_display_name_per_actor_in_every_output(runner, tmp_path):

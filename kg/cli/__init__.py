@@ -271,13 +271,13 @@ def stats(graph: GraphDir = Path("output"), top: Annotated[int, typer.Option("--
     Example: kg stats --graph output
     """
     from kg.query import internal_query, select_rows
-    from kg.rdf.store import open_dataset, oxigraph
+    from kg.rdf.store import distinct_triples, open_dataset, oxigraph
 
     dataset = open_dataset(graph)
     try:
         sections = {name: [list(row.values()) for row in select_rows(dataset, internal_query(f"stats-{name}"))]
                     for name in ("articles", "classes", "properties", "dates", "actors")}
-        triples, statements = len(dataset), len(oxigraph(dataset))
+        triples, statements = distinct_triples(dataset), len(oxigraph(dataset))
     finally:
         dataset.close()
     articles = sections["articles"][0]

@@ -138,13 +138,19 @@ def _body_at(tokens: list[Token], j: int, gaz: Gazetteer, chunks: dict[int, tupl
     return 0, "", ""
 
 
-def _opens_lower_title(tokens: list[Token], i: int, lex: Lexicon) -> bool:
-    """A title in lower case is one after "the" or a capitalised body, over the lower-case words titles start
-    with: "the head of ...", "BNPT chief", "China Coast Guard deputy chief"."""
+def lower_title_start(tokens: list[Token], i: int, lex: Lexicon) -> int:
+    """Where an English title written in lower case at ``i`` begins: English opens titles with lower-case
+    words that titles start with ("China Coast Guard deputy chief"), which belong to the role."""
     k = i
     while k > 1 and not tokens[k - 1].is_cap and (tokens[k - 1].text.lower(),) in lex.title_prefixes:
         k -= 1
-    before = tokens[k - 1]
+    return k
+
+
+def _opens_lower_title(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """A title in lower case is one after "the" or a capitalised body: "the head of ...", "BNPT chief",
+    "China Coast Guard deputy chief"."""
+    before = tokens[lower_title_start(tokens, i, lex) - 1]
     return before.text.lower() == "the" or (before.is_cap and before.is_word)
 
 

@@ -10,7 +10,7 @@ from kg.model import Mention, Sentence
 from kg.names import without_parentheses
 from kg.nlp.gazetteer import Gazetteer, norm_key, token_key
 from kg.nlp.lexicon import Lexicon
-from kg.nlp.mentions import body_before, known_unit_place, parse_title, unit_place
+from kg.nlp.mentions import body_before, known_unit_place, lower_title_start, parse_title, unit_place
 from kg.nlp.ner.clusters import load as load_clusters
 from kg.nlp.ner.english import title_case
 from kg.nlp.tokens import Token
@@ -49,10 +49,7 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
             i += 1
             continue
         end, title, role, body, name_start, name_end = parsed
-        first = i  # English opens titles with lower-case words titles start with: "China Coast Guard deputy chief"
-        while (lex.lower_case_titles and first > 0 and not tokens[first - 1].is_cap
-               and (tokens[first - 1].text.lower(),) in lex.title_prefixes):
-            first -= 1
+        first = lower_title_start(tokens, i, lex) if lex.lower_case_titles else i  # "... deputy chief X"
         if first < i:
             role = " ".join(t.text for t in tokens[first:i]) + " " + role
         lead = first

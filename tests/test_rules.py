@@ -445,3 +445,12 @@ def test_every_un_member_is_a_country_of_the_gazetteer_in_both_languages():
                                           "Balai Kota, Senin (5/6/2023).")), rules_only=True)
     posts = {(c.subject, c.object) for c in result.claims if c.relation == "holds_position"}
     assert ("person:indra putra", "country:hr") in posts, posts
+
+
+def test_a_title_at_the_end_of_a_sentence_leaves_the_full_stop():
+    """"... bertemu Kapolri." is the post "Kapolri", not "Kapolri."; an abbreviation's own full stop inside a
+    sentence stays with it ("Komjen. Pol.")."""
+    text = "Menlu Retno Marsudi kemudian bertemu Kapolri. Hal itu disampaikan Komjen. Pol. Budi Santoso di Jakarta."
+    mentions = nlp.run(Article(id="t", text=text, source="test", published=None, language="id")).mentions
+    assert [(m.text, m.role) for m in mentions if m.type == "Title"] == [("Kapolri", "Kapolri")]
+    assert any(m.type == "Person" and m.name == "Budi Santoso" for m in mentions)

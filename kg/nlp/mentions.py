@@ -39,7 +39,8 @@ def weekdays() -> frozenset[str]:
 def _match_phrase(tokens: list[Token], i: int, table: dict | frozenset, prefixes: frozenset[tuple[str, ...]],
                   longest: int) -> int:
     """Number of tokens of the longest phrase of ``table`` starting at ``i`` (0 if none); full stops inside
-    are ignored ("Komjen. Pol."), and a phrase may take its closing full stop ("Komjen.")."""
+    are ignored ("Komjen. Pol."), and a phrase may take its closing full stop ("Komjen."), but not the one
+    that ends the sentence ("... met the minister.")."""
     if i < len(tokens) and tokens[i].text != "." and (tokens[i].text.lower(),) not in prefixes:
         return 0  # the common case: no phrase starts with this word
     best = 0
@@ -47,7 +48,7 @@ def _match_phrase(tokens: list[Token], i: int, table: dict | frozenset, prefixes
     for n in range(1, min(longest * 2, len(tokens) - i) + 1):
         text = tokens[i + n - 1].text
         if text == ".":
-            if words and tuple(words) in table:
+            if words and tuple(words) in table and i + n < len(tokens):
                 best = n
             continue
         words.append(text.lower())

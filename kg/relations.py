@@ -40,6 +40,6 @@ REGISTRY: dict[str, Relation] = {r.name: r for r in (
              "event", "attended", "attended"),
     Relation("cooperates_with", BODIES, BODIES, True, False, ("cooperates_with",), "Cooperation", "partner",
              "partner", "cooperatesWith", "cooperates with"),
-    Relation("quoted", ("Person",), (), False, False, ("quote_verb", "speech_verb"), "Quotation", "speaker", "",
-             "", "quoted in"),
+    Relation("quoted", ("Person",), (), False, False, ("quote_verb", "passive_quote_verb", "speech_verb"), "Quotation",
+             "speaker", "", "", "quoted in"),
 )}

@@ -454,3 +454,13 @@ def test_a_title_at_the_end_of_a_sentence_leaves_the_full_stop():
     mentions = nlp.run(Article(id="t", text=text, source="test", published=None, language="id")).mentions
     assert [(m.text, m.role) for m in mentions if m.type == "Title"] == [("Kapolri", "Kapolri")]
     assert any(m.type == "Person" and m.name == "Budi Santoso" for m in mentions)
+
+
+def test_a_passive_speech_verb_quotes_the_official_named_after_it_not_the_one_spoken_to():
+    """"Hal yang sama juga dikatakan Deputi ... BNPT, Irjen X": X is quoted, however long the title between;
+    "disampaikan kepada Presiden Y" says who heard it."""
+    text = ("Kerja sama itu penting bagi kedua negara. Hal yang sama juga dikatakan Deputi Bidang Penindakan dan "
+            "Pembinaan Kemampuan Badan Nasional Penanggulangan Terorisme (BNPT), Irjen Budi Santoso. "
+            "Surat itu kemudian disampaikan kepada Presiden Joko Widodo.")
+    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="id")), rules_only=True)
+    assert {c.subject for c in result.claims if c.relation == "quoted"} == {"person:budi santoso"}

@@ -1,5 +1,6 @@
 """Who is quoted: direct quotations with a speech verb, "ucapnya" after a quote, and reported speech
-("menekankan bahwa", "menurut X") (GUIDELINES: quoted)."""
+("menekankan bahwa", "menurut X"), and a passive speech verb before the speaker ("Hal itu disampaikan Kepala BNPT
+X") (GUIDELINES: quoted)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,11 @@ def quoted(view: SentenceView, refs: list[PersonRef], analyzed: AnalyzedArticle)
             else:
                 after = [p for p in people if 0 <= p.start - trigger.end < 80]
                 speaker = after[0].key if after else None
+            rule = "quoted:verb"
+        elif trigger.relation == "passive_quote_verb":  # "Hal itu disampaikan Kepala BNPT X", not "... kepada X"
+            following = [t for t in view.tokens if t.start >= trigger.end][:1]
+            after = [p for p in people if 0 <= p.start - trigger.end < 160]  # a long title may stand between
+            speaker = after[0].key if after and following and following[0].is_cap else None
             rule = "quoted:verb"
         elif trigger.relation == "speech_verb":
             if trigger.text.startswith(("menurut", "according to")):

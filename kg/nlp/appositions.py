@@ -77,4 +77,4 @@ def _apposition(tokens: list[Token], k: int, gaz: Gazetteer, lex: Lexicon, chunk
 
 
 def _closes(word: str, lex: Lexicon) -> bool:
-    return word in _CLOSERS or lex.triggers.get((word,)) in ("quote_verb", "speech_verb")
+    return word in _CLOSERS or lex.triggers.get((word,)) in ("quote_verb", "passive_quote_verb", "speech_verb")

@@ -23,9 +23,9 @@ def quoted(view: SentenceView, refs: list[PersonRef], analyzed: AnalyzedArticle)
                 speaker = after[0].key if after else None
             rule = "quoted:verb"
         elif trigger.relation == "passive_quote_verb":  # "Hal itu disampaikan Kepala BNPT X", not "... kepada X"
-            following = [t for t in view.tokens if t.start >= trigger.end][:1]
+            following = next((t for t in view.tokens if t.start >= trigger.end), None)
             after = [p for p in people if 0 <= p.start - trigger.end < 160]  # a long title may stand between
-            speaker = after[0].key if after and following and following[0].is_cap else None
+            speaker = after[0].key if after and following is not None and following.is_cap else None
             rule = "quoted:verb"
         elif trigger.relation == "speech_verb":
             if trigger.text.startswith(("menurut", "according to")):

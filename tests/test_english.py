@@ -267,3 +267,43 @@ def test_a_post_offered_between_name_and_body_ends_before_of_the():
     roles = {c.role for c in proposals.claims if c.relation == "holds_position" and c.subject == "person:tran van minh"
              and c.object == "organization:vietnam coast guard"}
     assert roles == {"deputy commander"}
+
+
+def test_a_title_after_led_by_takes_the_body_whose_delegation_it_leads():
+    """"the Singapore Police Force delegation, led by Commissioner X" makes X Commissioner of that force, not of
+    a body named earlier in the sentence; "the National Crime Agency of the United Kingdom, represented by
+    Director General Y" makes Y the agency's; "delegasi X yang dipimpin ..." likewise in Indonesian."""
+    from kg import extract, nlp
+    from kg.model import Article
+
+    cases = [("en", "The PNP delegation held a bilateral meeting with the Singapore Police Force delegation, led by "
+                    "Commissioner Hoong Wee Teck, in Manila.", "Hoong Wee Teck", "Singapore Police Force"),
+             ("en", "The PNP signed a memorandum with the National Crime Agency of the United Kingdom, represented "
+                    "by Director General Lynne Owens.", "Lynne Owens", "National Crime Agency"),
+             ("id", "Polri menerima delegasi Badan Narkotika Nasional yang dipimpin Sekretaris Utama Budi Santoso "
+                    "di Jakarta.", "Budi Santoso", "Badan Narkotika Nasional")]
+    for language, text, person, body in cases:
+        result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language=language)),
+                             rules_only=True)
+        names = {key: e.name for key, e in result.entities.items()}
+        posts = {(names[c.subject], names[c.object]) for c in result.claims if c.relation == "holds_position"}
+        assert [b for p, b in posts if p == person] == [body], (text, posts)
+
+
+def test_a_minister_who_meets_the_hosts_minister_is_not_the_hosts():
+    """An English minister whose title names no country serves the host country, unless another minister of
+    the sentence serves it by name: two ministers who meet serve two states."""
+    from kg import extract, nlp
+    from kg.model import Article
+
+    def posts(text: str) -> set[tuple[str, str]]:
+        result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")),
+                             rules_only=True)
+        names = {key: e.name for key, e in result.entities.items()}
+        return {(names[c.subject], names[c.object]) for c in result.claims if c.relation == "holds_position"}
+
+    met = posts("Both countries reaffirmed their ties when Minister for Defence John Carter met Indonesian Defence "
+                "Minister Budi Santoso in Jakarta.")
+    assert ("Budi Santoso", "Indonesia") in met and not [b for p, b in met if p == "John Carter"], met
+    hosted = posts("While in Jakarta today, Lord Ahmad met the Minister of Religious Affairs Budi Santoso.")
+    assert ("Budi Santoso", "Indonesia") in hosted, hosted

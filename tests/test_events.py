@@ -87,3 +87,25 @@ def test_without_the_recogniser_the_rules_still_name_events():
     article = Article(id="t", text="Delegasi BNPT menghadiri Konferensi Regional Kepolisian di Bangkok.", source="t")
     rules = {m.text for m in nlp.run(article, events=None).mentions if m.type == "Event"}
     assert rules, "the head-word rules name the event on their own"
+
+
+def test_the_head_words_of_the_genre_name_events_and_agreements_without_the_recogniser():
+    """Lectures, retreats, general assemblies, protocols, declarations, joint statements and memoranda of
+    cooperation are named by their head words (``heads.tsv``), so the rules find them where the recogniser
+    does not; a convention centre stays no agreement."""
+    cases = [
+        ("id", "Kepala BNPT memberikan Kuliah Umum Bahaya Radikalisme di Depok.", "Kuliah Umum Bahaya Radikalisme", "Event"),
+        ("id", "Kedua menteri menandatangani Protokol Kerja Sama Industri Pertahanan di Abu Dhabi.",
+         "Protokol Kerja Sama Industri Pertahanan", "Agreement"),
+        ("en", "The two agencies signed a Memorandum of Cooperation on maritime safety in Tokyo.",
+         "Memorandum of Cooperation on maritime safety", "Agreement"),
+        ("en", "Both coast guards issued the Manila Joint Statement after the talks.", "Manila Joint Statement", "Agreement"),
+        ("en", "The ministers met at the Leaders Retreat in Bogor.", "Leaders Retreat", "Event"),
+        ("en", "Delegates attended the AFRIPOL General Assembly in Algiers.", "AFRIPOL General Assembly", "Event"),
+    ]
+    for language, text, name, etype in cases:
+        article = Article(id="t", text=text, source="t", language=language)
+        found = {(m.text, m.type) for m in nlp.run(article, events=None).mentions if m.type in ("Event", "Agreement")}
+        assert (name, etype) in found, (text, found)
+    article = Article(id="t", text="The forum was held at the Jakarta Convention Center.", source="t", language="en")
+    assert not [m for m in nlp.run(article, events=None).mentions if m.type == "Agreement"]

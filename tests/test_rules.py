@@ -464,3 +464,23 @@ def test_a_passive_speech_verb_quotes_the_official_named_after_it_not_the_one_sp
             "Surat itu kemudian disampaikan kepada Presiden Joko Widodo.")
     result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="id")), rules_only=True)
     assert {c.subject for c in result.claims if c.relation == "quoted"} == {"person:budi santoso"}
+
+
+def test_the_international_and_foreign_security_bodies_of_the_genre_are_in_the_gazetteer():
+    """Bodies the training articles name again and again (Europol, the National Crime Agency, Kompolnas, the
+    Singapore Police Force, ...) are gazetteer entries, so their officials get them as the post's body and two
+    articles' "Kompolnas" and "Komisi Kepolisian Nasional" are one node."""
+    from kg.nlp import gazetteer
+
+    gaz = gazetteer.load()
+    for name in ("Europol", "National Crime Agency", "Kompolnas", "Singapore Police Force", "OSCE",
+                 "Ditjen Imigrasi", "Drug Enforcement Administration", "Paspampres"):
+        entry = gaz.by_alias(name)
+        assert entry is not None and entry.type == "Organization", name
+    assert gaz.by_alias("Kompolnas") is gaz.by_alias("Komisi Kepolisian Nasional")
+    text = ("The memorandum was signed by Interpol Secretary General Budi Santoso and Europol Director John Carter in "
+            "Lyon.")
+    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")), rules_only=True)
+    names = {key: e.name for key, e in result.entities.items()}
+    posts = {(names[c.subject], names[c.object]) for c in result.claims if c.relation == "holds_position"}
+    assert ("John Carter", "Europol") in posts, posts

@@ -6,6 +6,7 @@ and a cooperation needs two named parties.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import combinations
@@ -63,6 +64,7 @@ def holds_position(mentions: list[Mention], language: str, text: str = "") -> It
     body: "Menlu AS Mike Pompeo ... Menlu Pompeo" is one American post, not an Indonesian one too."""
     explicit = {m.key for m in mentions if m.type == "Person" and m.role and m.body}
     accompanying = lexicon.load(language).phrases("accompany")
+    leading = lexicon.load(language).phrases("led_by")
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
@@ -73,8 +75,11 @@ def holds_position(mentions: list[Mention], language: str, text: str = "") -> It
         if not body and m.role.lower().startswith(_state_posts("minister", "leader")):
             if m.key not in explicit:
                 body = DEFAULT_COUNTRY.get(language) or _host_country(by_sentence[m.sentence])
+                if body and _host_minister(m, body, by_sentence[m.sentence]):
+                    body = ""  # "Minister for Defence X met Indonesian Defence Minister Y in Jakarta": X is the guest
         elif not body and m.key not in explicit:
-            body = _body_in_context(m, by_sentence[m.sentence]) or _delegation_body(m, by_sentence[m.sentence], text, accompanying)
+            body = (_led_body(m, by_sentence[m.sentence], text, leading) or _body_in_context(m, by_sentence[m.sentence])
+                    or _delegation_body(m, by_sentence[m.sentence], text, accompanying))
         if body:
             yield m, body, m.role
 
@@ -94,6 +99,14 @@ def _host_country(mentions: list[Mention]) -> str:
     return ""
 
 
+def _host_minister(person: Mention, country: str, mentions: list[Mention]) -> bool:
+    """Another minister of the sentence serves the host country by name: the one whose title names no country
+    is then the guest (two ministers who meet serve two states)."""
+    ministers = _state_posts("minister")
+    return any(m is not person and m.type == "Person" and m.body == country and m.role
+               and any(word in m.role.lower() for word in ministers) for m in mentions)
+
+
 def _anaphoric_after(view: SentenceView, position: int) -> bool:
     """"ini"/"tersebut" right after a noun, or after "yang" and one more word ("pertemuan yang kelima ini")."""
     words = [t.text.lower() for t in view.tokens if t.start >= position][:3]
@@ -111,6 +124,32 @@ def _body_in_context(person: Mention, mentions: list[Mention]) -> str:
     before = [m for m in mentions if m.sentence == person.sentence and m.end <= person.start
               and m.type == "Organization" and m.rule != "title-body" and m.key.startswith("org:")]
     return before[-1].key if before else ""
+
+
+OF_WORDS = frozenset({"of", "of the", "dari"})
+_WORDS = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+MAX_LED_GAP = 2  # words between a body and "led by" ("the Singapore Police Force delegation, led by")
+
+
+def _led_body(person: Mention, mentions: list[Mention], text: str, leading: frozenset[str]) -> str:
+    """The body whose delegation the person leads or represents, for a post that names none: "the Singapore
+    Police Force delegation, led by Commissioner X", "delegasi Polri yang dipimpin Kabareskrim X"."""
+    before = [m for m in mentions if m.end <= person.start and m.type in ("Organization", "Country")
+              and m.rule != "title-body"]
+    if not before:
+        return ""
+    last = body = before[-1]
+    for owner in reversed(before[:-1]):  # "the National Crime Agency of the United Kingdom, represented by"
+        if text[owner.end:body.start].strip().lower() not in OF_WORDS:
+            break
+        body = owner
+    between = f" {' '.join(_WORDS.findall(text[last.end:person.start].lower()))} "
+    role = " ".join(_WORDS.findall((person.role or "").lower()))
+    for phrase in leading:
+        head, found, rest = between.partition(f" {phrase} ")
+        if found and len(head.split()) <= MAX_LED_GAP and rest.strip() in ("", role):
+            return body.key
+    return ""
 
 
 def _delegation_body(person: Mention, mentions: list[Mention], text: str, accompanying: frozenset[str]) -> str:

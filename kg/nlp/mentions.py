@@ -524,7 +524,7 @@ def _head_starts(tokens: list[Token], j: int, lex: Lexicon) -> bool:
 
 def _rank_at(tokens: list[Token], j: int, lex: Lexicon) -> bool:
     """A rank starts at ``j`` and a name follows it; a lone "Jenderal" after a head ("Direktorat Jenderal")
-    is part of the body's name."""
+    is part of the body's name, and so is a rank's word that opens a longer head ("Interpol General Assembly")."""
     if (tokens[j].text.lower(),) not in lex.rank_prefixes:
         return False  # the common case, told without building a phrase
     for n in range(min(lex.longest_rank, len(tokens) - j), 0, -1):
@@ -532,6 +532,9 @@ def _rank_at(tokens: list[Token], j: int, lex: Lexicon) -> bool:
             continue
         if j + n >= len(tokens) or not tokens[j + n].is_cap:
             return False
+        keys = [t.text.lower() for t in tokens[j:j + MAX_HEAD]]
+        if any(m > n for m, _etype, _position in _heads_at(keys, 0, lex)):
+            return False  # "General Assembly": the rank's word opens a head of a name
         return n > 1 or tokens[j - 1].text.lower() not in lex.head_words
     return False
 

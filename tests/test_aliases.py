@@ -173,3 +173,25 @@ def test_a_person_written_with_and_without_initials_in_two_articles_is_one_node(
     iris = sorted(people.output.split()[1:])
     assert [i for i in iris if "marsudi" in i] == ["https://w3id.org/kg-news/id/person/retno-marsudi"], iris
     assert len([i for i in iris if "carter" in i]) == 2, "two people whose names differ only by initials stay two"
+
+
+def test_an_event_named_without_its_round_is_the_one_round_the_article_numbers(runner, tmp_path):
+    """"KTT G20" beside "KTT ke-17 G20", "the ASEANAPOL Conference" beside "the 35th ASEANAPOL Conference": one
+    node with both names; beside two numbered rounds the unnumbered name is left alone."""
+    cases = [("id", "JAKARTA - Presiden Joko Widodo menghadiri KTT ke-17 G20 di Nusa Dua, Selasa (15/11/2022). "
+                    "KTT G20 membahas pemulihan ekonomi dunia.\n", "KTT ke-17 G20", "KTT G20"),
+             ("en", "SINGAPORE - Police chiefs attended the 35th ASEANAPOL Conference in Singapore on Tuesday, 5 March "
+                    "2024. The ASEANAPOL Conference adopted a joint communique.\n", "35th ASEANAPOL Conference",
+              "ASEANAPOL Conference")]
+    for n, (language, text, name, short) in enumerate(cases):
+        folder = tmp_path / str(n)
+        folder.mkdir()
+        events = _entities(_build(runner, folder, text, language), "Event")
+        assert list(events) == [name] and short in events[name], events
+    folder = tmp_path / "two"
+    folder.mkdir()
+    events = _entities(_build(runner, folder, (
+        "SINGAPORE - Police chiefs attended the 35th ASEANAPOL Conference in Singapore on Tuesday, 5 March 2024. "
+        "The 36th ASEANAPOL Conference was held in Jakarta a year later. The ASEANAPOL Conference has met every "
+        "year since 1981.\n"), "en"), "Event")
+    assert len(events) == 3, events

@@ -5,8 +5,9 @@ the name's initials ("Ministry of Home Affairs" ... "MHA", "Susilo Bambang Yudho
 Ministerial Meeting on Transnational Crime" ... "AMMTC ke-17"), the name with a leading article or a country
 qualifier ("The Philippine National Police", "Badan Keamanan Laut Republik Indonesia"), a surname alone that the
 recogniser typed as a place or body ("Sharma" after "Alok Sharma"), a person's name blended into one word
-("Jokowi" beside "Joko Widodo"), or a kind of document for the one agreement
-of that kind ("the MoU", "the pact"). Each becomes a second node and a
+("Jokowi" beside "Joko Widodo"), a kind of document for the one agreement
+of that kind ("the MoU", "the pact"), or an event without its round for the one round the article numbers
+("Konferensi ASEANAPOL" beside "Konferensi ASEANAPOL ke-35"). Each becomes a second node and a
 second, unmatched argument of the same facts. Every rule here reads only the article's own names; a short
 form that fits two entities is left alone (GUIDELINES: one entity per real-world thing in the article).
 """
@@ -52,7 +53,7 @@ def unify_forms(analyzed: AnalyzedArticle) -> AnalyzedArticle:
             run_on.add(key)
         found = (_qualified(key, entry, names, listed) or longer or _spelled_out(key, entry, names, spelled)
                  or _acronym(key, entry, names) or _surname(key, entry, names) or _generic(key, entry, names, generic)
-                 or _blend(key, entry, names))
+                 or _blend(key, entry, names) or _unnumbered(key, entry, names))
         if found is not None and found != key:
             target[key] = (found, names[found].type)
     if not target:
@@ -184,8 +185,8 @@ def _spellings() -> Spellings:
         elif entry.type == "Organization":
             for form in forms:
                 parents.setdefault(form, entry.key)
-    for row in load_table("lexicons/unit_names.tsv"):
-        words[tuple(row["short"].split())] = tuple(row["long"].split())
+    for short, long in lexicon.unit_names().items():
+        words[tuple(short.split())] = tuple(long.split())
     words.pop((), None)
     parents.pop((), None)
     return Spellings(words, parents)
@@ -314,6 +315,22 @@ def _generic(key: str, entry: Named, names: dict[str, Named], generic: dict[str,
     # "the agreement" with no named one: the one document of a more precise kind ("the MoU")
     return _one([k for k, n in names.items() if k != key and n.type == "Agreement"
                  and {generic.get(" ".join(f)) for f in n.forms} - {VAGUEST, None}])
+
+
+def _without_number(form: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's words without its round number ("konferensi aseanapol ke 35", "ktt ke 17 g20")."""
+    return tuple(w for i, w in enumerate(form) if not _ORDINAL_TAIL.match(w)
+                 and not (w == "ke" and i + 1 < len(form) and form[i + 1].isdigit()))
+
+
+def _unnumbered(key: str, entry: Named, names: dict[str, Named]) -> str | None:
+    """An event named without its round ("Konferensi ASEANAPOL", "KTT G20") is the one numbered round of it
+    the article names ("Konferensi ASEANAPOL ke-35", "KTT ke-17 G20"); beside two rounds it is left alone."""
+    if entry.type != "Event" or any(_without_number(f) != f for f in entry.forms):
+        return None
+    found = [other_key for other_key, other in names.items() if other_key != key and other.type == "Event"
+             and any(_without_number(f) != f and _without_number(f) in entry.forms for f in other.forms)]
+    return _one(found)
 
 
 def _run_on(key: str, entry: Named, names: dict[str, Named], headlines: set[int]) -> str | None:

@@ -58,6 +58,13 @@ def _optional(relative: str) -> tuple[dict[str, str], ...]:
     return load_table(relative) if (data_dir() / relative).is_file() else ()
 
 
+@lru_cache(maxsize=1)
+def unit_names() -> dict[str, str]:
+    """Short forms of the kinds of Indonesian regional and police bodies, spelled out ("polda" -> "kepolisian
+    daerah", "pemprov" -> "pemerintah provinsi"; ``lexicons/unit_names.tsv``)."""
+    return {row["short"]: row["long"] for row in load_table("lexicons/unit_names.tsv")}
+
+
 @lru_cache(maxsize=None)
 def load(language: str) -> Lexicon:
     """The lexicon of one language; Indonesian titles and ranks are known in English articles too."""

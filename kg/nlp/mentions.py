@@ -23,6 +23,7 @@ CONNECTORS = frozenset({"of", "on", "and", "for", "the", "in", "dan", "untuk", "
 _INITIAL = re.compile(r"^[A-Z]$")
 _NAME_PARTICLES = frozenset({"bin", "binti", "al", "el", "van", "de", "der", "von", "-"})
 _NAME_GOES_ON = frozenset({"in", "on", "of", "for", "to", "tentang", "untuk"})  # after "(MLA)"; "dan" starts a new name
+_POST_NUMBER = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)$")  # "Deputi III", "Asisten I"
 _ORDINAL = re.compile(r"^ke-\d+$|^\d+(st|nd|rd|th)?$")
 _ENGLISH_ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 _ROMAN = re.compile(r"^[IVXL]{2,}$")
@@ -214,6 +215,8 @@ def parse_title(
             j += 1
         elif low == "," and j + 1 < len(tokens) and tokens[j + 1].text.lower() in lex.role_words and tokens[j + 1].is_cap:
             j += 1
+        elif j == i + n and _POST_NUMBER.match(tokens[j].text) and j + 1 < len(tokens) and tokens[j + 1].is_cap:
+            j += 1  # "Deputi III BNPT Irjen X", "Asisten II": the numbered post
         elif (low == "," and j + 2 < len(tokens) and tokens[j + 1].text.lower() in ("dan", "and")
               and tokens[j + 2].is_cap and tokens[j + 2].text.lower() in lex.role_words):
             j += 2  # "Bidang Pencegahan, Perlindungan, dan Deradikalisasi"
@@ -230,10 +233,10 @@ def parse_title(
     if body_n and body_type == "Organization":
         body_n += _country_after(tokens, j + body_n, gaz)  # "Kepala Bakamla RI Laksdya TNI Aan Kurnia"
     if title.kind == "compound" and title.body.startswith("@") and title.body != "@country":
-        body_n = 0  # Kapolda Papua: the place goes with the unit, handled by the caller
         known = known_unit_place(tokens, j, gaz, title.body[1:])
         place = known or unit_place(tokens, j, lex)
         if place and (known or _rank_at(tokens, j + place, lex)):  # "Kapolda Metro Jaya Irjen Pol X", "Kapolda Jabar X"
+            # the place goes with the unit, which the caller names
             role = written or _role_text(tokens, i, role_end)
             end, title_, role, body_key, start, stop = _finish(tokens, i, j + place, title, role, body_key, gaz, lex)
             return j, title_, role, body_key, start, stop

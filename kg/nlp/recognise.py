@@ -9,7 +9,7 @@ import re
 from kg.model import Mention, Sentence
 from kg.names import without_parentheses
 from kg.nlp.gazetteer import Gazetteer, norm_key, token_key
-from kg.nlp.lexicon import Lexicon
+from kg.nlp.lexicon import Lexicon, unit_names
 from kg.nlp.mentions import body_before, known_unit_place, lower_title_start, parse_title, unit_place
 from kg.nlp.ner.clusters import load as load_clusters
 from kg.nlp.ner.english import title_case
@@ -70,14 +70,18 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
         body_key = body
         if title.kind == "compound":
             body_key = _compound_body(title.body, tokens, end, gaz) or body
-            if title.body.startswith("@polda") or title.body.startswith("@pol"):
+            if title.body.startswith("@") and title.body != "@country":
                 unit = title.body[1:].capitalize()
                 place_n = known_unit_place(tokens, end, gaz, unit.lower()) or unit_place(tokens, end, lex)
                 if place_n and (name_start < 0 or name_start >= end + place_n):
                     unit_name = unit + " " + " ".join(t.text for t in tokens[end:end + place_n])
                     listed = gaz.by_alias(unit_name)
-                    body_key = listed.key if listed else f"organization:{norm_key(unit_name)}"
-                    add(end, end + place_n, "Organization", body_key, "title-unit", name=unit_name)
+                    if listed:
+                        body_key, name = listed.key, unit_name
+                    else:
+                        name = spelled_unit(unit, tokens[end:end + place_n], gaz)
+                        body_key = f"organization:{norm_key(name)}"
+                    add(end, end + place_n, "Organization", body_key, "title-unit", name=name)
                     end += place_n
         # mention the body named inside the title
         body_span = _find_body_span(tokens, i, end, body, gaz, chunks)
@@ -145,6 +149,17 @@ def _running_text_end(tokens: list[Token], start: int, end: int) -> int:
         if tokens[k].is_cap and case.get(tokens[k].text.lower()) == "lower":
             return k  # a particle written in lower case ("bin", "van") is part of the name
     return end
+
+
+def spelled_unit(unit: str, place: list[Token], gaz: Gazetteer) -> str:
+    """The name of the unit a title heads, spelled out as the annotators write it: "Kapolda Jabar" heads
+    "Kepolisian Daerah Jawa Barat", "Gubernur Sumbar" "Pemerintah Provinsi Sumatera Barat" (the kind from
+    ``lexicons/unit_names.tsv``, the place by its gazetteer name when the gazetteer knows it)."""
+    kind = unit_names().get(unit.lower(), unit)
+    found = gaz.match(place, 0)
+    where = (found[1].labels.get("id") or " ".join(t.text for t in place)) if found and found[0] == len(place) \
+        and found[1].type == "Place" else " ".join(t.text for t in place)
+    return f"{kind.title()} {where}"
 
 
 def _compound_body(spec: str, tokens: list[Token], end: int, gaz: Gazetteer) -> str:

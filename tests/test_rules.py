@@ -508,3 +508,17 @@ def test_a_numbered_post_keeps_its_number_and_its_body():
     posts = _posts("Hadir pula Deputi I BNPT Mayjen TNI Dedi Kurnia dan Deputi III BNPT Irjen Pol. Andi Saputra.")
     bnpt = "Badan Nasional Penanggulangan Terorisme"
     assert {("Dedi Kurnia", bnpt, "Deputi I"), ("Andi Saputra", bnpt, "Deputi III")} <= posts, posts
+
+
+def test_a_country_as_a_facts_place_gives_way_to_the_city_the_article_names_in_it():
+    """"... di Phnom Penh, Kamboja" and later "pertemuan di Kamboja itu": the meeting was in Phnom Penh, a city
+    the gazetteer knows with its country (the capitals of the UN members are there)."""
+    import datetime
+
+    text = ("Menteri Pertahanan Purnomo Yusgiantoro, Selasa (29/5), menghadiri ASEAN Defense Ministers' Meeting (ADMM) "
+            "di Phnom Penh, Kamboja. Dalam pertemuan di Kamboja itu, Purnomo bertemu Menhan Kamboja Tea Banh.")
+    result = extract.run(nlp.run(Article(id="t", text=text, source="test", language="id",
+                                         published=datetime.date(2012, 5, 30))), rules_only=True)
+    places = {(c.relation, c.place) for c in result.claims if c.relation in ("meets", "attends")}
+    assert places and all(place == "place:phnom penh" for _r, place in places), places
+    assert result.entities["place:phnom penh"].type == "Place"

@@ -14,7 +14,7 @@ from functools import lru_cache
 from kg.extract import decision
 from kg.extract.aliases import unify_forms
 from kg.extract.candidates import CARRY, Carried, by_rule, counterparts, implied_posts, propose
-from kg.extract.context import SentenceView, build_views
+from kg.extract.context import LOCATIVE, SentenceView, build_views
 from kg.extract.features import ArticleFacts, features
 from kg.extract.coref import person_refs
 from kg.extract.entities import (build_entities, ensure_entity, resolve_event_references, unify_events, unify_people,
@@ -23,7 +23,7 @@ from kg.extract.occasions import Occasions
 from kg.extract.quotes import quoted
 from kg.extract.relations import attends, cooperates, holds_position, is_minister, meets, present, signs, the_two
 from kg.model import AnalyzedArticle, Article, Claim, Entity, Evidence, ExtractedArticle, Sentence, TimeExpr
-from kg.nlp import lexicon
+from kg.nlp import gazetteer, lexicon
 from kg.relations import REGISTRY
 from kg.resources import load_table
 
@@ -218,6 +218,24 @@ def _fallback_qualifiers(claims: list[Claim], entities: dict[str, Entity], artic
             claim.date = (occasion.date if occasion else None) or day
         if claim.place is None:
             claim.place = (occasion.place if occasion else None) or first_place
+    cities = _located_cities(views)
+    for claim in claims:
+        if claim.place in cities:
+            claim.place = cities[claim.place]
+
+
+def _located_cities(views: list[SentenceView]) -> dict[str, str]:
+    """Country key -> the first place of that country the article names with a locative: "di Phnom Penh,
+    Kamboja" then "Pertemuan ADMM di Kamboja ini" happened in Phnom Penh (GUIDELINES: the place where it
+    happened; a country is the place only when the article names no place in it)."""
+    entries = gazetteer.load().entries
+    cities: dict[str, str] = {}
+    for view in views:
+        for m in view.places:
+            entry = entries.get(m.key)
+            if entry is not None and entry.type == "Place" and entry.country and view.word_before(m.start) in LOCATIVE:
+                cities.setdefault(f"country:{entry.country.lower()}", m.key)
+    return cities
 
 
 def _typed(claim: Claim, entities: dict[str, Entity]) -> bool:

@@ -81,3 +81,10 @@ def extractor_fingerprint() -> str:
                 digest.update(str(path.relative_to(root)).encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=None)
+def function_words(language: str) -> frozenset[str]:
+    """A language's function words in lower case (``lexicons/LANG/function_words.tsv``): they tell the
+    language of an article, and no post title ends with one ("of", "the", "dari")."""
+    return frozenset(row["word"].lower() for row in load_table(f"lexicons/{language}/function_words.tsv"))

@@ -522,3 +522,10 @@ def test_a_country_as_a_facts_place_gives_way_to_the_city_the_article_names_in_i
     places = {(c.relation, c.place) for c in result.claims if c.relation in ("meets", "attends")}
     assert places and all(place == "place:phnom penh" for _r, place in places), places
     assert result.entities["place:phnom penh"].type == "Place"
+
+
+def test_state_posts_with_no_body_serve_the_articles_country():
+    """The attorney general and the cabinet secretary serve the state, as a minister does: with no body named,
+    Indonesian news means Indonesia (GUIDELINES; the training articles' gold)."""
+    posts = _posts("Jaksa Agung Dedi Kurnia bertemu Seskab Andi Saputra di Jakarta.")
+    assert {("Dedi Kurnia", "Indonesia", "Jaksa Agung"), ("Andi Saputra", "Indonesia", "Sekretaris Kabinet")} <= posts, posts

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import combinations
 
 from kg.extract.context import Party, SentenceView
@@ -19,7 +18,7 @@ from kg.extract.relations import names_a_side, refusals
 from kg.model import Claim, Mention
 from kg.nlp import gazetteer
 from kg.relations import REGISTRY
-from kg.resources import load_table
+from kg.resources import function_words
 
 CANDIDATE = "candidate"  # the rule name of a claim no rule proposed: "candidate:meets"
 MAX_PARTIES = 10  # distinct parties of one sentence that are paired (a list of 12 ministers gives 45 pairs, not 66)
@@ -124,16 +123,9 @@ def _role(view: SentenceView, person: str, body: str) -> str | None:
         while words and not words[0][:1].isupper():
             words = words[1:]
     words = words[:MAX_ROLE]
-    while words and words[-1].lower() in _function_words():
+    while words and (words[-1].lower() in function_words("id") or words[-1].lower() in function_words("en")):
         words.pop()  # "X, deputy commander of the Vietnam Coast Guard": the role is "deputy commander"
     return " ".join(words) or None
-
-
-@lru_cache(maxsize=1)
-def _function_words() -> frozenset[str]:
-    """Words no post title ends with ("of", "the", "dari"), from both languages' function-word lists."""
-    return frozenset(row["word"].lower() for language in ("id", "en")
-                     for row in load_table(f"lexicons/{language}/function_words.tsv"))
 
 
 def _carried(key: str | None) -> list[str]:

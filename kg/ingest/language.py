@@ -3,16 +3,10 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from kg.resources import load_table
+from kg.resources import function_words
 
 _WORD = re.compile(r"[a-z]+")
-
-
-@lru_cache(maxsize=None)
-def _function_words(language: str) -> frozenset[str]:
-    return frozenset(row["word"] for row in load_table(f"lexicons/{language}/function_words.tsv"))
 
 
 def detect_language(text: str, hint: str | None = None) -> str:
@@ -21,8 +15,8 @@ def detect_language(text: str, hint: str | None = None) -> str:
     often declare a language they are not written in (a theme's ``lang="en-US"``), so it never outweighs
     the text."""
     words = _WORD.findall(text.lower())
-    english = sum(1 for w in words if w in _function_words("en"))
-    indonesian = sum(1 for w in words if w in _function_words("id"))
+    english = sum(1 for w in words if w in function_words("en"))
+    indonesian = sum(1 for w in words if w in function_words("id"))
     if english == indonesian and hint:
         return "en" if hint.lower().startswith("en") else "id"
     return "en" if english > indonesian else "id"

@@ -79,7 +79,7 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
                     if listed:
                         body_key, name = listed.key, unit_name
                     else:
-                        name = spelled_unit(unit, tokens[end:end + place_n], gaz)
+                        name = _spelled_unit(unit, tokens[end:end + place_n], gaz)
                         body_key = f"organization:{norm_key(name)}"
                     add(end, end + place_n, "Organization", body_key, "title-unit", name=name)
                     end += place_n
@@ -151,14 +151,15 @@ def _running_text_end(tokens: list[Token], start: int, end: int) -> int:
     return end
 
 
-def spelled_unit(unit: str, place: list[Token], gaz: Gazetteer) -> str:
+def _spelled_unit(unit: str, place: list[Token], gaz: Gazetteer) -> str:
     """The name of the unit a title heads, spelled out as the annotators write it: "Kapolda Jabar" heads
     "Kepolisian Daerah Jawa Barat", "Gubernur Sumbar" "Pemerintah Provinsi Sumatera Barat" (the kind from
     ``lexicons/unit_names.tsv``, the place by its gazetteer name when the gazetteer knows it)."""
     kind = unit_names().get(unit.lower(), unit)
+    where = " ".join(t.text for t in place)
     found = gaz.match(place, 0)
-    where = (found[1].labels.get("id") or " ".join(t.text for t in place)) if found and found[0] == len(place) \
-        and found[1].type == "Place" else " ".join(t.text for t in place)
+    if found and found[0] == len(place) and found[1].type == "Place":
+        where = found[1].labels.get("id") or where
     return f"{kind.title()} {where}"
 
 

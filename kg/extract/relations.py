@@ -102,9 +102,8 @@ def _host_country(mentions: list[Mention]) -> str:
 def _host_minister(person: Mention, country: str, mentions: list[Mention]) -> bool:
     """Another minister of the sentence serves the host country by name: the one whose title names no country
     is then the guest (two ministers who meet serve two states)."""
-    ministers = _state_posts("minister")
-    return any(m is not person and m.type == "Person" and m.body == country and m.role
-               and any(word in m.role.lower() for word in ministers) for m in mentions)
+    return any(m is not person and m.type == "Person" and m.body == country and m.role and _minister_word(m.role)
+               for m in mentions)
 
 
 def _anaphoric_after(view: SentenceView, position: int) -> bool:
@@ -248,8 +247,13 @@ def the_two(view: SentenceView, phrases: frozenset[str], last_people: list[str],
 def is_minister(role: str) -> bool:
     """A minister's post: a role that is or has a minister's title ("Menteri Luar Negeri", "Menlu", "UK
     Foreign Secretary"), not a president's."""
+    return _minister_word(role) and not role.lower().startswith(_state_posts("leader"))
+
+
+def _minister_word(role: str) -> bool:
+    """The role holds a minister's title word, a prime minister's too ("Perdana Menteri")."""
     lowered = role.lower()
-    return any(word in lowered for word in _state_posts("minister")) and not lowered.startswith(_state_posts("leader"))
+    return any(word in lowered for word in _state_posts("minister"))
 
 
 @lru_cache(maxsize=None)

@@ -307,3 +307,34 @@ def test_a_minister_who_meets_the_hosts_minister_is_not_the_hosts():
     assert ("Budi Santoso", "Indonesia") in met and not [b for p, b in met if p == "John Carter"], met
     hosted = posts("While in Jakarta today, Lord Ahmad met the Minister of Religious Affairs Budi Santoso.")
     assert ("Budi Santoso", "Indonesia") in hosted, hosted
+
+
+def test_a_sentence_dense_with_titles_and_names_is_running_text_not_a_headline():
+    """A sentence listing posts and names is mostly capitals, but it keeps "with" and "also" in lower case, as
+    a title-case headline never does: a given name that is also a common word ("Win", "Hope") stays part of
+    the name after the title, and the post is found; a true title-case headline still loses such a word."""
+    from kg import extract, nlp
+    from kg.model import Article
+    from kg.nlp.ner.english import title_case
+
+    text = ("Carter also met with Fiji's Minister for Defence Win Tavola Rabuka, Minister for Foreign Affairs "
+            "Hope Naivalu Koroi and Chief of Defence Force Brigadier General Jone Kalouniwai.")
+    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")),
+                         rules_only=True)
+    posts = {(result.entities[c.subject].name, c.role) for c in result.claims if c.relation == "holds_position"}
+    assert ("Win Tavola Rabuka", "Minister for Defence") in posts, posts
+    assert not title_case(text.split())
+    assert title_case("Defence Minister Opens Regional Meeting With Pacific Leaders".split())
+
+
+def test_a_country_of_several_words_in_the_possessive_is_the_country():
+    """"New Zealand's", "Papua New Guinea's": the gazetteer's name of several words with the possessive on its
+    last word is the country, not its first word taken as a place."""
+    from kg import nlp
+    from kg.model import Article
+
+    text = "Officials praised Papua New Guinea's army and the United Kingdom's police for the joint patrols."
+    analyzed = nlp.run(Article(id="t", text=text, source="test", published=None, language="en"))
+    found = {(text[m.start:m.end], m.type, m.key) for m in analyzed.mentions}
+    assert ("Papua New Guinea", "Country", "country:pg") in found, found
+    assert ("United Kingdom", "Country", "country:gb") in found, found

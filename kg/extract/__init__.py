@@ -82,7 +82,8 @@ def propose_all(analyzed: AnalyzedArticle) -> Proposals:
     article = analyzed.article
     language = article.language
     lex = lexicon.load(language)
-    analyzed = unify_events(resolve_event_references(unify_forms(unify_people(analyzed)), _event_words(), _event_heads(language)))
+    analyzed = unify_events(resolve_event_references(unify_forms(unify_people(analyzed)), _event_words(), _event_heads(language)),
+                            _event_words())
     analyzed = without_initials(analyzed)
     refs = person_refs(analyzed)
     entities = build_entities(analyzed)

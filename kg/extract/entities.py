@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.model import AnalyzedArticle, Entity, Mention
-from kg.nlp import gazetteer
 from kg.names import norm_key
+from kg.nlp import gazetteer
+from kg.nlp.tokens import tokenize
+from kg.resources import function_words
 
 
 def _acronymish(name: str) -> bool:
@@ -50,17 +52,67 @@ def without_initials(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     return _rekey(analyzed, "Person", target)
 
 
-def unify_events(analyzed: AnalyzedArticle) -> AnalyzedArticle:
-    """One key per event: "Konsultasi Bilateral" after "Konsultasi Bilateral Kerja Sama ... ke-8" in one
-    article is the same consultation, named short. A name is merged into the one longer event name it begins,
-    never when it begins two."""
-    names = _longest_names(analyzed, "Event")
+def unify_events(analyzed: AnalyzedArticle, words: dict[str, str]) -> AnalyzedArticle:
+    """One key per event: an article names its event in several forms ("the fifth Australia-UK Ministerial
+    Consultations", "Australia-United Kingdom Ministerial Consultations"; "84th Interpol General Assembly",
+    "84th General Assembly of the International Criminal Police Organization"; "Pertemuan ASOD ke-44", "ASOD
+    ke-44"). Names are compared by their content: the gazetteer's bodies and countries as keys, without
+    function words and determiners. Equal contents are one event; a content inside exactly one wider one
+    (of two words or more) is that event named short, never when two events contain it."""
+    contents: dict[str, set[frozenset[str]]] = {}
+    for m in analyzed.mentions:
+        if m.type == "Event" and m.key:
+            content = _content(m.name or m.text, words)
+            if len(content) >= 2:
+                contents.setdefault(m.key, set()).add(content)
+    group: dict[str, str] = {}  # key -> the first key of its group of keys with a content in common
+    first: dict[frozenset[str], str] = {}
+    for key in sorted(contents):
+        joined = {group[first[c]] for c in contents[key] if c in first}
+        root = min(joined) if joined else key
+        for k in [k for k, r in group.items() if r in joined]:
+            group[k] = root
+        group[key] = root
+        for c in contents[key]:
+            first.setdefault(c, key)
+    members: dict[str, list[str]] = {}
+    for key, root in group.items():
+        members.setdefault(root, []).append(key)
+    found = {root: set().union(*(contents[k] for k in keys)) for root, keys in members.items()}
+    widest = {root: _widest(cs) for root, cs in found.items()}
+    shown = {root: max(keys, key=lambda k: (len(_widest(contents[k])), k)) for root, keys in members.items()}
     target: dict[str, str] = {}
-    for key, words in names.items():
-        longer = [k for k, w in names.items() if k != key and len(w) > len(words) and w[:len(words)] == words]
-        if len(longer) == 1 and len(words) >= 2:
-            target[key] = longer[0]
+    for root, keys in members.items():
+        wider = {r for r in members if r != root and any(c < widest[r] for c in found[root])}
+        tops = {r for r in wider if not any(widest[r] < widest[o] for o in wider)}
+        to = shown[tops.pop()] if len(tops) == 1 else shown[root]
+        target.update({k: to for k in keys if k != to})
     return _rekey(analyzed, "Event", target)
+
+
+def _widest(contents: set[frozenset[str]]) -> frozenset[str]:
+    return max(contents, key=lambda c: (len(c), sorted(c)))
+
+
+def _content(name: str, words: dict[str, str]) -> frozenset[str]:
+    """The words of an event's name that tell it apart: listed bodies and countries by key ("UK" and "United
+    Kingdom" alike), other words in lower case, without function words and determiners ("the", "tersebut")."""
+    gaz = gazetteer.load()
+    skip = function_words("en") | function_words("id")
+    tokens = tokenize(name)
+    out: list[str] = []
+    k = 0
+    while k < len(tokens):
+        found = gaz.match(tokens, k)
+        if found and found[1].type in ("Organization", "Country"):
+            out.append(found[1].key)
+            k += found[0]
+            continue
+        word = tokens[k].text.lower()
+        if tokens[k].is_word and word not in skip and words.get(word) not in ("determiner", "demonstrative"):
+            out.append(word)
+        k += 1
+    return frozenset(out)
 
 
 def resolve_event_references(analyzed: AnalyzedArticle, words: dict[str, str], heads: frozenset[str]) -> AnalyzedArticle:

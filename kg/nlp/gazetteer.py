@@ -67,17 +67,26 @@ class Gazetteer:
             span_end = tokens[j - 1]
             if span_end.text == ".":
                 continue
-            words.append(span_end.text.lower())
-            key_words = tuple(words)
+            word = span_end.text.lower()
+            key_words = (*words, word)
             if key_words not in self.prefixes:
+                bare = without_possessive(word)
+                if words and bare != word:  # "Papua New Guinea's army": a name of several words in the possessive
+                    found = self._entry((*words, bare), [*(t.text for t in tokens[i:j - 1] if t.text != "."),
+                                                         without_possessive(span_end.text)])
+                    best = (j - i, found) if found else best
                 break  # no phrase goes on like this: stop growing the span
-            span = tokens[i:j]
-            for key, exact in self.phrases.get(key_words, ()):
-                if exact and tuple(t.text for t in span if t.text != ".") not in self._written(key):
-                    continue  # an alias in capitals matches only as written
-                best = (j - i, self.entries[key])
-                break
+            words.append(word)
+            found = self._entry(key_words, [t.text for t in tokens[i:j] if t.text != "."])
+            best = (j - i, found) if found else best
         return best
+
+    def _entry(self, key_words: tuple[str, ...], written: list[str]) -> GazetteerEntry | None:
+        for key, exact in self.phrases.get(key_words, ()):
+            if exact and tuple(written) not in self._written(key):
+                continue  # an alias in capitals matches only as written
+            return self.entries[key]
+        return None
 
     def _written(self, key: str) -> frozenset[tuple[str, ...]]:
         """The entry's names as written, each as its tokens without full stops."""

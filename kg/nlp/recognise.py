@@ -8,7 +8,7 @@ import re
 
 from kg.model import Mention, Sentence
 from kg.names import without_parentheses
-from kg.nlp.gazetteer import Gazetteer, norm_key, token_key
+from kg.nlp.gazetteer import Gazetteer, norm_key, token_key, without_possessive
 from kg.nlp.lexicon import Lexicon, unit_names
 from kg.nlp.mentions import body_before, known_unit_place, lower_title_start, parse_title, unit_place
 from kg.nlp.ner.clusters import load as load_clusters
@@ -119,7 +119,11 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
             i += n
         elif found and not any(used[i:i + found[0]]) and not _in_rank(tokens, i, found[0], lex):
             n, entry = found
-            add(i, i + n, entry.type, entry.key, "gazetteer")
+            mention = add(i, i + n, entry.type, entry.key, "gazetteer")
+            bare = without_possessive(mention.text)
+            if bare != mention.text:  # "New Zealand's": the name without the possessive
+                mention.end -= len(mention.text) - len(bare)
+                mention.text = mention.name = bare
             i += n
         else:
             i += 1

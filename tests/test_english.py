@@ -338,3 +338,30 @@ def test_a_country_of_several_words_in_the_possessive_is_the_country():
     found = {(text[m.start:m.end], m.type, m.key) for m in analyzed.mentions}
     assert ("Papua New Guinea", "Country", "country:pg") in found, found
     assert ("United Kingdom", "Country", "country:gb") in found, found
+
+
+def _posts(text: str, language: str = "en") -> set[tuple[str, str, str]]:
+    from kg import extract, nlp
+    from kg.model import Article
+
+    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language=language)),
+                         rules_only=True)
+    names = {key: e.name for key, e in result.entities.items()}
+    return {(names[c.subject], names[c.object], c.role) for c in result.claims if c.relation == "holds_position"}
+
+
+def test_a_body_the_recogniser_finds_right_before_a_title_is_the_posts_body():
+    """"PDEA director general X": no list holds the body, the recogniser names it, and it stands right
+    before the title, as English writes a post's body."""
+    posts = _posts("PDEA director general Jonas Perez signed the agreement on Monday.")
+    assert ("Jonas Perez", "PDEA", "director general") in posts, posts
+
+
+def test_a_second_post_in_an_apposition_after_a_titled_name():
+    """"Under-Secretary-General X, Head of the National Crime Agency," and "Kepala BNPT X, mantan Kapolda Jawa
+    Barat,": a person introduced by one post is given a second one between commas after the name."""
+    posts = _posts("Under-Secretary-General Ana Vidal, Head of the National Crime Agency concluded a visit to Manila.")
+    assert any(p == "Ana Vidal" and r == "Head" and "Crime Agency" in b for p, b, r in posts), posts
+    posts = _posts("Kepala BNPT Komjen Pol Budi Santoso, mantan Kapolda Jawa Barat, hadir dalam acara itu.", "id")
+    assert any(p == "Budi Santoso" and r == "Kapolda" for p, b, r in posts), posts
+    assert any(p == "Budi Santoso" and r == "Kepala" for p, b, r in posts), posts

@@ -21,7 +21,8 @@ from kg.extract.entities import (build_entities, ensure_entity, resolve_event_re
                                  without_initials)
 from kg.extract.occasions import Occasions
 from kg.extract.quotes import quoted
-from kg.extract.relations import attends, cooperates, holds_position, is_minister, meets, present, signs, the_two
+from kg.extract.posts import holds_position, is_minister
+from kg.extract.relations import attends, cooperates, meets, present, signs, the_two
 from kg.model import AnalyzedArticle, Article, Claim, Entity, Evidence, ExtractedArticle, Sentence, TimeExpr
 from kg.nlp import gazetteer, lexicon
 from kg.relations import REGISTRY
@@ -93,9 +94,9 @@ def propose_all(analyzed: AnalyzedArticle) -> Proposals:
     claims: list[Claim] = []
     bodies: dict[str, str] = {}
     ministers: set[str] = set()
-    anaphors = {(r.start, r.end): r.key for r in refs if r.how == "title-anaphor"}
+    anaphors = {(r.start, r.end): (r.key, r.how) for r in refs if r.how in ("title-anaphor", "title-apposition")}
     posts = [(m, body, role, "holds_position:title", 0.9) for m, body, role in holds_position(analyzed.mentions, language, article.text)]
-    posts += [(replace(m, key=anaphors[(m.start, m.end)]), m.body, m.role, "holds_position:title-anaphor", 0.7)
+    posts += [(replace(m, key=anaphors[(m.start, m.end)][0]), m.body, m.role, f"holds_position:{anaphors[(m.start, m.end)][1]}", 0.7)
               for m in analyzed.mentions if m.type == "Title" and (m.start, m.end) in anaphors]
     for mention, body, role, rule, confidence in posts:
         if ensure_entity(entities, body, language) is None:

@@ -21,7 +21,6 @@ from functools import lru_cache
 from kg.model import AnalyzedArticle, Mention
 from kg.names import norm_key
 from kg.nlp import gazetteer, lexicon
-from kg.resources import load_table
 
 RESOLVED = ("Person", "Organization", "Event", "Agreement")
 NAMED = (*RESOLVED, "Place")  # the types whose names are read: a place may be a mistyped surname

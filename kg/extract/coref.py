@@ -22,7 +22,7 @@ class PersonRef:
     end: int
     key: str
     sentence: int
-    how: str  # name | title | title-anaphor | pronoun
+    how: str  # name | title | title-anaphor | title-apposition | pronoun
 
 
 def _role_head(role: str) -> str:
@@ -58,6 +58,8 @@ def person_refs(analyzed: AnalyzedArticle) -> list[PersonRef]:
         antecedent = antecedent_at(refs, title.start, title.sentence, analyzed)
         if antecedent:  # "Mantan Kapolda Papua itu menambahkan": the person just talked about, by a post
             pronouns.append(PersonRef(title.start, title.end, antecedent, title.sentence, "title-anaphor"))
+    for title, person in appositive_titles(analyzed):  # "Under-Secretary-General X, Head of the UNOCT,"
+        pronouns.append(PersonRef(title.start, title.end, person.key, title.sentence, "title-apposition"))
     for sentence in analyzed.sentences:
         for match in _PRONOUN.finditer(sentence.text):
             start = sentence.start + match.start()
@@ -80,6 +82,23 @@ def anaphoric_titles(analyzed: AnalyzedArticle, resolved: set[tuple[int, int]]) 
 
     return [m for m in analyzed.mentions if m.type == "Title" and m.body and (m.start, m.end) not in resolved
             and text[m.end:m.end + 10].split()[:1] in (["ini"], ["itu"], ["tersebut"]) and refers(m)]
+
+
+def appositive_titles(analyzed: AnalyzedArticle) -> list[tuple[Mention, Mention]]:
+    """(title, person) where a title naming its body stands right after a person's name between commas: a
+    second post of someone already introduced by one ("Under-Secretary-General X, Head of the United Nations
+    Office of Counter-Terrorism,"; "Kepala BNPT X, mantan Kapolda Jawa Barat,")."""
+    text = analyzed.article.text
+    out = []
+    last: Mention | None = None
+    for m in analyzed.mentions:
+        if m.type == "Person":
+            last = m
+        elif (m.type == "Title" and m.body and last is not None and last.sentence == m.sentence
+              and text[last.end:m.start].split()[:1] == [","]
+              and all(w.lower() in _BEFORE_HOLDER for w in text[last.end:m.start].split()[1:])):
+            out.append((m, last))
+    return out
 
 
 def antecedent_at(refs: list[PersonRef], position: int, sentence: int, analyzed: AnalyzedArticle) -> str | None:

@@ -1,4 +1,5 @@
-"""Relation rules, one function per relation of GUIDELINES.md, each over one sentence view.
+"""Relation rules, one function per relation of GUIDELINES.md, each over one sentence view (posts, which the
+nlp stage's titles give, are in ``posts.py``).
 
 Rules refuse rather than guess: a planned or negated event gives no claim, a meeting needs meeting language,
 and a cooperation needs two named parties.
@@ -6,18 +7,15 @@ and a cooperation needs two named parties.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from functools import lru_cache
 from itertools import combinations
 
 from kg.extract.context import Party, SentenceView, Trigger
-from kg.model import Claim, Entity, Mention
-from kg.nlp import gazetteer, lexicon
+from kg.extract.posts import state_posts
+from kg.model import Claim, Entity
+from kg.nlp import gazetteer
 from kg.relations import REGISTRY
-from kg.resources import load_table
 
-DEFAULT_COUNTRY = {"id": "country:id"}
 RECIPROCAL_MEETINGS = frozenset({"met", "meet", "bertemu", "held talks", "bertatap muka"})
 NOMINAL_MEETINGS = frozenset({"pertemuan", "pertemuan bilateral", "rapat", "rapat koordinasi", "kunjungan kehormatan",
                               "jumpa", "meeting", "talks", "bilateral meeting"})
@@ -57,53 +55,8 @@ def refusals(view: SentenceView) -> set[str]:
     return refused
 
 
-def holds_position(mentions: list[Mention], language: str, text: str = "") -> Iterator[tuple[Mention, str, str]]:
-    """(person mention, body key, role) for each person the text introduces with a post (GUIDELINES: holds_position).
-
-    A minister's title with no body names the article's own country only for someone the text never gives a
-    body: "Menlu AS Mike Pompeo ... Menlu Pompeo" is one American post, not an Indonesian one too."""
-    explicit = {m.key for m in mentions if m.type == "Person" and m.role and m.body}
-    accompanying = lexicon.load(language).phrases("accompany")
-    leading = lexicon.load(language).phrases("led_by")
-    by_sentence: dict[int, list[Mention]] = {}
-    for m in mentions:
-        by_sentence.setdefault(m.sentence, []).append(m)
-    for m in mentions:
-        if m.type != "Person" or not m.role:
-            continue
-        body = m.body
-        if not body and m.role.lower().startswith(_state_posts("minister", "leader")):
-            if m.key not in explicit:
-                body = DEFAULT_COUNTRY.get(language) or _host_country(by_sentence[m.sentence])
-                if body and _host_minister(m, body, by_sentence[m.sentence]):
-                    body = ""  # "Minister for Defence X met Indonesian Defence Minister Y in Jakarta": X is the guest
-        elif not body and m.key not in explicit:
-            body = (_led_body(m, by_sentence[m.sentence], text, leading) or _body_in_context(m, by_sentence[m.sentence])
-                    or _delegation_body(m, by_sentence[m.sentence], text, accompanying))
-        if body:
-            yield m, body, m.role
-
-
 ANAPHORIC = frozenset({"tersebut", "ini", "itu"})
 SIDE_WORDS = frozenset({"pihak"})
-
-
-def _host_country(mentions: list[Mention]) -> str:
-    """The country of the place a sentence names, for a minister an English report gives no country: "While in
-    Jakarta today, Lord Ahmad ... met the Minister of Religious Affairs X" (X is Indonesia's minister)."""
-    entries = gazetteer.load().entries
-    for m in mentions:
-        entry = entries.get(m.key) if m.type == "Place" else None
-        if entry is not None and entry.country:
-            return f"country:{entry.country.lower()}"
-    return ""
-
-
-def _host_minister(person: Mention, country: str, mentions: list[Mention]) -> bool:
-    """Another minister of the sentence serves the host country by name: the one whose title names no country
-    is then the guest (two ministers who meet serve two states)."""
-    return any(m is not person and m.type == "Person" and m.body == country and m.role and _minister_word(m.role)
-               for m in mentions)
 
 
 def _anaphoric_after(view: SentenceView, position: int) -> bool:
@@ -115,50 +68,6 @@ def _anaphoric_after(view: SentenceView, position: int) -> bool:
 def _has_people(parties: list[Party]) -> bool:
     """True for a side made of people."""
     return any(p.type == "Person" for p in parties)
-
-
-def _body_in_context(person: Mention, mentions: list[Mention]) -> str:
-    """The body of a post whose title names none: the body the sentence named last before it ("Unit Kerja
-    BNPT ... terdiri dari Deputi Bidang ..., Mayjen TNI Hendri ...")."""
-    before = [m for m in mentions if m.sentence == person.sentence and m.end <= person.start
-              and m.type == "Organization" and m.rule != "title-body" and m.key.startswith("org:")]
-    return before[-1].key if before else ""
-
-
-OF_WORDS = frozenset({"of", "of the", "dari"})
-_WORDS = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-MAX_LED_GAP = 2  # words between a body and "led by" ("the Singapore Police Force delegation, led by")
-
-
-def _led_body(person: Mention, mentions: list[Mention], text: str, leading: frozenset[str]) -> str:
-    """The body whose delegation the person leads or represents, for a post that names none: "the Singapore
-    Police Force delegation, led by Commissioner X", "delegasi Polri yang dipimpin Kabareskrim X"."""
-    before = [m for m in mentions if m.end <= person.start and m.type in ("Organization", "Country")
-              and m.rule != "title-body"]
-    if not before:
-        return ""
-    last = body = before[-1]
-    for owner in reversed(before[:-1]):  # "the National Crime Agency of the United Kingdom, represented by"
-        if text[owner.end:body.start].strip().lower() not in OF_WORDS:
-            break
-        body = owner
-    between = f" {' '.join(_WORDS.findall(text[last.end:person.start].lower()))} "
-    role = " ".join(_WORDS.findall((person.role or "").lower()))
-    for phrase in leading:
-        head, found, rest = between.partition(f" {phrase} ")
-        if found and len(head.split()) <= MAX_LED_GAP and rest.strip() in ("", role):
-            return body.key
-    return ""
-
-
-def _delegation_body(person: Mention, mentions: list[Mention], text: str, accompanying: frozenset[str]) -> str:
-    """The body of the one a person accompanies, for a post that names none: "Dubes Arab Saudi ... didampingi
-    Wakil Dubes Yahya ..." (the deputy is Saudi Arabia's)."""
-    heads = [m for m in mentions if m.end <= person.start and m.type in ("Title", "Person") and m.body]
-    if not heads:
-        return ""
-    between = f" {text[heads[-1].end:person.start].lower()} "
-    return heads[-1].body if any(f" {phrase} " in between for phrase in accompanying) else ""
 
 
 def _distinct(parties: list[Party]) -> list[Party]:
@@ -237,28 +146,11 @@ def the_two(view: SentenceView, phrases: frozenset[str], last_people: list[str],
     said = view.said(phrases)
     if not said:
         return []
-    if any(word in phrase for phrase in said for word in _state_posts("minister")):
+    if any(word in phrase for phrase in said for word in state_posts("minister")):
         chosen = [key for key in reversed(recent) if key in ministers][:2]
         if len(chosen) == 2:
             return chosen
     return last_people[:2]
-
-
-def is_minister(role: str) -> bool:
-    """A minister's post: a role that is or has a minister's title ("Menteri Luar Negeri", "Menlu", "UK
-    Foreign Secretary"), not a president's."""
-    return _minister_word(role) and not role.lower().startswith(_state_posts("leader"))
-
-
-def _minister_word(role: str) -> bool:
-    """The role holds a minister's title word, a prime minister's too ("Perdana Menteri")."""
-    lowered = role.lower()
-    return any(word in lowered for word in _state_posts("minister"))
-
-
-@lru_cache(maxsize=None)
-def _state_posts(*kinds: str) -> tuple[str, ...]:
-    return tuple(row["word"] for row in load_table("lexicons/state_posts.tsv") if row["kind"] in kinds)
 
 
 def signs(view: SentenceView, entities: dict[str, Entity], last_agreement: str | None,

@@ -1,0 +1,136 @@
+"""Posts: which body a person's title belongs to when the title names none.
+
+A title with its body ("Kepala BNPT", "Indonesian Foreign Minister") is read by the nlp stage. Where it names
+none, the genre still says whose post it is: a minister's or head of state's post is the country's (the
+article's own in Indonesian news, the host's in English reports), a delegation's leader heads the body whose
+delegation it is, a body named right before an English title is its body, and a post in a list of one body's
+officials is that body's. Each rule here reads one sentence's mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from kg.model import Mention
+from kg.nlp import gazetteer, lexicon
+from kg.resources import load_table
+
+DEFAULT_COUNTRY = {"id": "country:id"}
+
+
+def holds_position(mentions: list[Mention], language: str, text: str = "") -> Iterator[tuple[Mention, str, str]]:
+    """(person mention, body key, role) for each person the text introduces with a post (GUIDELINES: holds_position).
+
+    A minister's title with no body names the article's own country only for someone the text never gives a
+    body: "Menlu AS Mike Pompeo ... Menlu Pompeo" is one American post, not an Indonesian one too."""
+    explicit = {m.key for m in mentions if m.type == "Person" and m.role and m.body}
+    accompanying = lexicon.load(language).phrases("accompany")
+    leading = lexicon.load(language).phrases("led_by")
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    for m in mentions:
+        if m.type != "Person" or not m.role:
+            continue
+        body = m.body
+        if not body and m.role.lower().startswith(state_posts("minister", "leader")):
+            if m.key not in explicit:
+                body = DEFAULT_COUNTRY.get(language) or _host_country(by_sentence[m.sentence])
+                if body and _host_minister(m, body, by_sentence[m.sentence]):
+                    body = ""  # "Minister for Defence X met Indonesian Defence Minister Y in Jakarta": X is the guest
+        elif not body and m.key not in explicit:
+            body = (_led_body(m, by_sentence[m.sentence], text, leading) or _body_before_title(m, by_sentence[m.sentence], text)
+                    or _body_in_context(m, by_sentence[m.sentence]) or _delegation_body(m, by_sentence[m.sentence], text, accompanying))
+        if body:
+            yield m, body, m.role
+
+
+def _host_country(mentions: list[Mention]) -> str:
+    """The country of the place a sentence names, for a minister an English report gives no country: "While in
+    Jakarta today, Lord Ahmad ... met the Minister of Religious Affairs X" (X is Indonesia's minister)."""
+    entries = gazetteer.load().entries
+    for m in mentions:
+        entry = entries.get(m.key) if m.type == "Place" else None
+        if entry is not None and entry.country:
+            return f"country:{entry.country.lower()}"
+    return ""
+
+
+def _host_minister(person: Mention, country: str, mentions: list[Mention]) -> bool:
+    """Another minister of the sentence serves the host country by name: the one whose title names no country
+    is then the guest (two ministers who meet serve two states)."""
+    return any(m is not person and m.type == "Person" and m.body == country and m.role and _minister_word(m.role)
+               for m in mentions)
+
+
+def _body_before_title(person: Mention, mentions: list[Mention], text: str) -> str:
+    """A body named right before the title, which the recogniser found and no list holds: "PDEA director
+    general X" (English puts the body before the title)."""
+    for m in mentions:
+        if (m.type == "Organization" and m.rule != "title-body" and m.end <= person.start
+                and " ".join(text[m.end:person.start].split()).lower() == " ".join(person.role.split()).lower()):
+            return m.key
+    return ""
+
+
+def _body_in_context(person: Mention, mentions: list[Mention]) -> str:
+    """The body of a post whose title names none: the body the sentence named last before it ("Unit Kerja
+    BNPT ... terdiri dari Deputi Bidang ..., Mayjen TNI Hendri ...")."""
+    before = [m for m in mentions if m.sentence == person.sentence and m.end <= person.start
+              and m.type == "Organization" and m.rule != "title-body" and m.key.startswith("org:")]
+    return before[-1].key if before else ""
+
+
+OF_WORDS = frozenset({"of", "of the", "dari"})
+_WORDS = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+MAX_LED_GAP = 2  # words between a body and "led by" ("the Singapore Police Force delegation, led by")
+
+
+def _led_body(person: Mention, mentions: list[Mention], text: str, leading: frozenset[str]) -> str:
+    """The body whose delegation the person leads or represents, for a post that names none: "the Singapore
+    Police Force delegation, led by Commissioner X", "delegasi Polri yang dipimpin Kabareskrim X"."""
+    before = [m for m in mentions if m.end <= person.start and m.type in ("Organization", "Country")
+              and m.rule != "title-body"]
+    if not before:
+        return ""
+    last = body = before[-1]
+    for owner in reversed(before[:-1]):  # "the National Crime Agency of the United Kingdom, represented by"
+        if text[owner.end:body.start].strip().lower() not in OF_WORDS:
+            break
+        body = owner
+    between = f" {' '.join(_WORDS.findall(text[last.end:person.start].lower()))} "
+    role = " ".join(_WORDS.findall((person.role or "").lower()))
+    for phrase in leading:
+        head, found, rest = between.partition(f" {phrase} ")
+        if found and len(head.split()) <= MAX_LED_GAP and rest.strip() in ("", role):
+            return body.key
+    return ""
+
+
+def _delegation_body(person: Mention, mentions: list[Mention], text: str, accompanying: frozenset[str]) -> str:
+    """The body of the one a person accompanies, for a post that names none: "Dubes Arab Saudi ... didampingi
+    Wakil Dubes Yahya ..." (the deputy is Saudi Arabia's)."""
+    heads = [m for m in mentions if m.end <= person.start and m.type in ("Title", "Person") and m.body]
+    if not heads:
+        return ""
+    between = f" {text[heads[-1].end:person.start].lower()} "
+    return heads[-1].body if any(f" {phrase} " in between for phrase in accompanying) else ""
+
+
+def is_minister(role: str) -> bool:
+    """A minister's post: a role that is or has a minister's title ("Menteri Luar Negeri", "Menlu", "UK
+    Foreign Secretary"), not a president's."""
+    return _minister_word(role) and not role.lower().startswith(state_posts("leader"))
+
+
+def _minister_word(role: str) -> bool:
+    """The role holds a minister's title word, a prime minister's too ("Perdana Menteri")."""
+    lowered = role.lower()
+    return any(word in lowered for word in state_posts("minister"))
+
+
+@lru_cache(maxsize=None)
+def state_posts(*kinds: str) -> tuple[str, ...]:
+    return tuple(row["word"] for row in load_table("lexicons/state_posts.tsv") if row["kind"] in kinds)

@@ -529,3 +529,12 @@ def test_state_posts_with_no_body_serve_the_articles_country():
     Indonesian news means Indonesia (GUIDELINES; the training articles' gold)."""
     posts = _posts("Jaksa Agung Dedi Kurnia bertemu Seskab Andi Saputra di Jakarta.")
     assert {("Dedi Kurnia", "Indonesia", "Jaksa Agung"), ("Andi Saputra", "Indonesia", "Sekretaris Kabinet")} <= posts, posts
+
+
+def test_a_prime_minister_in_indonesian_news_is_never_indonesias():
+    """Indonesia's government has no prime minister: "Perdana Menteri X" with no country named serves the
+    country of the place the meeting is in, not the article's own country as a minister would."""
+    posts = _posts("Presiden Budi Santoso bertemu Perdana Menteri Hamid Karzal di Kuala Lumpur, Senin (5/5/2025).")
+    assert ("Budi Santoso", "Indonesia", "Presiden") in posts, posts
+    assert not [b for p, b, r in posts if p == "Hamid Karzal" and b == "Indonesia"], posts
+    assert ("Hamid Karzal", "Malaysia", "Perdana Menteri") in posts, posts

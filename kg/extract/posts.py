@@ -35,9 +35,10 @@ def holds_position(mentions: list[Mention], language: str, text: str = "") -> It
         if m.type != "Person" or not m.role:
             continue
         body = m.body
-        if not body and m.role.lower().startswith(state_posts("minister", "leader")):
+        if not body and m.role.lower().startswith(state_posts("minister", "leader", "leader-abroad")):
             if m.key not in explicit:
-                body = DEFAULT_COUNTRY.get(language) or _host_country(by_sentence[m.sentence])
+                home = "" if m.role.lower().startswith(state_posts("leader-abroad")) else DEFAULT_COUNTRY.get(language)
+                body = home or _host_country(by_sentence[m.sentence])
                 if body and _host_minister(m, body, by_sentence[m.sentence]):
                     body = ""  # "Minister for Defence X met Indonesian Defence Minister Y in Jakarta": X is the guest
         elif not body and m.key not in explicit:
@@ -122,7 +123,7 @@ def _delegation_body(person: Mention, mentions: list[Mention], text: str, accomp
 def is_minister(role: str) -> bool:
     """A minister's post: a role that is or has a minister's title ("Menteri Luar Negeri", "Menlu", "UK
     Foreign Secretary"), not a president's."""
-    return _minister_word(role) and not role.lower().startswith(state_posts("leader"))
+    return _minister_word(role) and not role.lower().startswith(state_posts("leader", "leader-abroad"))
 
 
 def _minister_word(role: str) -> bool:

@@ -365,3 +365,7 @@ def test_a_second_post_in_an_apposition_after_a_titled_name():
     posts = _posts("Kepala BNPT Komjen Pol Budi Santoso, mantan Kapolda Jawa Barat, hadir dalam acara itu.", "id")
     assert any(p == "Budi Santoso" and r == "Kapolda" for p, b, r in posts), posts
     assert any(p == "Budi Santoso" and r == "Kepala" for p, b, r in posts), posts
+    # in a list of titled names, a title followed by more of its words belongs to the next name, not the last
+    posts = _posts("Hadir juga Menteri Pertahanan Budi Santoso, Direktur Jenderal Bea dan Cukai Kementerian Keuangan "
+                   "Ahmad Rahman, dan Direktur Utama PT Pindad Joko Susilo.", "id")
+    assert not [b for p, b, r in posts if p == "Budi Santoso" and "Bea" in b], posts

@@ -96,9 +96,19 @@ def appositive_titles(analyzed: AnalyzedArticle) -> list[tuple[Mention, Mention]
             last = m
         elif (m.type == "Title" and m.body and last is not None and last.sentence == m.sentence
               and text[last.end:m.start].split()[:1] == [","]
-              and all(w.lower() in _BEFORE_HOLDER for w in text[last.end:m.start].split()[1:])):
+              and all(w.lower() in _BEFORE_HOLDER for w in text[last.end:m.start].split()[1:])
+              and not _runs_on(text, m.end)):
             out.append((m, last))
     return out
+
+
+def _runs_on(text: str, end: int) -> bool:
+    """A title followed by more capitalised words belongs to what follows ("A, Direktur Jenderal Bea dan Cukai
+    Kementerian Keuangan B"), not to the name before it; "(UNOCT) concluded" and a comma end it."""
+    after = text[end:end + 80].lstrip()
+    if after.startswith("("):
+        after = after[after.find(")") + 1:].lstrip() if ")" in after else ""
+    return after[:1].isupper()
 
 
 def antecedent_at(refs: list[PersonRef], position: int, sentence: int, analyzed: AnalyzedArticle) -> str | None:

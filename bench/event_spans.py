@@ -18,7 +18,7 @@ from pathlib import Path
 from kg.nlp.ner import event_corpus
 from kg.nlp.ner.corpus import spans
 from kg.nlp.ner.events import EventRecogniser
-from kg.nlp.occasions import TYPES, merge, name_end
+from kg.nlp.occasions import TYPES, merge, name_end, name_start
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 
@@ -43,6 +43,7 @@ def main() -> None:
                     found = {}
                     for s, e, t in recogniser.entities(words, doc.language, chunks):
                         e = name_end(words, s, e)
+                        s = name_start(words, s, e)
                         if e > s:
                             found[(s, e)] = t
                     others = [(s, e) for s, e, t in spans(chunks) if t not in upper]

@@ -132,3 +132,15 @@ def test_an_event_named_in_several_forms_in_one_article_is_one_node(runner, tmp_
     assert len([n for n in events if "Ministerial Dialogue" in n]) == 1, events
     assert len([n for n in events if "Regional Conference" in n and "Maritime" not in n]) == 1, events
     assert any("Maritime Security Conference" in n for n in events), events
+
+
+def test_a_recognised_name_starts_after_the_lower_case_words_that_frame_it():
+    """The recogniser's span may open with the words that introduce an event ("acara", "kegiatan", "the
+    annual", "sebagai"): the name (as kg build and bench/event_spans.py cut it) starts at its own first word,
+    and a name whose head is written in lower case keeps it."""
+    from kg.nlp.occasions import name_start
+
+    assert name_start(["acara", "Police", "Specialist", "Conference"], 0, 4) == 1
+    assert name_start(["kegiatan", "Southeast", "Asia", "Regional", "Seminar"], 0, 5) == 1
+    assert name_start(["the", "annual", "Shangri-La", "Dialogue"], 0, 4) == 2
+    assert name_start(["sidang", "umum", "Interpol"], 0, 3) == 0

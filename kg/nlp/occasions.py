@@ -21,7 +21,7 @@ from kg.model import Mention, Sentence
 from kg.names import norm_key, without_parentheses
 from kg.nlp.mentions import weekdays
 from kg.nlp.ner.events import EventRecogniser, chunk_tags
-from kg.resources import load_table
+from kg.resources import function_words, load_table
 
 TYPES = {"EVENT": "Event", "AGREEMENT": "Agreement"}
 Span = tuple[int, int]
@@ -56,6 +56,21 @@ def name_end(words: list[str], first: int, end: int) -> int:
     return end
 
 
+def name_start(words: list[str], first: int, end: int) -> int:
+    """Where a recognised name really starts: after the lower-case words that frame it ("acara Police
+    Specialist Conference", "the annual Shangri-La Dialogue", "sebagai dasar Forum ..."), words that name no
+    event (event_references.tsv) or function words, as long as a capitalised word is left."""
+    while first < end - 1 and words[first].islower() and words[first] in _framing():
+        first += 1
+    return first
+
+
+@lru_cache(maxsize=1)
+def _framing() -> frozenset[str]:
+    references = {row["word"].lower() for row in load_table("lexicons/event_references.tsv")}
+    return frozenset(references | function_words("id") | function_words("en"))
+
+
 @lru_cache(maxsize=1)
 def _breaks() -> frozenset[str]:
     """Words no name runs on into: weekdays ("Konferensi ASEANAPOL Kamis (8/11)") and demonstratives
@@ -73,6 +88,7 @@ def with_named_occasions(sentence: Sentence, text: str, found: list[Mention], *,
     kinds: dict[Span, str] = {}
     for first, end, kind in recogniser.entities(words, language, chunk_tags(len(tokens), chunks)):
         end = name_end(words, first, end)
+        first = name_start(words, first, end)
         if end > first:
             kinds[(tokens[first].start, tokens[end - 1].end)] = TYPES[kind]
     if not kinds:

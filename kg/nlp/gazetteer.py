@@ -72,19 +72,22 @@ class Gazetteer:
             if key_words not in self.prefixes:
                 bare = without_possessive(word)
                 if words and bare != word:  # "Papua New Guinea's army": a name of several words in the possessive
-                    found = self._entry((*words, bare), [*(t.text for t in tokens[i:j - 1] if t.text != "."),
-                                                         without_possessive(span_end.text)])
+                    found = self._entry((*words, bare), tokens[i:j], possessive=True)
                     best = (j - i, found) if found else best
                 break  # no phrase goes on like this: stop growing the span
             words.append(word)
-            found = self._entry(key_words, [t.text for t in tokens[i:j] if t.text != "."])
+            found = self._entry(key_words, tokens[i:j]) if key_words in self.phrases else None
             best = (j - i, found) if found else best
         return best
 
-    def _entry(self, key_words: tuple[str, ...], written: list[str]) -> GazetteerEntry | None:
+    def _entry(self, key_words: tuple[str, ...], span: list[Token], possessive: bool = False) -> GazetteerEntry | None:
         for key, exact in self.phrases.get(key_words, ()):
-            if exact and tuple(written) not in self._written(key):
-                continue  # an alias in capitals matches only as written
+            if exact:  # an alias in capitals matches only as written
+                written = [t.text for t in span if t.text != "."]
+                if possessive:
+                    written[-1] = without_possessive(written[-1])
+                if tuple(written) not in self._written(key):
+                    continue
             return self.entries[key]
         return None
 

@@ -325,6 +325,7 @@ def test_a_sentence_dense_with_titles_and_names_is_running_text_not_a_headline()
     assert ("Win Tavola Rabuka", "Minister for Defence") in posts, posts
     assert not title_case(text.split())
     assert title_case("Defence Minister Opens Regional Meeting With Pacific Leaders".split())
+    assert title_case("Statement on the Minister's Visit to Kuala Lumpur from 25-26 January".split())
 
 
 def test_a_country_of_several_words_in_the_possessive_is_the_country():

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from kg.nlp.ner.clusters import load as load_clusters
 from kg.nlp.ner.features import _shape, _word_classes, context_features, surface_flags
+from kg.resources import load_table
 
 
 @lru_cache(maxsize=200_000)
@@ -35,11 +36,18 @@ def _headline(words: list[str]) -> bool:
 
 def title_case(words: list[str]) -> bool:
     """A headline in title case ("Jokowi Officially Opens Regional Meeting"): every word of four letters or
-    more capitalised, verbs and prepositions too. A share of capitals is not enough: diplomatic running text
-    lists titles and names ("Austin met Papua New Guinea's Minister for Defense Win Bakri Daki, Secretary
-    for Defense ...") and keeps "with", "were" or "also" in lower case, which a title-case headline never does."""
+    more capitalised, verbs too, but for the prepositions some styles keep in lower case ("Visit to Kuala
+    Lumpur from 25-26 January"). A share of capitals is not enough: diplomatic running text lists titles and
+    names ("Austin also met with Papua New Guinea's Minister for Defense Win Bakri Daki, Secretary for
+    Defense ...") and keeps its verbs and adverbs in lower case, which a title-case headline never does."""
     long = [w for w in words if len(w) > 3 and w.isalpha()]
-    return len(long) >= 3 and all(w[:1].isupper() for w in long)
+    lower = _headline_lower()
+    return len(long) >= 3 and all(w[:1].isupper() or w in lower for w in long) and any(w[:1].isupper() for w in long)
+
+
+@lru_cache(maxsize=1)
+def _headline_lower() -> frozenset[str]:
+    return frozenset(row["word"] for row in load_table("lexicons/en/headline_lower.tsv"))
 
 
 def _as_running_text(words: list[str]) -> list[str]:

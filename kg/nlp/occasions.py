@@ -59,7 +59,8 @@ def name_end(words: list[str], first: int, end: int) -> int:
 def name_start(words: list[str], first: int, end: int) -> int:
     """Where a recognised name really starts: after the lower-case words that frame it ("acara Police
     Specialist Conference", "the annual Shangri-La Dialogue", "sebagai dasar Forum ..."), words that name no
-    event (event_references.tsv) or function words, as long as a capitalised word is left."""
+    event (event_references.tsv) or function words, as long as a word is left ("the meeting" keeps "meeting",
+    which ``extract`` then resolves as a reference)."""
     while first < end - 1 and words[first].islower() and words[first] in _framing():
         first += 1
     return first

@@ -370,3 +370,15 @@ def test_a_second_post_in_an_apposition_after_a_titled_name():
     posts = _posts("Hadir juga Menteri Pertahanan Budi Santoso, Direktur Jenderal Bea dan Cukai Kementerian Keuangan "
                    "Ahmad Rahman, dan Direktur Utama PT Pindad Joko Susilo.", "id")
     assert not [b for p, b, r in posts if p == "Budi Santoso" and "Bea" in b], posts
+
+
+def test_a_visiting_minister_is_not_the_hosts_when_the_article_names_the_hosts_own():
+    """An English minister whose title names no country serves the host country, unless the article names
+    the host's own minister of the same portfolio anywhere: two defence ministers serve two states."""
+    posts = _posts("Secretary of Defense John Carter greeted embassy staff in Suva, Fiji, on Thursday. "
+                   "Carter also met with Fiji's Minister for Defence Pio Tikoduadua.")
+    assert ("Pio Tikoduadua", "Fiji", "Minister for Defence") in posts, posts
+    assert not [b for p, b, r in posts if p == "John Carter"], posts
+    posts = _posts("Minister for Home Affairs John Carter opened a police station in Suva, Fiji, on Thursday. "
+                   "Fiji's Minister for Defence Pio Tikoduadua attended.")
+    assert ("John Carter", "Fiji", "Minister for Home Affairs") in posts, posts

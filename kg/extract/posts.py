@@ -2,7 +2,8 @@
 
 A title with its body ("Kepala BNPT", "Indonesian Foreign Minister") is read by the nlp stage. Where it names
 none, the genre still says whose post it is: a minister's or head of state's post is the country's (the
-article's own in Indonesian news, the host's in English reports), a delegation's leader heads the body whose
+article's own in Indonesian news, the host's in English reports, unless the host's own minister of that
+portfolio is named: then the other is the guest), a delegation's leader heads the body whose
 delegation it is, a body named right before an English title is its body, and a post in a list of one body's
 officials is that body's. Each rule here reads one sentence's mentions.
 """
@@ -15,7 +16,7 @@ from functools import lru_cache
 
 from kg.model import Mention
 from kg.nlp import gazetteer, lexicon
-from kg.resources import load_table
+from kg.resources import function_words, load_table
 
 DEFAULT_COUNTRY = {"id": "country:id"}
 
@@ -39,7 +40,8 @@ def holds_position(mentions: list[Mention], language: str, text: str = "") -> It
             if m.key not in explicit:
                 home = "" if m.role.lower().startswith(state_posts("leader-abroad")) else DEFAULT_COUNTRY.get(language)
                 body = home or _host_country(by_sentence[m.sentence])
-                if body and _host_minister(m, body, by_sentence[m.sentence]):
+                if body and (_host_minister(m, body, by_sentence[m.sentence])
+                             or (not home and _host_counterpart(m, body, mentions, language))):
                     body = ""  # "Minister for Defence X met Indonesian Defence Minister Y in Jakarta": X is the guest
         elif not body and m.key not in explicit:
             body = (_led_body(m, by_sentence[m.sentence], text, leading) or _body_before_title(m, by_sentence[m.sentence], text)
@@ -64,6 +66,23 @@ def _host_minister(person: Mention, country: str, mentions: list[Mention]) -> bo
     is then the guest (two ministers who meet serve two states)."""
     return any(m is not person and m.type == "Person" and m.body == country and m.role and _minister_word(m.role)
                for m in mentions)
+
+
+def _portfolio(role: str, language: str) -> str:
+    """A minister's portfolio: the first role word of the title ("Minister for Foreign Affairs": foreign,
+    "Defence Minister": defence), cut to five letters so that "Defence" and "Defense" agree."""
+    role_words = lexicon.load(language).role_words
+    skip = function_words(language)
+    return next((w[:5] for w in (x.lower() for x in _WORDS.findall(role)) if w in role_words and w not in skip), "")
+
+
+def _host_counterpart(person: Mention, country: str, mentions: list[Mention], language: str) -> bool:
+    """The article names the host's own minister of the same portfolio: the visitor whose title names no
+    country is then the guest ("Secretary of Defense X ... in Port Moresby" beside "Papua New Guinea's
+    Minister for Defense Y": two defence ministers serve two states)."""
+    mine = _portfolio(person.role, language)
+    return bool(mine) and any(m.key != person.key and m.type == "Person" and m.body == country and m.role
+                              and _minister_word(m.role) and _portfolio(m.role, language) == mine for m in mentions)
 
 
 def _body_before_title(person: Mention, mentions: list[Mention], text: str) -> str:

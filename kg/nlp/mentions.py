@@ -182,16 +182,14 @@ def body_before(tokens: list[Token], i: int, gaz: Gazetteer, chunks: dict[int, t
     country = gaz.adjectives.get(prev.lower())
     if country:
         return i - 1, country
-    bare = without_possessive(prev)
-    # a name of several words in the possessive ("United Kingdom's") is matched without its "'s"
-    plain = tokens if bare == prev else [*tokens[:i - 1], Token(tokens[i - 1].start, tokens[i - 1].end - 2, bare)]
     for start in range(max(0, i - 6), i):
-        found = gaz.match(plain, start)  # the gazetteer's key first: "China Coast Guard" is a listed body
+        found = gaz.match(tokens, start)  # the gazetteer's key first ("China Coast Guard" is a listed body); it
+        # reads a name of several words in the possessive itself ("United Kingdom's")
         if found and start + found[0] == i and found[1].type in ("Organization", "Country"):
             return start, found[1].key
         if start in chunks and start + chunks[start][0] == i and chunks[start][2] == "Organization":
             return start, chunks[start][1]
-    owner = gaz.owner(prev) if bare != prev else ""  # "BNPT's chief"
+    owner = gaz.owner(prev) if without_possessive(prev) != prev else ""  # "Australia's", "BNPT's chief"
     return (i - 1, owner) if owner else (-1, "")
 
 

@@ -382,3 +382,15 @@ def test_a_visiting_minister_is_not_the_hosts_when_the_article_names_the_hosts_o
     posts = _posts("Minister for Home Affairs John Carter opened a police station in Suva, Fiji, on Thursday. "
                    "Fiji's Minister for Defence Pio Tikoduadua attended.")
     assert ("John Carter", "Fiji", "Minister for Home Affairs") in posts, posts
+
+
+def test_a_rank_of_several_words_is_no_part_of_the_name_the_recogniser_finds():
+    """"Tan Sri", "Sr. Col.": a rank or honorific of several words that opens a sentence is cut from the
+    recogniser's name as a one-word rank is, so the person is one node with the name the text gives."""
+    from kg import extract, nlp
+    from kg.model import Article
+
+    text = "Tan Sri Ahmad Zulkifli said the police would step up patrols. Later Ahmad Zulkifli met reporters."
+    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
+    people = {e.name for e in result.entities.values() if e.type == "Person"}
+    assert people == {"Ahmad Zulkifli"}, people

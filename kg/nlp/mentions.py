@@ -156,6 +156,11 @@ def _opens_lower_title(tokens: list[Token], i: int, lex: Lexicon) -> bool:
     return before.text.lower() == "the" or (before.is_cap and before.is_word)
 
 
+def match_rank(tokens: list[Token], i: int, lex: Lexicon) -> int:
+    """Tokens of the longest rank or honorific at ``i`` ("Tan Sri", "Sr. Col.", "Komjen Pol.")."""
+    return _match_phrase(tokens, i, lex.ranks, lex.rank_prefixes, lex.longest_rank)
+
+
 def match_title(tokens: list[Token], i: int, lex: Lexicon) -> int:
     """Tokens of the longest post title at ``i``, in any case ("foreign minister" in an apposition)."""
     return _match_phrase(tokens, i, lex.titles, lex.title_prefixes, lex.longest_title)

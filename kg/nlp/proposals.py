@@ -12,6 +12,7 @@ from __future__ import annotations
 from kg.model import Mention, Sentence
 from kg.nlp.gazetteer import Gazetteer, norm_key
 from kg.nlp.lexicon import Lexicon
+from kg.nlp.mentions import match_rank
 from kg.nlp.ner import Recogniser
 from kg.nlp.tokens import Token
 
@@ -96,6 +97,8 @@ def _trim(tokens: list[Token], start: int, end: int, lex: Lexicon) -> tuple[int,
         if (tokens[start].text in _EDGE_PUNCT or (word,) in lex.ranks or (word,) in lex.titles or (word,) in lex.degrees
                 or word in lex.honorifics or lex.not_entities.get(word) == "leading"):
             start += 1
+        elif 1 < (n := match_rank(tokens, start, lex)) < end - start:
+            start += n  # a rank of several words ("Tan Sri Khalid Abu Bakar", "Sr. Col. X")
         else:
             break
     while end > start and (tokens[end - 1].text in _EDGE_PUNCT or (tokens[end - 1].text.lower().rstrip("."),) in lex.degrees):

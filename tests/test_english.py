@@ -394,3 +394,8 @@ def test_a_rank_of_several_words_is_no_part_of_the_name_the_recogniser_finds():
     result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
     people = {e.name for e in result.entities.values() if e.type == "Person"}
     assert people == {"Ahmad Zulkifli"}, people
+    # the recogniser may leave the honorific's first word out and take its second into the name
+    text = "Datuk Seri Ahmad Zulkifli said the police would step up patrols. Later Ahmad Zulkifli met reporters."
+    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
+    people = {e.name for e in result.entities.values() if e.type == "Person"}
+    assert people == {"Ahmad Zulkifli"}, people

@@ -89,6 +89,18 @@ def _no_entity(tokens: list[Token], start: int, end: int, lex: Lexicon) -> bool:
     return start > 0 and lex.not_entities.get(tokens[start - 1].text.lower().rstrip(".")) == "before"
 
 
+def _past_rank(tokens: list[Token], start: int, end: int, lex: Lexicon) -> int:
+    """Where a name starts after a rank of several words that begins at ``start`` or just before it and runs
+    into it ("Tan Sri Khalid Abu Bakar"; "Datuk | Seri Anwar Ibrahim", the recogniser having left the first
+    word out); ``start`` where there is none. A rank is never the whole name."""
+    past = start
+    for first in range(max(0, start - 2), start + 1):
+        n = match_rank(tokens, first, lex)
+        if n > 1 and past < first + n < end:
+            past = first + n
+    return past
+
+
 def _trim(tokens: list[Token], start: int, end: int, lex: Lexicon) -> tuple[int, int]:
     """Drop titles, ranks, honorifics, degrees and words no name starts with ("In Jakarta") at the front,
     and punctuation at either edge."""
@@ -97,8 +109,8 @@ def _trim(tokens: list[Token], start: int, end: int, lex: Lexicon) -> tuple[int,
         if (tokens[start].text in _EDGE_PUNCT or (word,) in lex.ranks or (word,) in lex.titles or (word,) in lex.degrees
                 or word in lex.honorifics or lex.not_entities.get(word) == "leading"):
             start += 1
-        elif 1 < (n := match_rank(tokens, start, lex)) < end - start:
-            start += n  # a rank of several words ("Tan Sri Khalid Abu Bakar", "Sr. Col. X")
+        elif (past := _past_rank(tokens, start, end, lex)) > start:
+            start = past
         else:
             break
     while end > start and (tokens[end - 1].text in _EDGE_PUNCT or (tokens[end - 1].text.lower().rstrip("."),) in lex.degrees):

@@ -15,6 +15,7 @@ from pathlib import Path
 import pycrfsuite
 
 from kg.errors import DataFileError
+from kg.nlp.ner.attributes import model_attributes
 from kg.nlp.ner.corpus import repair_bio, spans
 from kg.nlp.ner.features import featurizer
 from kg.resources import data_dir
@@ -34,6 +35,14 @@ class CrfModel:
             raise DataFileError(f"{path}: {missing}")
         self.path = path
         self._local = threading.local()
+        self._known: frozenset[str] | None = None
+
+    @property
+    def known(self) -> frozenset[str]:
+        """The model's attributes: tagging passes crfsuite no feature it would only look up and drop."""
+        if self._known is None:
+            self._known = model_attributes(self.path)
+        return self._known
 
     @property
     def _tagger(self) -> pycrfsuite.Tagger:
@@ -56,7 +65,7 @@ class Recogniser(CrfModel):
     def tag(self, words: list[str]) -> list[str]:
         if not words:
             return []
-        return repair_bio(self._tagger.tag(self._features(words)))
+        return repair_bio(self._tagger.tag(self._features(words, self.known)))
 
     def entities(self, words: list[str]) -> list[tuple[int, int, str]]:
         """(first word, end word, PER|ORG|LOC) for each entity the model finds."""

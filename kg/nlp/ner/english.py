@@ -12,7 +12,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kg.nlp.ner.clusters import load as load_clusters
-from kg.nlp.ner.features import _shape, _word_classes, context_features, surface_flags
+from kg.nlp.ner.attributes import Known, known_only
+from kg.nlp.ner.features import _shape, _word_classes, context_features, surface_flags, word_pairs
 from kg.resources import load_table
 
 
@@ -57,14 +58,19 @@ def _as_running_text(words: list[str]) -> list[str]:
     return [w.lower() if i and case.get(w.lower()) in ("lower", "mixed") else w for i, w in enumerate(words)]
 
 
-def sentence_features(words: list[str]) -> list[list[str]]:
-    """One feature list per word of a pre-tokenised sentence."""
+_known_word_features = known_only(word_features, 200_000)
+_known_context_features = known_only(context_features, 400_000)
+
+
+def sentence_features(words: list[str], known: Known = None) -> list[list[str]]:
+    """One feature list per word of a pre-tokenised sentence; with ``known`` (the model's attributes, when
+    tagging), only the features the model knows, in the same order."""
     if title_case(words):
         words = _as_running_text(words)
     n = len(words)
-    own = [word_features(w) for w in words]
-    near = [context_features(w, "en") for w in words]
-    lowers = [w.lower() for w in words]
+    own = [_known_word_features(known, w) for w in words]
+    near = [_known_context_features(known, w, "en") for w in words]
+    before, after = word_pairs(words, known)
     headline = _headline(words)
     out: list[list[str]] = []
     for i in range(n):
@@ -75,14 +81,16 @@ def sentence_features(words: list[str]) -> list[list[str]]:
             feats.append("BOS")
         else:
             feats.extend(near[i - 1][0])
-            feats.append(f"bi-1={lowers[i - 1]}|{lowers[i]}")
+            if before[i - 1]:
+                feats.append(before[i - 1])
             if i > 1:
                 feats.extend(near[i - 2][2])
         if i == n - 1:
             feats.append("EOS")
         else:
             feats.extend(near[i + 1][1])
-            feats.append(f"bi+1={lowers[i]}|{lowers[i + 1]}")
+            if after[i]:
+                feats.append(after[i])
             if i < n - 2:
                 feats.extend(near[i + 2][3])
         out.append(feats)

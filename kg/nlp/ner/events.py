@@ -15,8 +15,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.nlp.ner import CrfModel
+from kg.nlp.ner.attributes import Known, known_only
 from kg.nlp.ner.corpus import repair_bio, spans
-from kg.nlp.ner.features import _shape, _word_classes, surface_flags
+from kg.nlp.ner.features import _shape, _word_classes, surface_flags, word_pairs
 from kg.resources import data_dir
 
 __all__ = ["EventRecogniser", "chunk_tags", "load", "model_path", "sentence_features"]
@@ -59,14 +60,20 @@ def _near(word: str) -> tuple[tuple[str, ...], ...]:
 _EDGES = (("-1BOS", "+1EOS"), ("-2BOS", "+2EOS"), ("-3BOS", "+3EOS"))
 
 
-def sentence_features(words: list[str], language: str = "id", chunks: list[str] | None = None) -> list[list[str]]:
+_known_word_features = known_only(word_features, 100_000)
+_known_near = known_only(_near, 100_000)
+
+
+def sentence_features(words: list[str], language: str = "id", chunks: list[str] | None = None,
+                      known: Known = None) -> list[list[str]]:
     """One feature list per word; three words either side, since event names are long and their head
     word ("Meeting", "Rapat") may stand at either end. ``chunks`` gives each word's place in the names the
-    head-word rules found (``B-Event``, ``I-Organization``, ``O``): the model learns when to trust them."""
+    head-word rules found (``B-Event``, ``I-Organization``, ``O``): the model learns when to trust them.
+    With ``known`` (the model's attributes, when tagging), only the features the model knows, in the same order."""
     n = len(words)
-    own = [word_features(w) for w in words]
-    near = [_near(w) for w in words]
-    lowers = [w.lower() for w in words]
+    own = [_known_word_features(known, w) for w in words]
+    near = [_known_near(known, w) for w in words]
+    before, after = word_pairs(words, known)
     lang = f"lang={language}"
     out: list[list[str]] = []
     for i in range(n):
@@ -88,10 +95,10 @@ def sentence_features(words: list[str], language: str = "id", chunks: list[str] 
                 feats.extend(near[i + d][2 * d - 1])
             else:
                 feats.append(right)
-        if i:
-            feats.append(f"bi-1={lowers[i - 1]}|{lowers[i]}")
-        if i + 1 < n:
-            feats.append(f"bi+1={lowers[i]}|{lowers[i + 1]}")
+        if i and before[i - 1]:
+            feats.append(before[i - 1])
+        if i + 1 < n and after[i]:
+            feats.append(after[i])
         out.append(feats)
     return out
 
@@ -105,7 +112,7 @@ class EventRecogniser(CrfModel):
     def tag(self, words: list[str], language: str = "id", chunks: list[str] | None = None) -> list[str]:
         if not words:
             return []
-        return repair_bio(self._tagger.tag(sentence_features(words, language, chunks)))
+        return repair_bio(self._tagger.tag(sentence_features(words, language, chunks, self.known)))
 
     def entities(self, words: list[str], language: str = "id",
                  chunks: list[str] | None = None) -> list[tuple[int, int, str]]:

@@ -14,6 +14,7 @@ from typing import Callable
 
 from kg.nlp.gazetteer import load as load_gazetteer
 from kg.nlp.lexicon import load as load_lexicon
+from kg.nlp.ner.attributes import Known, known_only
 from kg.nlp.ner.clusters import load as load_clusters
 from kg.nlp.tokens import Token
 from kg.resources import load_table
@@ -137,13 +138,29 @@ def gazetteer_spans(words: list[str]) -> list[str | None]:
     return marks
 
 
-def sentence_features(words: list[str]) -> list[list[str]]:
-    """One feature list per word of a pre-tokenised sentence."""
+_known_word_features = known_only(word_features, 200_000)
+_known_context_features = known_only(context_features, 400_000)
+
+
+def word_pairs(words: list[str], known: Known) -> tuple[list[str], list[str]]:
+    """Each pair of neighbouring words as the second word sees it ("bi-1=...") and as the first does
+    ("bi+1=..."); with ``known``, an empty list where the model knows the pair not."""
+    pairs = [f"{a.lower()}|{b.lower()}" for a, b in zip(words, words[1:])]
+    before, after = ["bi-1=" + p for p in pairs], ["bi+1=" + p for p in pairs]
+    if known is not None:
+        before = [f if f in known else "" for f in before]
+        after = [f if f in known else "" for f in after]
+    return before, after
+
+
+def sentence_features(words: list[str], known: Known = None) -> list[list[str]]:
+    """One feature list per word of a pre-tokenised sentence; with ``known`` (the model's attributes, when
+    tagging), only the features the model knows, in the same order."""
     n = len(words)
     gz = gazetteer_spans(words)
-    own = [word_features(w) for w in words]
-    near = [context_features(w, "id") for w in words]
-    pairs = [f"{a.lower()}|{b.lower()}" for a, b in zip(words, words[1:])]
+    own = [_known_word_features(known, w) for w in words]
+    near = [_known_context_features(known, w, "id") for w in words]
+    before, after = word_pairs(words, known)
     out: list[list[str]] = []
     for i in range(n):
         feats = ["bias", *own[i]]
@@ -155,7 +172,8 @@ def sentence_features(words: list[str]) -> list[list[str]]:
             feats += near[i - 1][0]
             if gz[i - 1]:
                 feats.append(f"-1{gz[i - 1]}")
-            feats.append("bi-1=" + pairs[i - 1])
+            if before[i - 1]:
+                feats.append(before[i - 1])
             if i > 1:
                 feats += near[i - 2][2]
         if i == n - 1:
@@ -164,14 +182,15 @@ def sentence_features(words: list[str]) -> list[list[str]]:
             feats += near[i + 1][1]
             if gz[i + 1]:
                 feats.append(f"+1{gz[i + 1]}")
-            feats.append("bi+1=" + pairs[i])
+            if after[i]:
+                feats.append(after[i])
             if i < n - 2:
                 feats += near[i + 2][3]
         out.append(feats)
     return out
 
 
-def featurizer(language: str) -> Callable[[list[str]], list[list[str]]]:
+def featurizer(language: str) -> Callable[[list[str], Known], list[list[str]]]:
     """The sentence feature function a language's model was trained with."""
     if language == "en":
         from kg.nlp.ner.english import sentence_features as english

@@ -91,8 +91,9 @@ def to_quads(extracted: ExtractedArticle) -> Iterator[Quad]:
             yield q(doc, K.datelinePlace, iris[place.key])
     for entity in extracted.entities.values():
         yield from _entity(entity, iris[entity.key], doc, language, q)
+    described: dict[tuple[int, int], ox.NamedNode] = {}  # evidence sentences already described: claims share them
     for claim in extracted.claims:
-        yield from _claim(claim, extracted, iris, doc, q)
+        yield from _claim(claim, extracted, iris, doc, q, described)
 
 
 def _entity(entity: Entity, iri: ox.NamedNode, doc: ox.NamedNode, language: str, q) -> Iterator[Quad]:  # type: ignore[no-untyped-def]
@@ -117,7 +118,10 @@ def _entity(entity: Entity, iri: ox.NamedNode, doc: ox.NamedNode, language: str,
     yield q(iri, K.mentionedIn, doc)
 
 
-def _claim(claim: Claim, extracted: ExtractedArticle, iris: dict[str, ox.NamedNode], doc: ox.NamedNode, q) -> Iterator[Quad]:  # type: ignore[no-untyped-def]
+def _claim(claim: Claim, extracted: ExtractedArticle, iris: dict[str, ox.NamedNode], doc: ox.NamedNode, q,  # type: ignore[no-untyped-def]
+           described: dict[tuple[int, int], ox.NamedNode]) -> Iterator[Quad]:
+    """The claim's fact node; its evidence sentence's description only where no earlier claim of the article
+    gave it (the store keeps each quad once anyway: repeating them cost a fifth of the quads made and loaded)."""
     article_id = extracted.article.id
     subject = iris[claim.subject]
     obj = iris[claim.object] if claim.object else None
@@ -127,12 +131,14 @@ def _claim(claim: Claim, extracted: ExtractedArticle, iris: dict[str, ox.NamedNo
     else:
         fact = _node(fact_iri(article_id, claim.relation, claim.subject, claim.object or "", claim.role or ""))
     ev = claim.evidence
-    evidence = _node(evidence_iri(article_id, ev.start, ev.end))
-    yield q(evidence, TYPE, K.EvidenceSentence)
-    yield q(evidence, N.anchorOf, ox.Literal(ev.text))
-    yield q(evidence, N.beginIndex, ox.Literal(str(ev.start), datatype=X.integer))
-    yield q(evidence, N.endIndex, ox.Literal(str(ev.end), datatype=X.integer))
-    yield q(evidence, N.referenceContext, doc)
+    evidence = described.get((ev.start, ev.end))
+    if evidence is None:
+        evidence = described[ev.start, ev.end] = _node(evidence_iri(article_id, ev.start, ev.end))
+        yield q(evidence, TYPE, K.EvidenceSentence)
+        yield q(evidence, N.anchorOf, ox.Literal(ev.text))
+        yield q(evidence, N.beginIndex, ox.Literal(str(ev.start), datatype=X.integer))
+        yield q(evidence, N.endIndex, ox.Literal(str(ev.end), datatype=X.integer))
+        yield q(evidence, N.referenceContext, doc)
     yield q(fact, TYPE, FACT_CLASS[claim.relation])
     yield q(fact, K.evidence, evidence)
     yield q(fact, K.rule, ox.Literal(claim.rule))

@@ -9,6 +9,7 @@ position. None names a person or an article: the model must carry over to text i
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -38,6 +39,15 @@ class ArticleFacts:
     counts: dict[str, int] = field(default_factory=dict)  # key -> mentions in the article (salience)
     together: dict[frozenset[str], int] = field(default_factory=dict)  # pair of keys -> sentences naming both
     ruled: set[tuple[str, str, str | None]] = field(default_factory=set)  # (relation, subject, object) a rule proposed
+    # features of a sentence, an argument or a span, the same for every candidate sharing it: built once per
+    # article (an article has some sixty candidates, over a handful of sentences and arguments)
+    shared: dict[tuple[object, ...], tuple[str, ...]] = field(default_factory=dict)
+
+    def memo(self, key: tuple[object, ...], make: Callable[[], list[str]]) -> tuple[str, ...]:
+        found = self.shared.get(key)
+        if found is None:
+            found = self.shared[key] = tuple(make())
+        return found
 
 
 def _bucket(n: int, edges: tuple[int, ...] = (0, 1, 2, 3, 5, 8, 12, 20)) -> str:
@@ -65,20 +75,16 @@ def features(claim: Claim, view: SentenceView, facts: ArticleFacts) -> list[str]
     if proposed:
         f.append("by-rule")
     own = [t for t in view.triggers if t.relation in spec.triggers]
-    for t in view.triggers:
-        f.append(f"trig={t.relation}")
-        f.append(f"tw={t.text}")
+    f += facts.memo(("triggers", view.sentence.index), lambda: _trigger_words(view))
     if own:
         f.append("own-trigger")
-    modal = sorted({t.relation for t in view.triggers if t.relation in MODAL})
-    if modal:
-        f.append("modal=" + ",".join(modal))
+    f += facts.memo(("modal", view.sentence.index), lambda: _modal(view))
     subject = facts.entities.get(claim.subject)
     obj = facts.entities.get(claim.object) if claim.object else None
     f.append(f"stype={subject.type if subject else '?'}")
-    f += _salience("s", claim.subject, subject, facts)
+    f += facts.memo(("s", claim.subject), lambda: _salience("s", claim.subject, subject, facts))
     if claim.object:
-        f += _salience("o", claim.object, obj, facts)
+        f += facts.memo(("o", claim.object), lambda: _salience("o", claim.object, obj, facts))  # type: ignore[arg-type]
         f.append(f"together={_bucket(facts.together.get(frozenset((claim.subject, claim.object)), 0), (0, 1, 2, 4))}")
     if proposed or (claim.relation, claim.subject, claim.object) in facts.ruled or (
             spec.symmetric and (claim.relation, claim.object, claim.subject) in facts.ruled):
@@ -87,8 +93,8 @@ def features(claim: Claim, view: SentenceView, facts: ArticleFacts) -> list[str]
         f.append(f"otype={obj.type if obj else '?'}")
         f.append(f"types={subject.type if subject else '?'}-{obj.type if obj else '?'}")
     index = view.sentence.index
-    f.append(f"sent={_bucket(index, (0, 1, 2, 4, 8))}")
-    f.append(f"parties={_bucket(len({p.key for p in view.parties}), (1, 2, 3, 4, 6, 9))}")
+    f += facts.memo(("sentence", index), lambda: [f"sent={_bucket(index, (0, 1, 2, 4, 8))}",
+                                                  f"parties={_bucket(len({p.key for p in view.parties}), (1, 2, 3, 4, 6, 9))}"])
     trigger_at = own[0].start if own else None
     s_spans = mentions_of(view, claim.subject)
     s = _nearest(s_spans, trigger_at if trigger_at is not None else view.sentence.start)
@@ -96,7 +102,7 @@ def features(claim: Claim, view: SentenceView, facts: ArticleFacts) -> list[str]
         f.append("subject-elsewhere")
     else:
         f.append(f"shows={s[2]}")
-        f += _around(view, s[0], s[1], "s")
+        f += facts.memo(("s-around", index, s[0], s[1]), lambda: _around(view, s[0], s[1], "s"))  # type: ignore[index]
         if any(a <= s[0] < b for a, b in facts.quotes):
             f.append("s-in-quote")
         first = next((p for p in view.parties if p.type == "Person"), None)
@@ -132,7 +138,7 @@ def features(claim: Claim, view: SentenceView, facts: ArticleFacts) -> list[str]
     f.append(f"commas={_bucket(between.count(','), (0, 1, 2, 4))}")
     if between and between[-1] in PARTNER_WORDS:
         f.append(f"partner-word={between[-1]}")
-    f += _around(view, first[0], second[1], "pair")
+    f += facts.memo(("pair-around", index, first[0], second[1]), lambda: _around(view, first[0], second[1], "pair"))
     if trigger_at is not None:
         where = "before" if trigger_at < first[0] else "between" if trigger_at < second[0] else "after"
         f.append(f"trig-{where}")
@@ -144,6 +150,17 @@ def features(claim: Claim, view: SentenceView, facts: ArticleFacts) -> list[str]
         if claim.role:
             f += ["role", *_role_shape(claim.role, facts.language)]
     return f
+
+
+def _trigger_words(view: SentenceView) -> list[str]:
+    """Each trigger of the sentence, by relation and by word."""
+    return [f for t in view.triggers for f in (f"trig={t.relation}", f"tw={t.text}")]
+
+
+def _modal(view: SentenceView) -> list[str]:
+    """The sentence's modal triggers (future, negation, invitation) together, if any."""
+    modal = sorted({t.relation for t in view.triggers if t.relation in MODAL})
+    return ["modal=" + ",".join(modal)] if modal else []
 
 
 def _role_shape(role: str, language: str) -> list[str]:

@@ -109,6 +109,8 @@ def find_times(text: str, sentences: list[Sentence], *, published: date | None, 
         for kind, pattern in _patterns(language):
             if not digits and kind not in _WORDS_ONLY:
                 continue  # its pattern needs a digit: most sentences have none
+            if kind == "numeric" and "/" not in sentence.text:
+                continue  # "(11/11)", "Kamis 11/11": a slash or nothing
             for match in pattern.finditer(sentence.text):
                 start, end = sentence.start + match.start(), sentence.start + match.end()
                 if any(start < e and end > s for s, e in taken):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kg.nlp.ner.clusters import load as load_clusters
-from kg.nlp.ner.attributes import Known, known_only
+from kg.nlp.ner.attributes import Feature, Known, known_only
 from kg.nlp.ner.features import _shape, _word_classes, context_features, surface_flags, word_pairs
 from kg.resources import load_table
 
@@ -62,9 +62,9 @@ _known_word_features = known_only(word_features, 200_000)
 _known_context_features = known_only(context_features, 400_000)
 
 
-def sentence_features(words: list[str], known: Known = None) -> list[list[str]]:
+def sentence_features(words: list[str], known: Known = None) -> list[list[Feature]]:
     """One feature list per word of a pre-tokenised sentence; with ``known`` (the model's attributes, when
-    tagging), only the features the model knows, in the same order."""
+    tagging), only the features the model knows, in the same order, the cached ones as bytes."""
     if title_case(words):
         words = _as_running_text(words)
     n = len(words)
@@ -72,9 +72,9 @@ def sentence_features(words: list[str], known: Known = None) -> list[list[str]]:
     near = [_known_context_features(known, w, "en") for w in words]
     before, after = word_pairs(words, known)
     headline = _headline(words)
-    out: list[list[str]] = []
+    out: list[list[Feature]] = []
     for i in range(n):
-        feats = ["bias", *own[i]]
+        feats: list[Feature] = ["bias", *own[i]]
         if headline:
             feats.append("headline")
         if i == 0:

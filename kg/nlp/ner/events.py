@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.nlp.ner import CrfModel
-from kg.nlp.ner.attributes import Known, known_only
+from kg.nlp.ner.attributes import Feature, Known, known_only
 from kg.nlp.ner.corpus import repair_bio, spans
 from kg.nlp.ner.features import _shape, _word_classes, surface_flags, word_pairs
 from kg.resources import data_dir
@@ -65,19 +65,20 @@ _known_near = known_only(_near, 100_000)
 
 
 def sentence_features(words: list[str], language: str = "id", chunks: list[str] | None = None,
-                      known: Known = None) -> list[list[str]]:
+                      known: Known = None) -> list[list[Feature]]:
     """One feature list per word; three words either side, since event names are long and their head
     word ("Meeting", "Rapat") may stand at either end. ``chunks`` gives each word's place in the names the
     head-word rules found (``B-Event``, ``I-Organization``, ``O``): the model learns when to trust them.
-    With ``known`` (the model's attributes, when tagging), only the features the model knows, in the same order."""
+    With ``known`` (the model's attributes, when tagging), only the features the model knows, in the same order,
+    the cached ones as bytes."""
     n = len(words)
     own = [_known_word_features(known, w) for w in words]
     near = [_known_near(known, w) for w in words]
     before, after = word_pairs(words, known)
     lang = f"lang={language}"
-    out: list[list[str]] = []
+    out: list[list[Feature]] = []
     for i in range(n):
-        feats = ["bias", lang, *own[i]]
+        feats: list[Feature] = ["bias", lang, *own[i]]
         if chunks is not None:
             feats.append(f"hc={chunks[i]}")
             feats.append(f"hc={chunks[i]}|{language}")

@@ -14,7 +14,7 @@ from typing import Callable
 
 from kg.nlp.gazetteer import load as load_gazetteer
 from kg.nlp.lexicon import load as load_lexicon
-from kg.nlp.ner.attributes import Known, known_only
+from kg.nlp.ner.attributes import Feature, Known, known_only
 from kg.nlp.ner.clusters import load as load_clusters
 from kg.nlp.tokens import Token
 from kg.resources import load_table
@@ -142,28 +142,29 @@ _known_word_features = known_only(word_features, 200_000)
 _known_context_features = known_only(context_features, 400_000)
 
 
-def word_pairs(words: list[str], known: Known) -> tuple[list[str], list[str]]:
+def word_pairs(words: list[str], known: Known) -> tuple[list[Feature], list[Feature]]:
     """Each pair of neighbouring words as the second word sees it ("bi-1=...") and as the first does
-    ("bi+1=..."); with ``known``, an empty list where the model knows the pair not."""
+    ("bi+1=..."); with ``known``, encoded for crfsuite, and empty where the model knows the pair not."""
     pairs = [f"{a.lower()}|{b.lower()}" for a, b in zip(words, words[1:])]
-    before, after = ["bi-1=" + p for p in pairs], ["bi+1=" + p for p in pairs]
+    before: list[Feature] = ["bi-1=" + p for p in pairs]
+    after: list[Feature] = ["bi+1=" + p for p in pairs]
     if known is not None:
-        before = [f if f in known else "" for f in before]
-        after = [f if f in known else "" for f in after]
+        before = [f.encode() if f in known else b"" for f in before]  # type: ignore[union-attr]
+        after = [f.encode() if f in known else b"" for f in after]  # type: ignore[union-attr]
     return before, after
 
 
-def sentence_features(words: list[str], known: Known = None) -> list[list[str]]:
+def sentence_features(words: list[str], known: Known = None) -> list[list[Feature]]:
     """One feature list per word of a pre-tokenised sentence; with ``known`` (the model's attributes, when
-    tagging), only the features the model knows, in the same order."""
+    tagging), only the features the model knows, in the same order, the cached ones as bytes."""
     n = len(words)
     gz = gazetteer_spans(words)
     own = [_known_word_features(known, w) for w in words]
     near = [_known_context_features(known, w, "id") for w in words]
     before, after = word_pairs(words, known)
-    out: list[list[str]] = []
+    out: list[list[Feature]] = []
     for i in range(n):
-        feats = ["bias", *own[i]]
+        feats: list[Feature] = ["bias", *own[i]]
         if gz[i]:
             feats.append(gz[i])  # type: ignore[arg-type]
         if i == 0:
@@ -190,7 +191,7 @@ def sentence_features(words: list[str], known: Known = None) -> list[list[str]]:
     return out
 
 
-def featurizer(language: str) -> Callable[[list[str], Known], list[list[str]]]:
+def featurizer(language: str) -> Callable[[list[str], Known], list[list[Feature]]]:
     """The sentence feature function a language's model was trained with."""
     if language == "en":
         from kg.nlp.ner.english import sentence_features as english

@@ -49,19 +49,17 @@ def model_attributes(path: Path) -> frozenset[str]:
 def known_only(features: Callable[..., tuple], maxsize: int) -> Callable[..., tuple]:
     """``features(*args)`` (a word's feature strings, or a tuple of such tuples) restricted to a model's
     attributes and encoded as UTF-8, as crfsuite reads them (pycrfsuite encodes a str on every call, a fifth
-    of tagging time), cached by the arguments; with ``known`` None, the features as they are. The restricted
-    value is computed from the uncached function, so tagging keeps one cache entry per word, not two."""
+    of tagging time), cached by the arguments; with ``known`` None, the features as they are. The value is
+    computed from the uncached function, so a word takes one cache entry, not two."""
     plain = getattr(features, "__wrapped__", features)
 
     @lru_cache(maxsize=maxsize)
-    def restricted(known: frozenset[str], *args: str) -> tuple:
+    def restricted(known: Known, *args: str) -> tuple:
         value = plain(*args)
+        if known is None:
+            return value
         if value and isinstance(value[0], tuple):
             return tuple(tuple(f.encode() for f in part if f in known) for part in value)
         return tuple(f.encode() for f in value if f in known)
 
-    def choose(known: Known, *args: str) -> tuple:
-        return features(*args) if known is None else restricted(known, *args)
-
-    choose.cache_clear = restricted.cache_clear  # type: ignore[attr-defined]
-    return choose
+    return restricted

@@ -116,10 +116,11 @@ def _role(view: SentenceView, person: str, body: str) -> str | None:
     if not people or not bodies:
         return None
     p, b = min(((p, b) for p in people for b in bodies), key=lambda pb: abs(pb[0].start - pb[1].start))
+    tokens = view.tokens  # in order and never overlapping: the ones between two offsets are a slice
     if b.start > p.end:
-        words = [t.text for t in view.tokens if p.end <= t.start and t.end <= b.start and t.is_word]
+        words = [t.text for t in tokens[view.starting_from(p.end):view.ending_by(b.start)] if t.is_word]
     else:
-        words = [t.text for t in view.tokens if t.end <= b.start and t.is_word][-MAX_ROLE:]
+        words = [t.text for t in tokens[:view.ending_by(b.start)] if t.is_word][-MAX_ROLE:]
         while words and not words[0][:1].isupper():
             words = words[1:]
     words = words[:MAX_ROLE]

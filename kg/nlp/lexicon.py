@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from kg.nlp.gazetteer import phrase_prefixes, token_key
 from kg.nlp.tokens import tokenize
@@ -47,7 +47,16 @@ class Lexicon:
 
     def phrases(self, kind: str) -> frozenset[str]:
         """The pronoun or trigger phrases of one kind ("people", "occasion", "accompany"), words joined by spaces."""
-        return frozenset(" ".join(key) for table in (self.triggers, self.pronouns) for key, value in table.items() if value == kind)
+        return self._phrases.get(kind, frozenset())
+
+    @cached_property
+    def _phrases(self) -> dict[str, frozenset[str]]:
+        """The phrases of every kind, gathered once: each article asks for half a dozen kinds."""
+        kinds: dict[str, set[str]] = {}
+        for table in (self.triggers, self.pronouns):
+            for key, value in table.items():
+                kinds.setdefault(value, set()).add(" ".join(key))
+        return {kind: frozenset(phrases) for kind, phrases in kinds.items()}
 
 
 def _keys(rows: tuple[dict[str, str], ...], column: str) -> frozenset[tuple[str, ...]]:

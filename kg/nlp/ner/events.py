@@ -76,16 +76,16 @@ def sentence_features(words: list[str], language: str = "id", chunks: list[str] 
     near = [_known_near(known, w) for w in words]
     before, after = word_pairs(words, known)
     lang = f"lang={language}"
+    hc = [_chunk_features(c, language, known) for c in chunks] if chunks is not None else []
     out: list[list[Feature]] = []
     for i in range(n):
         feats: list[Feature] = ["bias", lang, *own[i]]
         if chunks is not None:
-            feats.append(f"hc={chunks[i]}")
-            feats.append(f"hc={chunks[i]}|{language}")
+            feats.extend(hc[i][0])
             if i + 1 < n:
-                feats.append(f"+1hc={chunks[i + 1]}")
+                feats.extend(hc[i + 1][1])
             if i:
-                feats.append(f"-1hc={chunks[i - 1]}")
+                feats.extend(hc[i - 1][2])
         for d in (1, 2, 3):
             left, right = _EDGES[d - 1]
             if i - d >= 0:
@@ -102,6 +102,16 @@ def sentence_features(words: list[str], language: str = "id", chunks: list[str] 
             feats.append(after[i])
         out.append(feats)
     return out
+
+
+@lru_cache(maxsize=64)
+def _chunk_features(chunk: str, language: str, known: Known) -> tuple[tuple[Feature, ...], ...]:
+    """A head-word chunk tag's features as its own word sees them, as the word before it does and as the word
+    after it does; a sentence repeats a few tags ("O" mostly), so they are made and filtered once."""
+    parts = ((f"hc={chunk}", f"hc={chunk}|{language}"), (f"+1hc={chunk}",), (f"-1hc={chunk}",))
+    if known is None:
+        return parts
+    return tuple(tuple(f.encode() for f in part if f in known) for part in parts)
 
 
 class EventRecogniser(CrfModel):

@@ -26,9 +26,9 @@ _HEADER = struct.Struct("<4sI4sIIIIIIIII")  # magic, size, type, version, counts
 _CQDB = struct.Struct("<4sIIIII")  # chunk id, size, flags, byte order, backward array size and offset
 
 
-@lru_cache(maxsize=8)
 def model_attributes(path: Path) -> frozenset[str]:
-    """Every attribute name in the crfsuite model at ``path``."""
+    """Every attribute name in the crfsuite model at ``path``, read anew each call (a model retrained to the
+    same path must not be tagged with its predecessor's names; ``CrfModel`` keeps them per opened model)."""
     data = path.read_bytes()
     magic, *_counts, off_attrs, _labelrefs, _attrrefs = _HEADER.unpack_from(data, 0)
     chunk, _size, _flags, _order, count, backward = _CQDB.unpack_from(data, off_attrs)

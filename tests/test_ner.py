@@ -167,3 +167,28 @@ def test_shipped_indonesian_model_reads_the_gazetteer_and_clusters():
     found = {(" ".join(words[a:b]), kind) for a, b, kind in recogniser.entities(words)}
     assert ("Pekanbaru", "LOC") in found and ("Riau", "LOC") in found
     assert not any(text in ("Selasa", "Rombongan") for text, _ in found)
+
+
+def test_leaving_out_features_the_model_never_learnt_changes_no_tag(monkeypatch):
+    """A recogniser that has tagged enough sentences passes crfsuite only the features its model knows (the
+    rest it would look up and drop): every tag, of either language and of the event recogniser, stays the same."""
+    import kg.nlp.ner as ner
+    from kg.nlp.ner import events
+
+    sentences = {"en": ["Indonesian Foreign Minister Retno Marsudi met Zbigniew Qwertyuiop in Jakarta on Monday .",
+                        "The Xylophonia Coast Guard and Interpol signed a memorandum in Lyon ."],
+                 "id": ["Kepala BNPT Komjen Pol Boy Rafli Amar bertemu Zbigniew Qwertyuiop di Jakarta .",
+                        "Rapat Kerja Komisi III DPR RI dihadiri Kapolri Jenderal Listyo Sigit Prabowo ."]}
+
+    def tags(amortise: int) -> list[list[str]]:
+        monkeypatch.setattr(ner, "AMORTISE", amortise)
+        out = []
+        for language, texts in sentences.items():
+            recogniser = ner.Recogniser(ner.model_path(language), language)
+            occasions = events.EventRecogniser(events.model_path())
+            for words in (t.split() for t in texts):
+                out += [recogniser.tag(words), occasions.tag(words, language)]
+            assert (recogniser.known is not None) == (amortise == 0)
+        return out
+
+    assert tags(0) == tags(10**9)

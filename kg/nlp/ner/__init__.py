@@ -27,6 +27,9 @@ def model_path(language: str = "id") -> Path:
     return data_dir() / "models" / f"ner-{language}.crfsuite"
 
 
+AMORTISE = 200  # sentences a model tags before it reads its attributes to filter features by
+
+
 class CrfModel:
     """A crfsuite model file opened once per thread (a crfsuite tagger is not safe to share between threads)."""
 
@@ -36,12 +39,18 @@ class CrfModel:
         self.path = path
         self._local = threading.local()
         self._known: frozenset[str] | None = None
+        self._tagged = 0
 
     @property
-    def known(self) -> frozenset[str]:
-        """The model's attributes: tagging passes crfsuite no feature it would only look up and drop."""
+    def known(self) -> frozenset[str] | None:
+        """The model's attributes: tagging passes crfsuite no feature it would only look up and drop. Reading
+        them costs some 30-60 ms, which only a run of many sentences earns back, so the first ``AMORTISE``
+        sentences are tagged with every feature (None); the tags are the same either way, as crfsuite drops
+        what its model does not know."""
         if self._known is None:
-            self._known = model_attributes(self.path)
+            self._tagged += 1
+            if self._tagged > AMORTISE:
+                self._known = model_attributes(self.path)
         return self._known
 
     @property

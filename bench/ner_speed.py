@@ -30,8 +30,7 @@ def _caches(language: str) -> list:
     from kg.nlp.ner import english, features
 
     module = english if language == "en" else features
-    return [module.word_features, features.context_features, features._shape,
-            module._known_word_features, module._known_context_features]  # the caches tagging reads
+    return [features._shape, module._known_word_features, features._known_context_features]  # the caches tagging reads
 
 
 def bench(language: str, files: list[Path]) -> None:

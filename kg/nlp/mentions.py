@@ -103,7 +103,7 @@ def _skip_ranks(tokens: list[Token], j: int, lex: Lexicon) -> int:
         if tokens[j].text == ",":
             j += 1
             continue
-        n = _match_phrase(tokens, j, lex.ranks, lex.rank_prefixes, lex.longest_rank)
+        n = match_rank(tokens, j, lex)
         if n == 0:
             break
         j += n

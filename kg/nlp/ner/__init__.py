@@ -15,7 +15,7 @@ from pathlib import Path
 import pycrfsuite
 
 from kg.errors import DataFileError
-from kg.nlp.ner.attributes import model_attributes
+from kg.nlp.ner.attributes import Known, model_attributes
 from kg.nlp.ner.corpus import repair_bio, spans
 from kg.nlp.ner.features import featurizer
 from kg.resources import data_dir
@@ -38,11 +38,11 @@ class CrfModel:
             raise DataFileError(f"{path}: {missing}")
         self.path = path
         self._local = threading.local()
-        self._known: frozenset[str] | None = None
+        self._known: Known = None
         self._tagged = 0
 
     @property
-    def known(self) -> frozenset[str] | None:
+    def known(self) -> Known:
         """The model's attributes: tagging passes crfsuite no feature it would only look up and drop. Reading
         them costs some 30-60 ms, which only a run of many sentences earns back, so the first ``AMORTISE``
         sentences are tagged with every feature (None); the tags are the same either way, as crfsuite drops

@@ -49,13 +49,12 @@ def model_attributes(path: Path) -> frozenset[str]:
 def known_only(features: Callable[..., tuple], maxsize: int) -> Callable[..., tuple]:
     """``features(*args)`` (a word's feature strings, or a tuple of such tuples) restricted to a model's
     attributes and encoded as UTF-8, as crfsuite reads them (pycrfsuite encodes a str on every call, a fifth
-    of tagging time), cached by the arguments; with ``known`` None, the features as they are. The value is
-    computed from the uncached function, so a word takes one cache entry, not two."""
-    plain = getattr(features, "__wrapped__", features)
+    of tagging time), cached by the arguments; with ``known`` None, the features as they are. This is the
+    featurizers' only cache of a word's features, for training (``known`` None) as for tagging."""
 
     @lru_cache(maxsize=maxsize)
     def restricted(known: Known, *args: str) -> tuple:
-        value = plain(*args)
+        value = features(*args)
         if known is None:
             return value
         if value and isinstance(value[0], tuple):

@@ -13,11 +13,10 @@ from functools import lru_cache
 
 from kg.nlp.ner.clusters import load as load_clusters
 from kg.nlp.ner.attributes import Feature, Known, known_only
-from kg.nlp.ner.features import _shape, _word_classes, context_features, surface_flags, word_pairs
+from kg.nlp.ner.features import _known_context_features, _shape, _word_classes, surface_flags, word_pairs
 from kg.resources import load_table
 
 
-@lru_cache(maxsize=200_000)
 def word_features(word: str) -> tuple[str, ...]:
     """Features of a word on its own, without position."""
     lower = word.lower()
@@ -59,7 +58,6 @@ def _as_running_text(words: list[str]) -> list[str]:
 
 
 _known_word_features = known_only(word_features, 200_000)
-_known_context_features = known_only(context_features, 400_000)
 
 
 def sentence_features(words: list[str], known: Known = None) -> list[list[Feature]]:

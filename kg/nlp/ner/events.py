@@ -31,7 +31,6 @@ def model_path() -> Path:
     return data_dir() / "models" / "events.crfsuite"
 
 
-@lru_cache(maxsize=100_000)
 def word_features(word: str) -> tuple[str, ...]:
     lower = word.lower()
     feats = [f"w={lower}", f"sh={_shape(word)}", f"s3={lower[-3:]}", f"p3={lower[:3]}"]
@@ -44,7 +43,6 @@ def word_features(word: str) -> tuple[str, ...]:
     return tuple(feats)
 
 
-@lru_cache(maxsize=100_000)
 def _near(word: str) -> tuple[tuple[str, ...], ...]:
     """The word's features as each neighbour sees them, prefixed once here rather than per token: one and two
     words to the left and right in full, three words away only the first (the word itself)."""

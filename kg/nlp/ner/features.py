@@ -75,7 +75,6 @@ def _word_classes() -> dict[str, tuple[str, ...]]:
     return {word: tuple(sorted(labels)) for word, labels in classes.items()}
 
 
-@lru_cache(maxsize=200_000)
 def word_features(word: str) -> tuple[str, ...]:
     """Features of a word on its own, without position; neighbours reuse a subset of them."""
     lower = word.lower()
@@ -103,7 +102,6 @@ def surface_flags(word: str, punctuation: str) -> list[str]:
     return flags
 
 
-@lru_cache(maxsize=400_000)
 def context_features(word: str, language: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """The word's features as a neighbour sees them, for the recogniser of either language: one and two to the
     left, one and two to the right (prefixed once here, not per token: tagging speed is feature-building speed)."""

@@ -538,3 +538,12 @@ def test_a_prime_minister_in_indonesian_news_is_never_indonesias():
     assert ("Budi Santoso", "Indonesia", "Presiden") in posts, posts
     assert not [b for p, b, r in posts if p == "Hamid Karzal" and b == "Indonesia"], posts
     assert ("Hamid Karzal", "Malaysia", "Perdana Menteri") in posts, posts
+
+
+def test_a_weekday_after_a_title_is_no_person():
+    """"kata Mendag, Senin (15/5/2023)": Indonesian news dates a quote after the speaker's title."""
+    text = ("Kedua negara sepakat memperluas kerja sama perdagangan, kata Mendag, Senin (15/5/2023). "
+            "Gubernur Sumbar, Jumat (27/9/2019), membuka acara itu.")
+    result = extract.run(nlp.run(_article(text)))
+    people = {e.name for e in result.entities.values() if e.type == "Person"}
+    assert not people & {"Senin", "Jumat"}

@@ -104,7 +104,9 @@ def load(language: str) -> Lexicon:
         heads=heads, head_words=frozenset(word for head in heads for word in head), triggers=triggers,
         trigger_prefixes=phrase_prefixes(triggers), title_prefixes=phrase_prefixes(titles),
         rank_prefixes=phrase_prefixes(ranks), pronouns=pronouns,
-        not_names=frozenset(row["word"].lower() for lang in languages for row in _optional(f"lexicons/{lang}/not_names.tsv")),
+        not_names=frozenset(row["word"].lower() for lang in languages for row in _optional(f"lexicons/{lang}/not_names.tsv"))
+        | frozenset(row["word"].lower() for lang in languages for row in _optional(f"lexicons/{lang}/calendar.tsv")
+                    if row["kind"] == "weekday"),  # "kata Mendag, Senin (15/5)": a day after a title is no name
         honorifics=frozenset(row["word"] for row in load_table("lexicons/ner/person_cues.tsv") if row["cue"] == "honorific"),
         longest_title=max((len(k) for k in titles), default=1), longest_rank=max((len(k) for k in ranks), default=1),
         lower_case_titles=language == "en", lower_heads=lower_heads, lower_head_prefixes=phrase_prefixes(lower_heads),

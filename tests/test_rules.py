@@ -547,3 +547,27 @@ def test_a_weekday_after_a_title_is_no_person():
     result = extract.run(nlp.run(_article(text)))
     people = {e.name for e in result.entities.values() if e.type == "Person"}
     assert not people & {"Senin", "Jumat"}
+
+
+def test_a_degree_written_like_initials_ends_the_name():
+    """"Komjen Pol. Drs. X M.H. ini": "M.H." is the degree, not two initials of the name."""
+    text = "Kuliah umum oleh Kepala BNPT Komjen Pol. Drs. Budi Santoso M.H. ini dihadiri ratusan mahasiswa."
+    assert {p[0] for p in _posts(text)} == {"Budi Santoso"}
+
+
+def test_a_rank_inside_the_words_after_a_title_starts_the_name():
+    """The unit and body between a title and a rank are no part of the name: "Kasat Intelkam Polres Kampar
+    AKP X", "Kepala BNN Provinsi Maluku Utara Brigjen Pol. X"."""
+    people = {p[0] for p in _posts("Kepala BNN Provinsi Maluku Utara Brigjen Pol. Budi Santoso membuka rapat itu.")}
+    assert people == {"Budi Santoso"}
+    text = "Ketua PWNU Jabar KH Ahmad Fauzi Rahman hadir, juga James H Freis dari Amerika Serikat."
+    result = extract.run(nlp.run(_article(text)), rules_only=True)
+    names = {e.name for e in result.entities.values() if e.type == "Person"}
+    assert "Ahmad Fauzi Rahman" in names and not any("PWNU" in n for n in names)
+
+
+def test_a_short_form_of_a_name_dropped_as_common_words_is_dropped_too():
+    """"Kepala Pertemuan Tahunan" is no person (its words are common words), so neither is "Pertemuan" later."""
+    text = "Rapat itu dibuka Kepala Pertemuan Tahunan di Jakarta. Pertemuan dimulai pukul 09.00 WIB."
+    people = [m.text for m in nlp.run(_article(text)).mentions if m.type == "Person"]
+    assert people == []

@@ -64,8 +64,9 @@ def run(article: Article, *, events: EventRecogniser | None | bool = True) -> An
     case = load_clusters(article.language).case
     if article.language == "id":  # English surnames are often common words ("Charles Fries", "Condoleezza Rice")
         found = [[_without_common_tail(m, case) for m in here] for here in found]
-    mentions = [_one_memorandum(_as_country(m, gaz), lex) for here in found for m in here
-                if not _no_body(m, article.text, lex) and not _common_words(m, case)]
+    kept = [m for here in found for m in here if not _no_body(m, article.text, lex) and not _common_words(m, case)]
+    named = {m.key for m in kept if m.rule != "name-again"}  # a short form stands for a person kept by name
+    mentions = [_one_memorandum(_as_country(m, gaz), lex) for m in kept if m.rule != "name-again" or m.key in named]
     mentions.sort(key=lambda m: (m.start, -m.end))
     times = find_times(article.text, sentences, published=article.published, language=article.language)
     return AnalyzedArticle(article, sentences, mentions, times, find_quotes(article.text))

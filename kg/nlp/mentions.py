@@ -69,6 +69,9 @@ def _name_span(tokens: list[Token], i: int, gaz: Gazetteer, lex: Lexicon) -> int
         tok = tokens[j]
         low = tok.text.lower()
         if _INITIAL.match(tok.text) and j + 1 < len(tokens) and tokens[j + 1].text == ".":
+            n = _degree_length(tokens, j, lex) if words else 0
+            if n and not (j + n < len(tokens) and tokens[j + n].is_cap and tokens[j + n].is_word):
+                break  # "Suhardi Alius M.H. ini": a degree, not two initials, when no name word follows
             j += 2
             words += 1
             continue
@@ -110,15 +113,19 @@ def _skip_ranks(tokens: list[Token], j: int, lex: Lexicon) -> int:
     return j
 
 
+def _degree_length(tokens: list[Token], k: int, lex: Lexicon) -> int:
+    """Tokens of the longest degree starting at ``k`` ("M", ".", "H", "."), its full stops included; 0 if none."""
+    for m in range(min(6, len(tokens) - k), 0, -1):
+        if token_key(tokens[k:k + m]) in lex.degrees:
+            return m
+    return 0
+
+
 def _skip_degrees(tokens: list[Token], j: int, lex: Lexicon) -> int:
     """Past ", M.H., S.H." after a name."""
     while j + 1 < len(tokens) and tokens[j].text == ",":
         k = j + 1
-        n = 0
-        for m in range(min(6, len(tokens) - k), 0, -1):
-            if token_key(tokens[k:k + m]) in lex.degrees:
-                n = m
-                break
+        n = _degree_length(tokens, k, lex)
         if not n:
             break
         j = k + n
@@ -159,6 +166,33 @@ def _opens_lower_title(tokens: list[Token], i: int, lex: Lexicon) -> bool:
 def match_rank(tokens: list[Token], i: int, lex: Lexicon) -> int:
     """Tokens of the longest rank or honorific at ``i`` ("Tan Sri", "Sr. Col.", "Komjen Pol.")."""
     return _match_phrase(tokens, i, lex.ranks, lex.rank_prefixes, lex.longest_rank)
+
+
+def after_inner_rank(tokens: list[Token], start: int, end: int, gaz: Gazetteer, lex: Lexicon) -> tuple[int, int]:
+    """Where a name taken after a title really is when a rank stands inside it: "Kasat Intelkam Polres Kampar
+    AKP X", "Ketua PWNU Jabar KH X", "Chief of Defence Staff General X" (a unit, a body or the rest of the title
+    before the rank, the name after it; "Kepala BNN Provinsi Maluku Utara Brigjen Pol. X": the name goes on
+    past the rank's full stop). A rank of one or two letters ("H", "KH", "MS") may be an initial of the name:
+    it cuts only with two words of the span before it and two capitalised words after it ("Sekda Kota Medan
+    Ir H X Y", not "James H Freis")."""
+    k = start + 1
+    while k < end:
+        n = match_rank(tokens, k, lex)
+        after = sum(1 for t in tokens[k + n:end] if t.is_word and t.is_cap) if n else 0
+        short = sum(len(t.text) for t in tokens[k:k + n] if t.text != ".") < 3
+        if n and (not short or (k - start >= 2 and after >= 2)):
+            cut = k + n
+            while (m := match_rank(tokens, cut, lex)):
+                cut += m  # "Ir H X", "Brigjen Pol. X": every rank of a run
+            if cut >= end:
+                found = _name_span(tokens, cut, gaz, lex)
+                if not found:
+                    return start, end  # a rank ends the span and no name follows it: left as it was
+                return cut, cut + found
+            start = k = cut
+            continue
+        k += 1
+    return start, end
 
 
 def match_title(tokens: list[Token], i: int, lex: Lexicon) -> int:

@@ -10,7 +10,7 @@ from kg.model import Mention, Sentence
 from kg.names import without_parentheses
 from kg.nlp.gazetteer import Gazetteer, norm_key, token_key, without_possessive
 from kg.nlp.lexicon import Lexicon, unit_names
-from kg.nlp.mentions import body_before, known_unit_place, lower_title_start, parse_title, unit_place
+from kg.nlp.mentions import after_inner_rank, body_before, known_unit_place, lower_title_start, parse_title, unit_place
 from kg.nlp.ner.clusters import load as load_clusters
 from kg.nlp.ner.english import title_case
 from kg.nlp.tokens import Token
@@ -92,6 +92,8 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
             name_end = _running_text_end(tokens, name_start, name_end)
             if name_end == name_start:
                 name_start = -1
+        if name_start >= 0:
+            name_start, name_end = after_inner_rank(tokens, name_start, name_end, gaz, lex)
         if name_start >= 0 and not _plausible_name(tokens, name_start, name_end, gaz, lex):
             name_start = -1
         if name_start >= 0:

@@ -571,3 +571,11 @@ def test_a_short_form_of_a_name_dropped_as_common_words_is_dropped_too():
     text = "Rapat itu dibuka Kepala Pertemuan Tahunan di Jakarta. Pertemuan dimulai pukul 09.00 WIB."
     people = [m.text for m in nlp.run(_article(text)).mentions if m.type == "Person"]
     assert people == []
+
+
+def test_a_news_agency_credited_is_no_actor():
+    """GUIDELINES: leave out the news outlet; a wire agency's credit is no person, body or place."""
+    text = ("The two ministers met in Kuala Lumpur on Monday to discuss maritime security. -- Bernama\n\n"
+            "Antara melaporkan Menteri Pertahanan Budi Santoso hadir dalam pertemuan itu.")
+    names = {m.text for m in nlp.run(_article(text, language="en")).mentions}
+    assert not names & {"Bernama", "Antara"}

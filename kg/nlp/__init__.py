@@ -76,15 +76,23 @@ _WEB = re.compile(r"\.(?:com|id|co\.id|net|org|go\.id)\b")
 
 
 def _no_body(m: Mention, text: str, lex: Lexicon) -> bool:
-    """A mention that names no actor: a kind of body ("Pemerintah Provinsi"), a news site named by its
-    domain ("diterima Tribunnews.com", which the recogniser may even take for a person), or a degree written
-    without its full stops ("Boy Rafli Amar, MH", "Syafi'i, SH"), or a place's name naming a street or a ship
-    ("Jalan Medan Merdeka Barat", "KRI Banda Aceh")."""
+    """A mention that names no actor: a kind of body ("Pemerintah Provinsi"), a news outlet ("Bernama",
+    ``lexicons/news_outlets.tsv``) or a news site named by its domain ("diterima Tribunnews.com", which the
+    recogniser may even take for a person), or a degree written without its full stops ("Boy Rafli Amar, MH",
+    "Syafi'i, SH"), or a place's name naming a street or a ship ("Jalan Medan Merdeka Barat", "KRI Banda
+    Aceh")."""
     if m.type in ("Organization", "Person") and (_WEB.match(text, m.end) or _degree(m.text, lex)):
+        return True
+    if " ".join(m.text.split()).lower() in _news_outlets():
         return True
     if m.type == "Place" and _street_or_ship(text, m.start):
         return True
     return m.type == "Organization" and " ".join(m.text.lower().split()) in lex.generic_bodies
+
+
+@lru_cache(maxsize=1)
+def _news_outlets() -> frozenset[str]:
+    return frozenset(" ".join(row["outlet"].split()).lower() for row in load_table("lexicons/news_outlets.tsv"))
 
 
 _WORD_BEFORE = re.compile(r"(\w+)\.?\s+$")

@@ -399,3 +399,14 @@ def test_a_rank_of_several_words_is_no_part_of_the_name_the_recogniser_finds():
     result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
     people = {e.name for e in result.entities.values() if e.type == "Person"}
     assert people == {"Ahmad Zulkifli"}, people
+
+
+def test_an_ambassador_serves_the_country_that_sends_them_not_the_host():
+    """"British Ambassador to Indonesia X": the post is the United Kingdom's; the host is named, in the role."""
+    assert _posts("Climate cooperation matters, said British Ambassador to Indonesia Dominic Jermey.") == {
+        ("Dominic Jermey", "United Kingdom", "Ambassador to Indonesia")}
+    assert {(p, b) for p, b, _r in _posts("Argentina's Ambassador to the US Fernando Oris de Roa attended the forum.")} == {
+        ("Fernando Oris de Roa", "Argentina")}
+    assert {(p, b) for p, b, _r in _posts(
+        "Hadir pula Duta Besar LBBP Kerajaan Belanda untuk Indonesia Lambertus Grijns dalam acara itu.", "id")} == {
+        ("Lambertus Grijns", "Belanda")}

@@ -121,6 +121,27 @@ class Gazetteer:
         return found
 
 
+def _formal_names(entries: dict[str, GazetteerEntry], phrases: dict[tuple[str, ...], list[tuple[str, bool]]]) -> None:
+    """Each country also by its formal names ("Kerajaan Belanda", "Kingdom of the Netherlands"): the forms of
+    ``gazetteers/state_forms.tsv`` before its short names, where the phrase names nothing else."""
+    forms = [(token_key(tokenize(row["form"])), row["language"]) for row in load_table("gazetteers/state_forms.tsv")]
+    for key, entry in entries.items():
+        if entry.type != "Country":
+            continue
+        short = {a for a in entry.aliases if not _is_exact(a) and len(a.split()) <= 3}  # "Timor-Leste", not "RI"
+        for language, label in sorted(entry.labels.items()):
+            names = {label} | short
+            if language == "en":
+                names |= {f"the {name}" for name in names if not name.lower().startswith("the ")}
+            for form, form_language in forms:
+                if form_language != language:
+                    continue
+                for name in sorted(names):
+                    toks = form + token_key(tokenize(name))
+                    if toks not in phrases:
+                        phrases[toks] = [(key, False)]
+
+
 def _is_exact(form: str) -> bool:
     letters = [c for c in form if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
@@ -155,6 +176,7 @@ def load() -> Gazetteer:
                 slot = phrases.setdefault(toks, [])
                 if all(k != key for k, _ in slot):
                     slot.append((key, _is_exact(form)))
+    _formal_names(entries, phrases)
     longest = max(len(k) for k in phrases)
     adjectives = {a.lower(): key for key, entry in entries.items() for a in entry.adjectives}
     return Gazetteer(entries, phrases, longest, adjectives, phrase_prefixes(phrases))

@@ -282,10 +282,14 @@ def parse_title(
         j += 3  # "Badan ... (BNPT)"
         if body_type == "Organization":
             j += _country_after(tokens, j, gaz)  # "Kepala Badan Sandi dan Siber Negara (BSSN) RI Mayjen ..."
-    if j + 1 < len(tokens) and tokens[j].text.lower() == "untuk":
-        found = gaz.match(tokens, j + 1)
+    host = j + 2 if j + 2 < len(tokens) and tokens[j].text.lower() == "to" and tokens[j + 1].text.lower() == "the" else j + 1
+    if j + 1 < len(tokens) and tokens[j].text.lower() in ("untuk", "to"):
+        found = gaz.match(tokens, host)
         if found and found[1].type == "Country":
-            j += 1 + found[0]  # "Duta Besar Arab Saudi untuk Indonesia"
+            # "Duta Besar Arab Saudi untuk Indonesia X", "British Ambassador to Indonesia X": the host country
+            # ends the title; the post is the sending country's, the host stays in the role
+            role = (written or _role_text(tokens, i, role_end)) + " " + _role_text(tokens, j, host + found[0])
+            return _finish(tokens, i, host + found[0], title, role, body_key, gaz, lex)
         else:
             k = j + 1
             while k < len(tokens) and (

@@ -88,6 +88,9 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
         if body_span:
             bs, be, btype = body_span
             add(bs, be, btype, body, "title-body")
+        host = _host_span(tokens, body_span[1] if body_span else i + 1, end, gaz)
+        if host:  # "Ambassador to Indonesia", "Duta Besar ... untuk Republik Indonesia": the host is named too
+            add(host[0], host[1], "Country", host[2], "title-host")
         if name_start >= 0 and lex.language == "en" and title_case([t.text for t in tokens]):
             name_end = _running_text_end(tokens, name_start, name_end)
             if name_end == name_start:
@@ -189,6 +192,17 @@ def _find_body_span(tokens: list[Token], start: int, end: int, body: str, gaz: G
         found = gaz.match(tokens, k)
         if found and found[1].key == body:
             return k, k + found[0], found[1].type
+    return None
+
+
+def _host_span(tokens: list[Token], start: int, end: int, gaz: Gazetteer) -> tuple[int, int, str] | None:
+    """The country after "untuk" / "to (the)" inside a title's span: the country an envoy is sent to."""
+    for k in range(start, end - 1):
+        if tokens[k].text.lower() in ("untuk", "to"):
+            at = k + 2 if tokens[k + 1].text.lower() == "the" else k + 1
+            found = gaz.match(tokens, at) if at < end else None
+            if found and found[1].type == "Country" and at + found[0] <= end:
+                return at, at + found[0], found[1].key
     return None
 
 

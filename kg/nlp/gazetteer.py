@@ -52,6 +52,8 @@ class Gazetteer:
     longest: int
     adjectives: dict[str, str] = field(default_factory=dict)  # "indonesian" -> country key
     prefixes: frozenset[tuple[str, ...]] = frozenset()  # every leading part of every phrase, to stop early
+    state_forms: frozenset[tuple[str, ...]] = frozenset()  # "kerajaan", "republic of": before a country's name
+    form_starts: frozenset[str] = frozenset()  # their first words, to try them only there
     # memos of pure look-ups: an entry's names as written (for exact aliases), and by_alias answers
     _forms: dict[str, frozenset[tuple[str, ...]]] = field(default_factory=dict, repr=False, compare=False)
     _aliases: dict[str, GazetteerEntry | None] = field(default_factory=dict, repr=False, compare=False)
@@ -78,6 +80,21 @@ class Gazetteer:
             words.append(word)
             found = self._entry(key_words, tokens[i:j]) if key_words in self.phrases else None
             best = (j - i, found) if found else best
+        formal = self._formal(tokens, i) if tokens[i].text.lower() in self.form_starts else None
+        return formal if formal and (best is None or formal[0] > best[0]) else best
+
+    def _formal(self, tokens: list[Token], i: int) -> tuple[int, GazetteerEntry] | None:
+        """A country by its formal name ("Kerajaan Belanda", "Republik Demokratik Timor-Leste", "Kingdom of
+        the Netherlands"): a state form of ``gazetteers/state_forms.tsv``, then the country's name. A phrase
+        that is another entry's own name keeps it ("Republic of China" is Taiwan's)."""
+        best = None
+        for n in range(1, 5):
+            if i + n >= len(tokens) or token_key(tokens[i:i + n]) not in self.state_forms:
+                continue
+            at = i + n + (tokens[i + n].text.lower() == "the")
+            found = self.match(tokens, at) if at < len(tokens) else None
+            if found and found[1].type == "Country":
+                best = (at - i + found[0], found[1])
         return best
 
     def _entry(self, key_words: tuple[str, ...], span: list[Token], possessive: bool = False) -> GazetteerEntry | None:
@@ -121,27 +138,6 @@ class Gazetteer:
         return found
 
 
-def _formal_names(entries: dict[str, GazetteerEntry], phrases: dict[tuple[str, ...], list[tuple[str, bool]]]) -> None:
-    """Each country also by its formal names ("Kerajaan Belanda", "Kingdom of the Netherlands"): the forms of
-    ``gazetteers/state_forms.tsv`` before its short names, where the phrase names nothing else."""
-    forms = [(token_key(tokenize(row["form"])), row["language"]) for row in load_table("gazetteers/state_forms.tsv")]
-    for key, entry in entries.items():
-        if entry.type != "Country":
-            continue
-        short = {a for a in entry.aliases if not _is_exact(a) and len(a.split()) <= 3}  # "Timor-Leste", not "RI"
-        for language, label in sorted(entry.labels.items()):
-            names = {label} | short
-            if language == "en":
-                names |= {f"the {name}" for name in names if not name.lower().startswith("the ")}
-            for form, form_language in forms:
-                if form_language != language:
-                    continue
-                for name in sorted(names):
-                    toks = form + token_key(tokenize(name))
-                    if toks not in phrases:
-                        phrases[toks] = [(key, False)]
-
-
 def _is_exact(form: str) -> bool:
     letters = [c for c in form if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
@@ -176,7 +172,8 @@ def load() -> Gazetteer:
                 slot = phrases.setdefault(toks, [])
                 if all(k != key for k, _ in slot):
                     slot.append((key, _is_exact(form)))
-    _formal_names(entries, phrases)
     longest = max(len(k) for k in phrases)
     adjectives = {a.lower(): key for key, entry in entries.items() for a in entry.adjectives}
-    return Gazetteer(entries, phrases, longest, adjectives, phrase_prefixes(phrases))
+    forms = frozenset(token_key(tokenize(row["form"])) for row in load_table("gazetteers/state_forms.tsv"))
+    return Gazetteer(entries, phrases, longest, adjectives, phrase_prefixes(phrases), forms,
+                     frozenset(form[0] for form in forms))

@@ -15,7 +15,7 @@ from dataclasses import replace
 from kg.model import Mention, Sentence
 from kg.nlp.gazetteer import Gazetteer, norm_key
 from kg.nlp.lexicon import Lexicon
-from kg.nlp.mentions import body_after, match_title
+from kg.nlp.titles import body_after, match_title
 from kg.nlp.tokens import Token
 
 _ARTICLES = frozenset({"the", "a", "an"})

@@ -10,7 +10,8 @@ from kg.model import Mention, Sentence
 from kg.names import without_parentheses
 from kg.nlp.gazetteer import Gazetteer, norm_key, token_key, without_possessive
 from kg.nlp.lexicon import Lexicon, unit_names
-from kg.nlp.mentions import after_inner_rank, body_before, known_unit_place, lower_title_start, parse_title, unit_place
+from kg.nlp.titles import (after_inner_rank, body_before, host_after, known_unit_place, lower_title_start, parse_title,
+                           unit_place)
 from kg.nlp.ner.clusters import load as load_clusters
 from kg.nlp.ner.english import title_case
 from kg.nlp.tokens import Token
@@ -196,13 +197,11 @@ def _find_body_span(tokens: list[Token], start: int, end: int, body: str, gaz: G
 
 
 def _host_span(tokens: list[Token], start: int, end: int, gaz: Gazetteer) -> tuple[int, int, str] | None:
-    """The country after "untuk" / "to (the)" inside a title's span: the country an envoy is sent to."""
+    """The country an envoy is sent to, named inside a title's span ("Ambassador to Indonesia")."""
     for k in range(start, end - 1):
-        if tokens[k].text.lower() in ("untuk", "to"):
-            at = k + 2 if tokens[k + 1].text.lower() == "the" else k + 1
-            found = gaz.match(tokens, at) if at < end else None
-            if found and found[1].type == "Country" and at + found[0] <= end:
-                return at, at + found[0], found[1].key
+        host = host_after(tokens, k, gaz)
+        if host and host[1] <= end:
+            return host
     return None
 
 

@@ -1,0 +1,270 @@
+"""Post titles and the names and bodies around them: "Menteri Luar Negeri Inggris Elizabeth Truss", "Kapolda
+Jabar Irjen X", "British Ambassador to Indonesia X", "X, Kepala BNPT".
+
+A title claims its role words, its body (named after it, before it in English, or implied by a compound title
+such as "Kapolri"), an envoy's host country, ranks and the person's name, so that ``recognise`` can mark the
+whole span before the gazetteers and head words see what is left.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.nlp.gazetteer import Gazetteer, token_key, without_possessive
+from kg.nlp.lexicon import Lexicon, Title
+from kg.nlp.mentions import match_phrase, match_rank, name_span, rank_at, skip_ranks
+from kg.nlp.tokens import Token
+from kg.resources import load_table
+
+_POST_NUMBER = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)$")  # "Deputi III", "Asisten I"
+
+
+def _body_at(tokens: list[Token], j: int, gaz: Gazetteer, chunks: dict[int, tuple[int, str, str]]) -> tuple[int, str, str]:
+    """(tokens, key, type) of a body (organisation or country) named at ``j``, or (0, '', '')."""
+    if j >= len(tokens):
+        return 0, "", ""
+    found = gaz.match(tokens, j)
+    known = found if found and found[1].type in ("Organization", "Country") else None
+    if j in chunks and chunks[j][2] == "Organization" and not (known and known[0] >= chunks[j][0]):
+        return chunks[j]
+    if known:
+        return known[0], known[1].key, known[1].type
+    return 0, "", ""
+
+
+def lower_title_start(tokens: list[Token], i: int, lex: Lexicon) -> int:
+    """Where an English title written in lower case at ``i`` begins: English opens titles with lower-case
+    words that titles start with ("China Coast Guard deputy chief"), which belong to the role."""
+    k = i
+    while k > 1 and not tokens[k - 1].is_cap and (tokens[k - 1].text.lower(),) in lex.title_prefixes:
+        k -= 1
+    return k
+
+
+def _opens_lower_title(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """A title in lower case is one after "the" or a capitalised body: "the head of ...", "BNPT chief",
+    "China Coast Guard deputy chief"."""
+    before = tokens[lower_title_start(tokens, i, lex) - 1]
+    return before.text.lower() == "the" or (before.is_cap and before.is_word)
+
+
+def after_inner_rank(tokens: list[Token], start: int, end: int, gaz: Gazetteer, lex: Lexicon) -> tuple[int, int]:
+    """Where a name taken after a title really is when a rank stands inside it: "Kasat Intelkam Polres Kampar
+    AKP X", "Ketua PWNU Jabar KH X", "Chief of Defence Staff General X" (a unit, a body or the rest of the title
+    before the rank, the name after it; "Kepala BNN Provinsi Maluku Utara Brigjen Pol. X": the name goes on
+    past the rank's full stop). A rank of one or two letters ("H", "KH", "MS") may be an initial of the name:
+    it cuts only with two words of the span before it and two capitalised words after it ("Sekda Kota Medan
+    Ir H X Y", not "James H Freis")."""
+    k = start + 1
+    while k < end:
+        n = match_rank(tokens, k, lex)
+        after = sum(1 for t in tokens[k + n:end] if t.is_word and t.is_cap) if n else 0
+        short = sum(len(t.text) for t in tokens[k:k + n] if t.text != ".") < 3
+        if n and (not short or (k - start >= 2 and after >= 2)):
+            cut = k + n
+            while (m := match_rank(tokens, cut, lex)):
+                cut += m  # "Ir H X", "Brigjen Pol. X": every rank of a run
+            if cut >= end:
+                found = name_span(tokens, cut, gaz, lex)
+                if not found:
+                    return start, end  # a rank ends the span and no name follows it: left as it was
+                return cut, cut + found
+            start = k = cut
+            continue
+        k += 1
+    return start, end
+
+
+def match_title(tokens: list[Token], i: int, lex: Lexicon) -> int:
+    """Tokens of the longest post title at ``i``, in any case ("foreign minister" in an apposition)."""
+    return match_phrase(tokens, i, lex.titles, lex.title_prefixes, lex.longest_title)
+
+
+def body_after(tokens: list[Token], j: int, gaz: Gazetteer, chunks: dict[int, tuple[int, str, str]]) -> tuple[int, str]:
+    """"of [the] BODY" or, in Indonesian order, "BODY" at ``j``: (tokens taken, body key), or (0, "")."""
+    if j >= len(tokens):
+        return 0, ""
+    if tokens[j].text.lower() != "of":
+        n, key, _ = _body_at(tokens, j, gaz, chunks)
+        return n, key
+    k = j + 2 if j + 1 < len(tokens) and tokens[j + 1].text.lower() == "the" else j + 1
+    n, key, _ = _body_at(tokens, k, gaz, chunks)
+    return (n + k - j, key) if n else (0, "")
+
+
+def body_before(tokens: list[Token], i: int, gaz: Gazetteer, chunks: dict[int, tuple[int, str, str]]) -> tuple[int, str]:
+    """English puts the body before the title: "Indonesian Foreign Minister", "Australia's Home Affairs
+    Minister", "the BNPT chief". Returns (start token of the body, body key), or (-1, "")."""
+    if i == 0:
+        return -1, ""
+    prev = tokens[i - 1].text
+    country = gaz.adjectives.get(prev.lower())
+    if country:
+        return i - 1, country
+    for start in range(max(0, i - 6), i):
+        found = gaz.match(tokens, start)  # the gazetteer's key first ("China Coast Guard" is a listed body); it
+        # reads a name of several words in the possessive itself ("United Kingdom's")
+        if found and start + found[0] == i and found[1].type in ("Organization", "Country"):
+            return start, found[1].key
+        if start in chunks and start + chunks[start][0] == i and chunks[start][2] == "Organization":
+            return start, chunks[start][1]
+    owner = gaz.owner(prev) if without_possessive(prev) != prev else ""  # "Australia's", "BNPT's chief"
+    return (i - 1, owner) if owner else (-1, "")
+
+
+def parse_title(
+    tokens: list[Token], i: int, *, gaz: Gazetteer, lex: Lexicon, chunks: dict[int, tuple[int, str, str]]
+) -> tuple[int, Title, str, str, int, int] | None:
+    """A post title at ``i``: (end of title and body, title, role as written, body key, name start, name end)."""
+    n = match_phrase(tokens, i, lex.titles, lex.title_prefixes, lex.longest_title)
+    if not n or not (tokens[i].is_cap or (lex.lower_case_titles and i > 0 and _opens_lower_title(tokens, i, lex))):
+        return None
+    title = lex.titles[token_key(tokens[i:i + n])]
+    j = i + n
+    # role modifiers: "Luar Negeri", "Bidang Pencegahan, Perlindungan, dan Deradikalisasi"
+    while j < len(tokens):
+        low = tokens[j].text.lower()
+        if rank_at(tokens, j, lex):
+            break  # "Kapolri Jenderal Tito Karnavian": the rank starts the name, it is no part of the post
+        if low in lex.role_words and (tokens[j].is_cap or (j + 1 < len(tokens) and tokens[j + 1].text.lower() in lex.role_words and tokens[j + 1].is_cap)):
+            if _body_at(tokens, j, gaz, chunks)[0]:
+                break
+            j += 1
+        elif low == "," and j + 1 < len(tokens) and tokens[j + 1].text.lower() in lex.role_words and tokens[j + 1].is_cap:
+            j += 1
+        elif j == i + n and _POST_NUMBER.match(tokens[j].text) and j + 1 < len(tokens) and tokens[j + 1].is_cap:
+            j += 1  # "Deputi III BNPT Irjen X", "Asisten II": the numbered post
+        elif (low == "," and j + 2 < len(tokens) and tokens[j + 1].text.lower() in ("dan", "and")
+              and tokens[j + 2].is_cap and tokens[j + 2].text.lower() in lex.role_words):
+            j += 2  # "Bidang Pencegahan, Perlindungan, dan Deradikalisasi"
+        else:
+            break
+    role_end = j
+    written = title.full if title.full and role_end == i + n else ""
+    body_n, body_key, body_type = _body_at(tokens, j, gaz, chunks)
+    if not body_n and j + 1 < len(tokens) and tokens[j].text.lower() == "of":
+        k = j + 2 if tokens[j + 1].text.lower() == "the" else j + 1
+        body_n, body_key, body_type = _body_at(tokens, k, gaz, chunks)  # "Secretary-General of ASEAN"
+        if body_n:
+            body_n += k - j
+    if body_n and body_type == "Organization":
+        body_n += _country_after(tokens, j + body_n, gaz)  # "Kepala Bakamla RI Laksdya TNI Aan Kurnia"
+    if title.kind == "compound" and title.body.startswith("@") and title.body != "@country":
+        known = known_unit_place(tokens, j, gaz, title.body[1:])
+        place = known or unit_place(tokens, j, lex)
+        if place and (known or rank_at(tokens, j + place, lex)):  # "Kapolda Metro Jaya Irjen Pol X", "Kapolda Jabar X"
+            # the place goes with the unit, which the caller names
+            role = written or _role_text(tokens, i, role_end)
+            end, title_, role, body_key, start, stop = _finish(tokens, i, j + place, title, role, body_key, gaz, lex)
+            return j, title_, role, body_key, start, stop
+    j += body_n
+    if body_n and j + 2 < len(tokens) and tokens[j].text == "(" and tokens[j + 2].text == ")":
+        j += 3  # "Badan ... (BNPT)"
+        if body_type == "Organization":
+            j += _country_after(tokens, j, gaz)  # "Kepala Badan Sandi dan Siber Negara (BSSN) RI Mayjen ..."
+    if j + 1 < len(tokens) and tokens[j].text.lower() in ("untuk", "to"):
+        host = host_after(tokens, j, gaz)
+        if host:
+            # "Duta Besar Arab Saudi untuk Indonesia X", "British Ambassador to Indonesia X": the host country
+            # ends the title; the post is the sending country's, the host stays in the role
+            role = (written or _role_text(tokens, i, role_end)) + " " + _role_text(tokens, j, host[1])
+            return _finish(tokens, i, host[1], title, role, body_key, gaz, lex)
+        else:
+            k = j + 1
+            while k < len(tokens) and (
+                (tokens[k].is_cap and tokens[k].text.lower() in lex.role_words)
+                or (tokens[k].text == "-" and k > j + 1 and k + 1 < len(tokens) and tokens[k + 1].is_cap)
+            ):
+                k += 1  # "Duta Besar ... untuk Kontra-Terorisme": the hyphen is its own token
+            if k > j + 1:
+                role_extra = j, k
+                j = k
+                role = (written or _role_text(tokens, i, role_end)) + " " + _role_text(tokens, *role_extra)
+                return _finish(tokens, i, j, title, role, body_key, gaz, lex)
+    role = written or _role_text(tokens, i, role_end)
+    return _finish(tokens, i, j, title, role, body_key, gaz, lex)
+
+
+def host_after(tokens: list[Token], j: int, gaz: Gazetteer) -> tuple[int, int, str] | None:
+    """(start, end, key) of the country an envoy is sent to, named after "untuk" / "to (the)" at ``j``."""
+    if j + 1 >= len(tokens) or tokens[j].text.lower() not in ("untuk", "to"):
+        return None
+    at = j + 2 if tokens[j].text.lower() == "to" and tokens[j + 1].text.lower() == "the" and j + 2 < len(tokens) else j + 1
+    found = gaz.match(tokens, at)
+    return (at, at + found[0], found[1].key) if found and found[1].type == "Country" else None
+
+
+def known_unit_place(tokens: list[Token], j: int, gaz: Gazetteer, unit: str) -> int:
+    """Tokens of the place of a police unit after its title when it is known, as a place of the gazetteer
+    ("Kapolda Jabar Anton Charliyan"), a region of ``lexicons/unit_places.tsv`` ("Kapolda Metro Jaya tersebut")
+    or the listed unit itself: the name, if any, follows."""
+    found = gaz.match(tokens, j) if j < len(tokens) else None
+    if found and found[1].type == "Place":
+        return found[0]
+    for n in range(min(3, len(tokens) - j), 0, -1):
+        if not all(t.is_cap and t.is_word for t in tokens[j:j + n]):
+            continue
+        words = " ".join(t.text for t in tokens[j:j + n])
+        entry = gaz.by_alias(unit + " " + words)
+        if words.lower() in _unit_places() or (entry is not None and entry.type == "Organization"):
+            return n
+    return 0
+
+
+@lru_cache(maxsize=1)
+def _unit_places() -> frozenset[str]:
+    return frozenset(row["name"].lower() for row in load_table("lexicons/unit_places.tsv"))
+
+
+def unit_place(tokens: list[Token], j: int, lex: Lexicon) -> int:
+    """The capitalised words naming the place of a police unit after its title ("Kapolda Metro Jaya"), up to
+    three, ending where a rank begins."""
+    n = 0
+    while j + n < len(tokens) and tokens[j + n].is_cap and tokens[j + n].is_word and n < 3 and not rank_at(tokens, j + n, lex):
+        n += 1
+    return n
+
+
+def _country_after(tokens: list[Token], j: int, gaz: Gazetteer) -> int:
+    """Tokens of the country a body's name ends with ("Bakamla RI", "Kepolisian Turki"), when a name or a
+    rank goes on after it: it qualifies the body, it is not the start of a name."""
+    found = gaz.match(tokens, j) if j < len(tokens) else None
+    if found and found[1].type == "Country" and j + found[0] < len(tokens) and tokens[j + found[0]].is_cap:
+        return found[0]
+    return 0
+
+
+def _aside(tokens: list[Token], j: int, lex: Lexicon) -> int:
+    """End of a bracketed short form of the title between it and the name ("Menteri Koordinator Bidang
+    Politik, Hukum, dan Keamanan (Menko Polhukam) Hadi Tjahjanto"), else ``j``."""
+    if j + 2 >= len(tokens) or tokens[j].text != "(":
+        return j
+    close = next((c for c in range(j + 1, min(j + 6, len(tokens))) if tokens[c].text == ")"), None)
+    if close is None or close == j + 1 or close + 1 >= len(tokens) or not tokens[close + 1].is_cap:
+        return j
+    inner = tokens[j + 1:close]
+    if not all(t.is_cap for t in inner) or not match_phrase(tokens, j + 1, lex.titles, lex.title_prefixes,
+                                                               lex.longest_title):
+        return j
+    return close + 1
+
+
+def _finish(tokens: list[Token], i: int, j: int, title: Title, role: str, body_key: str, gaz: Gazetteer,
+            lex: Lexicon) -> tuple[int, Title, str, str, int, int]:
+    k = skip_ranks(tokens, _aside(tokens, j, lex), lex)
+    name_n = name_span(tokens, k, gaz, lex) if k < len(tokens) else 0
+    if name_n == 0:
+        return j, title, role, body_key, -1, -1
+    return j, title, role, body_key, k, k + name_n
+
+
+def _role_text(tokens: list[Token], start: int, end: int) -> str:
+    out = ""
+    previous = None
+    for tok in tokens[start:end]:
+        glued = tok.text in (",", ".") or not out or (previous is not None and (
+            (tok.text == "-" and tok.start == previous.end) or (previous.text == "-" and tok.start == previous.end)))
+        out += ("" if glued else " ") + tok.text
+        previous = tok
+    return out

@@ -579,3 +579,22 @@ def test_a_news_agency_credited_is_no_actor():
             "Antara melaporkan Menteri Pertahanan Budi Santoso hadir dalam pertemuan itu.")
     names = {m.text for m in nlp.run(_article(text, language="en")).mentions}
     assert not names & {"Bernama", "Antara"}
+
+
+def test_a_police_title_and_its_place_ending_the_text_without_a_full_stop_is_read():
+    """Found by bench/fuzz.py: "Kapolda X Y" as the last words, with no full stop, read past the sentence."""
+    result = extract.run(nlp.run(_article("Acara itu dibuka Kapolda Qwerty Zxcv")))
+    assert result.entities  # an IndexError before
+
+
+def test_a_country_by_its_formal_name_and_a_run_of_state_forms():
+    """"Kerajaan Belanda" is the Netherlands; a long run of state-form words ("Republik Republik ...", as a
+    mangled page may hold; sentences are cut at 166 tokens, but the look-up serves any token list) is looked up
+    without recursing through it (a RecursionError before)."""
+    from kg.nlp import gazetteer
+
+    result = extract.run(nlp.run(_article("Duta Besar Kerajaan Belanda hadir dalam acara itu.")))
+    assert "Belanda" in {e.name for e in result.entities.values() if e.type == "Country"}
+    from kg.nlp.tokens import tokenize
+
+    assert gazetteer.load().match(tokenize("Republik " * 1500 + "Indonesia"), 0) is None

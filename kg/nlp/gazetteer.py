@@ -60,6 +60,12 @@ class Gazetteer:
 
     def match(self, tokens: list[Token], i: int) -> tuple[int, GazetteerEntry] | None:
         """The longest entry starting at token ``i``: (number of tokens consumed, entry)."""
+        best = self._listed(tokens, i)
+        formal = self._formal(tokens, i) if tokens[i].is_cap and tokens[i].text.lower() in self.form_starts else None
+        return formal if formal and (best is None or formal[0] > best[0]) else best
+
+    def _listed(self, tokens: list[Token], i: int) -> tuple[int, GazetteerEntry] | None:
+        """The longest entry whose name or alias starts at token ``i``."""
         if not tokens[i].is_cap and not tokens[i].text[:1].isdigit():
             return None
         best: tuple[int, GazetteerEntry] | None = None
@@ -80,8 +86,7 @@ class Gazetteer:
             words.append(word)
             found = self._entry(key_words, tokens[i:j]) if key_words in self.phrases else None
             best = (j - i, found) if found else best
-        formal = self._formal(tokens, i) if tokens[i].text.lower() in self.form_starts else None
-        return formal if formal and (best is None or formal[0] > best[0]) else best
+        return best
 
     def _formal(self, tokens: list[Token], i: int) -> tuple[int, GazetteerEntry] | None:
         """A country by its formal name ("Kerajaan Belanda", "Republik Demokratik Timor-Leste", "Kingdom of
@@ -92,7 +97,7 @@ class Gazetteer:
             if i + n >= len(tokens) or token_key(tokens[i:i + n]) not in self.state_forms:
                 continue
             at = i + n + (tokens[i + n].text.lower() == "the")
-            found = self.match(tokens, at) if at < len(tokens) else None
+            found = self._listed(tokens, at) if at < len(tokens) else None  # forms do not chain
             if found and found[1].type == "Country":
                 best = (at - i + found[0], found[1])
         return best

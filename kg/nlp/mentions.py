@@ -313,8 +313,8 @@ def _head_starts(tokens: list[Token], j: int, lex: Lexicon) -> bool:
 def rank_at(tokens: list[Token], j: int, lex: Lexicon) -> bool:
     """A rank starts at ``j`` and a name follows it; a lone "Jenderal" after a head ("Direktorat Jenderal")
     is part of the body's name, and so is a rank's word that opens a longer head ("Interpol General Assembly")."""
-    if (tokens[j].text.lower(),) not in lex.rank_prefixes:
-        return False  # the common case, told without building a phrase
+    if j >= len(tokens) or (tokens[j].text.lower(),) not in lex.rank_prefixes:
+        return False  # the common case, told without building a phrase; a sentence may end where a title's place does
     for n in range(min(lex.longest_rank, len(tokens) - j), 0, -1):
         if tuple(t.text.lower() for t in tokens[j:j + n]) not in lex.ranks:
             continue

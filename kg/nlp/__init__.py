@@ -83,16 +83,17 @@ def _no_body(m: Mention, text: str, lex: Lexicon) -> bool:
     Aceh")."""
     if m.type in ("Organization", "Person") and (_WEB.match(text, m.end) or _degree(m.text, lex)):
         return True
-    if " ".join(m.text.split()).lower() in _news_outlets():
+    flat = " ".join(m.text.lower().split())
+    if flat in _news_outlets():
         return True
     if m.type == "Place" and _street_or_ship(text, m.start):
         return True
-    return m.type == "Organization" and " ".join(m.text.lower().split()) in lex.generic_bodies
+    return m.type == "Organization" and flat in lex.generic_bodies
 
 
 @lru_cache(maxsize=1)
 def _news_outlets() -> frozenset[str]:
-    return frozenset(" ".join(row["outlet"].split()).lower() for row in load_table("lexicons/news_outlets.tsv"))
+    return frozenset(" ".join(row["outlet"].lower().split()) for row in load_table("lexicons/news_outlets.tsv"))
 
 
 _WORD_BEFORE = re.compile(r"(\w+)\.?\s+$")

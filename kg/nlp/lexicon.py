@@ -67,6 +67,14 @@ def _optional(relative: str) -> tuple[dict[str, str], ...]:
     return load_table(relative) if (data_dir() / relative).is_file() else ()
 
 
+@lru_cache(maxsize=None)
+def weekdays(languages: tuple[str, ...] = ("id", "en")) -> frozenset[str]:
+    """Weekday names of the calendar lexicons: they end a name ("Konferensi ASEANAPOL Kamis (8/11)": the day is
+    no part of it) and begin none ("kata Mendag, Senin (15/5)")."""
+    return frozenset(row["word"].lower() for lang in languages for row in load_table(f"lexicons/{lang}/calendar.tsv")
+                     if row["kind"] == "weekday")
+
+
 @lru_cache(maxsize=1)
 def unit_names() -> dict[str, str]:
     """Short forms of the kinds of Indonesian regional and police bodies, spelled out ("polda" -> "kepolisian
@@ -105,8 +113,7 @@ def load(language: str) -> Lexicon:
         trigger_prefixes=phrase_prefixes(triggers), title_prefixes=phrase_prefixes(titles),
         rank_prefixes=phrase_prefixes(ranks), pronouns=pronouns,
         not_names=frozenset(row["word"].lower() for lang in languages for row in _optional(f"lexicons/{lang}/not_names.tsv"))
-        | frozenset(row["word"].lower() for lang in languages for row in _optional(f"lexicons/{lang}/calendar.tsv")
-                    if row["kind"] == "weekday"),  # "kata Mendag, Senin (15/5)": a day after a title is no name
+        | weekdays(tuple(languages)),
         honorifics=frozenset(row["word"] for row in load_table("lexicons/ner/person_cues.tsv") if row["cue"] == "honorific"),
         longest_title=max((len(k) for k in titles), default=1), longest_rank=max((len(k) for k in ranks), default=1),
         lower_case_titles=language == "en", lower_heads=lower_heads, lower_head_prefixes=phrase_prefixes(lower_heads),

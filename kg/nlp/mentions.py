@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from kg.names import without_parentheses
 from kg.nlp.gazetteer import Gazetteer, norm_key, token_key
-from kg.nlp.lexicon import Lexicon
+from kg.nlp.lexicon import Lexicon, weekdays
 from kg.nlp.ner.clusters import load as load_clusters
 from kg.nlp.tokens import Token
-from kg.resources import load_table
 
 CONNECTORS = frozenset({"of", "on", "and", "for", "the", "in", "dan", "untuk", "tentang", "&", "-", "–", "to"})
 _INITIAL = re.compile(r"^[A-Z]$")
@@ -27,13 +25,6 @@ _ORDINAL = re.compile(r"^ke-\d+$|^\d+(st|nd|rd|th)?$")
 _ENGLISH_ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 _ROMAN = re.compile(r"^[IVXL]{2,}$")
 _NAME_CONTINUES = frozenset({"on", "of", "for"})  # "Conference on ...", "General Assembly of the ...": an Event goes on
-
-
-@lru_cache(maxsize=1)
-def weekdays() -> frozenset[str]:
-    """Weekday names, which end a name ("Konferensi ASEANAPOL Kamis (8/11)": the day is no part of it)."""
-    return frozenset(row["word"].lower() for lang in ("id", "en") for row in load_table(f"lexicons/{lang}/calendar.tsv")
-                     if row["kind"] == "weekday")
 
 
 def match_phrase(tokens: list[Token], i: int, table: dict | frozenset, prefixes: frozenset[tuple[str, ...]],

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from kg.model import Mention, Sentence
 from kg.names import norm_key, without_parentheses
-from kg.nlp.mentions import weekdays
+from kg.nlp.lexicon import weekdays
 from kg.nlp.ner.events import EventRecogniser, chunk_tags
 from kg.resources import function_words, load_table
 

@@ -59,9 +59,11 @@ def after_inner_rank(tokens: list[Token], start: int, end: int, gaz: Gazetteer, 
     k = start + 1
     while k < end:
         n = match_rank(tokens, k, lex)
-        after = sum(1 for t in tokens[k + n:end] if t.is_word and t.is_cap) if n else 0
+        if not n:
+            k += 1
+            continue
         short = sum(len(t.text) for t in tokens[k:k + n] if t.text != ".") < 3
-        if n and (not short or (k - start >= 2 and after >= 2)):
+        if not short or (k - start >= 2 and sum(1 for t in tokens[k + n:end] if t.is_word and t.is_cap) >= 2):
             cut = k + n
             while (m := match_rank(tokens, cut, lex)):
                 cut += m  # "Ir H X", "Brigjen Pol. X": every rank of a run

@@ -298,6 +298,17 @@ def test_an_acronym_inside_a_name_does_not_cut_it_but_dan_after_one_starts_a_new
     assert "Badan Nasional Penanggulangan Terorisme" in names
 
 
+def test_an_event_name_goes_on_past_its_acronym_but_a_body_name_does_not():
+    text = ("Menlu ASEAN bertemu dalam ASEAN Ministerial Meeting (AMM) ke-49 di Laos. "
+            "Kepala BNPT membuka Konferensi Tingkat Tinggi (KTT) Luar Biasa Organisasi Kerja Sama Islam di Jakarta. "
+            "Badan Nasional Penanggulangan Terorisme (BNPT) Boy Rafli Amar hadir.")
+    entities = extract.run(nlp.run(_article(text))).entities.values()
+    events = {e.name for e in entities if e.type == "Event"}
+    assert "ASEAN Ministerial Meeting ke-49" in events
+    assert "Konferensi Tingkat Tinggi Luar Biasa Organisasi Kerja Sama Islam" in events
+    assert "Boy Rafli Amar" in {e.name for e in entities if e.type == "Person"}
+
+
 def test_a_kind_of_body_is_no_entity_but_a_named_one_is():
     text = ("Program itu melibatkan Pemerintah Provinsi (Pemprov) maupun Pemkab (Pemerintah Kabupaten) dan "
             "Pemerintah Kota (Pemkot), serta Pemerintah Kota Bogor.")

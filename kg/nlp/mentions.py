@@ -139,7 +139,7 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
                 break
             if (tok.is_cap and tok.is_word) or (j > i and _ORDINAL.match(tok.text)):
                 j += 1
-            elif j > i and _inner_acronym(tokens, j):
+            elif j > i and _inner_acronym(tokens, i, j, lex):
                 j += 3  # "Treaty on Mutual Legal Assistance (MLA) in Criminal Matters": the name goes on
             elif (j > i and tok.text.lower() in CONNECTORS and j + 1 < len(tokens) and tokens[j + 1].is_cap
                   and not _head_starts(tokens, j + 1, lex) and not _locative_place(tokens, j, gaz)):
@@ -224,10 +224,25 @@ def _name_word(tok: Token, case: dict[str, str], lex: Lexicon, gaz: Gazetteer, t
     return case.get(low, "always") in _NAME_CASES
 
 
-def _inner_acronym(tokens: list[Token], j: int) -> bool:
-    """"( ACRONYM )" at ``j`` with the name going on after it: "... Assistance (MLA) in Criminal Matters"."""
-    return (j + 4 < len(tokens) and tokens[j].text == "(" and tokens[j + 1].is_cap and tokens[j + 2].text == ")"
-            and tokens[j + 3].text.lower() in _NAME_GOES_ON and tokens[j + 4].is_cap)
+def _inner_acronym(tokens: list[Token], i: int, j: int, lex: Lexicon) -> bool:
+    """"( ACRONYM )" at ``j`` inside the name that started at ``i``, the name going on after it: a connector and
+    capitalised words ("... Assistance (MLA) in Criminal Matters"), an ordinal ("ASEAN Ministerial Meeting
+    (AMM) ke-49"), or, where an event's head opens the name (or is the acronym), capitalised words: "Konferensi
+    Tingkat Tinggi (KTT) Luar Biasa ...", "Rapat Koordinasi (Rakornas) Forum Koordinasi ... Tahun Anggaran
+    2020". After a body's name, capitalised words are more often its head's name ("(BNPT) Boy Rafli Amar")."""
+    if not (j + 3 < len(tokens) and tokens[j].text == "(" and tokens[j + 1].is_cap and tokens[j + 2].text == ")"):
+        return False
+    after = tokens[j + 3]
+    if _ORDINAL.match(after.text.lower()) or (
+            after.text.lower() == "ke" and j + 4 < len(tokens) and tokens[j + 4].text.isdigit()):
+        return True
+    if j + 4 < len(tokens) and after.text.lower() in _NAME_GOES_ON and tokens[j + 4].is_cap:
+        return True
+    if not (after.is_cap and after.is_word) or rank_at(tokens, j + 3, lex) or _head_starts(tokens, j + 3, lex):
+        return False
+    keys = [t.text.lower() for t in tokens]
+    return any(etype == "Event" and position == "first"
+               for k in [*range(i, j), j + 1] for _n, etype, position in _heads_at(keys, k, lex))
 
 
 def _lower_name(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, str]:
@@ -337,7 +352,7 @@ def _classify(tokens: list[Token], i: int, j: int, lex: Lexicon) -> tuple[int, i
             continue
         for n, etype, position in _heads_at(keys, k, lex):
             if position == "first":
-                start, end = i + k, j
+                start, end = (i if k and keys[k - 1] == "(" else i + k), j  # "Rapat Koordinasi (Rakornas) ..."
             elif position == "last":
                 start, end = i, _last_head_end(tokens, keys, i, k + n, etype, lex)  # "Singapore Police Force"
                 if etype == "Event" and end < j and tokens[end].text.lower() in _NAME_CONTINUES:

@@ -32,6 +32,7 @@ from kg.export.claims import write_claims
 from kg.model import Article
 from kg.network import from_rdf
 from kg.query import graph_rows
+from kg.rdf.people import link_people
 from kg.rdf.store import (STORE_DIR, QuadWriter, article_hashes, distinct_triples, drop_orphans, dump_nquads, fingerprint,
                           fingerprints, flush, load_nquads, new_dataset, remove_graph, require_store, set_fingerprint, settle, snapshot)
 from kg.resources import extractor_fingerprint, ontology_dir
@@ -53,6 +54,7 @@ class BuildSummary:
     in_store: int = 0
     entities: Counter[str] = field(default_factory=Counter)  # in the graph by class, each node once (as kg stats)
     relations: Counter[str] = field(default_factory=Counter)  # facts in the graph by class
+    linked: int = 0  # people IRIs linked to a fuller form of their name in other articles (kg.rdf.people)
     triples: int = 0
     seconds: float = 0.0
     skipped: list[str] = field(default_factory=list)
@@ -142,6 +144,7 @@ def build(inputs: Iterable[Path | str], out: Path, *, strict: bool = False, view
         summary.in_store = len(article_hashes(dataset))
         if summary.in_store == 0:
             raise KgError("no article could be read from the input")
+        summary.linked = link_people(dataset)
         summary.triples = distinct_triples(dataset)
         summary.entities, summary.relations = graph_counts(dataset)
     summary.seconds = time.perf_counter() - started
@@ -172,6 +175,7 @@ def remove(article_ids: list[str], out: Path, *, view_limit: int = VIEW_LIMIT) -
             summary.removed += 1
         drop_orphans(dataset)
         summary.in_store = len(known) - summary.removed
+        summary.linked = link_people(dataset)
         summary.triples = distinct_triples(dataset)
     return summary
 
@@ -186,6 +190,7 @@ def merge(sources: list[Path], out: Path, *, view_limit: int = VIEW_LIMIT) -> Bu
         if len(fingerprints(dataset)) > 1:
             raise KgError("the shards were built by different versions of kg's rules; rebuild them with one version")
         summary.in_store = len(article_hashes(dataset))
+        summary.linked = link_people(dataset)
         summary.triples = distinct_triples(dataset)
     return summary
 

@@ -62,16 +62,16 @@ def _request(req: urllib.request.Request, attempts: int, timeout: float) -> int:
 
 
 def article_graphs(store: ox.Store, articles: list[str]) -> set[str]:
-    """The named graphs of these articles plus the shared entities graph; an id not in the graph is an error,
-    found before anything is sent."""
-    from kg.rdf.iri import ENTITIES_GRAPH, graph_iri
+    """The named graphs of these articles plus the shared entities graph and the people linked across articles;
+    an id not in the graph is an error, found before anything is sent."""
+    from kg.rdf.iri import ENTITIES_GRAPH, RESOLUTION_GRAPH, graph_iri
 
     present = {graph.value for graph in store.named_graphs()}
     missing = [a for a in articles if str(graph_iri(a)) not in present]
     if missing:
         raise KgError(f"no article {', '.join(map(repr, missing))} in the graph; "
                       "'kg query \"SELECT DISTINCT ?id WHERE { ?a kg:articleId ?id }\"' lists the articles")
-    return {str(graph_iri(a)) for a in articles} | {str(ENTITIES_GRAPH)}
+    return {str(graph_iri(a)) for a in articles} | {str(ENTITIES_GRAPH), str(RESOLUTION_GRAPH)}
 
 
 def _graphs(store: ox.Store, only: set[str] | None) -> Iterator[tuple[str, bytes]]:

@@ -14,7 +14,7 @@ import json
 import re
 import textwrap
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from typing import TYPE_CHECKING
@@ -148,10 +148,12 @@ Row = dict[str, str | None]
 @dataclass(frozen=True)
 class GraphRows:
     """Every entity and every fact of every article, as the internal ``entities`` and ``facts`` queries give
-    them: read from the store once for all the outputs of a build (the claims file and the graph view)."""
+    them, and the people the corpus links across articles (``same-people``): read from the store once for all
+    the outputs of a build (the claims file and the graph view)."""
 
     entities: list[Row]
     facts: list[Row]
+    same: list[Row] = field(default_factory=list)
 
 
 def graph_rows(source: Dataset | ox.Store) -> GraphRows:
@@ -165,7 +167,7 @@ def graph_rows(source: Dataset | ox.Store) -> GraphRows:
         return [{name: (values.setdefault(term.value, term.value) if term is not None else None)
                  for name, term in zip(names, solution)} for solution in solutions]
 
-    return GraphRows(read("entities"), read("facts"))
+    return GraphRows(read("entities"), read("facts"), read("same-people"))
 
 
 def _syntax_message(text: str, error: str) -> str:

@@ -35,6 +35,7 @@ def article_iri(article_id: str) -> URIRef:
 
 
 ENTITIES_GRAPH = URIRef("https://w3id.org/kg-news/entities")  # types and names of actors, once for the corpus
+RESOLUTION_GRAPH = URIRef("https://w3id.org/kg-news/resolution")  # one person across articles (kg.rdf.people)
 
 
 def graph_iri(article_id: str) -> URIRef:

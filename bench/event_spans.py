@@ -18,7 +18,7 @@ from pathlib import Path
 from kg.nlp.ner import event_corpus
 from kg.nlp.ner.corpus import spans
 from kg.nlp.ner.events import EventRecogniser
-from kg.nlp.occasions import TYPES, merge, name_end, name_start
+from kg.nlp.occasions import TYPES, merge, name_end, name_start, whole_brackets
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 
@@ -44,6 +44,7 @@ def main() -> None:
                     for s, e, t in recogniser.entities(words, doc.language, chunks):
                         e = name_end(words, s, e)
                         s = name_start(words, s, e)
+                        s, e = whole_brackets(words, s, e, [(a, b) for a, b, _t in rules])
                         if e > s:
                             found[(s, e)] = t
                     others = [(s, e) for s, e, t in spans(chunks) if t not in upper]

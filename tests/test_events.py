@@ -144,3 +144,15 @@ def test_a_recognised_name_starts_after_the_lower_case_words_that_frame_it():
     assert name_start(["kegiatan", "Southeast", "Asia", "Regional", "Seminar"], 0, 5) == 1
     assert name_start(["the", "annual", "Shangri-La", "Dialogue"], 0, 4) == 2
     assert name_start(["sidang", "umum", "Interpol"], 0, 3) == 0
+
+
+def test_a_recognised_name_cut_inside_a_bracket_is_made_whole():
+    """A span that stops before the ")" of an acronym takes it (the name then drops the acronym); one that
+    opens at the acronym goes back to the name the rules found before the "("; a bracket nothing closes goes."""
+    from kg.nlp.occasions import whole_brackets
+
+    words = "pertemuan ASEAN Senior Official on Drug Matters ( ASOD ) di Jakarta".split()
+    assert whole_brackets(words, 1, 9, []) == (1, 10)
+    words = "menandatangani Memorandum of Understanding ( MoU ) on anti-terrorism cooperation .".split()
+    assert whole_brackets(words, 5, 10, [(1, 4)]) == (1, 10)
+    assert whole_brackets("hadir Supriyanto ( F-PGerindra".split(), 1, 4, []) == (1, 2)

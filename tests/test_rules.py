@@ -309,6 +309,14 @@ def test_an_event_name_goes_on_past_its_acronym_but_a_body_name_does_not():
     assert "Boy Rafli Amar" in {e.name for e in entities if e.type == "Person"}
 
 
+def test_an_acronym_numbered_with_an_ordinal_is_a_session_but_a_country_is_not():
+    text = ("Indonesia membawa isu Rohingya ke IPU ke-137 di Rusia. Polri hadir dalam AMMTC ke-17 Polri di Manila. "
+            "Presiden RI ke-7 Joko Widodo membuka ADMM ke 6 di Bali.")
+    entities = extract.run(nlp.run(_article(text), events=None)).entities.values()  # the head-word rules alone
+    assert {"IPU ke-137", "AMMTC ke-17", "ADMM ke 6"} <= {e.name for e in entities if e.type == "Event"}
+    assert not [e for e in entities if e.type == "Event" and "RI" in e.name.split()]
+
+
 def test_a_kind_of_body_is_no_entity_but_a_named_one_is():
     text = ("Program itu melibatkan Pemerintah Provinsi (Pemprov) maupun Pemkab (Pemerintah Kabupaten) dan "
             "Pemerintah Kota (Pemkot), serta Pemerintah Kota Bogor.")

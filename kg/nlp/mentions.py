@@ -149,7 +149,7 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
                 j += 2  # "General Assembly of the International Criminal Police Organization"
             else:
                 break
-        found = _classify(tokens, i, j, lex)
+        found = _classify(tokens, i, j, lex) or _numbered_session(tokens, i, j, gaz)
         if found:
             start, end, etype = found
             if etype == "Agreement":
@@ -170,6 +170,31 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
         else:
             i = max(j, i + 1)
     return chunks
+
+
+def _numbered_session(tokens: list[Token], i: int, j: int, gaz: Gazetteer) -> tuple[int, int, str] | None:
+    """An acronym numbered with an Indonesian ordinal is an event, its nth session: "IPU ke-137", "AMMTC ke-17",
+    "ADMM ke 6" (in the 450 annotated articles, every such phrase is an event's name or inside one), in the
+    capitalised run ``tokens[i:j]`` or right after it. A country's acronym is not ("RI ke-7": a president's
+    number)."""
+    for k in range(i + 1, j + 1):
+        if k < j and tokens[k].text.startswith("ke-") and _ORDINAL.match(tokens[k].text):
+            end = k + 1
+        elif k == j and k + 1 < len(tokens) and tokens[k].text.lower() == "ke" and tokens[k + 1].text.isdigit():
+            end = k + 2
+        else:
+            continue
+        start = k
+        while start > i and _acronym(tokens[start - 1].text):
+            start -= 1
+        place = gaz.match(tokens, start) if start < k else None
+        if start < k and not (place and place[1].type in ("Country", "Place") and start + place[0] == k):
+            return start, end, "Event"
+    return None
+
+
+def _acronym(text: str) -> bool:
+    return len(text) > 1 and text.isupper() and text.isalpha()
 
 
 def _without_owner(tokens: list[Token], start: int, end: int, lex: Lexicon, gaz: Gazetteer) -> int:

@@ -66,6 +66,21 @@ def name_start(words: list[str], first: int, end: int) -> int:
     return first
 
 
+def whole_brackets(words: list[str], first: int, end: int, rules: list[Span]) -> Span:
+    """A recognised name cut inside a bracket, made whole: one that stops before the bracket closes an acronym
+    ("pertemuan ASEAN Senior Official on Drug Matters (ASOD") takes the ")", and one that starts at the
+    acronym ("MoU) on anti-terrorism cooperation") starts at the name the acronym stands for, where the
+    head-word rules found it (``rules``, token spans) ending at the "(" ("Memorandum of Understanding (MoU)
+    on ..."). An opened bracket that nothing closes is cut off."""
+    opened = next((k for k in range(end - 1, first - 1, -1) if words[k] in ("(", ")")), None)
+    if opened is not None and words[opened] == "(":
+        end = end + 1 if end < len(words) and words[end] == ")" and end - opened <= 3 else opened
+    closed = next((k for k in range(first, end) if words[k] in ("(", ")")), None)
+    if closed is not None and words[closed] == ")" and first >= 1 and words[first - 1] == "(":
+        first = next((start for start, stop in rules if stop == first - 1), first)
+    return first, end
+
+
 @lru_cache(maxsize=1)
 def _framing() -> frozenset[str]:
     references = {row["word"].lower() for row in load_table("lexicons/event_references.tsv")}
@@ -87,9 +102,11 @@ def with_named_occasions(sentence: Sentence, text: str, found: list[Mention], *,
         return found
     words = [t.text for t in tokens]
     kinds: dict[Span, str] = {}
+    rule_spans = [(start, start + n) for start, (n, _key, _etype) in chunks.items()]
     for first, end, kind in recogniser.entities(words, language, chunk_tags(len(tokens), chunks)):
         end = name_end(words, first, end)
         first = name_start(words, first, end)
+        first, end = whole_brackets(words, first, end, rule_spans)
         if end > first:
             kinds[(tokens[first].start, tokens[end - 1].end)] = TYPES[kind]
     if not kinds:

@@ -24,7 +24,7 @@ from kg.nlp.ner.events import EventRecogniser, chunk_tags, sentence_features
 from kg.nlp.tokens import split_sentences, tokenize
 
 TYPES = {"Event": "EVENT", "Agreement": "AGREEMENT"}
-PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True}
+PARAMS = {"c1": 0.0, "c2": 0.2, "max_iterations": 1000, "feature.minfreq": 2, "feature.possible_transitions": True}
 
 
 @dataclass

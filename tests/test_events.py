@@ -156,3 +156,28 @@ def test_a_recognised_name_cut_inside_a_bracket_is_made_whole():
     words = "menandatangani Memorandum of Understanding ( MoU ) on anti-terrorism cooperation .".split()
     assert whole_brackets(words, 5, 10, [(1, 4)]) == (1, 10)
     assert whole_brackets("hadir Supriyanto ( F-PGerindra".split(), 1, 4, []) == (1, 2)
+
+
+def test_leaving_the_event_models_near_zero_attributes_out_changes_no_tag():
+    """The converged event model keeps a weight for every attribute it saw; tagging passes crfsuite only those
+    with a weight of at least ``MIN_WEIGHT`` for some label, which must tag as the whole model does."""
+    from kg.nlp.mentions import head_chunks
+    from kg.nlp.ner.attributes import model_attributes
+    from kg.nlp.gazetteer import load as load_gazetteer
+    from kg.nlp.lexicon import load as load_lexicon
+    from kg.nlp.ner.events import chunk_tags, load, sentence_features
+    from kg.nlp.tokens import split_sentences
+    from kg.resources import sample_article
+
+    recogniser = load()
+    text = sample_article().read_text(encoding="utf-8")
+    lex, gaz = load_lexicon("id"), load_gazetteer()
+    sentences = []
+    for sentence in split_sentences(text):
+        tokens = sentence.tokens
+        sentences.append(([t.text for t in tokens], chunk_tags(len(tokens), head_chunks(tokens, lex, gaz))))
+    pruned = model_attributes(recogniser.path, recogniser.MIN_WEIGHT)
+    assert len(pruned) < len(model_attributes(recogniser.path)) / 2
+    whole = [recogniser._tagger.tag(sentence_features(words, "id", chunks)) for words, chunks in sentences]
+    kept = [recogniser._tagger.tag(sentence_features(words, "id", chunks, pruned)) for words, chunks in sentences]
+    assert kept == whole and any(tag != "O" for tags in whole for tag in tags)

@@ -46,7 +46,7 @@ def same_people(people: Iterable[tuple[str, str, int]]) -> dict[str, str]:
         found = name_words(name)
         if len(found) > len(words.get(iri, ())):
             words[iri] = found  # an IRI named differently in several articles: its fullest form
-        weight[iri] = weight.get(iri, 0) + articles
+        weight[iri] = max(weight.get(iri, 0), articles)  # one row per name, each with all the IRI's articles
     groups: dict[frozenset[str], list[str]] = {}
     for iri, found in words.items():
         if len(found) >= 2:

@@ -3,6 +3,9 @@ node of the graph, linked in the store, and the link goes when the article that 
 
 from __future__ import annotations
 
+import csv
+import io
+
 from kg.cli import app
 from kg.rdf.people import same_people
 
@@ -13,20 +16,12 @@ SHORT = ("Mendagri terima Dubes Australia\n\nJakarta - Menteri Dalam Negeri Tito
 LINKS = "SELECT ?x ?y WHERE { GRAPH <https://w3id.org/kg-news/resolution> { ?x owl:sameAs ?y } }"
 
 
-def _graphml_people(runner, out) -> dict[str, list[str]]:
-    import xml.etree.ElementTree as ET
-
-    result = runner.invoke(app, ["export", "--format", "graphml", "-g", str(out)])
+def _people(runner, out) -> dict[str, list[str]]:
+    """Person nodes of the exported graph (the NetworkX graph the view draws): label -> articles."""
+    result = runner.invoke(app, ["export", "--format", "nodes-csv", "-g", str(out)])
     assert result.exit_code == 0, result.output
-    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
-    root = ET.fromstring(result.stdout)
-    keys = {k.get("attr.name"): k.get("id") for k in root.iter("{http://graphml.graphdrawing.org/xmlns}key")}
-    people = {}
-    for node in root.iterfind(".//g:node", ns):
-        data = {d.get("key"): d.text or "" for d in node.iterfind("g:data", ns)}
-        if data.get(keys["type"]) == "Person":
-            people[data[keys["label"]]] = sorted(data.get(keys["articles"], "").split("; "))
-    return people
+    return {row["label"]: row["articles"].split("; ") for row in csv.DictReader(io.StringIO(result.stdout))
+            if row["type"] == "Person"}
 
 
 def test_a_short_form_in_one_article_is_the_full_name_of_another(runner, tmp_path):
@@ -39,13 +34,13 @@ def test_a_short_form_in_one_article_is_the_full_name_of_another(runner, tmp_pat
     links = runner.invoke(app, ["query", LINKS, "--graph", str(out), "--format", "csv"])
     assert links.output.splitlines()[1:] == [
         "https://w3id.org/kg-news/id/person/tito-karnavian,https://w3id.org/kg-news/id/person/muhammad-tito-karnavian"]
-    people = _graphml_people(runner, out)
+    people = _people(runner, out)
     assert people["Muhammad Tito Karnavian"] == ["full", "short"]  # one node, named in both articles
     assert "Tito Karnavian" not in people
     removed = runner.invoke(app, ["remove", "full", "--graph", str(out)])
     assert removed.exit_code == 0, removed.output
     assert runner.invoke(app, ["query", LINKS, "--graph", str(out), "--format", "csv"]).output.splitlines()[1:] == []
-    assert _graphml_people(runner, out)["Tito Karnavian"] == ["short"]
+    assert _people(runner, out)["Tito Karnavian"] == ["short"]
 
 
 def test_a_short_form_two_fuller_names_hold_stays_alone_and_initials_do_not_count():

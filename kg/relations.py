@@ -1,9 +1,9 @@
 """The relations kg extracts, each declared once.
 
-What a relation means everywhere (which mentions may be its arguments, whether it is symmetric, which
-qualifiers it takes, which trigger words speak for it, its RDF class and properties, its edge label in the view
-and its name in the claims file) derives from its row here, so adding a relation is a row, lexicon rows, the
-ontology terms and tests, and no stage can forget one.
+What a relation means everywhere (which mentions may be its arguments, whether it is symmetric, whether an
+article gives a subject one object at most, which qualifiers it takes, which trigger words speak for it, its
+RDF class and properties, its edge label in the view and its name in the claims file) derives from its row
+here, so adding a relation is a row, lexicon rows, the ontology terms and tests, and no stage can forget one.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ class Relation:
     object_property: str  # kg: property from the fact to its object ("" when none)
     direct_edge: str  # kg: property of the direct subject -> object edge ("" when none)
     label: str  # edge label in the view
+    single: bool = False  # an article gives a subject one object at most (one post per person)
 
 
 ACTORS = ("Person", "Organization", "Country")
@@ -31,7 +32,7 @@ BODIES = ("Organization", "Country")
 
 REGISTRY: dict[str, Relation] = {r.name: r for r in (
     Relation("holds_position", ("Person",), BODIES, False, False, (), "Post", "member", "organization",
-             "holdsPostIn", "holds post in"),
+             "holdsPostIn", "holds post in", single=True),
     Relation("meets", ACTORS, ACTORS, True, True, ("meets", "visit"), "Meeting", "participant", "participant",
              "met", "met"),
     Relation("signs", ACTORS, ("Agreement",), False, True, ("signs",), "Signing", "signatory", "agreement",

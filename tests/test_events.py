@@ -89,6 +89,14 @@ def test_without_the_recogniser_the_rules_still_name_events():
     assert rules, "the head-word rules name the event on their own"
 
 
+def test_an_events_name_takes_the_english_ordinal_before_it():
+    text = "Police chiefs met at the 84th General Assembly of the International Criminal Police Organization in Rome."
+    for events in (None, True):
+        names = {m.name for m in nlp.run(Article(id="t", text=text, source="t", language="en"), events=events).mentions
+                 if m.type == "Event"}
+        assert names == {"84th General Assembly of the International Criminal Police Organization"}, names
+
+
 def test_the_head_words_of_the_genre_name_events_and_agreements_without_the_recogniser():
     """Lectures, retreats, general assemblies, protocols, declarations, joint statements and memoranda of
     cooperation are named by their head words (``heads.tsv``), so the rules find them where the recogniser
@@ -156,6 +164,8 @@ def test_a_recognised_name_cut_inside_a_bracket_is_made_whole():
     words = "menandatangani Memorandum of Understanding ( MoU ) on anti-terrorism cooperation .".split()
     assert whole_brackets(words, 5, 10, [(1, 4)]) == (1, 10)
     assert whole_brackets("hadir Supriyanto ( F-PGerindra".split(), 1, 4, []) == (1, 2)
+    words = "at the 21st Global Counterterrorism Forum ( GCTF ) Coordination Committee Meeting in".split()
+    assert whole_brackets(words, 7, 11, []) == (2, 11)  # no rule span: the capitalised words before the "("
 
 
 def test_leaving_the_event_models_near_zero_attributes_out_changes_no_tag():

@@ -617,3 +617,26 @@ def test_a_country_by_its_formal_name_and_a_run_of_state_forms():
     from kg.nlp.tokens import tokenize
 
     assert gazetteer.load().match(tokenize("Republik " * 1500 + "Indonesia"), 0) is None
+
+
+def _bodies(text: str, language: str = "id") -> set[tuple[str, str]]:
+    result = extract.run(nlp.run(_article(text, date(2024, 8, 6), language)), rules_only=True)
+    return {(e.name, e.type) for e in result.entities.values() if e.type in ("Organization", "Country", "Agreement")}
+
+
+def test_and_before_a_listed_body_joins_two_names_not_two_halves_of_one():
+    found = _bodies("Universitas Nusantara dan BNPT menandatangani nota kesepahaman di Jakarta.")
+    assert ("Universitas Nusantara", "Organization") in found, found
+    assert not [n for n, _t in found if " dan " in n], found
+    assert ("Kementerian Hukum dan Hak Asasi Manusia", "Organization") in _bodies(
+        "Kementerian Hukum dan Hak Asasi Manusia menggelar rapat di Jakarta.")
+    two = _bodies("Singapore Armed Forces and Indian Armed Forces held an exercise.", "en")
+    assert not [n for n, _t in two if " and " in n], two
+    assert _bodies("Badan Pengawas Obat dan Makanan menggelar rapat.") >= {("Badan Pengawas Obat dan Makanan", "Organization")}
+
+
+def test_a_body_name_ends_where_a_document_subject_opens():
+    found = _bodies("MoU antara Pemerintah Republik Indonesia dan Pemerintah Malaysia tentang Kerja Sama Pendidikan "
+                    "ditandatangani kemarin.")
+    assert not [n for n, t in found if t == "Organization" and "tentang" in n], found
+    assert ("Malaysia", "Country") in found, found

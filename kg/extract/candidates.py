@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import combinations
 
-from kg.extract.context import Party, SentenceView
+from kg.extract.context import PARTY_TYPES, Party, SentenceView
 from kg.extract.relations import names_a_side, refusals
 from kg.model import Claim, Mention
 from kg.nlp import gazetteer
@@ -28,8 +28,12 @@ CARRY = 2  # sentences after an event or agreement is named in which "the meetin
 
 @dataclass
 class Carried:
-    """The event and agreement named last, and the sentence that named them."""
+    """The event and agreement named last, and the sentence that named them; a sentence further on takes them
+    when it points back to one ("the meeting", "pertemuan tersebut", "MoU ini")."""
 
+    event_words: frozenset[str] = frozenset()  # lower-case words of event heads and meeting nouns
+    agreement_words: frozenset[str] = frozenset()  # lower-case words of agreement heads
+    pointers: frozenset[str] = frozenset()  # "the", "tersebut", "this": event_references.tsv, back = yes
     event: str | None = None
     event_sentence: int = -10
     agreement: str | None = None
@@ -41,11 +45,24 @@ class Carried:
         if view.agreements:
             self.agreement, self.agreement_sentence = view.agreements[-1].key, view.sentence.index
 
-    def event_near(self, view: SentenceView) -> str | None:
-        return self.event if view.sentence.index - self.event_sentence <= CARRY else None
+    def event_near(self, view: SentenceView) -> tuple[str, str] | None:
+        """The event the sentence may speak of, and how it was reached: "near" or "referred"."""
+        return self._near(view, self.event, self.event_sentence, self.event_words)
 
-    def agreement_near(self, view: SentenceView) -> str | None:
-        return self.agreement if view.sentence.index - self.agreement_sentence <= CARRY else None
+    def agreement_near(self, view: SentenceView) -> tuple[str, str] | None:
+        return self._near(view, self.agreement, self.agreement_sentence, self.agreement_words)
+
+    def _near(self, view: SentenceView, key: str | None, named: int, heads: frozenset[str]) -> tuple[str, str] | None:
+        if key is None:
+            return None
+        if view.sentence.index - named <= CARRY:
+            return key, "near"
+        return (key, "referred") if self._points_back(view, heads) else None
+
+    def _points_back(self, view: SentenceView, heads: frozenset[str]) -> bool:
+        words = view.words
+        return any(w in heads and ((k and words[k - 1] in self.pointers) or words[k + 1:k + 2] and words[k + 1] in self.pointers)
+                   for k, w in enumerate(words))
 
 
 def by_rule(rule: str) -> bool:
@@ -70,7 +87,7 @@ def propose(view: SentenceView, carried: Carried, rule_claims: list[Claim]) -> l
     refused = refusals(view)
     place = view.place()
     out: list[Claim] = []
-    for relation, subject, obj in _pairs(view, carried):
+    for relation, subject, obj, kind in _pairs(view, carried):
         if (relation, subject, obj) in taken or subject == obj or relation in refused:
             continue
         if REGISTRY[relation].symmetric and (relation, obj, subject) in taken:
@@ -79,33 +96,46 @@ def propose(view: SentenceView, carried: Carried, rule_claims: list[Claim]) -> l
         spec = REGISTRY[relation]
         date = view.time_near(_anchor(view, relation)) if spec.dated else None
         role = _role(view, subject, obj) if relation == "holds_position" and obj else None
-        out.append(Claim(relation, subject, obj, view.evidence(), f"{CANDIDATE}:{relation}", 0.0,
+        rule = f"{CANDIDATE}:{relation}:{kind}" if kind else f"{CANDIDATE}:{relation}"
+        out.append(Claim(relation, subject, obj, view.evidence(), rule, 0.0,
                          date=date, place=place if spec.dated else None, role=role))
     return out
 
 
-def _pairs(view: SentenceView, carried: Carried) -> Iterator[tuple[str, str, str | None]]:
+def _pairs(view: SentenceView, carried: Carried) -> Iterator[tuple[str, str, str | None, str | None]]:
+    """(relation, subject, object, kind): kind "referred" for an event or agreement named further back that
+    the sentence points to."""
     parties = view.parties
-    actors = _keys(parties, ("Person", "Organization", "Country"))
+    actors = _keys(parties, PARTY_TYPES)
     bodies = _keys(parties, ("Organization", "Country"))
     people = _keys([p for p in parties if p.rule != "title-body"], ("Person",))
     for a, b in combinations(actors, 2):
-        yield "meets", a, b
+        yield "meets", a, b, None
     for a, b in combinations(bodies, 2):
-        yield "cooperates_with", a, b
+        yield "cooperates_with", a, b, None
     for person in people:
-        yield "quoted", person, None
+        yield "quoted", person, None, None
         for body in bodies:
-            yield "holds_position", person, body
-    events = list(dict.fromkeys(m.key for m in view.events)) or _carried(carried.event_near(view))
-    agreements = list(dict.fromkeys(m.key for m in view.agreements)) or _carried(carried.agreement_near(view))
-    attendees = _keys([p for p in parties if not names_a_side(view, p)], ("Person", "Organization", "Country"))
+            yield "holds_position", person, body, None
+    events = _named_or_carried(view.events, carried.event_near(view))
+    agreements = _named_or_carried(view.agreements, carried.agreement_near(view))
+    attendees = _keys([p for p in parties if not names_a_side(view, p)], PARTY_TYPES)
     for actor in attendees:
-        for event in events:
-            yield "attends", actor, event
+        for event, kind in events:
+            yield "attends", actor, event, kind
     for actor in actors:
-        for agreement in agreements:
-            yield "signs", actor, agreement
+        for agreement, kind in agreements:
+            yield "signs", actor, agreement, kind
+
+
+def _named_or_carried(named: list[Mention], carried: tuple[str, str] | None) -> list[tuple[str, str | None]]:
+    """The sentence's own events (or agreements), else the one carried to it, "referred" when it was reached
+    by pointing back past CARRY sentences."""
+    if named:
+        return [(key, None) for key in dict.fromkeys(m.key for m in named)]
+    if carried is None:
+        return []
+    return [(carried[0], "referred" if carried[1] == "referred" else None)]
 
 
 def _role(view: SentenceView, person: str, body: str) -> str | None:
@@ -127,10 +157,6 @@ def _role(view: SentenceView, person: str, body: str) -> str | None:
     while words and (words[-1].lower() in function_words("id") or words[-1].lower() in function_words("en")):
         words.pop()  # "X, deputy commander of the Vietnam Coast Guard": the role is "deputy commander"
     return " ".join(words) or None
-
-
-def _carried(key: str | None) -> list[str]:
-    return [key] if key else []
 
 
 MAX_COUNTRIES = 3  # the article's most named countries tried as the body of a post that names none

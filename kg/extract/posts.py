@@ -14,8 +14,9 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from kg.model import Mention
+from kg.model import Claim, Mention
 from kg.nlp import gazetteer, lexicon
+from kg.nlp.recognise import FORMER
 from kg.resources import function_words, load_table
 
 DEFAULT_COUNTRY = {"id": "country:id"}
@@ -154,3 +155,14 @@ def _minister_word(role: str) -> bool:
 @lru_cache(maxsize=None)
 def state_posts(*kinds: str) -> tuple[str, ...]:
     return tuple(row["word"] for row in load_table("lexicons/state_posts.tsv") if row["kind"] in kinds)
+
+
+def former_post(claim: Claim) -> bool:
+    """A post held before ("mantan Kapolda Papua itu", "Kepala BNPT X, mantan Kapolda Jawa Barat", "former Army
+    chief"): its title follows a word of ``FORMER`` in its evidence. Most people the annotators give two posts
+    hold one now and had the other."""
+    if claim.relation != "holds_position" or not claim.role:
+        return False
+    text = " ".join(claim.evidence.text.lower().split())
+    role = " ".join(claim.role.lower().split())
+    return any(f"{word} {role}" in text for word in FORMER)

@@ -20,9 +20,11 @@ from pathlib import Path
 from types import ModuleType
 
 from kg.errors import InputError
-from kg.extract import one_country_each, preference
+from kg.extract import one_object_each, preference
 from kg.extract.candidates import by_rule
 from kg.extract.decision import RelationModel, RelationWeights
+from kg.extract.entities import stray
+from kg.extract.posts import former_post
 from kg.model import Claim
 from kg.relations import REGISTRY
 
@@ -176,12 +178,23 @@ def _pair_key(c: Candidate) -> tuple[str, ...]:
 Counts = dict[tuple[float, float], tuple[int, int]]  # (rule threshold, candidate threshold) -> (right, kept)
 
 
-def threshold_counts(scored: list[tuple[str, Candidate, float]]) -> Counts:
+def threshold_counts(scored: list[tuple[str, Candidate, float]], single: bool = False) -> Counts:
     """For every pair of thresholds (for rules' claims, for general candidates), the claims kept and how many
-    are right: a claim is kept when any of its candidates passes its threshold."""
+    are right: a claim is kept when any of its candidates passes its threshold. For a ``single`` relation only
+    the likeliest claim of each subject can be kept, as at prediction."""
     groups: dict[tuple[str, ...], list[tuple[float, bool, bool]]] = defaultdict(list)
+    former: set[tuple[str, ...]] = set()  # pairs a candidate gives as a post held before: never the one post
     for doc, c, p in scored:
         groups[(doc, *_pair_key(c))].append((p, by_rule(c.claim.rule), c.label))
+        if single and former_post(c.claim):
+            former.add((doc, *_pair_key(c)))
+    if single:  # (doc, relation, subject, object): of one subject's claims, the one with the likeliest candidate
+        top: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for key, group in groups.items():
+            best = top.get(key[:3])
+            if key in former or best is None or max(p for p, _r, _l in group) > max(p for p, _r, _l in groups[best]):
+                top[key if key in former else key[:3]] = key
+        groups = {key: groups[key] for key in top.values()}
     # per claim, the best probability among rules' candidates and among general ones
     claims = [(max((p for p, r, _l in g if r), default=-1.0), max((p for p, r, _l in g if not r), default=-1.0),
                any(label for _p, _r, label in g)) for g in groups.values()]
@@ -227,7 +240,7 @@ def train(documents: list[Document], gold_total: dict[str, int], folds: int = IN
             probe = RelationWeights(bias, 0.5, weights)
             scored += [(doc, c, probe.probability(c.features)) for i, doc, c in rows if i % folds == k]
         fitted[relation] = design.fit(list(range(len(rows))))
-        counts[relation] = threshold_counts(scored)
+        counts[relation] = threshold_counts(scored, REGISTRY[relation].single)
     thresholds = best_thresholds(counts, gold_total)
     return RelationModel({r: RelationWeights(fitted[r][0], thresholds[r][0], fitted[r][1], thresholds[r][1])
                           for r in relations}, note)
@@ -237,7 +250,6 @@ def predict(model: RelationModel, documents: list[Document]) -> Iterator[dict[st
     """The claims-file lines of documents under a model: entities, and each accepted claim once (the
     likeliest of its candidates, preferring one with a date)."""
     for d in documents:
-        yield from d.entities
         chosen: dict[tuple[str, ...], tuple[float, Candidate]] = {}
         for c in d.candidates:
             p = model.probability(c.relation, c.features)
@@ -248,10 +260,11 @@ def predict(model: RelationModel, documents: list[Document]) -> Iterator[dict[st
             if kept is None or (preference(c.claim), p) > (preference(kept[1].claim), kept[0]):
                 chosen[key] = (p, c)
         claims = [(replace(c.claim, confidence=p), p, c) for p, c in chosen.values()]
-        kept = {id(k) for k in one_country_each([k for k, _p, _c in claims])}
-        for k, p, c in claims:
-            if id(k) in kept:
-                yield {**c.record, "confidence": round(p, 3)}
+        kept = {id(k) for k in one_object_each([k for k, _p, _c in claims])}
+        records = [{**c.record, "confidence": round(p, 3)} for k, p, c in claims if id(k) in kept]
+        used = {r[field] for r in records for field in ("subject", "object", "place") if r[field]}
+        yield from (e for e in d.entities if e["name"] in used or not stray(e["name"], e["type"], e["aliases"]))
+        yield from records
 
 
 def cross_validate(dev: list[Document], extra: list[Document], gold_total: Callable[[set[str]], dict[str, int]],

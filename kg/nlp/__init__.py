@@ -22,7 +22,7 @@ from kg.nlp.mentions import head_chunks
 from kg.nlp.ner.clusters import load as load_clusters
 from kg.nlp.ner import events as ner_events
 from kg.nlp.ner.events import EventRecogniser
-from kg.nlp.occasions import with_named_occasions
+from kg.nlp.occasions import with_named_occasions, with_ordinal
 from kg.nlp.proposals import model_mentions
 from kg.nlp.quotes import find_quotes
 from kg.nlp.recognise import known_names, second_pass, sentence_mentions
@@ -66,7 +66,8 @@ def run(article: Article, *, events: EventRecogniser | None | bool = True) -> An
         found = [[_without_common_tail(m, case) for m in here] for here in found]
     kept = [m for here in found for m in here if not _no_body(m, article.text, lex) and not _common_words(m, case)]
     named = {m.key for m in kept if m.rule != "name-again"}  # a short form stands for a person kept by name
-    mentions = [_one_memorandum(_as_country(m, gaz), lex) for m in kept if m.rule != "name-again" or m.key in named]
+    mentions = [with_ordinal(_one_memorandum(_as_country(m, gaz), lex), article.text) for m in kept
+                if m.rule != "name-again" or m.key in named]
     mentions.sort(key=lambda m: (m.start, -m.end))
     times = find_times(article.text, sentences, published=article.published, language=article.language)
     return AnalyzedArticle(article, sentences, mentions, times, find_quotes(article.text))

@@ -36,8 +36,8 @@ def with_appositions(sentence: Sentence, mentions: list[Mention], *, gaz: Gazett
     for m in mentions:
         if m in candidates:
             found = _apposition(tokens, at[m.end], gaz, lex, chunks, sentence.text, sentence.start) if m.end in at else None
-            if found:  # a post makes a person of a name the recogniser took for a place ("Lim Hock Seng, Secretary-General of ASEAN")
-                role, body = found
+            if found and (found[1] or m.type == "Person"):  # a post with its body makes a person of a name the
+                role, body = found  # recogniser took for a place ("Lim Hock Seng, Secretary-General of ASEAN")
                 person = {} if m.type == "Person" else {"type": "Person", "key": f"person:{norm_key(m.name or m.text)}"}
                 m = replace(m, role=role, body=body, rule=m.rule + "+apposition", **person)
         out.append(m)
@@ -71,9 +71,9 @@ def _apposition(tokens: list[Token], k: int, gaz: Gazetteer, lex: Lexicon, chunk
         end += taken
     if end < len(tokens) and tokens[end].text == "(" and end + 2 < len(tokens) and tokens[end + 2].text == ")":
         end += 3  # "Kepala Badan Nasional Penanggulangan Terorisme (BNPT),"
-    if not body or (end < len(tokens) and not _closes(tokens[end].text.lower(), lex)):
+    if end < len(tokens) and not _closes(tokens[end].text.lower(), lex):
         return None
-    return role, body
+    return role, body  # no body: "X, Minister of Interior;" is "Minister of Interior X", its body left to the post rules
 
 
 def _closes(word: str, lex: Lexicon) -> bool:

@@ -15,6 +15,8 @@ covers another name exactly or only in part, that name is kept and the model's s
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from functools import lru_cache
 
 from kg.model import Mention, Sentence
@@ -71,14 +73,36 @@ def whole_brackets(words: list[str], first: int, end: int, rules: list[Span]) ->
     ("pertemuan ASEAN Senior Official on Drug Matters (ASOD") takes the ")", and one that starts at the
     acronym ("MoU) on anti-terrorism cooperation") starts at the name the acronym stands for, where the
     head-word rules found it (``rules``, token spans) ending at the "(" ("Memorandum of Understanding (MoU)
-    on ..."). An opened bracket that nothing closes is cut off."""
+    on ..."), else at the capitalised words and ordinals before the "(" ("21st Global Counterterrorism Forum
+    (GCTF) Coordination Committee Meeting"). An opened bracket that nothing closes is cut off."""
     opened = next((k for k in range(end - 1, first - 1, -1) if words[k] in ("(", ")")), None)
     if opened is not None and words[opened] == "(":
         end = end + 1 if end < len(words) and words[end] == ")" and end - opened <= 3 else opened
     closed = next((k for k in range(first, end) if words[k] in ("(", ")")), None)
     if closed is not None and words[closed] == ")" and first >= 1 and words[first - 1] == "(":
-        first = next((start for start, stop in rules if stop == first - 1), first)
+        start = first - 1  # no rule found the name: its capitalised words and ordinals just before the "("
+        while start > 0 and (words[start - 1][:1].isupper() or words[start - 1][:1].isdigit()):
+            start -= 1
+        first = next((begin for begin, stop in rules if stop == first - 1), start if start < first - 1 else first)
     return first, end
+
+
+_ORDINAL_BEFORE = re.compile(r"\b\d{1,3}\s?(?:st|nd|rd|th)\s+$")
+
+
+def with_ordinal(m: Mention, text: str) -> Mention:
+    """An event's name takes the English ordinal just before it ("the 84th General Assembly of ...", "the 2nd
+    Australia-Indonesia Ministerial Council"), which the tokeniser splits ("84", "th") so that neither the
+    rules nor the recogniser keep it: annotators write the ordinal into the name, and a name that holds the
+    annotated one matches it."""
+    if m.type != "Event":
+        return m
+    found = _ORDINAL_BEFORE.search(text, max(0, m.start - 12), m.start)
+    if found is None:
+        return m
+    name = text[found.start():m.start].strip() + " " + (m.name or m.text)
+    return replace(m, start=found.start(), text=text[found.start():m.end], name=name,
+                   key=f"event:{norm_key(without_parentheses(name))}")
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,7 @@ from kg.nlp.ner.english import title_case
 from kg.nlp.tokens import Token
 
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*$")
-_FORMER = frozenset({"mantan", "former", "eks", "ex"})
+FORMER = frozenset({"mantan", "former", "eks", "ex"})  # before a title: a post held before
 
 
 def _text(tokens: list[Token], start: int, end: int, source: str) -> str:
@@ -67,7 +67,7 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
                     if body:
                         role = " ".join(t.text for t in tokens[k:first]) + " " + role
                     lead = first if lead < 0 else lead
-        former = lead > 0 and tokens[lead - 1].text.lower() in _FORMER
+        former = lead > 0 and tokens[lead - 1].text.lower() in FORMER
         body_key = body
         if title.kind == "compound":
             body_key = _compound_body(title.body, tokens, end, gaz) or body

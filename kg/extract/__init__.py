@@ -71,16 +71,17 @@ def decide(proposals: Proposals, model: decision.RelationModel | None) -> Extrac
 
 def one_object_each(claims: list[Claim]) -> list[Claim]:
     """Of several accepted claims of a ``single`` relation with one subject, the most confident stays: a
-    person holds one post in an article, besides the posts held before (``former_post``). In the 450 annotated articles 1,537 of the 1,578 people given a post
-    hold one (none holds posts for two countries); in cross-validation a second post the model accepted for
-    someone was right 2 times in 19."""
+    person holds one post in an article, besides the posts held before (``former_post``). In the 450
+    annotated articles 1,537 of the 1,578 people given a post hold one (none holds posts for two countries);
+    in cross-validation a second post the model accepted for someone was right 2 times in 19."""
     best: dict[tuple[str, str], Claim] = {}
     for c in claims:
         if REGISTRY[c.relation].single and not former_post(c):
             kept = best.get((c.relation, c.subject))
             if kept is None or c.confidence > kept.confidence:
                 best[(c.relation, c.subject)] = c
-    return [c for c in claims if not REGISTRY[c.relation].single or former_post(c) or best[(c.relation, c.subject)] is c]
+    return [c for c in claims
+            if not REGISTRY[c.relation].single or former_post(c) or best[(c.relation, c.subject)] is c]
 
 
 def propose_all(analyzed: AnalyzedArticle) -> Proposals:

@@ -60,9 +60,13 @@ class Carried:
         return (key, "referred") if self._points_back(view, heads) else None
 
     def _points_back(self, view: SentenceView, heads: frozenset[str]) -> bool:
+        """A head word with a pointing word just before or after it ("the meeting", "MoU tersebut")."""
         words = view.words
-        return any(w in heads and ((k and words[k - 1] in self.pointers) or words[k + 1:k + 2] and words[k + 1] in self.pointers)
-                   for k, w in enumerate(words))
+        for k, word in enumerate(words):
+            if word in heads and ((k > 0 and words[k - 1] in self.pointers)
+                                  or (k + 1 < len(words) and words[k + 1] in self.pointers)):
+                return True
+        return False
 
 
 def by_rule(rule: str) -> bool:

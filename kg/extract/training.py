@@ -188,13 +188,13 @@ def threshold_counts(scored: list[tuple[str, Candidate, float]], single: bool = 
         groups[(doc, *_pair_key(c))].append((p, by_rule(c.claim.rule), c.label))
         if single and former_post(c.claim):
             former.add((doc, *_pair_key(c)))
-    if single:  # (doc, relation, subject, object): of one subject's claims, the one with the likeliest candidate
-        top: dict[tuple[str, ...], tuple[str, ...]] = {}
+    if single:
+        top: dict[tuple[str, ...], tuple[str, ...]] = {}  # (doc, relation, subject) -> its likeliest pair
         for key, group in groups.items():
             best = top.get(key[:3])
-            if key in former or best is None or max(p for p, _r, _l in group) > max(p for p, _r, _l in groups[best]):
-                top[key if key in former else key[:3]] = key
-        groups = {key: groups[key] for key in top.values()}
+            if key not in former and (best is None or max(p for p, _r, _l in group) > max(p for p, _r, _l in groups[best])):
+                top[key[:3]] = key
+        groups = {key: group for key, group in groups.items() if key in former or top.get(key[:3]) == key}
     # per claim, the best probability among rules' candidates and among general ones
     claims = [(max((p for p, r, _l in g if r), default=-1.0), max((p for p, r, _l in g if not r), default=-1.0),
                any(label for _p, _r, label in g)) for g in groups.values()]

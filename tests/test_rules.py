@@ -640,3 +640,13 @@ def test_a_body_name_ends_where_a_document_subject_opens():
                     "ditandatangani kemarin.")
     assert not [n for n, t in found if t == "Organization" and "tentang" in n], found
     assert ("Malaysia", "Country") in found, found
+
+
+def test_the_guidelines_cooperation_words_state_cooperation():
+    """GUIDELINES: "menggandeng" and "bersinergi" with a named partner, stated as done, are cooperation, and so
+    is collaborating."""
+    found = _pairs("Bakamla menggandeng Polri dalam patroli bersama di Selat Malaka.", "cooperates_with")
+    assert frozenset({"Badan Keamanan Laut", "Kepolisian Negara Republik Indonesia"}) in found, found
+    result = extract.run(nlp.run(_article("The PDEA and the National Narcotics Board of Indonesia collaborated in "
+                                          "combating drug trafficking.", date(2024, 8, 6), "en")), rules_only=True)
+    assert [c for c in result.claims if c.relation == "cooperates_with"], result.claims

@@ -36,8 +36,6 @@ def test_mou_signed_by_both_countries_in_april_2021(sample_graph):
                      ("Inggris", "Memorandum of Understanding", "2021-04")}
 
 
-@pytest.mark.xfail(strict=True, reason="the relation model accepts 'Inggris' attending the JWG from the cooperation "
-                   "sentence that names both (a general candidate, probability 0.30 over the threshold 0.24 of such candidates)")
 def test_attendance_list_gives_one_claim_per_agency(sample_graph):
     attendees = {c["subject"] for c in _claims(sample_graph) if c["relation"] == "attends"}
     assert {"Lembaga Perlindungan Saksi dan Korban", "Kementerian Luar Negeri", "Kedutaan Inggris",

@@ -22,7 +22,6 @@ _INITIAL = re.compile(r"^[A-Z]$")
 _NAME_PARTICLES = frozenset({"bin", "binti", "al", "el", "van", "de", "der", "von", "-"})
 _NAME_GOES_ON = frozenset({"in", "on", "of", "for", "to", "tentang", "untuk"})  # after "(MLA)"; "dan" starts a new name
 _ORDINAL = re.compile(r"^ke-\d+$|^\d+(st|nd|rd|th)?$")
-_ENGLISH_ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 _ROMAN = re.compile(r"^[IVXL]{2,}$")
 _NAME_CONTINUES = frozenset({"on", "of", "for"})  # "Conference on ...", "General Assembly of the ...": an Event goes on
 
@@ -161,8 +160,6 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
                 end += 1
             elif _spaced_ordinal(tokens, end):
                 end += 2  # "Konferensi Aseanapol ke 36"
-            if etype == "Event" and start > 0 and _ENGLISH_ORDINAL.match(tokens[start - 1].text):
-                start -= 1  # "the 84th General Assembly"
             if etype == "Event" and end - start > 2 and tokens[start].text == "The":
                 start += 1  # "The International Conference on ... opened": the article is no part of the name
             name = without_parentheses(" ".join(t.text for t in tokens[start:end]))
@@ -327,7 +324,7 @@ def _another_body(tokens: list[Token], i: int, j: int, gaz: Gazetteer, lex: Lexi
     if tokens[j].text.lower() not in ("dan", "and", "&"):
         return False
     found = gaz.match(tokens, j + 1)
-    if _listed_body(found) or (found and found[1].type == "Country"):
+    if found is not None and found[1].type in ("Organization", "Country"):
         return True
     keys = [t.text.lower() for t in tokens[i:j]]
     named = any(etype == "Organization" for k in range(len(keys)) for _n, etype, _p in _heads_at(keys, k, lex))

@@ -650,3 +650,15 @@ def test_the_guidelines_cooperation_words_state_cooperation():
     result = extract.run(nlp.run(_article("The PDEA and the National Narcotics Board of Indonesia collaborated in "
                                           "combating drug trafficking.", date(2024, 8, 6), "en")), rules_only=True)
     assert [c for c in result.claims if c.relation == "cooperates_with"], result.claims
+
+
+def test_courtesy_calls_audiences_and_the_sidelines_are_meeting_and_attendance_language():
+    """Issue 14's meeting words outside the lexicon's forms ("audiensi", "called on", "on the sidelines")."""
+    found = _pairs("Kepala BNPT Budi Santoso beraudiensi dengan Duta Besar Jepang Taro Yamada di Jakarta.", "meets")
+    assert frozenset({"Budi Santoso", "Taro Yamada"}) in found, found
+    met = _facts("Foreign Minister Sari Wulandari called on Prime Minister Taro Yamada in Tokyo.", "meets",
+                 date(2024, 8, 6), "en")
+    assert {(a, b) for a, b, _, _ in met} & {("Sari Wulandari", "Taro Yamada"), ("Taro Yamada", "Sari Wulandari")}, met
+    attended = _facts("On the sidelines of the 12th ASEAN Defence Ministers' Meeting, Defence Minister Sari "
+                      "Wulandari met reporters.", "attends", date(2024, 8, 6), "en")
+    assert any(a == "Sari Wulandari" for a, _, _, _ in attended), attended

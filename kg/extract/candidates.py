@@ -10,7 +10,7 @@ candidates like any other pair, with their verdict as one feature among many, an
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 
 from kg.extract.context import PARTY_TYPES, Party, SentenceView
@@ -24,6 +24,51 @@ CANDIDATE = "candidate"  # the rule name of a claim no rule proposed: "candidate
 MAX_PARTIES = 10  # distinct parties of one sentence that are paired (a list of 12 ministers gives 45 pairs, not 66)
 MAX_ROLE = 5  # words of a post's title found between a person and a body
 CARRY = 2  # sentences after an event or agreement is named in which "the meeting", "MoU tersebut" may refer to it
+SCENE = 2  # sentences after one telling of a meeting in which a list of those present still tells of it
+MODAL = frozenset({"future", "negation", "invitation"})  # trigger kinds that say a fact is not (yet) so
+
+
+@dataclass
+class Scene:
+    """The people of the meeting being told: "Tampak hadir A, B. Selain itu, hadir juga C dan D." lists the
+    principals of one meeting over two sentences, with its convener in the sentence before ("X mengumpulkan
+    sejumlah pejabat") or further back when the list points to it ("Rapat itu dihadiri oleh ...")
+    (GUIDELINES: in a coordination meeting each body is its own side, and each pair of principals meets; at a
+    named event they attend instead, so whether one is near is part of the candidate's kind)."""
+
+    members: dict[str, int] = field(default_factory=dict)  # person -> the sentence that placed them there
+    last: int = -10  # the last sentence that told of the meeting
+    named: bool = False  # a named event is told of in the scene
+
+    def pairs(self, view: SentenceView, points_back: bool, event_near: bool) -> list[tuple[str, str, str]]:
+        """(member, person of this sentence, kind) for a list of those present that goes on the scene."""
+        if not (view.has("attends") and _telling(view) and self._goes_on(view, points_back)):
+            return []
+        here = _people(view)
+        kind = "scene-named" if self.named or view.events or event_near else "scene"
+        return [(member, person, kind) for member in self.members for person in here if person != member]
+
+    def update(self, view: SentenceView, points_back: bool) -> None:
+        if not _telling(view):
+            return
+        if not self._goes_on(view, points_back):
+            self.members, self.named = {}, False
+        self.last = view.sentence.index
+        self.named = self.named or bool(view.events)
+        for person in _people(view):
+            self.members.setdefault(person, view.sentence.index)
+
+    def _goes_on(self, view: SentenceView, points_back: bool) -> bool:
+        return view.sentence.index - self.last <= SCENE or points_back
+
+
+def _telling(view: SentenceView) -> bool:
+    """The sentence tells of a meeting as done: meeting or attendance words, none of planning or refusal."""
+    return (view.has("meets") or view.has("attends")) and not any(t.relation in MODAL for t in view.triggers)
+
+
+def _people(view: SentenceView) -> list[str]:
+    return _keys([p for p in view.parties if p.rule != "title-body"], ("Person",))
 
 
 @dataclass
@@ -38,8 +83,10 @@ class Carried:
     event_sentence: int = -10
     agreement: str | None = None
     agreement_sentence: int = -10
+    scene: Scene = field(default_factory=Scene)
 
     def update(self, view: SentenceView) -> None:
+        self.scene.update(view, self._points_back(view, self.event_words))
         if view.events:
             self.event, self.event_sentence = view.events[-1].key, view.sentence.index
         if view.agreements:
@@ -112,9 +159,12 @@ def _pairs(view: SentenceView, carried: Carried) -> Iterator[tuple[str, str, str
     parties = view.parties
     actors = _keys(parties, PARTY_TYPES)
     bodies = _keys(parties, ("Organization", "Country"))
-    people = _keys([p for p in parties if p.rule != "title-body"], ("Person",))
+    people = _people(view)
     for a, b in combinations(actors, 2):
         yield "meets", a, b, None
+    points_back = carried._points_back(view, carried.event_words)
+    for a, b, kind in carried.scene.pairs(view, points_back, carried.event_near(view) is not None):
+        yield "meets", a, b, kind
     for a, b in combinations(bodies, 2):
         yield "cooperates_with", a, b, None
     for person in people:

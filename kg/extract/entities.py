@@ -168,6 +168,16 @@ def _rekey(analyzed: AnalyzedArticle, etype: str, target: dict[str, str]) -> Ana
     return replace(analyzed, mentions=mentions)
 
 
+def _balanced(name: str) -> str:
+    """A name without the half of a bracket a mention's span cut: "Supriyanto (F-PGerindra" -> "Supriyanto",
+    "Rakorsus) tingkat menteri" -> "Rakorsus tingkat menteri"."""
+    if name.count("(") > name.count(")"):
+        return name[:name.rindex("(")].rstrip() or name
+    if name.count(")") > name.count("("):
+        return " ".join(name.replace(")", " ").split())
+    return name
+
+
 def build_entities(analyzed: AnalyzedArticle) -> dict[str, Entity]:
     gaz = gazetteer.load()
     language = analyzed.article.language
@@ -191,8 +201,9 @@ def build_entities(analyzed: AnalyzedArticle) -> dict[str, Entity]:
             aliases = sorted({*entry.labels.values(), *entry.aliases, *forms} - {name})
             entities[key] = Entity(key, entry.type, name, dict(entry.labels), aliases, entry.wikidata, entry.iso)
         else:
-            full = [f for f in forms if not _acronymish(f) and "(" not in f] or [f for f in forms if not _acronymish(f)] or forms
-            name = full[0]
+            full = [f for f in forms if not _acronymish(f) and "(" not in f and ")" not in f] or [
+                f for f in forms if not _acronymish(f)] or forms
+            name = _balanced(full[0])
             etype = mentions[0].type
             entities[key] = Entity(key, etype, name, {language: name}, sorted(set(forms) - {name}))
     return entities

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kg.extract.candidates import CANDIDATE, by_rule, mentions_of
+from kg.extract.candidates import CANDIDATE, MODAL, by_rule, mentions_of
 from kg.extract.context import SentenceView
 from kg.model import Claim, Entity
 from kg.nlp import lexicon
@@ -24,7 +24,6 @@ WINDOW = 3  # words looked at before the first and after the last argument
 BETWEEN = 6  # words between the arguments kept as features (the first and last ones when more)
 COORDINATORS = frozenset({"dan", "and", "serta", "&", ","})
 PARTNER_WORDS = frozenset({"dengan", "with", "antara", "between", "and", "dan"})
-MODAL = frozenset({"future", "negation", "invitation"})  # trigger kinds that say a fact is not (yet) so
 
 
 @dataclass
@@ -116,6 +115,8 @@ def features(claim: Claim, view: SentenceView, facts: ArticleFacts) -> list[str]
         return f
     if not claim.object:
         return f
+    if claim.relation in ("meets", "cooperates_with"):
+        f += _sides(claim, facts)
     o_spans = mentions_of(view, claim.object)
     o = _nearest(o_spans, s[0] if s else view.sentence.start)
     if o is None:
@@ -143,8 +144,6 @@ def features(claim: Claim, view: SentenceView, facts: ArticleFacts) -> list[str]
         where = "before" if trigger_at < first[0] else "between" if trigger_at < second[0] else "after"
         f.append(f"trig-{where}")
         f.append(f"trig-{where}-{own[0].text}")
-    if claim.relation in ("meets", "cooperates_with"):
-        f += _sides(claim, facts)
     if claim.relation == "holds_position":
         f.append(f"post-known={facts.bodies.get(claim.subject) == claim.object}")
         if claim.role:

@@ -26,7 +26,6 @@ from kg.extract.relations import attends, cooperates, meets, present, signs, the
 from kg.model import AnalyzedArticle, Article, Claim, Entity, Evidence, ExtractedArticle, Sentence, TimeExpr
 from kg.nlp import gazetteer, lexicon
 from kg.relations import REGISTRY
-from kg.resources import load_table
 
 __all__ = ["run", "propose_all", "decide", "Proposals"]
 
@@ -88,8 +87,8 @@ def propose_all(analyzed: AnalyzedArticle) -> Proposals:
     article = analyzed.article
     language = article.language
     lex = lexicon.load(language)
-    analyzed = unify_events(resolve_event_references(unify_forms(unify_people(analyzed)), _event_words(), _event_heads(language)),
-                            _event_words())
+    words = lexicon.event_references().kinds
+    analyzed = unify_events(resolve_event_references(unify_forms(unify_people(analyzed)), words, _event_heads(language)), words)
     analyzed = without_initials(analyzed)
     refs = person_refs(analyzed)
     entities = build_entities(analyzed)
@@ -123,7 +122,7 @@ def propose_all(analyzed: AnalyzedArticle) -> Proposals:
     recent: dict[str, None] = {}  # people by last mention, most recent last
     people_phrases, presence, pair_phrases = lex.phrases("people"), lex.phrases("presence"), lex.phrases("pair")
     occasions = Occasions(lex.phrases("occasion"))
-    carried = Carried(_event_heads(language), _agreement_heads(language), _pointers())
+    carried = Carried(_event_heads(language), _agreement_heads(language), lexicon.event_references().pointers)
     for view in views:
         two_people = the_two(view, people_phrases, last_people, list(recent), ministers)
         here = [*meets(view, entities), *signs(view, entities, last_agreement, bodies, two_people, last_pair),
@@ -178,17 +177,6 @@ def propose_all(analyzed: AnalyzedArticle) -> Proposals:
     ruled = {(c.relation, c.subject, c.object) for c in claims if by_rule(c.rule)}
     facts = ArticleFacts(language, entities, analyzed.quotes, len(analyzed.sentences), bodies, counts, together, ruled)
     return Proposals(article, analyzed.sentences, entities, views, facts, claims)
-
-
-@lru_cache(maxsize=1)
-def _event_words() -> dict[str, str]:
-    return {row["word"].lower(): row["kind"] for row in load_table("lexicons/event_references.tsv")}
-
-
-@lru_cache(maxsize=1)
-def _pointers() -> frozenset[str]:
-    """Words that make a meeting's or agreement's head word point back ("the meeting", "MoU tersebut")."""
-    return frozenset(row["word"].lower() for row in load_table("lexicons/event_references.tsv") if row["back"] == "yes")
 
 
 @lru_cache(maxsize=None)

@@ -82,6 +82,21 @@ def unit_names() -> dict[str, str]:
     return {row["short"]: row["long"] for row in load_table("lexicons/unit_names.tsv")}
 
 
+@dataclass(frozen=True)
+class EventReferences:
+    """The words around an event's head word that name no particular event (``lexicons/event_references.tsv``)."""
+
+    kinds: dict[str, str]  # lower-case word -> determiner | demonstrative | modifier
+    pointers: frozenset[str]  # the words that make a head word point back to one named before ("the meeting")
+
+
+@lru_cache(maxsize=1)
+def event_references() -> EventReferences:
+    rows = load_table("lexicons/event_references.tsv")
+    return EventReferences({row["word"].lower(): row["kind"] for row in rows},
+                           frozenset(row["word"].lower() for row in rows if row["back"] == "yes"))
+
+
 @lru_cache(maxsize=None)
 def load(language: str) -> Lexicon:
     """The lexicon of one language; Indonesian titles and ranks are known in English articles too."""

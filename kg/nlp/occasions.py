@@ -21,9 +21,9 @@ from functools import lru_cache
 
 from kg.model import Mention, Sentence
 from kg.names import norm_key, without_parentheses
-from kg.nlp.lexicon import weekdays
+from kg.nlp.lexicon import event_references, weekdays
 from kg.nlp.ner.events import EventRecogniser, chunk_tags
-from kg.resources import function_words, load_table
+from kg.resources import function_words
 
 TYPES = {"EVENT": "Event", "AGREEMENT": "Agreement"}
 Span = tuple[int, int]
@@ -107,15 +107,14 @@ def with_ordinal(m: Mention, text: str) -> Mention:
 
 @lru_cache(maxsize=1)
 def _framing() -> frozenset[str]:
-    references = {row["word"].lower() for row in load_table("lexicons/event_references.tsv")}
-    return frozenset(references | function_words("id") | function_words("en"))
+    return frozenset(event_references().kinds) | function_words("id") | function_words("en")
 
 
 @lru_cache(maxsize=1)
 def _breaks() -> frozenset[str]:
     """Words no name runs on into: weekdays ("Konferensi ASEANAPOL Kamis (8/11)") and demonstratives
     ("ADMM ke-6 tersebut")."""
-    pointing = {row["word"].lower() for row in load_table("lexicons/event_references.tsv") if row["kind"] == "demonstrative"}
+    pointing = {word for word, kind in event_references().kinds.items() if kind == "demonstrative"}
     return frozenset(pointing) | weekdays()
 
 

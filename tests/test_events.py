@@ -6,14 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from kg import nlp
 from kg.cli import app
 from kg.model import Article
 from kg.nlp.ner.events import EventRecogniser
-
-from .conftest import DEV
 
 # Invented sentences of the genre: a named event that holds an agency's name, and an agreement.
 _ARTICLES = {

@@ -258,3 +258,28 @@ def test_a_name_holds_no_half_of_a_bracket():
     result = extract.run(nlp.run(_article(text, "en", date(2024, 8, 6))))
     people = {e.name for e in result.entities.values() if e.type == "Person"}
     assert "Sari Wulandari" in people and all(n.count("(") == n.count(")") for n in people), people
+
+
+def test_a_list_of_principals_the_model_mostly_pairs_is_paired_whole_across_sides():
+    text = ("Hadir dalam rapat ini Kapolri Jenderal Budi Santoso, Panglima TNI Jenderal Taro Pratama, Kepala BIN "
+            "Andi Wijaya, dan Kepala BNPT Joko Susanto.")
+    # a model that accepts only the meetings of the list's first person: half of the six pairs
+    weights = {name: RelationWeights(-30.0, 0.5, {}, 0.5) for name in REGISTRY}
+    weights["meets"] = RelationWeights(-30.0, 0.5, {"s-first-person": 60.0}, 0.5)
+    result = extract.run(nlp.run(_article(text, published=date(2024, 8, 6))), RelationModel(weights))
+    met = {frozenset((result.entities[c.subject].name, result.entities[c.object].name)) for c in result.claims
+           if c.relation == "meets"}
+    people = ["Budi Santoso", "Taro Pratama", "Andi Wijaya", "Joko Susanto"]
+    assert met == {frozenset((a, b)) for k, a in enumerate(people) for b in people[k + 1:]}, met
+    weights["meets"] = RelationWeights(-30.0, 0.5, {"s-first-person": 60.0, "s-mentions=1": -60.0}, 0.5)
+    few = extract.run(nlp.run(_article(text, published=date(2024, 8, 6))), RelationModel(weights))
+    assert not [c for c in few.claims if c.relation == "meets"]  # too few accepted: nothing added
+
+
+def test_a_list_of_principals_joins_no_two_people_of_one_side():
+    from kg.extract.decision import Pairing, whole_lists
+    people = ["a", "b", "c", "d"]
+    pairs = [(x, y) for k, x in enumerate(people) for y in people[k + 1:]]
+    pairings = [Pairing(0, frozenset(p), "a" in p, p != ("c", "d")) for p in pairs]  # c and d serve one body
+    added = {pairs[k] for k in whole_lists(pairings)}
+    assert added == {("b", "c"), ("b", "d")}, added

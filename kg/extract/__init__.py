@@ -54,18 +54,31 @@ def run(analyzed: AnalyzedArticle, model: decision.RelationModel | None = None, 
 def decide(proposals: Proposals, model: decision.RelationModel | None) -> ExtractedArticle:
     """The claims the model accepts, each with its probability as confidence; without a model, the rules' claims."""
     kept: list[Claim] = []
+    scored: list[tuple[Claim, float, bool, list[str]]] = []
     for claim in proposals.claims:
         if model is None or claim.relation not in model.relations:
             if by_rule(claim.rule):
                 kept.append(claim)
             continue
-        probability = model.probability(claim.relation, proposals.features(claim))
-        if probability is not None and model.accepts(claim.relation, probability, by_rule(claim.rule)):
-            kept.append(replace(claim, confidence=round(probability, 3)))
+        features = proposals.features(claim)
+        probability = model.probability(claim.relation, features)
+        if probability is not None:
+            scored.append((claim, probability, model.accepts(claim.relation, probability, by_rule(claim.rule)), features))
+    listed = lists_of_principals([(c, accepted, features) for c, _p, accepted, features in scored])
+    kept += [replace(c, confidence=round(p, 3)) for k, (c, p, accepted, _f) in enumerate(scored) if accepted or k in listed]
     claims = one_object_each(_dedupe(kept))
     used = {key for c in claims for key in (c.subject, c.object, c.place) if key}
     entities = {key: e for key, e in proposals.entities.items() if key in used or not stray(e.name, e.type, e.aliases)}
     return ExtractedArticle(proposals.article, proposals.sentences, entities, claims)
+
+
+def lists_of_principals(scored: list[tuple[Claim, bool, list[str]]]) -> set[int]:
+    """The positions of scored candidates (claim, accepted, features) that ``decision.whole_lists`` adds to
+    the accepted: meetings between two people of a list of principals."""
+    at = [k for k, (c, _a, f) in enumerate(scored) if c.relation == "meets" and "stype=Person" in f and "otype=Person" in f]
+    pairings = [decision.Pairing(scored[k][0].evidence.sentence, frozenset((scored[k][0].subject, scored[k][0].object or "")),
+                                 scored[k][1], "two-sides" in scored[k][2]) for k in at]
+    return {at[k] for k in decision.whole_lists(pairings)}
 
 
 def one_object_each(claims: list[Claim]) -> list[Claim]:

@@ -20,7 +20,7 @@ from pathlib import Path
 from types import ModuleType
 
 from kg.errors import InputError
-from kg.extract import one_object_each, preference
+from kg.extract import lists_of_principals, one_object_each, preference
 from kg.extract.candidates import by_rule
 from kg.extract.decision import RelationModel, RelationWeights
 from kg.extract.entities import stray
@@ -251,9 +251,11 @@ def predict(model: RelationModel, documents: list[Document]) -> Iterator[dict[st
     likeliest of its candidates, preferring one with a date)."""
     for d in documents:
         chosen: dict[tuple[str, ...], tuple[float, Candidate]] = {}
-        for c in d.candidates:
-            p = model.probability(c.relation, c.features)
-            if p is None or not model.accepts(c.relation, p, by_rule(c.claim.rule)):
+        scored = [(c, p, model.accepts(c.relation, p, by_rule(c.claim.rule))) for c in d.candidates
+                  if (p := model.probability(c.relation, c.features)) is not None]
+        listed = lists_of_principals([(c.claim, accepted, c.features) for c, _p, accepted in scored])
+        for k, (c, p, accepted) in enumerate(scored):
+            if not accepted and k not in listed:
                 continue
             key = _pair_key(c)
             kept = chosen.get(key)

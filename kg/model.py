@@ -82,7 +82,6 @@ class Mention:
     rule: str = ""
     role: str = ""  # for a Person introduced by a title: the title as written
     body: str = ""  # for a Person introduced by a title: key of the body named in or after the title
-    former: bool = False
 
 
 @dataclass

@@ -53,21 +53,17 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
         first = lower_title_start(tokens, i, lex) if lex.lower_case_titles else i  # "... deputy chief X"
         if first < i:
             role = " ".join(t.text for t in tokens[first:i]) + " " + role
-        lead = first
         if not body:
-            lead, body = body_before(tokens, first, gaz, chunks)
-            lead = first if lead < 0 else lead
+            body = body_before(tokens, first, gaz, chunks)[1]
             if not body:  # "US Counterterrorism Coordinator", "Malaysia's Deputy Home Minister": role words and the
                 k = first     # words titles start with between the body and the title
                 while k > 0 and tokens[k - 1].is_cap and (tokens[k - 1].text.lower() in lex.role_words
                                                           or (tokens[k - 1].text.lower(),) in lex.title_prefixes):
                     k -= 1
                 if k < first:
-                    lead, body = body_before(tokens, k, gaz, chunks)
+                    body = body_before(tokens, k, gaz, chunks)[1]
                     if body:
                         role = " ".join(t.text for t in tokens[k:first]) + " " + role
-                    lead = first if lead < 0 else lead
-        former = lead > 0 and tokens[lead - 1].text.lower() in FORMER
         body_key = body
         if title.kind == "compound":
             body_key = _compound_body(title.body, tokens, end, gaz) or body
@@ -103,13 +99,13 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
         if name_start >= 0:
             name = " ".join(_text(tokens, name_start, name_end, text).split())
             add(name_start, name_end, "Person", f"person:{norm_key(name)}", "title-name", name=name,
-                role=role, body=body_key, former=former)
+                role=role, body=body_key)
             for k in range(i, name_start):
                 used[k] = True
             i = name_end
         else:
             add(i, max(end, i + 1), "Title", "", "title", name=role, role=role,
-                body=body_key, former=former)
+                body=body_key)
             i = end
     # gazetteer bodies, countries and places, and head-word chunks, on what is left
     i = 0

@@ -76,8 +76,8 @@ def lists_of_principals(scored: list[tuple[Claim, bool, list[str]]]) -> set[int]
     """The positions of scored candidates (claim, accepted, features) that ``decision.whole_lists`` adds to
     the accepted: meetings between two people of a list of principals."""
     at = [k for k, (c, _a, f) in enumerate(scored) if c.relation == "meets" and "stype=Person" in f and "otype=Person" in f]
-    pairings = [decision.Pairing(scored[k][0].evidence.sentence, frozenset((scored[k][0].subject, scored[k][0].object or "")),
-                                 scored[k][1], "two-sides" in scored[k][2]) for k in at]
+    pairings = [decision.Pairing(c.evidence.sentence, frozenset((c.subject, c.object or "")), accepted, "two-sides" in f)
+                for c, accepted, f in (scored[k] for k in at)]
     return {at[k] for k in decision.whole_lists(pairings)}
 
 

@@ -36,7 +36,7 @@ class Scene:
     (GUIDELINES: in a coordination meeting each body is its own side, and each pair of principals meets; at a
     named event they attend instead, so whether one is near is part of the candidate's kind)."""
 
-    members: dict[str, int] = field(default_factory=dict)  # person -> the sentence that placed them there
+    members: list[str] = field(default_factory=list)  # the people told of so far, in order
     last: int = -10  # the last sentence that told of the meeting
     named: bool = False  # a named event is told of in the scene
 
@@ -52,11 +52,10 @@ class Scene:
         if not _telling(view):
             return
         if not self._goes_on(view, points_back):
-            self.members, self.named = {}, False
+            self.members, self.named = [], False
         self.last = view.sentence.index
         self.named = self.named or bool(view.events)
-        for person in _people(view):
-            self.members.setdefault(person, view.sentence.index)
+        self.members += [person for person in _people(view) if person not in self.members]
 
     def _goes_on(self, view: SentenceView, points_back: bool) -> bool:
         return view.sentence.index - self.last <= SCENE or points_back
@@ -86,7 +85,7 @@ class Carried:
     scene: Scene = field(default_factory=Scene)
 
     def update(self, view: SentenceView) -> None:
-        self.scene.update(view, self._points_back(view, self.event_words))
+        self.scene.update(view, self.points_back(view, self.event_words))
         if view.events:
             self.event, self.event_sentence = view.events[-1].key, view.sentence.index
         if view.agreements:
@@ -104,9 +103,9 @@ class Carried:
             return None
         if view.sentence.index - named <= CARRY:
             return key, "near"
-        return (key, "referred") if self._points_back(view, heads) else None
+        return (key, "referred") if self.points_back(view, heads) else None
 
-    def _points_back(self, view: SentenceView, heads: frozenset[str]) -> bool:
+    def points_back(self, view: SentenceView, heads: frozenset[str]) -> bool:
         """A head word with a pointing word just before or after it ("the meeting", "MoU tersebut")."""
         words = view.words
         for k, word in enumerate(words):
@@ -162,7 +161,7 @@ def _pairs(view: SentenceView, carried: Carried) -> Iterator[tuple[str, str, str
     people = _people(view)
     for a, b in combinations(actors, 2):
         yield "meets", a, b, None
-    points_back = carried._points_back(view, carried.event_words)
+    points_back = carried.points_back(view, carried.event_words)
     for a, b, kind in carried.scene.pairs(view, points_back, carried.event_near(view) is not None):
         yield "meets", a, b, kind
     for a, b in combinations(bodies, 2):

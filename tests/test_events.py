@@ -187,3 +187,12 @@ def test_leaving_the_event_models_near_zero_attributes_out_changes_no_tag():
     whole = [recogniser._tagger.tag(sentence_features(words, "id", chunks)) for words, chunks in sentences]
     kept = [recogniser._tagger.tag(sentence_features(words, "id", chunks, pruned)) for words, chunks in sentences]
     assert kept == whole and any(tag != "O" for tags in whole for tag in tags)
+
+
+def test_a_name_keeps_its_reach_se_asean():
+    """"se-ASEAN" (all of ASEAN) is part of the name it follows: the annotated names of the shared articles
+    keep it ("Konferensi Kepolisian se-ASEAN", "Kominda se-Sumbagsel")."""
+    text = "Wakil Presiden Jusuf Kalla membuka Konferensi Kepolisian se-ASEAN ke-35 di Jakarta."
+    article = Article(id="t", text=text, source="t", language="id")
+    found = {(m.text, m.type) for m in nlp.run(article, events=None).mentions if m.type == "Event"}
+    assert ("Konferensi Kepolisian se-ASEAN ke-35", "Event") in found, found

@@ -138,6 +138,9 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
                 break
             if (tok.is_cap and tok.is_word) or (j > i and _ORDINAL.match(tok.text)):
                 j += 1
+            elif (j > i and tok.text.lower() == "se" and j + 2 < len(tokens) and tokens[j + 1].text == "-"
+                  and tokens[j + 2].is_cap and tokens[j + 2].is_word):
+                j += 3  # "Konferensi Kepolisian se-ASEAN", "Kominda se-Sumbagsel": the name's reach is part of it
             elif j > i and _inner_acronym(tokens, i, j, lex):
                 j += 3  # "Treaty on Mutual Legal Assistance (MLA) in Criminal Matters": the name goes on
             elif (j > i and tok.text.lower() in CONNECTORS and j + 1 < len(tokens) and tokens[j + 1].is_cap

@@ -161,8 +161,9 @@ def _pairs(view: SentenceView, carried: Carried) -> Iterator[tuple[str, str, str
     people = _people(view)
     for a, b in combinations(actors, 2):
         yield "meets", a, b, None
+    event_near = carried.event_near(view)
     points_back = carried.points_back(view, carried.event_words)
-    for a, b, kind in carried.scene.pairs(view, points_back, carried.event_near(view) is not None):
+    for a, b, kind in carried.scene.pairs(view, points_back, event_near is not None):
         yield "meets", a, b, kind
     for a, b in combinations(bodies, 2):
         yield "cooperates_with", a, b, None
@@ -170,7 +171,7 @@ def _pairs(view: SentenceView, carried: Carried) -> Iterator[tuple[str, str, str
         yield "quoted", person, None, None
         for body in bodies:
             yield "holds_position", person, body, None
-    events = _named_or_carried(view.events, carried.event_near(view))
+    events = _named_or_carried(view.events, event_near)
     agreements = _named_or_carried(view.agreements, carried.agreement_near(view))
     attendees = _keys([p for p in parties if not names_a_side(view, p)], PARTY_TYPES)
     for actor in attendees:

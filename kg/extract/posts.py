@@ -16,10 +16,10 @@ from functools import lru_cache
 
 from kg.model import Claim, Mention
 from kg.nlp import gazetteer, lexicon
-from kg.nlp.recognise import FORMER
 from kg.resources import function_words, load_table
 
 DEFAULT_COUNTRY = {"id": "country:id"}
+FORMER = frozenset({"mantan", "former", "eks", "ex"})  # before a title: a post held before
 
 
 def holds_position(mentions: list[Mention], language: str, text: str = "") -> Iterator[tuple[Mention, str, str]]:

@@ -17,7 +17,6 @@ from kg.nlp.ner.english import title_case
 from kg.nlp.tokens import Token
 
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*$")
-FORMER = frozenset({"mantan", "former", "eks", "ex"})  # before a title: a post held before
 
 
 def _text(tokens: list[Token], start: int, end: int, source: str) -> str:

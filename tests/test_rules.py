@@ -662,3 +662,37 @@ def test_courtesy_calls_audiences_and_the_sidelines_are_meeting_and_attendance_l
     attended = _facts("On the sidelines of the 12th ASEAN Defence Ministers' Meeting, Defence Minister Sari "
                       "Wulandari met reporters.", "attends", date(2024, 8, 6), "en")
     assert any(a == "Sari Wulandari" for a, _, _, _ in attended), attended
+
+
+def test_a_ministrys_portfolio_belongs_to_the_title_not_the_name():
+    """Indonesian ministers are titled by their ministry's portfolio ("Menteri Perekonomian", "Menteri
+    Kehutanan"); every portfolio of the cabinet's nomenclature continues the title, so the name starts after it."""
+    posts = _posts("Hadir dalam rapat itu Menteri Perekonomian Budi Santoso dan Menteri Kelautan dan Perikanan "
+                   "Sari Wulandari.")
+    assert ("Budi Santoso", "Indonesia", "Menteri Perekonomian") in posts, posts
+    assert ("Sari Wulandari", "Indonesia", "Menteri Kelautan dan Perikanan") in posts, posts
+
+
+def test_state_bodies_named_by_their_kind_are_bodies():
+    """Parliaments, courts, prosecutors, services and armed forces named by their head word ("Parlemen Rusia",
+    "Mahkamah Agung", "Dinas Sosial") are bodies, and a post before one belongs to it."""
+    posts = _posts("Wakil Ketua Parlemen Rusia Ivan Petrov bertemu Ketua Mahkamah Agung Budi Santoso.")
+    assert ("Ivan Petrov", "Parlemen Rusia", "Wakil Ketua") in posts, posts
+    assert ("Budi Santoso", "Mahkamah Agung", "Ketua") in posts, posts
+    found = _bodies("Dinas Sosial dan Lapas Kelas I Cipinang menggelar rapat.")
+    assert {("Dinas Sosial", "Organization"), ("Lapas Kelas I Cipinang", "Organization")} <= found, found
+    found = _bodies("The meeting was hosted by the ASEAN Secretariat in Jakarta.", "en")
+    assert ("ASEAN Secretariat", "Organization") in found, found
+
+
+def test_a_military_units_number_and_name_are_one_name():
+    found = _bodies("Kodam IX/Udayana menggelar latihan bersama Korem 163/Wira Satya di Denpasar.")
+    assert {("Kodam IX/Udayana", "Organization"), ("Korem 163/Wira Satya", "Organization")} <= found, found
+
+
+def test_a_capitalised_ordinal_stays_in_the_events_name_and_a_name_abbreviation_ends_no_sentence():
+    facts = _facts("Presiden Budi Santoso menghadiri Konferensi Tingkat Tinggi Luar Biasa Ke-5 Organisasi Kerja Sama "
+                   "Islam di Jakarta, Senin (7/3/2016).", "attends")
+    assert {e for _s, e, _r, _d in facts} == {"Konferensi Tingkat Tinggi Luar Biasa Ke-5 Organisasi Kerja Sama Islam"}
+    text = "Ketua panitia, Moh. Hasan Basri, menambahkan bahwa persiapan sudah selesai. Rapat lalu ditutup."
+    assert [s.text for s in split_sentences(text)] == [text.split(" Rapat")[0], "Rapat lalu ditutup."]

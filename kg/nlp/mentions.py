@@ -21,8 +21,9 @@ CONNECTORS = frozenset({"of", "on", "and", "for", "the", "in", "dan", "untuk", "
 _INITIAL = re.compile(r"^[A-Z]$")
 _NAME_PARTICLES = frozenset({"bin", "binti", "al", "el", "van", "de", "der", "von", "-"})
 _NAME_GOES_ON = frozenset({"in", "on", "of", "for", "to", "tentang", "untuk"})  # after "(MLA)"; "dan" starts a new name
-_ORDINAL = re.compile(r"^ke-\d+$|^\d+(st|nd|rd|th)?$")
+_ORDINAL = re.compile(r"^[Kk]e-\d+$|^\d+(st|nd|rd|th)?$")
 _ROMAN = re.compile(r"^[IVXL]{2,}$")
+_UNIT_NUMBER = re.compile(r"^(?:[IVXL]+|\d+)$")
 _NAME_CONTINUES = frozenset({"on", "of", "for"})  # "Conference on ...", "General Assembly of the ...": an Event goes on
 
 
@@ -141,6 +142,9 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
             elif (j > i and tok.text.lower() == "se" and j + 2 < len(tokens) and tokens[j + 1].text == "-"
                   and tokens[j + 2].is_cap and tokens[j + 2].is_word):
                 j += 3  # "Konferensi Kepolisian se-ASEAN", "Kominda se-Sumbagsel": the name's reach is part of it
+            elif (j > i and tok.text == "/" and _UNIT_NUMBER.match(tokens[j - 1].text) and j + 1 < len(tokens)
+                  and (tokens[j + 1].is_cap or tokens[j + 1].text.isdigit())):
+                j += 1  # "Kodam IX/Udayana", "Korem 102/Panju Panjung": a military unit's number and its name
             elif j > i and _inner_acronym(tokens, i, j, lex):
                 j += 3  # "Treaty on Mutual Legal Assistance (MLA) in Criminal Matters": the name goes on
             elif (j > i and tok.text.lower() in CONNECTORS and j + 1 < len(tokens) and tokens[j + 1].is_cap
@@ -179,7 +183,7 @@ def _numbered_session(tokens: list[Token], i: int, j: int, gaz: Gazetteer) -> tu
     capitalised run ``tokens[i:j]`` or right after it. A country's acronym is not ("RI ke-7": a president's
     number)."""
     for k in range(i + 1, j + 1):
-        if k < j and tokens[k].text.startswith("ke-") and _ORDINAL.match(tokens[k].text):
+        if k < j and tokens[k].text.lower().startswith("ke-") and _ORDINAL.match(tokens[k].text):
             end = k + 1
         elif k == j and _spaced_ordinal(tokens, k):
             end = k + 2

@@ -10,7 +10,7 @@ from kg.resources import load_table
 
 __all__ = ["MAX_SENTENCE", "Token", "split_sentences", "tokenize"]
 
-_TOKEN = re.compile(r"ke-\d+|\d+(?:[.,/:]\d+)*|[^\W\d_]+(?:['’][^\W_]+)*|\S", re.UNICODE)
+_TOKEN = re.compile(r"[Kk]e-\d+|\d+(?:[.,/:]\d+)*|[^\W\d_]+(?:['’][^\W_]+)*|\S", re.UNICODE)
 # A full stop that does not end a sentence: an initial, or an abbreviation of lexicons/abbreviations.tsv (a title,
 # a rank, a degree, a month's abbreviation as in "Sept. 9").
 _INITIAL = re.compile(r"\b[A-Z]\.$")

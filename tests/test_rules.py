@@ -683,6 +683,8 @@ def test_state_bodies_named_by_their_kind_are_bodies():
     assert {("Dinas Sosial", "Organization"), ("Lapas Kelas I Cipinang", "Organization")} <= found, found
     found = _bodies("The meeting was hosted by the ASEAN Secretariat in Jakarta.", "en")
     assert ("ASEAN Secretariat", "Organization") in found, found
+    found = _bodies("Ia lulusan Akpol Angkatan 1985 dan pernah menjabat Kapolres Bogor.")
+    assert not [n for n, _t in found if "1985" in n], found  # a cohort, not a body
 
 
 def test_a_military_units_number_and_name_are_one_name():

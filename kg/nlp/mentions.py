@@ -24,6 +24,7 @@ _NAME_GOES_ON = frozenset({"in", "on", "of", "for", "to", "tentang", "untuk"})  
 _ORDINAL = re.compile(r"^[Kk]e-\d+$|^\d+(st|nd|rd|th)?$")
 _ROMAN = re.compile(r"^[IVXL]{2,}$")
 _UNIT_NUMBER = re.compile(r"^(?:[IVXL]+|\d+)$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _NAME_CONTINUES = frozenset({"on", "of", "for"})  # "Conference on ...", "General Assembly of the ...": an Event goes on
 
 
@@ -425,5 +426,7 @@ def _classify(tokens: list[Token], i: int, j: int, lex: Lexicon) -> tuple[int, i
                 end -= 1
             if end - start == n and n == 1 and etype != "Agreement":
                 continue  # a bare head ("Badan", "Meeting") names nothing
+            if etype == "Organization" and end > start + n and all(_YEAR.match(t.text) for t in tokens[start + n:end]):
+                continue  # a body's head and a year alone is a cohort, no body: "Akpol Angkatan 1985"
             return start, end, etype
     return None

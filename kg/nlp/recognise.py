@@ -53,14 +53,14 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
         if first < i:
             role = " ".join(t.text for t in tokens[first:i]) + " " + role
         if not body:
-            body = body_before(tokens, first, gaz, chunks)[1]
+            body = body_before(tokens, first, gaz, chunks)
             if not body:  # "US Counterterrorism Coordinator", "Malaysia's Deputy Home Minister": role words and the
                 k = first     # words titles start with between the body and the title
                 while k > 0 and tokens[k - 1].is_cap and (tokens[k - 1].text.lower() in lex.role_words
                                                           or (tokens[k - 1].text.lower(),) in lex.title_prefixes):
                     k -= 1
                 if k < first:
-                    body = body_before(tokens, k, gaz, chunks)[1]
+                    body = body_before(tokens, k, gaz, chunks)
                     if body:
                         role = " ".join(t.text for t in tokens[k:first]) + " " + role
         body_key = body

@@ -95,24 +95,23 @@ def body_after(tokens: list[Token], j: int, gaz: Gazetteer, chunks: dict[int, tu
     return (n + k - j, key) if n else (0, "")
 
 
-def body_before(tokens: list[Token], i: int, gaz: Gazetteer, chunks: dict[int, tuple[int, str, str]]) -> tuple[int, str]:
+def body_before(tokens: list[Token], i: int, gaz: Gazetteer, chunks: dict[int, tuple[int, str, str]]) -> str:
     """English puts the body before the title: "Indonesian Foreign Minister", "Australia's Home Affairs
-    Minister", "the BNPT chief". Returns (start token of the body, body key), or (-1, "")."""
+    Minister", "the BNPT chief". Returns the body's key, or ""."""
     if i == 0:
-        return -1, ""
+        return ""
     prev = tokens[i - 1].text
     country = gaz.adjectives.get(prev.lower())
     if country:
-        return i - 1, country
+        return country
     for start in range(max(0, i - 6), i):
         found = gaz.match(tokens, start)  # the gazetteer's key first ("China Coast Guard" is a listed body); it
         # reads a name of several words in the possessive itself ("United Kingdom's")
         if found and start + found[0] == i and found[1].type in ("Organization", "Country"):
-            return start, found[1].key
+            return found[1].key
         if start in chunks and start + chunks[start][0] == i and chunks[start][2] == "Organization":
-            return start, chunks[start][1]
-    owner = gaz.owner(prev) if without_possessive(prev) != prev else ""  # "Australia's", "BNPT's chief"
-    return (i - 1, owner) if owner else (-1, "")
+            return chunks[start][1]
+    return gaz.owner(prev) if without_possessive(prev) != prev else ""  # "Australia's", "BNPT's chief"
 
 
 def parse_title(

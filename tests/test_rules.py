@@ -698,3 +698,38 @@ def test_a_capitalised_ordinal_stays_in_the_events_name_and_a_name_abbreviation_
     assert {e for _s, e, _r, _d in facts} == {"Konferensi Tingkat Tinggi Luar Biasa Ke-5 Organisasi Kerja Sama Islam"}
     text = "Ketua panitia, Moh. Hasan Basri, menambahkan bahwa persiapan sudah selesai. Rapat lalu ditutup."
     assert [s.text for s in split_sentences(text)] == [text.split(" Rapat")[0], "Rapat lalu ditutup."]
+
+
+def test_a_name_goes_on_after_its_acronym_in_brackets():
+    # "Head (ACRONYM) subject": the annotators write the subject (or the year) into the document's or event's
+    # name; cut at the bracket, the name matched no annotated one
+    facts = _facts("Kepala Badan Budi Santoso dan Duta Besar Jepang Hiro Tanaka menandatangani Nota Kesepahaman (MoU) "
+                   "Kerja Sama Pendidikan Kepolisian di Jakarta, Senin (7/3/2016).", "signs")
+    assert {a for _s, a, _r, _d in facts} == {"Nota Kesepahaman Kerja Sama Pendidikan Kepolisian"}
+    facts = _facts("Kedua menteri menyaksikan penandatanganan nota kesepahaman (MoU) Kerja Sama Perdagangan oleh "
+                   "Budi Santoso dan Hiro Tanaka di Jakarta, Senin (7/3/2016).", "signs")
+    assert {a for _s, a, _r, _d in facts} == {"nota kesepahaman Kerja Sama Perdagangan"}
+    # the head-word rules alone (the event recogniser's input) keep an event's year after its acronym
+    analyzed = nlp.run(_article("Police chief Budi Santoso attended the Regional Maritime Security Conference (RMSC) "
+                                "2024 in Bali on Monday.", language="en"), events=False)
+    assert [m.name for m in analyzed.mentions if m.type == "Event"] == ["Regional Maritime Security Conference 2024"]
+
+
+def test_an_agreement_named_in_lower_case_keeps_its_description_and_two_documents_stay_two():
+    # English names a document by describing it; the description is its name ("a bilateral policing
+    # agreement"), and "X and a Y agreement" is two documents, not one name
+    facts = _facts("Police minister Budi Santoso and his counterpart Hiro Tanaka signed a bilateral policing agreement "
+                   "in Jakarta on Monday.", "signs", language="en")
+    assert {a for _s, a, _r, _d in facts} == {"bilateral policing agreement"}
+    analyzed = nlp.run(_article("Defence Minister Hiro Tanaka and Budi Santoso signed a strategic cooperation agreement "
+                                "on anti-terrorism and a currency swap agreement.", language="en"))
+    assert sorted(m.name for m in analyzed.mentions if m.type == "Agreement") == [
+        "currency swap agreement", "strategic cooperation agreement on anti-terrorism"]
+    # the head-word rules alone (the event recogniser's input): a subject's hyphenated words are its words, and
+    # "and a" opens a second document
+    analyzed = nlp.run(_article("The two ministers signed an MoU on counter-terrorism and a currency swap agreement "
+                                "in Tokyo.", language="en"), events=False)
+    assert [m.name for m in analyzed.mentions if m.type == "Agreement"] == ["MoU on counter-terrorism"]
+    title = "Agreement between the Government of Japan and the Government of Australia on the Security of Information"
+    analyzed = nlp.run(_article(f"The two ministers signed the {title} in Tokyo.", language="en"))
+    assert [m.name for m in analyzed.mentions if m.type == "Agreement"] == [title]

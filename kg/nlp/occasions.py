@@ -22,6 +22,7 @@ from functools import lru_cache
 from kg.model import Mention, Sentence
 from kg.names import norm_key, without_parentheses
 from kg.nlp.lexicon import event_references, weekdays
+from kg.nlp.mentions import SECOND_DOCUMENT
 from kg.nlp.ner.events import EventRecogniser, chunk_tags
 from kg.resources import function_words
 
@@ -46,6 +47,17 @@ def merge(model: list[Span], named: list[Span], others: list[Span]) -> tuple[lis
     return kept, replaced
 
 
+def documents(words: list[str], first: int, end: int, kind: str) -> list[Span]:
+    """A recognised agreement described in lower case, cut where "and" opens a second document ("a cooperation
+    agreement on X and a currency swap agreement"): each is a name of its own. A title ("Agreement between the
+    Government of Japan and the Government of Australia on ...") is one name."""
+    if kind != "AGREEMENT" or any(w[:1].isupper() for w in words[first:end]):
+        return [(first, end)]
+    cuts = [k for k in range(first + 1, end - 2) if words[k].lower() in ("and", "dan") and words[k + 1] in SECOND_DOCUMENT]
+    bounds = [first, *[c for k in cuts for c in (k, k + 1)], end]
+    return [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+
+
 def name_end(words: list[str], first: int, end: int) -> int:
     """Where a recognised name really ends: before a weekday or a demonstrative it ran on into, and before
     trailing punctuation other than a closing bracket."""
@@ -58,12 +70,15 @@ def name_end(words: list[str], first: int, end: int) -> int:
     return end
 
 
-def name_start(words: list[str], first: int, end: int) -> int:
+def name_start(words: list[str], first: int, end: int, kind: str = "EVENT") -> int:
     """Where a recognised name really starts: after the lower-case words that frame it ("acara Police
     Specialist Conference", "the annual Shangri-La Dialogue", "sebagai dasar Forum ..."), words that name no
     event (event_references.tsv) or function words, as long as a word is left ("the meeting" keeps "meeting",
-    which ``extract`` then resolves as a reference)."""
-    while first < end - 1 and words[first].islower() and words[first] in _framing():
+    which ``extract`` then resolves as a reference). An agreement named in lower case keeps the words that
+    describe it ("a bilateral policing agreement"): they are its name, as the annotators write it."""
+    lower_agreement = kind == "AGREEMENT" and not any(w[:1].isupper() for w in words[first:end])
+    while first < end - 1 and words[first].islower() and words[first] in _framing() and not (
+            lower_agreement and event_references().kinds.get(words[first]) == "modifier"):
         first += 1
     return first
 
@@ -126,12 +141,13 @@ def with_named_occasions(sentence: Sentence, text: str, found: list[Mention], *,
     words = [t.text for t in tokens]
     kinds: dict[Span, str] = {}
     rule_spans = [(start, start + n) for start, (n, _key, _etype) in chunks.items()]
-    for first, end, kind in recogniser.entities(words, language, chunk_tags(len(tokens), chunks)):
-        end = name_end(words, first, end)
-        first = name_start(words, first, end)
-        first, end = whole_brackets(words, first, end, rule_spans)
-        if end > first:
-            kinds[(tokens[first].start, tokens[end - 1].end)] = TYPES[kind]
+    for found_first, found_end, kind in recogniser.entities(words, language, chunk_tags(len(tokens), chunks)):
+        for first, end in documents(words, found_first, found_end, kind):
+            end = name_end(words, first, end)
+            first = name_start(words, first, end, kind)
+            first, end = whole_brackets(words, first, end, rule_spans)
+            if end > first:
+                kinds[(tokens[first].start, tokens[end - 1].end)] = TYPES[kind]
     if not kinds:
         return found
     named = [(m.start, m.end) for m in found if m.type in TYPES.values()]

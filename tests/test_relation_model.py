@@ -141,6 +141,24 @@ def test_those_listed_present_over_several_sentences_are_the_principals_of_one_m
     assert not any("Andi Wijaya" in pair and pair & present for pair in met)  # invited is not present
 
 
+def test_guests_listed_one_a_line_after_a_sentence_of_the_meeting_meet_its_host():
+    accepting = RelationModel({name: RelationWeights(30.0, 0.5, {}, 0.5) for name in REGISTRY})
+    text = ("Presiden Sari Wulandari menerima surat kepercayaan dari tiga duta besar di Istana Merdeka, Jakarta, "
+            "Selasa (6/5/2025). Adapun duta besar yang diterima oleh Presiden Sari Wulandari antara lain:\n"
+            "- Taro Yamada, Duta Besar Jepang untuk Republik Indonesia;\n"
+            "- Ann Carter, Duta Besar Australia untuk Republik Indonesia; dan\n"
+            "- Carlos Ruiz, Duta Besar Chili untuk Republik Indonesia.\n"
+            "Setelah itu para duta besar berpamitan.\n"
+            "- Budi Santoso, juru bicara, menutup acara.")
+    result = extract.run(nlp.run(_article(text, published=date(2025, 5, 7))), accepting)
+    met = {frozenset((result.entities[c.subject].name, result.entities[c.object].name)) for c in result.claims
+           if c.relation == "meets"}
+    guests = {"Taro Yamada", "Ann Carter", "Carlos Ruiz"}
+    assert {frozenset(("Sari Wulandari", guest)) for guest in guests} <= met, met
+    assert not any(len(pair & guests) == 2 for pair in met)  # the guests are the list, not each other's hosts
+    assert not any("Budi Santoso" in pair for pair in met)  # a dash after the list has ended is no item of it
+
+
 def test_a_lone_word_or_unexplained_acronym_in_no_fact_is_no_node():
     text = ("Foreign Minister Sari Wulandari met Foreign Minister Taro Yamada in Jakarta. Brexit was not discussed, "
             "nor the SOP of the two ministries.")

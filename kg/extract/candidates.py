@@ -9,6 +9,7 @@ candidates like any other pair, with their verdict as one feature among many, an
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -34,23 +35,42 @@ class Scene:
     principals of one meeting over two sentences, with its convener in the sentence before ("X mengumpulkan
     sejumlah pejabat") or further back when the list points to it ("Rapat itu dihadiri oleh ...")
     (GUIDELINES: in a coordination meeting each body is its own side, and each pair of principals meets; at a
-    named event they attend instead, so whether one is near is part of the candidate's kind)."""
+    named event they attend instead, so whether one is near is part of the candidate's kind). A sentence of the
+    meeting that opens a list ("Adapun duta besar yang diterima oleh Presiden X antara lain:") has its guests
+    on the lines that follow, one an item ("- Y, Duta Besar ..."): each meets the scene's people."""
 
     members: list[str] = field(default_factory=list)  # the people told of so far, in order
     last: int = -10  # the last sentence that told of the meeting
     named: bool = False  # a named event is told of in the scene
+    listing: bool = False  # the last sentence that told of it opened a list (": ") whose items follow
 
     def pairs(self, view: SentenceView, points_back: bool, event_near: bool) -> list[tuple[str, str, str]]:
-        """(member, person of this sentence, kind) for a list of those present that goes on the scene."""
+        """(member, person of this sentence, kind) for a list of those present that goes on the scene, or an
+        item of the list a sentence of the meeting opened ("... yang diterima oleh Presiden X antara lain:" and
+        a line "- Y, Duta Besar ..." for each guest)."""
+        if self._item(view):
+            return [(member, person, "listed") for member in self.members for person in _people(view) if person != member]
         if not (view.has("attends") and _telling(view) and self._goes_on(view, points_back)):
             return []
         here = _people(view)
         kind = "scene-named" if self.named or view.events or event_near else "scene"
         return [(member, person, kind) for member in self.members for person in here if person != member]
 
+    def _item(self, view: SentenceView) -> bool:
+        return self.listing and _BULLET.match(view.sentence.text) is not None  # listing ends at any other sentence
+
     def update(self, view: SentenceView, points_back: bool) -> None:
-        if not _telling(view):
+        if self._item(view):
+            self.last = view.sentence.index  # the list goes on; its items are the guests, not the hosts
             return
+        opens = view.sentence.text.rstrip().endswith(":")
+        self.listing = False
+        if not _telling(view):
+            if opens and self.members and self._goes_on(view, points_back):  # "Adapun tamu yang diterima X antara lain:"
+                self.last, self.listing = view.sentence.index, True
+                self.members += [person for person in _people(view) if person not in self.members]
+            return
+        self.listing = opens
         if not self._goes_on(view, points_back):
             self.members, self.named = [], False
         self.last = view.sentence.index
@@ -59,6 +79,9 @@ class Scene:
 
     def _goes_on(self, view: SentenceView, points_back: bool) -> bool:
         return view.sentence.index - self.last <= SCENE or points_back
+
+
+_BULLET = re.compile(r"^\s*(?:[-\u2013\u2022*\u00b7]|\d{1,2}[.)])\s+")  # an item of a list: "- X", "• X", "2. X"
 
 
 def _telling(view: SentenceView) -> bool:

@@ -733,3 +733,11 @@ def test_an_agreement_named_in_lower_case_keeps_its_description_and_two_document
     title = "Agreement between the Government of Japan and the Government of Australia on the Security of Information"
     analyzed = nlp.run(_article(f"The two ministers signed the {title} in Tokyo.", language="en"))
     assert [m.name for m in analyzed.mentions if m.type == "Agreement"] == [title]
+
+
+def test_a_delegation_received_by_a_host_meets_the_host():
+    # "diterima oleh" is the passive of "menerima" (receive a visitor); "aduan yang diterima oleh Komnas HAM"
+    # (complaints received) names no second person, so no pair comes of it
+    facts = _facts("Delegasi Kepolisian Jepang yang dipimpin Hiro Tanaka diterima oleh Kapolri Budi Santoso di Jakarta, "
+                   "Senin (7/3/2016).", "meets")
+    assert ("Hiro Tanaka", "Budi Santoso", None, "2016-03-07") in facts, facts

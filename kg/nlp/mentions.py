@@ -79,8 +79,7 @@ def name_span(tokens: list[Token], i: int, gaz: Gazetteer, lex: Lexicon) -> int:
         if words and low in _NAME_PARTICLES and j + 1 < len(tokens) and tokens[j + 1].is_cap:
             j += 1
             continue
-        if (words and tok.text == "-" and j + 1 < len(tokens) and tokens[j - 1].end == tok.start
-                and tokens[j + 1].start == tok.end and tokens[j + 1].is_word):
+        if words and _joining_hyphen(tokens, j):
             j += 2  # "Kim Min-jun": a hyphenated given name
             continue
         break
@@ -298,14 +297,15 @@ def _lower_name(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, str]:
             continue
         etype, alone = found
         j = i + n
-        while j < len(tokens) and ((tokens[j].is_cap and tokens[j].is_word) or _ORDINAL.match(tokens[j].text)
-                                   or (tokens[j].text == "-" and j + 1 < len(tokens) and tokens[j + 1].is_cap)
-                                   or (_ORDINAL.match(tokens[j - 1].text) and j + 1 < len(tokens) and tokens[j + 1].is_cap)):
-            j += 1  # "peringatan 60 tahun Gerakan Non-Blok": a unit word after a number
-        if j + 3 < len(tokens) and _inner_acronym(tokens, i, j, lex):
-            j += 3  # "nota kesepahaman (MoU) Kerja Sama Investasi": the name goes on after its acronym
-            while j < len(tokens) and (tokens[j].is_cap and tokens[j].is_word or _ORDINAL.match(tokens[j].text)):
-                j += 1
+        while j < len(tokens):
+            if ((tokens[j].is_cap and tokens[j].is_word) or _ORDINAL.match(tokens[j].text)
+                    or (tokens[j].text == "-" and j + 1 < len(tokens) and tokens[j + 1].is_cap)
+                    or (_ORDINAL.match(tokens[j - 1].text) and j + 1 < len(tokens) and tokens[j + 1].is_cap)):
+                j += 1  # "peringatan 60 tahun Gerakan Non-Blok": a unit word after a number
+            elif _inner_acronym(tokens, i, j, lex):
+                j += 3  # "nota kesepahaman (MoU) Kerja Sama Investasi": the name goes on after its acronym
+            else:
+                break
         if alone or any(t.is_cap for t in tokens[i + n:j]):
             return (agreement_subject(tokens, j) if etype == "Agreement" else j) - i, etype
         return 0, ""
@@ -335,8 +335,9 @@ def agreement_subject(tokens: list[Token], end: int) -> int:
 
 
 def _joining_hyphen(tokens: list[Token], j: int) -> bool:
-    """A hyphen inside a word the tokeniser split ("counter-terrorism", "anti-terrorism")."""
-    return (tokens[j].text == "-" and 0 < j < len(tokens) - 1 and tokens[j - 1].is_word and tokens[j + 1].is_word
+    """A hyphen inside a word the tokeniser split ("counter-terrorism", "Min-jun"): glued to the token before
+    it and to the word after it."""
+    return (tokens[j].text == "-" and 0 < j < len(tokens) - 1 and tokens[j + 1].is_word
             and tokens[j - 1].end == tokens[j].start and tokens[j].end == tokens[j + 1].start)
 
 

@@ -47,11 +47,16 @@ def merge(model: list[Span], named: list[Span], others: list[Span]) -> tuple[lis
     return kept, replaced
 
 
+def _described_agreement(words: list[str], first: int, end: int, kind: str) -> bool:
+    """An agreement named in lower case, by what it is ("a bilateral policing agreement"), not by a title."""
+    return kind == "AGREEMENT" and not any(w[:1].isupper() for w in words[first:end])
+
+
 def documents(words: list[str], first: int, end: int, kind: str) -> list[Span]:
     """A recognised agreement described in lower case, cut where "and" opens a second document ("a cooperation
     agreement on X and a currency swap agreement"): each is a name of its own. A title ("Agreement between the
     Government of Japan and the Government of Australia on ...") is one name."""
-    if kind != "AGREEMENT" or any(w[:1].isupper() for w in words[first:end]):
+    if not _described_agreement(words, first, end, kind):
         return [(first, end)]
     cuts = [k for k in range(first + 1, end - 2) if words[k].lower() in ("and", "dan") and words[k + 1] in SECOND_DOCUMENT]
     bounds = [first, *[c for k in cuts for c in (k, k + 1)], end]
@@ -76,7 +81,7 @@ def name_start(words: list[str], first: int, end: int, kind: str = "EVENT") -> i
     event (event_references.tsv) or function words, as long as a word is left ("the meeting" keeps "meeting",
     which ``extract`` then resolves as a reference). An agreement named in lower case keeps the words that
     describe it ("a bilateral policing agreement"): they are its name, as the annotators write it."""
-    lower_agreement = kind == "AGREEMENT" and not any(w[:1].isupper() for w in words[first:end])
+    lower_agreement = _described_agreement(words, first, end, kind)
     while first < end - 1 and words[first].islower() and words[first] in _framing() and not (
             lower_agreement and event_references().kinds.get(words[first]) == "modifier"):
         first += 1

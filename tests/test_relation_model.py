@@ -303,3 +303,16 @@ def test_a_list_of_principals_joins_no_two_people_of_one_side():
     pairings = [Pairing(0, frozenset(p), "a" in p, p != ("c", "d")) for p in pairs]  # c and d serve one body
     added = {pairs[k] for k in whole_lists(pairings)}
     assert added == {("b", "c"), ("b", "d")}, added
+
+
+def test_the_two_sides_of_a_meeting_told_in_different_sentences_are_a_candidate_meeting():
+    text = ("Kepala BNPT Andi Wijaya menggelar pertemuan bilateral dengan delegasi Jepang di Jakarta, Senin (5/8). "
+            "Pertemuan itu membahas penanggulangan terorisme. "
+            "Dalam pertemuan itu, Kepala Badan Anti-Terorisme Jepang Taro Yamada mengatakan kerja sama kedua negara penting. "
+            "Dalam pertemuan itu, Sekretaris Utama BNPT Budi Santoso juga hadir. "
+            "Juru bicara Kementerian Luar Negeri Sari Wulandari mengatakan hal itu kemarin.")
+    met = _met_under_a_model_accepting_every_candidate(text, date(2024, 8, 6))
+    assert frozenset(("Andi Wijaya", "Taro Yamada")) in met, met
+    assert frozenset(("Budi Santoso", "Taro Yamada")) in met, met
+    assert frozenset(("Andi Wijaya", "Budi Santoso")) not in met, met  # one body, one side
+    assert not any("Sari Wulandari" in pair for pair in met), met  # no sentence tells of her at the meeting

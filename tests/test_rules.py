@@ -741,3 +741,13 @@ def test_a_delegation_received_by_a_host_meets_the_host():
     facts = _facts("Delegasi Kepolisian Jepang yang dipimpin Hiro Tanaka diterima oleh Kapolri Budi Santoso di Jakarta, "
                    "Senin (7/3/2016).", "meets")
     assert ("Hiro Tanaka", "Budi Santoso", None, "2016-03-07") in facts, facts
+
+
+def test_a_family_name_joined_by_a_hyphen_is_part_of_the_name_and_its_short_form_the_same_person():
+    text = ("Foreign Minister Faisal bin Hamad al-Qasimi met Defence Minister Taro Yamada in Riyadh on Monday. "
+            "Al-Qasimi said the talks went well. Deputy Minister Nasser bin Tariq Al-Mansouri attended. "
+            "Yamada thanked Saeed Al-Harbi.")
+    result = extract.run(nlp.run(_article(text, date(2024, 8, 6), "en")))
+    people = {e.name for e in result.entities.values() if e.type == "Person"}
+    assert {"Faisal bin Hamad al-Qasimi", "Nasser bin Tariq Al-Mansouri", "Saeed Al-Harbi"} <= people, people
+    assert not any("Qasimi" in name for name in people - {"Faisal bin Hamad al-Qasimi"}), people  # one node

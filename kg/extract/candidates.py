@@ -236,6 +236,30 @@ def _role(view: SentenceView, person: str, body: str) -> str | None:
     return " ".join(words) or None
 
 
+def across(views: list[SentenceView], bodies: dict[str, str], proposed: list[Claim]) -> list[Claim]:
+    """Meetings whose two sides are told of in different sentences: "Dari BNPT hadir langsung Kepala BNPT X.
+    Sementara dari CTU-Jepang dipimpin Y." or a host in the lead and the guest in a later sentence of the
+    meeting ("Dalam pertemuan itu, Ketua PP Muhammadiyah Y mengatakan ..."). Each two people that sentences
+    telling of a meeting name, and that no sentence pairs, are a candidate of kind "across" (evidence: the
+    later of the two sentences), except two holding posts of one body, who are one side (GUIDELINES: pair
+    only across sides). Whether they met is the model's to weigh, with where the two stand among the
+    article's people (features ``rank-*``; how many sentences apart the two are told of, tried as a feature
+    too, lost on both the dev and the train articles)."""
+    telling: dict[str, int] = {}  # person -> the first sentence telling of a meeting that names them
+    for view in views:
+        if _telling(view):
+            for person in _people(view):
+                telling.setdefault(person, view.sentence.index)
+    paired = {frozenset((c.subject, c.object)) for c in proposed if c.relation == "meets" and c.object}
+    out: list[Claim] = []
+    for a, b in combinations(sorted(telling), 2):
+        if frozenset((a, b)) in paired or (bodies.get(a) is not None and bodies.get(a) == bodies.get(b)):
+            continue
+        view = views[max(telling[a], telling[b])]
+        out.append(Claim("meets", a, b, view.evidence(), f"{CANDIDATE}:meets:across", 0.0))
+    return out
+
+
 MAX_COUNTRIES = 3  # the article's most named countries tried as the body of a post that names none
 
 

@@ -64,6 +64,8 @@ def features(claim: Claim, view: SentenceView, facts: ArticleFacts) -> list[str]
     """Sparse binary features of one candidate, as strings."""
     spec = REGISTRY[claim.relation]
     proposed = by_rule(claim.rule)
+    if claim.rule.endswith(":across"):
+        return _across(claim, facts)
     f = ["bias", f"rule={claim.rule if proposed else CANDIDATE}",
          f"lang={facts.language}"]
     if claim.rule.count(":") >= 2:  # a candidate of a kind: "candidate:holds_position:implied-1"
@@ -203,6 +205,23 @@ def _sides(claim: Claim, facts: ArticleFacts) -> list[str]:
     if claim.object and (facts.bodies.get(claim.subject) == claim.object or facts.bodies.get(claim.object) == claim.subject):
         out.append("member-of-other")
     return out
+
+
+def _across(claim: Claim, facts: ArticleFacts) -> list[str]:
+    """A meeting of two people no sentence names together is judged by what the article says of them: where
+    they stand among its people by how often it names them (a meeting told over several sentences is most
+    often the one of the person the story is about), their bodies, how long their names are. None of the
+    sentence features: learnt from these pairs, the words of meeting sentences would weigh less for the pairs
+    a sentence does name (measured: dev meets fell with them)."""
+    order = facts.memo(("people-by-mentions",), lambda: sorted(
+        (k for k, e in facts.entities.items() if e.type == "Person"), key=lambda k: (-facts.counts.get(k, 0), k)))
+    ranks = sorted(order.index(k) if k in order else len(order) for k in (claim.subject, claim.object))
+    top, other = _bucket(ranks[0], (0, 1)), _bucket(ranks[1], (1, 2, 3))
+    f = ["kind=across", f"kind=across&lang={facts.language}", f"rank-top={top}", f"rank-other={other}",
+         f"ranks={top}-{other}", *(f"across&{x}" for x in _sides(claim, facts))]
+    for key in (claim.subject, claim.object or ""):  # the two in no order: "p-mentions=4", "p-words=2&Person"
+        f += [f"across&{x}" for x in facts.memo(("p", key), lambda: _salience("p", key, facts.entities.get(key), facts))]
+    return f
 
 
 def _quote_features(claim: Claim, view: SentenceView, facts: ArticleFacts, s: tuple[int, int, str] | None) -> list[str]:

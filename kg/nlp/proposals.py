@@ -12,7 +12,7 @@ from __future__ import annotations
 from kg.model import Mention, Sentence
 from kg.nlp.gazetteer import Gazetteer, norm_key
 from kg.nlp.lexicon import Lexicon
-from kg.nlp.mentions import match_rank
+from kg.nlp.mentions import hyphenated_name, match_rank
 from kg.nlp.ner import Recogniser
 from kg.nlp.tokens import Token
 
@@ -28,10 +28,14 @@ def model_mentions(sentence: Sentence, text: str, taken: list[Mention], *, recog
         return []
     occupied = [(m.start, m.end) for m in taken]
     found: list[Mention] = []
-    for start, end, label in recogniser.entities([_without_possessive(t.text) for t in tokens]):
+    proposed = recogniser.entities([_without_possessive(t.text) for t in tokens])
+    for start, end, label in proposed:
         start, end = _trim(tokens, start, end, lex)
         if start >= end:
             continue
+        if label == "PER":
+            start, end = hyphenated_name(tokens, start, end)
+            end = max([end] + [e for s, e, other in proposed if other == "PER" and s < end < e])  # "Jean" + "Paul Laborde"
         span = tokens[start:end]
         first, last = span[0].start, span[-1].end
         last -= len(span[-1].text) - len(_without_possessive(span[-1].text))  # "Raab's": the name is Raab

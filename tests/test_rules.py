@@ -751,3 +751,13 @@ def test_a_family_name_joined_by_a_hyphen_is_part_of_the_name_and_its_short_form
     people = {e.name for e in result.entities.values() if e.type == "Person"}
     assert {"Faisal bin Hamad al-Qasimi", "Nasser bin Tariq Al-Mansouri", "Saeed Al-Harbi"} <= people, people
     assert not any("Qasimi" in name for name in people - {"Faisal bin Hamad al-Qasimi"}), people  # one node
+
+
+def test_the_verbs_that_close_a_quotation_name_who_said_it():
+    # "pungkas" (concluded), "tandas" (asserted), "sambung" (went on): attribution after a quotation, as "kata"
+    for verb in ("pungkas", "tandasnya", "sambung"):
+        text = f'Kepala BNPT Andi Wijaya bertemu Duta Besar Jepang Taro Yamada. "Kerja sama ini penting," {verb} Andi.'
+        quoted = {s for s, _o, _r, _d in _facts(text, "quoted")}
+        assert quoted == {"Andi Wijaya"}, (verb, quoted)
+    said = _facts('"The talks were frank," remarked Defence Minister Taro Yamada.', "quoted", language="en")
+    assert {s for s, _o, _r, _d in said} == {"Taro Yamada"}, said

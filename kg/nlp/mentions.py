@@ -15,7 +15,7 @@ from kg.names import without_parentheses
 from kg.nlp.gazetteer import Gazetteer, GazetteerEntry, norm_key, token_key
 from kg.nlp.lexicon import Lexicon, weekdays
 from kg.nlp.ner.clusters import load as load_clusters
-from kg.nlp.tokens import Token
+from kg.nlp.tokens import YEAR, Token
 
 CONNECTORS = frozenset({"of", "on", "and", "for", "the", "in", "dan", "untuk", "tentang", "&", "-", "–", "to"})
 _INITIAL = re.compile(r"^[A-Z]$")
@@ -24,7 +24,6 @@ _NAME_GOES_ON = frozenset({"in", "on", "of", "for", "to", "tentang", "untuk"})  
 _ORDINAL = re.compile(r"^[Kk]e-\d+$|^\d+(st|nd|rd|th)?$")
 _ROMAN = re.compile(r"^[IVXL]{2,}$")
 _UNIT_NUMBER = re.compile(r"^(?:[IVXL]+|\d+)$")
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _NAME_CONTINUES = frozenset({"on", "of", "for"})  # "Conference on ...", "General Assembly of the ...": an Event goes on
 
 
@@ -460,7 +459,7 @@ def _classify(tokens: list[Token], i: int, j: int, lex: Lexicon) -> tuple[int, i
                 end -= 1
             if end - start == n and n == 1 and etype != "Agreement":
                 continue  # a bare head ("Badan", "Meeting") names nothing
-            if etype == "Organization" and end > start + n and all(_YEAR.match(t.text) for t in tokens[start + n:end]):
+            if etype == "Organization" and end > start + n and all(YEAR.match(t.text) for t in tokens[start + n:end]):
                 continue  # a body's head and a year alone is a cohort, no body: "Akpol Angkatan 1985"
             return start, end, etype
     return None

@@ -8,7 +8,9 @@ from functools import lru_cache
 from kg.model import Sentence, Token
 from kg.resources import load_table
 
-__all__ = ["MAX_SENTENCE", "Token", "split_sentences", "tokenize"]
+YEAR = re.compile(r"^(?:19|20)\d\d$")  # a token that is a year ("2024"), for the name rules and the event recogniser
+
+__all__ = ["MAX_SENTENCE", "YEAR", "Token", "split_sentences", "tokenize"]
 
 _TOKEN = re.compile(r"[Kk]e-\d+|\d+(?:[.,/:]\d+)*|[^\W\d_]+(?:['’][^\W_]+)*|\S", re.UNICODE)
 # A full stop that does not end a sentence: an initial, or an abbreviation of lexicons/abbreviations.tsv (a title,

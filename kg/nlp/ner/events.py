@@ -18,13 +18,13 @@ from kg.nlp.ner import CrfModel
 from kg.nlp.ner.attributes import Feature, Known, known_only
 from kg.nlp.ner.corpus import repair_bio, spans
 from kg.nlp.ner.features import _shape, _word_classes, surface_flags, word_pairs
+from kg.nlp.tokens import YEAR
 from kg.resources import data_dir
 
 __all__ = ["EventRecogniser", "chunk_tags", "load", "model_path", "sentence_features"]
 
 _ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)|ke-?\d+|first|second|third|fourth|fifth|sixth|seventh|eighth|"
                       r"ninth|tenth|inaugural|pertama|kedua|ketiga|keempat|kelima)$", re.IGNORECASE)
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
 def model_path() -> Path:
@@ -37,7 +37,7 @@ def word_features(word: str) -> tuple[str, ...]:
     feats += surface_flags(word, "-.'/+")
     if _ORDINAL.match(word):
         feats.append("ordinal")
-    if _YEAR.match(word):
+    if YEAR.match(word):
         feats.append("year")
     feats.extend(_word_classes().get(lower, ()))
     return tuple(feats)

@@ -761,3 +761,9 @@ def test_the_verbs_that_close_a_quotation_name_who_said_it():
         assert quoted == {"Andi Wijaya"}, (verb, quoted)
     said = _facts('"The talks were frank," remarked Defence Minister Taro Yamada.', "quoted", language="en")
     assert {s for s, _o, _r, _d in said} == {"Taro Yamada"}, said
+
+
+def test_an_english_day_written_as_an_ordinal_is_a_day():
+    text = "The meeting was held on 9th November 2022. The MoU of 20th Nov, 2021 was renewed on August 27th."
+    found = [t.value for t in find_times(text, split_sentences(text), published=date(2022, 11, 14), language="en")]
+    assert found == ["2022-11-09", "2021-11-20", "2022-08-27"], found

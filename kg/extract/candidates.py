@@ -242,9 +242,12 @@ def across(views: list[SentenceView], bodies: dict[str, str], proposed: list[Cla
     meeting ("Dalam pertemuan itu, Ketua PP Muhammadiyah Y mengatakan ..."). Each two people that sentences
     telling of a meeting name, and that no sentence pairs, are a candidate of kind "across" (evidence: the
     later of the two sentences), except two holding posts of one body, who are one side (GUIDELINES: pair
-    only across sides). Whether they met is the model's to weigh, with where the two stand among the
-    article's people (features ``rank-*``; how many sentences apart the two are told of, tried as a feature
-    too, lost on both the dev and the train articles)."""
+    only across sides). Whether they met is the model's to weigh, from what the article says of the two
+    (``features._across``: where they stand among its people, their sides; how many sentences apart they are
+    told of, tried too, lost on both the dev and the train articles). Such a meeting is dated as a claim whose
+    sentence gives no date is (``_fallback_qualifiers``): dated by the first sentence telling of a meeting
+    that gives a date, these were right as often as wrong (the sentence's date is often another occasion's:
+    "menjelang perayaan hari Natal 25 Desember")."""
     telling: dict[str, int] = {}  # person -> the first sentence telling of a meeting that names them
     for view in views:
         if _telling(view):

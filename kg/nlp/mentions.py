@@ -78,7 +78,7 @@ def name_span(tokens: list[Token], i: int, gaz: Gazetteer, lex: Lexicon) -> int:
         if words and low in _NAME_PARTICLES and j + 1 < len(tokens) and tokens[j + 1].is_cap:
             j += 1
             continue
-        if words and low in _NAME_PARTICLES and j + 2 < len(tokens) and _joining_hyphen(tokens, j + 1) and tokens[j + 2].is_cap:
+        if words and low in _NAME_PARTICLES and _joining_hyphen(tokens, j + 1) and tokens[j + 2].is_cap:
             j += 3  # "Adel bin Ahmed al-Jubeir": a particle joined to the family name
             continue
         if words and _joining_hyphen(tokens, j):
@@ -339,7 +339,7 @@ def agreement_subject(tokens: list[Token], end: int) -> int:
 def _joining_hyphen(tokens: list[Token], j: int) -> bool:
     """A hyphen inside a word the tokeniser split ("counter-terrorism", "Min-jun"): glued to the token before
     it and to the word after it."""
-    return (tokens[j].text == "-" and 0 < j < len(tokens) - 1 and tokens[j + 1].is_word
+    return (0 < j < len(tokens) - 1 and tokens[j].text == "-" and tokens[j + 1].is_word
             and tokens[j - 1].end == tokens[j].start and tokens[j].end == tokens[j + 1].start)
 
 
@@ -347,13 +347,11 @@ def hyphenated_name(tokens: list[Token], start: int, end: int) -> tuple[int, int
     """A person's name with the parts a hyphen joins to it, which the tokeniser split off: "al-Jubeir" and
     "Abdel-Rahman" (for a span that began at "Jubeir", "Rahman"), "Khalid bin Ibrahim Al-Arawan" (for a span
     that ended at "Al"), "Adel bin Ahmed" then "al-Jubeir"."""
-    while start >= 2 and _joining_hyphen(tokens, start - 1) and (tokens[start - 2].text.lower() in _NAME_PARTICLES
-                                                                 or tokens[start - 2].is_cap):
+    while _joining_hyphen(tokens, start - 1) and (tokens[start - 2].text.lower() in _NAME_PARTICLES or tokens[start - 2].is_cap):
         start -= 2
-    while end + 1 < len(tokens) and _joining_hyphen(tokens, end) and tokens[end + 1].is_cap:
+    while _joining_hyphen(tokens, end) and tokens[end + 1].is_cap:
         end += 2
-    if (end + 2 < len(tokens) and tokens[end].text.lower() in _NAME_PARTICLES and tokens[end].end == tokens[end + 1].start
-            and _joining_hyphen(tokens, end + 1) and tokens[end + 2].is_cap):
+    if _joining_hyphen(tokens, end + 1) and tokens[end].text.lower() in _NAME_PARTICLES and tokens[end + 2].is_cap:
         end += 3  # "Adel bin Ahmed" then "al-Jubeir"
     return start, end
 

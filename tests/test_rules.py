@@ -767,3 +767,44 @@ def test_an_english_day_written_as_an_ordinal_is_a_day():
     text = "The meeting was held on 9th November 2022. The MoU of 20th Nov, 2021 was renewed on August 27th."
     found = [t.value for t in find_times(text, split_sentences(text), published=date(2022, 11, 14), language="en")]
     assert found == ["2022-11-09", "2021-11-20", "2022-08-27"], found
+
+
+def test_a_listed_body_with_a_province_or_another_country_after_it_is_another_body():
+    # "BNN NTB" is the province's narcotics board and "Kemenlu Rusia" Russia's foreign ministry: posts there are
+    # not posts in the national body; the words of a regional office before the body are part of the name
+    text = ("Kepala BNN NTB Brigjen Pol Gde Sugianyar bertemu Kepala BNN Komjen Pol Budi Waseso di Mataram. "
+            "Juru bicara Kemenlu Rusia Maria Zakharova mengatakan hal itu. "
+            "Ketua Pengurus Wilayah NU Jawa Tengah Abu Hapsin hadir. Rapat digelar di DPR Jakarta.")
+    posts = {(s, o) for s, o, _r, _d in _facts(text, "holds_position")}
+    assert ("Gde Sugianyar", "BNN NTB") in posts, posts
+    assert ("Budi Waseso", "Badan Narkotika Nasional") in posts, posts
+    assert ("Maria Zakharova", "Kemenlu Rusia") in posts, posts
+    assert ("Abu Hapsin", "Pengurus Wilayah NU Jawa Tengah") in posts, posts
+    result = extract.run(nlp.run(_article(text)), rules_only=True)
+    bodies = {e.name for e in result.entities.values() if e.type == "Organization"}
+    assert "Dewan Perwakilan Rakyat" in bodies and not any("Jakarta" in b for b in bodies), bodies  # a city: where it sits
+
+
+def test_a_name_with_initials_is_one_person():
+    # the recogniser stops at an initial's full stop; the family name after it is the same person's
+    text = ("Presiden menerima Retno L.P. Marsudi di Istana, Senin. Menurut Victor H. Simatupang, kerja sama itu "
+            "penting. Wakil Direktur Bambang S. Nugroho juga hadir.")
+    result = extract.run(nlp.run(_article(text, date(2019, 3, 4))))
+    people = {e.name for e in result.entities.values() if e.type == "Person"}
+    assert {"Retno L.P. Marsudi", "Victor H. Simatupang"} <= people, people
+    assert not people & {"Marsudi", "Simatupang", "Victor H", "Retno L"}, people
+
+
+def test_a_venue_named_by_its_head_word_is_one_place():
+    # GUIDELINES: a named building or venue is a Place; the recogniser cut such names, typed them as bodies,
+    # or took the person a building is named after for a person
+    text = ("Presiden Joko Widodo menerima Perdana Menteri Malaysia Anwar Ibrahim di Istana Kepresidenan Bogor, "
+            "Senin (9/1/2023). Sebelumnya Anwar singgah di Gedung R. Mulyadi No. 2. "
+            "The two leaders later spoke at the Jakarta Convention Center.")
+    result = extract.run(nlp.run(_article(text, date(2023, 1, 10))))
+    places = {e.name for e in result.entities.values() if e.type == "Place"}
+    assert {"Istana Kepresidenan Bogor", "Gedung R. Mulyadi", "Jakarta Convention Center"} <= places, places
+    people = {e.name for e in result.entities.values() if e.type == "Person"}
+    assert people == {"Joko Widodo", "Anwar Ibrahim"}, people
+    met = [c for c in result.claims if c.relation == "meets"]
+    assert [result.entities[c.place].name for c in met if c.place] == ["Istana Kepresidenan Bogor"], met

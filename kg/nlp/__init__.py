@@ -27,6 +27,7 @@ from kg.nlp.proposals import model_mentions
 from kg.nlp.quotes import find_quotes
 from kg.nlp.recognise import known_names, second_pass, sentence_mentions
 from kg.nlp.tokens import split_sentences
+from kg.nlp.venues import with_venues
 from kg.resources import load_table
 
 __all__ = ["run"]
@@ -47,6 +48,7 @@ def run(article: Article, *, events: EventRecogniser | None | bool = True) -> An
     if recogniser is None:  # no trained model for this language: capitalised names, before surnames are sought
         for sentence, here in zip(sentences, found):
             here.extend(name_mentions(sentence, article.text, here, gaz=gaz, lex=lex))
+    found = [with_venues(sentence, article.text, here, gaz) for sentence, here in zip(sentences, found)]
     everything = [m for here in found for m in here]
     acronyms = {m.text: m for m in everything if m.rule == "acronym"}
     people = known_names(everything)

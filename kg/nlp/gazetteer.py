@@ -26,6 +26,7 @@ class GazetteerEntry:
     wikidata: str = ""
     country: str = ""
     adjectives: list[str] = field(default_factory=list)
+    kind: str = ""  # a place's kind: "province", "city", ...
 
 
 POSSESSIVE = ("'s", "’s")
@@ -54,6 +55,8 @@ class Gazetteer:
     prefixes: frozenset[tuple[str, ...]] = frozenset()  # every leading part of every phrase, to stop early
     state_forms: frozenset[tuple[str, ...]] = frozenset()  # "kerajaan", "republic of": before a country's name
     form_starts: frozenset[str] = frozenset()  # their first words, to try them only there
+    branch_prefixes: frozenset[tuple[str, ...]] = frozenset()  # "pengurus wilayah", "kanwil": a province's office
+    branch_levels: frozenset[tuple[str, ...]] = frozenset()  # "provinsi": between a body and its province
     # memos of pure look-ups: an entry's names as written (for exact aliases), and by_alias answers
     _forms: dict[str, frozenset[tuple[str, ...]]] = field(default_factory=dict, repr=False, compare=False)
     _aliases: dict[str, GazetteerEntry | None] = field(default_factory=dict, repr=False, compare=False)
@@ -167,7 +170,7 @@ def load() -> Gazetteer:
         key = f"place:{norm_key(row['name'])}"
         entries[key] = GazetteerEntry(
             key, "Place", {"id": row["name"], "en": row["name"]}, split_list(row["aliases"]),
-            wikidata=row["wikidata"], country=row["country"],
+            wikidata=row["wikidata"], country=row["country"], kind=row["kind"],
         )
     phrases: dict[tuple[str, ...], list[tuple[str, bool]]] = {}
     for key, entry in entries.items():
@@ -180,5 +183,8 @@ def load() -> Gazetteer:
     longest = max(len(k) for k in phrases)
     adjectives = {a.lower(): key for key, entry in entries.items() for a in entry.adjectives}
     forms = frozenset(token_key(tokenize(row["form"])) for row in load_table("gazetteers/state_forms.tsv"))
+    branch_words = load_table("gazetteers/branch_words.tsv")
     return Gazetteer(entries, phrases, longest, adjectives, phrase_prefixes(phrases), forms,
-                     frozenset(form[0] for form in forms))
+                     frozenset(form[0] for form in forms),
+                     frozenset(token_key(tokenize(row["form"])) for row in branch_words if row["place"] == "before"),
+                     frozenset(token_key(tokenize(row["form"])) for row in branch_words if row["place"] == "between"))

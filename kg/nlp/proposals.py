@@ -35,6 +35,8 @@ def model_mentions(sentence: Sentence, text: str, taken: list[Mention], *, recog
             continue
         if label == "PER":
             start, end = hyphenated_name(tokens, start, end)
+            if any(len(t.text) > 1 and t.is_word for t in tokens[start:end]):  # not "M. A." of a degree
+                end = _through_initials(tokens, end, proposed)
             end = max([end] + [e for s, e, other in proposed if other == "PER" and s < end < e])  # "Jean" + "Paul Laborde"
         span = tokens[start:end]
         first, last = span[0].start, span[-1].end
@@ -70,6 +72,26 @@ def model_mentions(sentence: Sentence, text: str, taken: list[Mention], *, recog
         found.append(Mention(first, last, surface, etype, sentence.index, key=key, name=name, rule=rule))
         occupied.append((first, last))
     return found
+
+
+def _initial(tok: Token) -> bool:
+    return len(tok.text) == 1 and tok.text.isupper()
+
+
+def _through_initials(tokens: list[Token], end: int, proposed: list[tuple[int, int, str]]) -> int:
+    """Where a person's name ends that has initials in it ("Victor H. Simatupang", "Retno L.P. Marsudi", "Tom D.
+    Kijiner"): the recogniser stops at an initial's full stop, and the family name after it had been a name of
+    its own, or another person."""
+    while end + 2 < len(tokens) and tokens[end].text == "." and _initial(tokens[end - 1]) or (
+            end + 2 < len(tokens) and _initial(tokens[end]) and tokens[end + 1].text == "."):
+        k = end + 1 if tokens[end].text == "." else end + 2
+        if k + 1 < len(tokens) and _initial(tokens[k]) and tokens[k + 1].text == ".":
+            end = k + 1  # "L . P ." : another initial
+            continue
+        if tokens[k].is_cap and tokens[k].is_word and len(tokens[k].text) > 1:
+            end = max([k + 1] + [e for s, e, _label in proposed if s == k])
+        break
+    return end
 
 
 def _without_possessive(word: str) -> str:

@@ -8,6 +8,7 @@ import re
 
 from kg.model import Mention, Sentence
 from kg.names import without_parentheses
+from kg.nlp.branches import branch_at
 from kg.nlp.gazetteer import Gazetteer, norm_key, token_key, without_possessive
 from kg.nlp.lexicon import Lexicon, unit_names
 from kg.nlp.titles import (after_inner_rank, body_before, host_after, known_unit_place, lower_title_start, parse_title,
@@ -114,7 +115,12 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
             continue
         found = gaz.match(tokens, i)
         chunk = chunks.get(i)
-        if chunk and (not found or chunk[0] > found[0]) and not any(used[i:i + chunk[0]]):
+        branched = branch_at(tokens, i, gaz, found)
+        if branched and not any(used[i:i + branched[0]]) and not (chunk and chunk[0] > branched[0]):
+            n, key = branched  # "BNN NTB", "Pengurus Wilayah NU Jawa Tengah", "Kemenlu Jepang": another body
+            add(i, i + n, "Organization", key, "gazetteer-branch", name=without_parentheses(_text(tokens, i, i + n, text)))
+            i += n
+        elif chunk and (not found or chunk[0] > found[0]) and not any(used[i:i + chunk[0]]):
             n, key, etype = chunk
             add(i, i + n, etype, key, "head-word", name=without_parentheses(_text(tokens, i, i + n, text)))
             i += n
@@ -188,6 +194,9 @@ def _find_body_span(tokens: list[Token], start: int, end: int, body: str, gaz: G
         found = gaz.match(tokens, k)
         if found and found[1].key == body:
             return k, k + found[0], found[1].type
+        branched = branch_at(tokens, k, gaz) if body.startswith("organization:") else None
+        if branched and branched[1] == body:
+            return k, k + branched[0], "Organization"
     return None
 
 

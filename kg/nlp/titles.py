@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kg.nlp.branches import branch_at
 from kg.nlp.gazetteer import Gazetteer, token_key, without_possessive
 from kg.nlp.lexicon import Lexicon, Title
 from kg.nlp.mentions import match_phrase, match_rank, name_span, rank_at, skip_ranks
@@ -25,6 +26,9 @@ def _body_at(tokens: list[Token], j: int, gaz: Gazetteer, chunks: dict[int, tupl
     if j >= len(tokens):
         return 0, "", ""
     found = gaz.match(tokens, j)
+    branched = branch_at(tokens, j, gaz, found)
+    if branched:
+        return branched[0], branched[1], "Organization"  # "Juru bicara Kemenlu Rusia X": Russia's ministry
     known = found if found and found[1].type in ("Organization", "Country") else None
     if j in chunks and chunks[j][2] == "Organization" and not (known and known[0] >= chunks[j][0]):
         return chunks[j]

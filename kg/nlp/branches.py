@@ -16,10 +16,9 @@ from kg.nlp.gazetteer import Gazetteer, GazetteerEntry, norm_key, token_key
 from kg.nlp.tokens import Token
 
 
-def branch_at(tokens: list[Token], i: int, gaz: Gazetteer,
-              found: tuple[int, GazetteerEntry] | None | bool = True) -> tuple[int, str] | None:
+def branch_at(tokens: list[Token], i: int, gaz: Gazetteer, found: tuple[int, GazetteerEntry] | None) -> tuple[int, str] | None:
     """(tokens, key) of a branch or counterpart named at ``i``, its office's words included; else None.
-    ``found``: the gazetteer's match at ``i`` when the caller has it (True: look it up)."""
+    ``found``: the gazetteer's match at ``i``, which every caller has already looked up."""
     if not tokens[i].is_cap:
         return None
     for n in (3, 2, 1):  # "Dewan Pimpinan Wilayah", "Pengurus Wilayah", "Kanwil"
@@ -28,8 +27,6 @@ def branch_at(tokens: list[Token], i: int, gaz: Gazetteer,
             branched = branch(tokens, i + n, body[0], body[1], gaz) if body else None
             if branched:
                 return n + branched[0], branched[1]
-    if found is True:
-        found = gaz.match(tokens, i)
     return branch(tokens, i, found[0], found[1], gaz) if found else None
 
 

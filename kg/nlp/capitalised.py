@@ -13,9 +13,9 @@ import re
 from kg.model import Mention, Sentence
 from kg.nlp.gazetteer import Gazetteer, norm_key
 from kg.nlp.lexicon import Lexicon
+from kg.nlp.mentions import INITIAL
 from kg.nlp.tokens import Token
 
-_INITIAL = re.compile(r"^[A-Z]$")
 _GENERIC_ENDING = re.compile(r"(?:ism|tion|sion|ment|ity|ness|ship|ance|ence|ing|ary|ian|ese|ish|ic|al)$")
 
 
@@ -43,7 +43,7 @@ def name_mentions(sentence: Sentence, text: str, taken: list[Mention], *, gaz: G
         j, words = i, 0
         while j < len(tokens) and words < 4:
             tok = tokens[j]
-            if _INITIAL.match(tok.text) and j + 1 < len(tokens) and tokens[j + 1].text == "." and words:
+            if INITIAL.match(tok.text) and j + 1 < len(tokens) and tokens[j + 1].text == "." and words:
                 j += 2
                 continue
             if any(a <= tok.start < b for a, b in occupied) or not _name_word(tok, lex, gaz) or gaz.match(tokens, j):

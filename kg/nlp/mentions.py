@@ -18,7 +18,7 @@ from kg.nlp.ner.clusters import load as load_clusters
 from kg.nlp.tokens import YEAR, Token
 
 CONNECTORS = frozenset({"of", "on", "and", "for", "the", "in", "dan", "untuk", "tentang", "&", "-", "–", "to"})
-_INITIAL = re.compile(r"^[A-Z]$")
+INITIAL = re.compile(r"^[A-Z]$")  # a token that is a name's initial, before its full stop ("H" of "Victor H.")
 _NAME_PARTICLES = frozenset({"bin", "binti", "al", "el", "van", "de", "der", "von", "-"})
 _NAME_GOES_ON = frozenset({"in", "on", "of", "for", "to", "tentang", "untuk"})  # after "(MLA)"; "dan" starts a new name
 _ORDINAL = re.compile(r"^[Kk]e-\d+$|^\d+(st|nd|rd|th)?$")
@@ -58,7 +58,7 @@ def name_span(tokens: list[Token], i: int, gaz: Gazetteer, lex: Lexicon) -> int:
     while j < len(tokens) and words < 6:
         tok = tokens[j]
         low = tok.text.lower()
-        if _INITIAL.match(tok.text) and j + 1 < len(tokens) and tokens[j + 1].text == ".":
+        if INITIAL.match(tok.text) and j + 1 < len(tokens) and tokens[j + 1].text == ".":
             n = _degree_length(tokens, j, lex) if words else 0
             if n and not (j + n < len(tokens) and tokens[j + n].is_cap and tokens[j + n].is_word):
                 break  # "Suhardi Alius M.H. ini": a degree, not two initials, when no name word follows
@@ -87,7 +87,7 @@ def name_span(tokens: list[Token], i: int, gaz: Gazetteer, lex: Lexicon) -> int:
         break
     while j > i and tokens[j - 1].text == ".":
         j -= 1
-        if j > i and _INITIAL.match(tokens[j - 1].text):
+        if j > i and INITIAL.match(tokens[j - 1].text):
             j += 1
             break
     return j - i

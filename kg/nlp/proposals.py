@@ -12,7 +12,7 @@ from __future__ import annotations
 from kg.model import Mention, Sentence
 from kg.nlp.gazetteer import Gazetteer, norm_key
 from kg.nlp.lexicon import Lexicon
-from kg.nlp.mentions import hyphenated_name, match_rank
+from kg.nlp.mentions import INITIAL, hyphenated_name, match_rank
 from kg.nlp.ner import Recogniser
 from kg.nlp.tokens import Token
 
@@ -74,18 +74,14 @@ def model_mentions(sentence: Sentence, text: str, taken: list[Mention], *, recog
     return found
 
 
-def _initial(tok: Token) -> bool:
-    return len(tok.text) == 1 and tok.text.isupper()
-
-
 def _through_initials(tokens: list[Token], end: int, proposed: list[tuple[int, int, str]]) -> int:
     """Where a person's name ends that has initials in it ("Victor H. Simatupang", "Retno L.P. Marsudi", "Tom D.
     Kijiner"): the recogniser stops at an initial's full stop, and the family name after it had been a name of
     its own, or another person."""
-    while end + 2 < len(tokens) and tokens[end].text == "." and _initial(tokens[end - 1]) or (
-            end + 2 < len(tokens) and _initial(tokens[end]) and tokens[end + 1].text == "."):
+    while end + 2 < len(tokens) and tokens[end].text == "." and INITIAL.match(tokens[end - 1].text) or (
+            end + 2 < len(tokens) and INITIAL.match(tokens[end].text) and tokens[end + 1].text == "."):
         k = end + 1 if tokens[end].text == "." else end + 2
-        if k + 1 < len(tokens) and _initial(tokens[k]) and tokens[k + 1].text == ".":
+        if k + 1 < len(tokens) and INITIAL.match(tokens[k].text) and tokens[k + 1].text == ".":
             end = k + 1  # "L . P ." : another initial
             continue
         if tokens[k].is_cap and tokens[k].is_word and len(tokens[k].text) > 1:

@@ -194,7 +194,7 @@ def _find_body_span(tokens: list[Token], start: int, end: int, body: str, gaz: G
         found = gaz.match(tokens, k)
         if found and found[1].key == body:
             return k, k + found[0], found[1].type
-        branched = branch_at(tokens, k, gaz) if body.startswith("organization:") else None
+        branched = branch_at(tokens, k, gaz, found) if body.startswith("organization:") else None
         if branched and branched[1] == body:
             return k, k + branched[0], "Organization"
     return None

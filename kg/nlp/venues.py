@@ -68,7 +68,20 @@ def _venue_spans(tokens: list[Token]) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=1)
+def _head_starts() -> frozenset[str]:
+    """The first words of the heads: every token of every sentence is tried, nearly all of them no head."""
+    return frozenset(head[0] for head in _heads())
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    return function_words("en") | function_words("id")
+
+
 def _head_at(tokens: list[Token], i: int, heads: dict[tuple[str, ...], frozenset[str]]) -> tuple[int, frozenset[str]]:
+    if tokens[i].text not in _head_starts():
+        return 0, frozenset()
     for n in (2, 1):
         key = tuple(t.text for t in tokens[i:i + n])
         if len(key) == n and key in heads:
@@ -107,7 +120,6 @@ def _run_start(tokens: list[Token], k: int) -> int:
     while start > 0 and (_name_word(tokens[start - 1]) or (tokens[start - 1].text in _JOINS and start > 1
                                                             and _name_word(tokens[start - 2]))):
         start -= 1
-    words = function_words("en") | function_words("id")
-    while start < k and tokens[start].text.lower() in words:
+    while start < k and tokens[start].text.lower() in _function_words():
         start += 1
     return start

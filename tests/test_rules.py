@@ -61,6 +61,30 @@ def test_dateline_is_metadata_and_spam_is_dropped():
     assert cleaned.text.startswith("Polri") and "spam" not in cleaned.text
 
 
+def test_a_known_name_inside_a_longer_name_is_not_cut_out_of_it():
+    """"Yamada" stands for Taro Yamada once he is named, but "Hanako Yamada" is someone else: a short form with
+    a name's word before it is left to the recogniser (PM Hsien Loong / Lee Hsien Loong, Yudhoyono / Ani
+    Yudhoyono)."""
+    text = ("Menteri Luar Negeri Jepang Taro Yamada tiba di Jakarta pada Senin. Yamada datang bersama istrinya, "
+            "Hanako Yamada, dan disambut Menlu Retno Marsudi.")
+    result = extract.run(nlp.run(_article(text)), rules_only=True)
+    people = {e.name for e in result.entities.values() if e.type == "Person"}
+    assert {"Taro Yamada", "Hanako Yamada", "Retno Marsudi"} <= people, people
+
+
+def test_a_paragraph_that_cites_a_web_page_is_story():
+    """Only a link or a short line around one is page furniture or spam; a paragraph that names its source by
+    address still reports facts (GUIDELINES: what the article says)."""
+    text = ("Menlu Jepang Taro Yamada tiba di Jakarta pada Senin (2/3/2020).\n"
+            "https://contoh.example\n"
+            "Seperti dikutip dari laman https://contoh.example/berita, Taro Yamada pun bertemu dengan sejumlah "
+            "menteri, yakni Menteri Pertahanan Budi Santoso dan Menteri Luar Negeri Siti Rahma, di Jakarta.\n")
+    cleaned = clean(text)
+    assert "https://contoh.example\n" not in cleaned.text + "\n" and "Seperti dikutip" in cleaned.text
+    result = extract.run(nlp.run(_article(cleaned.text)), rules_only=True)
+    assert {e.name for e in result.entities.values() if e.type == "Person"} >= {"Budi Santoso", "Siti Rahma"}
+
+
 def test_iris_are_deterministic_and_valid_for_any_script():
     a = entity_iri("person:Владимир Путин", "x")
     assert a == entity_iri("person:Владимир Путин", "y")
@@ -390,6 +414,15 @@ def test_a_bracketed_short_title_between_title_and_name_is_no_gap():
     text = ("Menteri Koordinator Bidang Politik, Hukum, dan Keamanan (Menko Polhukam) Budi Hartono "
             "memimpin rapat itu.")
     assert ("Budi Hartono", "Indonesia") in {(p, b) for p, b, _r in _posts(text)}
+
+
+def test_a_bracketed_short_title_before_the_country_and_the_abbreviated_prime_minister_give_the_post():
+    """"Menteri Luar Negeri (Menlu) Jepang Taro Kono": the short form stands between the title and its
+    country, as often as between the title and the name; "PM" is the prime minister's title as written."""
+    posts = {(p, b, r) for p, b, r in _posts("Menteri Luar Negeri (Menlu) Jepang Taro Kono dan Perdana Menteri (PM) "
+                                             "Singapura, Lee Hsien Loong hadir. PM Malaysia Najib Razak juga hadir.")}
+    assert posts == {("Taro Kono", "Jepang", "Menteri Luar Negeri"), ("Lee Hsien Loong", "Singapura", "Perdana Menteri"),
+                     ("Najib Razak", "Malaysia", "PM")}, posts
 
 
 def test_a_police_unit_the_gazetteer_knows_ends_before_the_name():

@@ -5,6 +5,7 @@ what the first pass learnt (acronyms defined in brackets, people already introdu
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from kg.model import Mention, Sentence
 from kg.names import without_parentheses
@@ -279,7 +280,8 @@ def second_pass(sentence: Sentence, text: str, mentions: list[Mention], *, peopl
             if len(span) < n or not all(t.is_cap for t in span):
                 continue
             key = people.get(token_key(span))
-            if key and free(span[0].start, span[-1].end) and (n > 1 or (tok.text.lower(),) not in lex.titles):
+            if key and free(span[0].start, span[-1].end) and (n > 1 or (tok.text.lower(),) not in lex.titles) \
+                    and not _name_goes_on_left(tokens, i, free, lex):
                 found.append(Mention(span[0].start, span[-1].end, text[span[0].start:span[-1].end], "Person",
                                      sentence.index, key=key, name=" ".join(t.text for t in span), rule="name-again"))
                 taken.append((span[0].start, span[-1].end))
@@ -288,6 +290,18 @@ def second_pass(sentence: Sentence, text: str, mentions: list[Mention], *, peopl
         else:
             i += 1
     return found
+
+
+def _name_goes_on_left(tokens: list[Token], i: int, free: Callable[[int, int], bool], lex: Lexicon) -> bool:
+    """A known name's words with a free capitalised word before them are the end of a longer name ("Lee Hsien
+    Loong" when only "PM Hsien Loong" was named by title): the recogniser decides it, not the short form."""
+    if i == 0:
+        return False
+    before = tokens[i - 1]
+    word = (before.text.lower(),)
+    return (before.is_cap and before.text.isalpha() and len(before.text) > 1 and free(before.start, before.end)
+            and word not in lex.titles and word not in lex.ranks and before.text.lower() not in lex.honorifics
+            and before.text.lower() not in lex.not_names)
 
 
 def _in_rank(tokens: list[Token], i: int, n: int, lex: Lexicon) -> bool:

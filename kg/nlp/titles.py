@@ -147,6 +147,7 @@ def parse_title(
             break
     role_end = j
     written = title.full if title.full and role_end == i + n else ""
+    j = _aside(tokens, j, lex)  # "Menteri Luar Negeri (Menlu) Jepang Taro Kono": the short form before the body
     body_n, body_key, body_type = _body_at(tokens, j, gaz, chunks)
     if not body_n and j + 1 < len(tokens) and tokens[j].text.lower() == "of":
         k = j + 2 if tokens[j + 1].text.lower() == "the" else j + 1
@@ -241,8 +242,9 @@ def _country_after(tokens: list[Token], j: int, gaz: Gazetteer) -> int:
 
 
 def _aside(tokens: list[Token], j: int, lex: Lexicon) -> int:
-    """End of a bracketed short form of the title between it and the name ("Menteri Koordinator Bidang
-    Politik, Hukum, dan Keamanan (Menko Polhukam) Hadi Tjahjanto"), else ``j``."""
+    """End of a bracketed short form of the title between it and its body or name ("Menteri Koordinator Bidang
+    Politik, Hukum, dan Keamanan (Menko Polhukam) Hadi Tjahjanto", "Menteri Luar Negeri (Menlu) Jepang"), else
+    ``j``."""
     if j + 2 >= len(tokens) or tokens[j].text != "(":
         return j
     close = next((c for c in range(j + 1, min(j + 6, len(tokens))) if tokens[c].text == ")"), None)

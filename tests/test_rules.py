@@ -72,6 +72,17 @@ def test_a_known_name_inside_a_longer_name_is_not_cut_out_of_it():
     assert {"Taro Yamada", "Hanako Yamada", "Retno Marsudi"} <= people, people
 
 
+def test_a_weekday_that_no_named_year_fits_leaves_the_year_out_when_nothing_dates_the_article():
+    """GUIDELINES: a day and month take the year in which the stated weekday falls; with no publication date
+    and no year of the article that fits (29 October 2019 was a Tuesday), the day has no year."""
+    text = ("Menlu Jepang Taro Yamada bertemu Menlu Inggris Jane Doe di London, {} (29/10), di tengah pandemi "
+            "Corona Virus Disease 2019.")
+    dates = lambda wd, published=None: {d for *_x, d in _facts(text.format(wd), "meets", published)}  # noqa: E731
+    assert dates("Kamis") == {"--10-29"}
+    assert dates("Selasa") == {"2019-10-29"}
+    assert dates("Kamis", date(2020, 11, 2)) == {"2020-10-29"}
+
+
 def test_a_paragraph_that_cites_a_web_page_is_story():
     """Only a link or a short line around one is page furniture or spam; a paragraph that names its source by
     address still reports facts (GUIDELINES: what the article says)."""

@@ -80,8 +80,12 @@ def _valid(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def resolve_day(day: int, month: int, year: int | None, weekday: int | None, years: list[int]) -> str | None:
-    """ISO value for a day and month, choosing the year in which the stated weekday holds."""
+def resolve_day(day: int, month: int, year: int | None, weekday: int | None, years: list[int],
+                anchored: bool = True) -> str | None:
+    """ISO value for a day and month, choosing the year in which the stated weekday holds. With no publication
+    date to anchor the years (``anchored`` false), a stated weekday that no year the article names fits says
+    those years are not the day's ("Kamis (29/10)" in a story naming only "Corona Virus Disease 2019"): the
+    day is given without a year (GUIDELINES: "--10-29")."""
     if year is not None:
         found = _valid(year, month, day)
         return found.isoformat() if found else None
@@ -92,6 +96,8 @@ def resolve_day(day: int, month: int, year: int | None, weekday: int | None, yea
             found = _valid(candidate, month, day)
             if found and found.weekday() == weekday:
                 return found.isoformat()
+        if not anchored:
+            return f"--{month:02d}-{day:02d}"
     for candidate in years[:1]:
         found = _valid(candidate, month, day)
         if found:
@@ -126,18 +132,20 @@ def _value(kind: str, match: re.Match[str], months: dict[str, int], weekdays: di
            relative: dict[str, int], years: list[int], published: date | None) -> str | None:
     groups = match.groupdict()
     weekday = weekdays.get((groups.get("wd") or "").lower())
+    anchored = published is not None
     if kind == "numeric":
         a, b, year = int(groups["a"]), int(groups["b"]), _full_year(groups.get("y"))
-        first = resolve_day(a, b, year, weekday, years) if b <= 12 else None
+        first = resolve_day(a, b, year, weekday, years, anchored) if b <= 12 else None
         if first and weekday is not None and not first.startswith("--") and groups.get("y") is None:
             # with the year written out, the stated date wins over a weekday that contradicts it (GUIDELINES)
             if date.fromisoformat(first).weekday() != weekday and a <= 12:
-                second = resolve_day(b, a, year, weekday, years)
+                second = resolve_day(b, a, year, weekday, years, anchored)
                 if second and not second.startswith("--") and date.fromisoformat(second).weekday() == weekday:
                     return second
-        return first or (resolve_day(b, a, year, weekday, years) if a <= 12 else None)
+        return first or (resolve_day(b, a, year, weekday, years, anchored) if a <= 12 else None)
     if kind in ("day-month", "month-day"):
-        return resolve_day(int(groups["d"]), months[groups["m"].lower()], _full_year(groups.get("y")), weekday, years)
+        return resolve_day(int(groups["d"]), months[groups["m"].lower()], _full_year(groups.get("y")), weekday, years,
+                           anchored)
     if kind == "month-year":
         return f"{int(groups['y']):04d}-{months[groups['m'].lower()]:02d}"
     if kind == "month-last":

@@ -298,10 +298,10 @@ def _name_goes_on_left(tokens: list[Token], i: int, free: Callable[[int, int], b
     if i == 0:
         return False
     before = tokens[i - 1]
-    word = (before.text.lower(),)
+    low = before.text.lower()
     return (before.is_cap and before.text.isalpha() and len(before.text) > 1 and free(before.start, before.end)
-            and word not in lex.titles and word not in lex.ranks and before.text.lower() not in lex.honorifics
-            and before.text.lower() not in lex.not_names)
+            and (low,) not in lex.titles and (low,) not in lex.ranks and low not in lex.honorifics
+            and low not in lex.not_names)
 
 
 def _in_rank(tokens: list[Token], i: int, n: int, lex: Lexicon) -> bool:

@@ -436,6 +436,17 @@ def test_a_bracketed_short_title_before_the_country_and_the_abbreviated_prime_mi
                      ("Najib Razak", "Malaysia", "PM")}, posts
 
 
+def test_a_body_qualified_by_its_country_before_a_comma_still_gives_the_post():
+    """"Kepala Bakamla RI, Laksdya X": the country that qualifies the body, then a comma, then the name; also
+    with the body spelled out and a two-word short form ("... Republik Indonesia (BNN RI), X"), and a minister's
+    portfolio the role words lack ("Menteri Infrastruktur Jepang, X" is no person "Infrastruktur Jepang")."""
+    posts = {(p, b, r) for p, b, r in _posts(
+        "Kepala Bakamla RI, Laksdya Arif Prakoso membuka acara. Kepala Badan Narkotika Nasional Republik Indonesia "
+        "(BNN RI), Dimas Pratama, menerima tamu. Menteri Infrastruktur Jepang, Kenji Morita hadir.")}
+    assert posts == {("Arif Prakoso", "Badan Keamanan Laut", "Kepala"), ("Dimas Pratama", "Badan Narkotika Nasional", "Kepala"),
+                     ("Kenji Morita", "Jepang", "Menteri Infrastruktur")}, posts
+
+
 def test_a_police_unit_the_gazetteer_knows_ends_before_the_name():
     posts = _posts("Kapolda Jabar Dedi Kurnia dan Kapolda Metro Jaya Andi Saputra hadir.")
     assert {(p, b) for p, b, _r in posts} == {("Dedi Kurnia", "Kepolisian Daerah Jawa Barat"),

@@ -31,7 +31,8 @@ def _body_at(tokens: list[Token], j: int, gaz: Gazetteer, chunks: dict[int, tupl
         return branched[0], branched[1], "Organization"  # "Juru bicara Kemenlu Rusia X": Russia's ministry
     known = found if found and found[1].type in ("Organization", "Country") else None
     if j in chunks and chunks[j][2] == "Organization" and not (known and known[0] >= chunks[j][0]):
-        return chunks[j]
+        if not (known and _country_after(tokens, j + known[0], gaz) == chunks[j][0] - known[0]):
+            return chunks[j]  # a longer name, unless it is the known body and its country ("BNN Republik Indonesia")
     if known:
         return known[0], known[1].key, known[1].type
     return 0, "", ""
@@ -143,6 +144,9 @@ def parse_title(
         elif (low == "," and j + 2 < len(tokens) and tokens[j + 1].text.lower() in ("dan", "and")
               and tokens[j + 2].is_cap and tokens[j + 2].text.lower() in lex.role_words):
             j += 2  # "Bidang Pencegahan, Perlindungan, dan Deradikalisasi"
+        elif (j == i + n and title.kind == "head" and lex.language == "id" and not _body_at(tokens, j, gaz, chunks)[0]
+              and (k := _portfolio_end(tokens, j, gaz, lex))):
+            j = k  # "Menteri Infrastruktur Jepang, Akihiro Ohta": a portfolio the role words lack
         else:
             break
     role_end = j
@@ -165,8 +169,9 @@ def parse_title(
             end, title_, role, body_key, start, stop = _finish(tokens, i, j + place, title, role, body_key, gaz, lex)
             return j, title_, role, body_key, start, stop
     j += body_n
-    if body_n and j + 2 < len(tokens) and tokens[j].text == "(" and tokens[j + 2].text == ")":
-        j += 3  # "Badan ... (BNPT)"
+    close = _short_form_end(tokens, j) if body_n else 0
+    if close:
+        j = close  # "Badan ... (BNPT)", "Badan Narkotika Nasional Republik Indonesia (BNN RI)"
         if body_type == "Organization":
             j += _country_after(tokens, j, gaz)  # "Kepala Badan Sandi dan Siber Negara (BSSN) RI Mayjen ..."
     if j + 1 < len(tokens) and tokens[j].text.lower() in ("untuk", "to"):
@@ -234,10 +239,45 @@ def unit_place(tokens: list[Token], j: int, lex: Lexicon) -> int:
 
 def _country_after(tokens: list[Token], j: int, gaz: Gazetteer) -> int:
     """Tokens of the country a body's name ends with ("Bakamla RI", "Kepolisian Turki"), when a name or a
-    rank goes on after it: it qualifies the body, it is not the start of a name."""
+    rank goes on after it, directly or after a comma or a bracketed short form ("Kepala Bakamla RI, Laksdya X"):
+    it qualifies the body, it is not the start of a name."""
     found = gaz.match(tokens, j) if j < len(tokens) else None
-    if found and found[1].type == "Country" and j + found[0] < len(tokens) and tokens[j + found[0]].is_cap:
-        return found[0]
+    if not found or found[1].type != "Country":
+        return 0
+    k = j + found[0]
+    k = _short_form_end(tokens, k) or k  # "Badan Narkotika Nasional Republik Indonesia (BNN RI), X"
+    if k < len(tokens) and tokens[k].text == ",":
+        k += 1
+    return found[0] if k < len(tokens) and tokens[k].is_cap and tokens[k].is_word else 0
+
+
+def _portfolio_end(tokens: list[Token], j: int, gaz: Gazetteer, lex: Lexicon) -> int:
+    """End of one to three capitalised words right after a title that a country then ends, itself followed
+    by a comma and a capitalised word ("Menteri Infrastruktur Jepang, Akihiro Ohta"): in Indonesian order they
+    can only be the post's portfolio, which the role words may lack, not a name. Returns 0 otherwise."""
+    for k in range(j + 1, min(j + 4, len(tokens))):
+        word = tokens[k - 1]
+        if not (word.is_cap and word.is_word) or rank_at(tokens, k - 1, lex) or gaz.match(tokens, k - 1):
+            return 0
+        found = gaz.match(tokens, k)
+        if found and found[1].type == "Country":
+            after = k + found[0]
+            if after + 1 < len(tokens) and tokens[after].text == "," and tokens[after + 1].is_cap:
+                return k
+            return 0
+    return 0
+
+
+def _short_form_end(tokens: list[Token], j: int) -> int:
+    """End of a bracketed short form at ``j``, else 0: one word ("(BNPT)", "(Deplu)") or two in
+    capitals ("(BNN RI)"); more words are a name spelled out or a person ("(Letnan Jenderal Budiman)")."""
+    if j + 2 >= len(tokens) or tokens[j].text != "(":
+        return 0
+    if tokens[j + 2].text == ")":
+        return j + 3
+    inner = tokens[j + 1:j + 3]
+    if j + 3 < len(tokens) and tokens[j + 3].text == ")" and all(t.text.isupper() and t.is_word for t in inner):
+        return j + 4
     return 0
 
 

@@ -447,6 +447,16 @@ def test_a_body_qualified_by_its_country_before_a_comma_still_gives_the_post():
                      ("Kenji Morita", "Jepang", "Menteri Infrastruktur")}, posts
 
 
+def test_a_unit_the_role_words_lack_and_a_bracketed_police_rank_still_give_the_post():
+    """"Dirjen Otda Kemendagri X": the unit headed, unknown to the role words, goes into the role (GUIDELINES)
+    and the body after it is the post's; "Kapolda Jatim Irjen (Pol) X": the bracketed "Pol" is part of the
+    rank, not a gap before the name."""
+    posts = {(p, b, r) for p, b, r in _posts(
+        "Hadir Dirjen Otda Kemendagri Rudi Hartanto dan Kapolda Jatim Irjen (Pol) Bayu Saputra di sana.")}
+    assert posts == {("Rudi Hartanto", "Kementerian Dalam Negeri", "Dirjen Otda"),
+                     ("Bayu Saputra", "Kepolisian Daerah Jawa Timur", "Kapolda")}, posts
+
+
 def test_a_police_unit_the_gazetteer_knows_ends_before_the_name():
     posts = _posts("Kapolda Jabar Dedi Kurnia dan Kapolda Metro Jaya Andi Saputra hadir.")
     assert {(p, b) for p, b, _r in posts} == {("Dedi Kurnia", "Kepolisian Daerah Jawa Barat"),

@@ -252,19 +252,23 @@ def _country_after(tokens: list[Token], j: int, gaz: Gazetteer) -> int:
 
 
 def _portfolio_end(tokens: list[Token], j: int, gaz: Gazetteer, lex: Lexicon) -> int:
-    """End of one to three capitalised words right after a title that a country then ends, itself followed
-    by a comma and a capitalised word ("Menteri Infrastruktur Jepang, Akihiro Ohta"): in Indonesian order they
-    can only be the post's portfolio, which the role words may lack, not a name. Returns 0 otherwise."""
+    """End of one to three capitalised words right after a title that a listed body then ends: in Indonesian
+    order they can only be the post's portfolio or the unit it heads, which the role words may lack, not a
+    name ("Menteri Infrastruktur Jepang, Akihiro Ohta"; "Dirjen Otda Kemendagri Sumarsono": GUIDELINES, the
+    unit headed goes into the role). A country must be followed by a comma and a capitalised word, a body by
+    a capitalised word (the rank or the name) or by both. Returns 0 otherwise."""
     for k in range(j + 1, min(j + 4, len(tokens))):
         word = tokens[k - 1]
         if not (word.is_cap and word.is_word) or rank_at(tokens, k - 1, lex) or gaz.match(tokens, k - 1):
             return 0
         found = gaz.match(tokens, k)
-        if found and found[1].type == "Country":
+        if found and found[1].type in ("Country", "Organization"):
             after = k + found[0]
-            if after + 1 < len(tokens) and tokens[after].text == "," and tokens[after + 1].is_cap:
+            comma = after < len(tokens) and tokens[after].text == ","
+            if found[1].type == "Organization" and not comma and after < len(tokens) and tokens[after].is_cap \
+                    and tokens[after].is_word:
                 return k
-            return 0
+            return k if comma and after + 1 < len(tokens) and tokens[after + 1].is_cap else 0
     return 0
 
 

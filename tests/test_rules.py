@@ -443,7 +443,8 @@ def test_a_body_qualified_by_its_country_before_a_comma_still_gives_the_post():
     posts = {(p, b, r) for p, b, r in _posts(
         "Kepala Bakamla RI, Laksdya Arif Prakoso membuka acara. Kepala Badan Narkotika Nasional Republik Indonesia "
         "(BNN RI), Dimas Pratama, menerima tamu. Menteri Infrastruktur Jepang, Kenji Morita hadir.")}
-    assert posts == {("Arif Prakoso", "Badan Keamanan Laut", "Kepala"), ("Dimas Pratama", "Badan Narkotika Nasional", "Kepala"),
+    assert posts == {("Arif Prakoso", "Badan Keamanan Laut", "Kepala"),
+                     ("Dimas Pratama", "Badan Narkotika Nasional", "Kepala"),
                      ("Kenji Morita", "Jepang", "Menteri Infrastruktur")}, posts
 
 

@@ -458,6 +458,18 @@ def test_a_unit_the_role_words_lack_and_a_bracketed_police_rank_still_give_the_p
                      ("Bayu Saputra", "Kepolisian Daerah Jawa Timur", "Kapolda")}, posts
 
 
+def test_an_english_portfolio_belongs_to_the_title():
+    """"Minister of National Defence X", "Secretary of Homeland Security Y": the portfolio's words are the
+    title's, not the start of the name, and the country before the title is the post's."""
+    text = ("Vietnam's Minister of National Defence Luong Van Hai met US Secretary of Homeland Security Tom Baker "
+            "in Hanoi.")
+    result = extract.run(nlp.run(_article(text, language="en")), rules_only=True)
+    posts = {(result.entities[c.subject].name, result.entities[c.object].name, c.role) for c in result.claims
+             if c.relation == "holds_position"}
+    assert posts == {("Luong Van Hai", "Vietnam", "Minister of National Defence"),
+                     ("Tom Baker", "United States", "Secretary of Homeland Security")}, posts
+
+
 def test_a_police_unit_the_gazetteer_knows_ends_before_the_name():
     posts = _posts("Kapolda Jabar Dedi Kurnia dan Kapolda Metro Jaya Andi Saputra hadir.")
     assert {(p, b) for p, b, _r in posts} == {("Dedi Kurnia", "Kepolisian Daerah Jawa Barat"),

@@ -257,18 +257,19 @@ def _portfolio_end(tokens: list[Token], j: int, gaz: Gazetteer, lex: Lexicon) ->
     name ("Menteri Infrastruktur Jepang, Akihiro Ohta"; "Dirjen Otda Kemendagri Sumarsono": GUIDELINES, the
     unit headed goes into the role). A country must be followed by a comma and a capitalised word, a body by
     a capitalised word (the rank or the name) or by both. Returns 0 otherwise."""
+    found = gaz.match(tokens, j) if j < len(tokens) else None
     for k in range(j + 1, min(j + 4, len(tokens))):
         word = tokens[k - 1]
-        if not (word.is_cap and word.is_word) or rank_at(tokens, k - 1, lex) or gaz.match(tokens, k - 1):
-            return 0
-        found = gaz.match(tokens, k)
+        if found or not (word.is_cap and word.is_word) or rank_at(tokens, k - 1, lex):
+            return 0  # a gazetteer name or a rank is no portfolio word
+        found = gaz.match(tokens, k)  # the words so far end here if a listed body or country starts here
         if found and found[1].type in ("Country", "Organization"):
             after = k + found[0]
-            comma = after < len(tokens) and tokens[after].text == ","
-            if found[1].type == "Organization" and not comma and after < len(tokens) and tokens[after].is_cap \
-                    and tokens[after].is_word:
-                return k
-            return k if comma and after + 1 < len(tokens) and tokens[after + 1].is_cap else 0
+            if after < len(tokens) and tokens[after].text == ",":
+                return k if after + 1 < len(tokens) and tokens[after + 1].is_cap else 0
+            body_then_name = (found[1].type == "Organization" and after < len(tokens) and tokens[after].is_cap
+                              and tokens[after].is_word)
+            return k if body_then_name else 0
     return 0
 
 

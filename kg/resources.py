@@ -84,6 +84,13 @@ def extractor_fingerprint() -> str:
 
 
 @lru_cache(maxsize=None)
+def committee_words(kind: str = "committee") -> frozenset[str]:
+    """Head words of parliamentary committees (``lexicons/committees.tsv``), or with ``kind`` "faction" the
+    first words of parties' names: a committee's hearings pair its side with the invited officials'."""
+    return frozenset(row["word"].lower() for row in load_table("lexicons/committees.tsv") if row["kind"] == kind)
+
+
+@lru_cache(maxsize=None)
 def function_words(language: str) -> frozenset[str]:
     """A language's function words in lower case (``lexicons/LANG/function_words.tsv``): they tell the
     language of an article, and no post title ends with one ("of", "the", "dari")."""

@@ -886,3 +886,20 @@ def test_a_venue_named_by_its_head_word_is_one_place():
     assert people == {"Joko Widodo", "Anwar Ibrahim"}, people
     met = [c for c in result.claims if c.relation == "meets"]
     assert [result.entities[c.place].name for c in met if c.place] == ["Istana Kepresidenan Bogor"], met
+
+
+def test_a_bare_title_naming_no_body_is_its_one_holder_in_the_article():
+    """"Presiden Joko Widodo tiba ... Di bandara, Presiden disambut Gubernur X": the title alone is the one
+    person the article names with that whole title, so he is greeted and he speaks; where two people share
+    the title ("Presiden X bertemu Presiden Y"), it stays unresolved."""
+    text = ("Presiden Budi Santoso tiba di Padang, Senin (21/5/2018). Di bandara, Presiden disambut "
+            "Gubernur Sumatera Barat Dimas Pratama. \"Kami siap,\" kata Presiden.")
+    result = extract.run(nlp.run(_article(text)), rules_only=True)
+    names = {k: e.name for k, e in result.entities.items()}
+    met = {frozenset((names[c.subject], names[c.object])) for c in result.claims if c.relation == "meets"}
+    assert frozenset(("Budi Santoso", "Dimas Pratama")) in met, met
+    assert "Budi Santoso" in {names[c.subject] for c in result.claims if c.relation == "quoted"}
+    two = ("Presiden Budi Santoso bertemu Presiden Taro Yamada di Tokyo, Senin (21/5/2018). "
+           "\"Kami siap,\" kata Presiden.")
+    result = extract.run(nlp.run(_article(two)), rules_only=True)
+    assert not [c for c in result.claims if c.relation == "quoted"], result.claims

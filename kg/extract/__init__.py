@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from kg.extract import decision
 from kg.extract.aliases import unify_forms
-from kg.extract.candidates import CARRY, Carried, across, by_rule, counterparts, implied_posts, propose
+from kg.extract.candidates import CARRY, Carried, across, by_rule, counterparts, hearing, implied_posts, propose
 from kg.extract.context import LOCATIVE, SentenceView, build_views
 from kg.extract.features import ArticleFacts, features
 from kg.extract.coref import person_refs
@@ -171,6 +171,7 @@ def propose_all(analyzed: AnalyzedArticle) -> Proposals:
     claims += _bilateral_parties([c for c in claims if by_rule(c.rule)], entities, language)
     claims += implied_posts(analyzed.mentions, views, claims)
     claims += across(views, bodies, claims)
+    claims += hearing(views, bodies, claims, {k: (e.type, e.name) for k, e in entities.items()})
     others = counterparts(views, lex.phrases("counterpart"))  # "X met his Indonesian counterpart": X is not Indonesia's
     claims = [c for c in claims if c.subject != c.object and c.subject in entities
               and (c.object is None or c.object in entities) and _typed(c, entities)

@@ -18,8 +18,9 @@ from kg.extract.context import PARTY_TYPES, Party, SentenceView
 from kg.extract.relations import names_a_side, refusals
 from kg.model import Claim, Mention
 from kg.nlp import gazetteer
+from kg.nlp.tokens import tokenize
 from kg.relations import REGISTRY
-from kg.resources import function_words
+from kg.resources import committee_words, function_words
 
 CANDIDATE = "candidate"  # the rule name of a claim no rule proposed: "candidate:meets"
 MAX_PARTIES = 10  # distinct parties of one sentence that are paired (a list of 12 ministers gives 45 pairs, not 66)
@@ -260,6 +261,60 @@ def across(views: list[SentenceView], bodies: dict[str, str], proposed: list[Cla
             continue
         view = views[max(telling[a], telling[b])]
         out.append(Claim("meets", a, b, view.evidence(), f"{CANDIDATE}:meets:across", 0.0))
+    return out
+
+
+_NUMBER = re.compile(r"^(?:[IVX]+|\d{1,2})$")
+MAX_COMMITTEE = 4  # words of a committee's name: "Komisi III DPR RI"; a longer one ran on into a name
+
+
+def committee(name: str) -> bool:
+    """A parliamentary committee's name: a committee head word and a number ("Komisi III DPR RI")."""
+    words = name.split()
+    return 2 <= len(words) <= MAX_COMMITTEE and words[0].lower() in committee_words() and _NUMBER.match(words[1]) is not None
+
+
+def hearing(views: list[SentenceView], bodies: dict[str, str], proposed: list[Claim],
+            types: dict[str, tuple[str, str]]) -> list[Claim]:
+    """A parliamentary hearing's two sides, told anywhere in the article (GUIDELINES: the committee and its
+    members present are one side, the invited officials the other; pair across sides only): "Ketua Komisi III
+    DPR RI X membuka rapat kerja dengan BNPT dan PPATK" and, paragraphs later, "anggota Y (FPD), Z (Golkar)".
+    Where the article names a committee and tells of a meeting, the committee and the people whose posts are
+    in it or in the parliament are one side; the other bodies the article names, and the people posted to
+    them, the other. Each pair across that no candidate joins is a candidate of kind "hearing" (``types``: key
+    -> (type, name) of the article's entities)."""
+    committees = {k for k, (t, name) in types.items() if t == "Organization" and committee(name)}
+    words = committee_words("hearing")
+    if not any(p.key in committees and words & set(view.words) for view in views for p in view.parties):
+        return []  # no sentence names a committee with a word of a hearing ("rapat kerja", "RDP")
+    gaz = gazetteer.load()
+    parliament = set(committees)  # and the parliament a committee's name holds ("DPR" in "Komisi III DPR RI")
+    for key in committees:
+        tokens = tokenize(types[key][1])
+        parliament |= {found[1].key for i in range(1, len(tokens))
+                       if (found := gaz.match(tokens, i)) and found[1].type == "Organization"}
+    named: dict[str, int] = {}  # key -> the first sentence naming it
+    told: set[str] = set()  # the keys a sentence telling of a meeting names
+    for view in views:
+        for p in view.parties:
+            named.setdefault(p.key, view.sentence.index)
+            if _telling(view):
+                told.add(p.key)
+    factions = committee_words("faction")
+    house = [k for k in named if k in committees or (types.get(k, ("", ""))[0] == "Person" and bodies.get(k) in parliament)]
+    guests = [k for k in named if k not in parliament and k not in house
+              and types.get(k, ("", ""))[0] in ("Organization", "Person")
+              and (types[k][0] == "Organization" or bodies.get(k) in named)
+              and types[k][1].split()[0].lower() not in factions]
+    paired = {frozenset((c.subject, c.object)) for c in proposed if c.relation == "meets" and c.object}
+    out: list[Claim] = []
+    for a in house:
+        for b in guests:
+            if frozenset((a, b)) in paired or bodies.get(b) in parliament:
+                continue
+            view = views[max(named[a], named[b])]
+            kind = "hearing" if a in told and b in told else "hearing-half"  # or one only named elsewhere
+            out.append(Claim("meets", a, b, view.evidence(), f"{CANDIDATE}:meets:{kind}", 0.0))
     return out
 
 

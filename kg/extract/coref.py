@@ -30,7 +30,12 @@ def _role_head(role: str) -> str:
 
 
 def resolve_title(title: Mention, people: list[Mention]) -> str | None:
-    """The person holding the post a bare title names: same body, and the same title where several share it."""
+    """The person holding the post a bare title names: same body, and the same title where several share it;
+    a title that names no body ("Dalam kunjungan ini, Presiden didampingi ...") is the one person the article
+    names with that whole title ("Presiden Joko Widodo"), if only one."""
+    if not title.body:
+        holders = {p.key for p in people if p.role and title.role and p.role.lower() == title.role.lower()}
+        return holders.pop() if len(holders) == 1 else None
     same_body = [p for p in people if p.body and p.body == title.body]
     keys = {p.key for p in same_body}
     if len(keys) == 1:

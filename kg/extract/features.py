@@ -66,6 +66,8 @@ def features(claim: Claim, view: SentenceView, facts: ArticleFacts) -> list[str]
     proposed = by_rule(claim.rule)
     if claim.rule.endswith(":across"):
         return _across(claim, facts)
+    if claim.rule.endswith((":hearing", ":hearing-half")):
+        return _hearing(claim, facts)
     f = ["bias", f"rule={claim.rule if proposed else CANDIDATE}",
          f"lang={facts.language}"]
     if claim.rule.count(":") >= 2:  # a candidate of a kind: "candidate:holds_position:implied-1"
@@ -221,6 +223,18 @@ def _across(claim: Claim, facts: ArticleFacts) -> list[str]:
          f"ranks={top}-{other}", *(f"across&{x}" for x in _sides(claim, facts))]
     for key in (claim.subject, claim.object or ""):  # the two in no order: "p-mentions=4", "p-words=2&Person"
         f += [f"across&{x}" for x in facts.memo(("p", key), lambda: _salience("p", key, facts.entities.get(key), facts))]
+    return f
+
+
+def _hearing(claim: Claim, facts: ArticleFacts) -> list[str]:
+    """A pair across a hearing's sides: which of the two are bodies and which people, whether each has a post
+    the rules gave, how often the article names each."""
+    a, b = facts.entities.get(claim.subject), facts.entities.get(claim.object or "")
+    types = "-".join(sorted(e.type if e else "?" for e in (a, b)))
+    f = ["kind=hearing", f"hearing&types={types}", f"hearing&told={not claim.rule.endswith('-half')}",
+         f"hearing&posted={sum(k in facts.bodies for k in (claim.subject, claim.object or ''))}"]
+    for key, entity in ((claim.subject, a), (claim.object or "", b)):
+        f += [f"hearing&{x}" for x in facts.memo(("p", key), lambda: _salience("p", key, entity, facts))]
     return f
 
 

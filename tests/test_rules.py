@@ -903,3 +903,26 @@ def test_a_bare_title_naming_no_body_is_its_one_holder_in_the_article():
            "\"Kami siap,\" kata Presiden.")
     result = extract.run(nlp.run(_article(two)), rules_only=True)
     assert not [c for c in result.claims if c.relation == "quoted"], result.claims
+
+
+def test_the_witnesses_of_a_signing_do_not_sign_it_whatever_the_model_accepts():
+    """GUIDELINES: witnesses of a signing ("disaksikan", "witnessed by") do not sign. After "disaksikan oleh" or
+    "witnessed by", and before "menyaksikan", the people named are witnesses, for the rules and for every
+    candidate a model could accept; the signatories stay signatories."""
+    from kg.extract.decision import RelationModel, RelationWeights
+    from kg.relations import REGISTRY
+
+    accepting = RelationModel({name: RelationWeights(30.0, 0.5, {}, 0.5) for name in REGISTRY})
+    texts = {"id": ("Kepala Bakamla Budi Santoso dan Dirjen Penjaga Pantai India Raj Kumar menandatangani nota "
+                    "kesepahaman di Jakarta, disaksikan oleh Duta Besar India Anil Mehta serta Atase Pertahanan "
+                    "India Ravi Shankar. Presiden Dimas Pratama menyaksikan penandatanganan nota kesepahaman "
+                    "itu oleh Budi Santoso dan Raj Kumar."),
+             "en": ("The memorandum of understanding was signed by Police Chief Budi Santoso and Commissioner John "
+                    "Carter in Sydney, witnessed by Home Affairs Minister Ann Blake.")}
+    for language, text in texts.items():
+        for model in (None, accepting):
+            result = (extract.run(nlp.run(_article(text, language=language)), rules_only=True) if model is None
+                      else extract.run(nlp.run(_article(text, language=language)), model))
+            signers = {result.entities[c.subject].name for c in result.claims if c.relation == "signs"}
+            assert {"Budi Santoso"} <= signers, (language, signers)
+            assert not signers & {"Anil Mehta", "Ravi Shankar", "Dimas Pratama", "Ann Blake"}, (language, signers)

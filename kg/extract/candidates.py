@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from kg.extract.context import PARTY_TYPES, Party, SentenceView
-from kg.extract.relations import names_a_side, refusals
+from kg.extract.relations import names_a_side, refusals, witness, witnessed
 from kg.model import Claim, Mention
 from kg.nlp import gazetteer
 from kg.nlp.tokens import tokenize
@@ -201,7 +201,9 @@ def _pairs(view: SentenceView, carried: Carried) -> Iterator[tuple[str, str, str
     for actor in attendees:
         for event, kind in events:
             yield "attends", actor, event, kind
-    for actor in actors:
+    spans = witnessed(view)
+    signers = _keys([p for p in parties if not witness(p, spans)], PARTY_TYPES)  # GUIDELINES: witnesses do not sign
+    for actor in signers:
         for agreement, kind in agreements:
             yield "signs", actor, agreement, kind
 

@@ -30,6 +30,26 @@ def planned(view: SentenceView, trigger_start: int) -> bool:
     return tied and any(t.relation == "future" and t.end <= trigger_start for t in view.triggers)
 
 
+def witnessed(view: SentenceView) -> list[tuple[int, int]]:
+    """Where the sentence names the witnesses of a signing, who do not sign (GUIDELINES): after "disaksikan
+    oleh" / "witnessed by" up to the next signing word, and before "menyaksikan" / "witnessed" back to the
+    signing word before it ("Presiden X menyaksikan penandatanganan MoU antara A dan B")."""
+    signing = [t for t in view.triggers if t.relation == "signs"]
+    spans = []
+    for t in view.triggers:
+        if t.relation == "witnessed_by":
+            stop = min((s.start for s in signing if s.start > t.end), default=view.sentence.end)
+            spans.append((t.end, stop))
+        elif t.relation == "witnessing":
+            start = max((s.end for s in signing if s.end <= t.start), default=view.sentence.start)
+            spans.append((start, t.start))
+    return spans
+
+
+def witness(party: Party, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= party.start and party.end <= b for a, b in spans)
+
+
 def reported_before(view: SentenceView, trigger: Trigger) -> bool:
     """A meeting noun that refers back ("pertemuan tersebut", "their meeting", "pertemuan yang kelima ini")."""
     return trigger.text in NOMINAL_MEETINGS and _anaphoric_after(view, trigger.end)
@@ -175,8 +195,9 @@ def signs(view: SentenceView, entities: dict[str, Entity], last_agreement: str |
     else:
         if planned(view, trigger.start):
             return
-        parties = _distinct([p for p in view.parties if p.rule != "title-body" or not any(
-            q.type == "Person" and q.start > p.start and q.start - p.end < 40 for q in view.parties)])
+        spans = witnessed(view)
+        parties = _distinct([p for p in view.parties if not witness(p, spans) and (p.rule != "title-body" or not any(
+            q.type == "Person" and q.start > p.start and q.start - p.end < 40 for q in view.parties))])
         rule = "signs:trigger"
         listed = list(dict.fromkeys(m.key for m in view.agreements if m.start > trigger.start))
         if len(listed) > 1:

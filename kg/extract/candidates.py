@@ -280,7 +280,8 @@ def hearing(views: list[SentenceView], bodies: dict[str, str], proposed: list[Cl
             types: dict[str, tuple[str, str]]) -> list[Claim]:
     """A parliamentary hearing's two sides, told anywhere in the article (GUIDELINES: the committee and its
     members present are one side, the invited officials the other; pair across sides only): "Ketua Komisi III
-    DPR RI X membuka rapat kerja dengan BNPT dan PPATK" and, paragraphs later, "anggota Y (FPD), Z (Golkar)".
+    DPR RI X membuka rapat kerja dengan BNPT" and, paragraphs later, "rapat dengan mitra Komisi III lainnya,
+    yakni Polri".
     Where the article names a committee and tells of a meeting, the committee and the people whose posts are
     in it or in the parliament are one side; the other bodies the article names, and the people posted to
     them, the other. Each pair across that no candidate joins is a candidate of kind "hearing" (``types``: key

@@ -47,6 +47,7 @@ def witnessed(view: SentenceView) -> list[tuple[int, int]]:
 
 
 def witness(party: Party, spans: list[tuple[int, int]]) -> bool:
+    """The party is named where ``witnessed`` says the witnesses are."""
     return any(a <= party.start and party.end <= b for a, b in spans)
 
 

@@ -85,8 +85,9 @@ def extractor_fingerprint() -> str:
 
 @lru_cache(maxsize=None)
 def committee_words(kind: str = "committee") -> frozenset[str]:
-    """Head words of parliamentary committees (``lexicons/committees.tsv``), or with ``kind`` "faction" the
-    first words of parties' names: a committee's hearings pair its side with the invited officials'."""
+    """Head words of parliamentary committees (``lexicons/committees.tsv``), or with ``kind`` "hearing" the
+    words of a hearing and with "faction" the first words of parties' names: a committee's hearings pair its
+    side with the invited officials'."""
     return frozenset(row["word"].lower() for row in load_table("lexicons/committees.tsv") if row["kind"] == kind)
 
 

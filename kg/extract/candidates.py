@@ -288,7 +288,7 @@ def hearing(views: list[SentenceView], bodies: dict[str, str], proposed: list[Cl
     -> (type, name) of the article's entities)."""
     committees = {k for k, (t, name) in types.items() if t == "Organization" and committee(name)}
     words = committee_words("hearing")
-    if not any(p.key in committees and words & set(view.words) for view in views for p in view.parties):
+    if not any(words & set(view.words) and any(p.key in committees for p in view.parties) for view in views):
         return []  # no sentence names a committee with a word of a hearing ("rapat kerja", "RDP")
     gaz = gazetteer.load()
     parliament = set(committees)  # and the parliament a committee's name holds ("DPR" in "Komisi III DPR RI")
@@ -301,8 +301,8 @@ def hearing(views: list[SentenceView], bodies: dict[str, str], proposed: list[Cl
     for view in views:
         for p in view.parties:
             named.setdefault(p.key, view.sentence.index)
-            if _telling(view):
-                told.add(p.key)
+        if _telling(view):
+            told.update(p.key for p in view.parties)
     factions = committee_words("faction")
     house = [k for k in named if k in committees or (types.get(k, ("", ""))[0] == "Person" and bodies.get(k) in parliament)]
     guests = [k for k in named if k not in parliament and k not in house

@@ -104,6 +104,27 @@ def test_an_undated_meeting_takes_the_publication_date():
     assert meets and {c.date for c in meets} == {"2024-08-06"}
 
 
+@pytest.mark.parametrize("said, day", [
+    ("Sabtu (3/8/2024)", "2024-08-03"),  # a day of the week before publication: the day reported
+    ("Senin (5/8)", "2024-08-05"),
+    ("Rabu (3/7/2024)", "2024-08-06"),  # a month before: another occasion, the publication day stands
+])
+def test_an_undated_meeting_takes_the_day_the_report_names_in_the_week_before_publication(said, day):
+    text = ("Kepala BNPT Budi Santoso menerima Duta Besar Jepang Taro Yamada di kantor BNPT, Jakarta. "
+            f"Keduanya sepakat memperkuat kerja sama, kata Budi dalam keterangan tertulis, {said}.")
+    result = extract.run(nlp.run(_article(text, published=date(2024, 8, 6))), rules_only=True)
+    meets = [c for c in result.claims if c.relation == "meets"]
+    assert meets and {c.date for c in meets} == {day}
+
+
+def test_an_undated_meeting_in_an_article_naming_no_year_takes_the_day_and_month_it_gives():
+    text = ("Menlu Sari Wulandari bertemu Menlu Jepang Taro Yamada di Jakarta. "
+            "Keduanya membahas keamanan maritim, kata Sari, Kamis (20/11).")
+    result = extract.run(nlp.run(_article(text)), rules_only=True)
+    meets = [c for c in result.claims if c.relation == "meets"]
+    assert meets and {c.date for c in meets} == {"--11-20"}
+
+
 def test_a_person_holds_one_post_in_an_article_whatever_the_model_accepts():
     accepting = RelationModel({name: RelationWeights(30.0, 0.5, {}, 0.5) for name in REGISTRY})
     text = ("Menteri Luar Negeri Sari Wulandari bertemu Menteri Luar Negeri Jepang Taro Yamada di kantor BNPT, Jakarta. "
@@ -114,6 +135,30 @@ def test_a_person_holds_one_post_in_an_article_whatever_the_model_accepts():
         if c.relation == "holds_position":
             posts.setdefault(c.subject, set()).add(c.object)
     assert len(posts) == 2 and all(len(v) == 1 for v in posts.values()), posts
+
+
+def _trusting(relation: str, *features: str) -> RelationModel:
+    """A model that accepts the rules' claims and, of ``relation``'s, only the candidates with one of ``features``."""
+    weights = {name: RelationWeights(-30.0, 0.5, {"by-rule": 60.0}, 0.5) for name in REGISTRY}
+    weights[relation] = RelationWeights(-30.0, 0.5, dict.fromkeys(features, 60.0), 0.5)
+    return RelationModel(weights)
+
+
+def _pairs(result, relation: str) -> set[frozenset[str]]:
+    return {frozenset((result.entities[c.subject].name, result.entities[c.object].name)) for c in result.claims
+            if c.relation == relation}
+
+
+def test_the_model_is_told_which_bodies_sign_one_agreement_and_whose_people_sign_for_them():
+    signed = ("Kejaksaan Agung menandatangani nota kesepahaman kerja sama dengan Lembaga Perlindungan Saksi dan Korban "
+              "(LPSK) di Jakarta, disaksikan oleh Kapolri. Kejaksaan Agung dan Polri juga membahas kerja sama.")
+    result = extract.run(nlp.run(_article(signed, published=date(2024, 5, 10))), _trusting("cooperates_with", "cosigned"))
+    assert _pairs(result, "cooperates_with") == {frozenset(("Kejaksaan Agung", "Lembaga Perlindungan Saksi dan Korban"))}
+    posted = "Kepala BNPT Boy Rafli Amar menandatangani nota kesepahaman dengan Polri di Jakarta."
+    result = extract.run(nlp.run(_article(posted, published=date(2024, 5, 10))),
+                         _trusting("signs", "member-signs=Organization"))
+    assert {result.entities[c.subject].name for c in result.claims if c.relation == "signs"} == {
+        "Badan Nasional Penanggulangan Terorisme"}  # whose head signs: not the head, not Polri
 
 
 def test_the_meeting_named_further_on_is_the_event_named_before():

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from kg import extract, nlp
 from kg.ingest.clean import clean
 from kg.model import Article
@@ -35,6 +37,12 @@ def test_no_year_anywhere_keeps_month_day():
 
 def test_month_year_keeps_its_precision():
     assert _times("MoU diteken pada April 2021 lalu.") == ["2021-04"]
+
+
+@pytest.mark.parametrize("span", ["13-16 Desember 2015", "13 hingga 16 Desember 2015", "13 sampai dengan 16 Desember 2015",
+                                  "13 s.d. 16 Desember 2015"])
+def test_a_span_of_days_is_dated_by_its_first_day(span):
+    assert _times(f"Kegiatan berlangsung selama empat hari, {span}, di Makassar.") == ["2015-12-13"]
 
 
 def test_title_rank_name_degree():

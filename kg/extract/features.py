@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from kg.extract.candidates import CANDIDATE, MODAL, by_rule, mentions_of
 from kg.extract.context import SentenceView
@@ -41,6 +41,28 @@ class ArticleFacts:
     # features of a sentence, an argument or a span, the same for every candidate sharing it: built once per
     # article (an article has some sixty candidates, over a handful of sentences and arguments)
     shared: dict[tuple[object, ...], tuple[str, ...]] = field(default_factory=dict)
+
+    @cached_property
+    def cosigners(self) -> set[frozenset[str]]:
+        """Pairs that sign one agreement by the rules. Annotators read a signing between two bodies as their
+        cooperation more often than not, the agreement being one of cooperation ("menandatangani nota
+        kesepahaman kerja sama dengan ..."), though a signing alone is none (GUIDELINES): of the pairs of bodies
+        that co-sign in the gold of the 450 annotated articles, 176 of 286 cooperate, and among kg's
+        cooperation candidates co-signers are right 42% of the time against 9% for the others."""
+        signers: dict[str, list[str]] = {}
+        for relation, subject, obj in sorted(self.ruled, key=str):
+            if relation == "signs" and obj:
+                signers.setdefault(obj, []).append(subject)
+        return {frozenset((a, b)) for group in signers.values() for a in group for b in group if a != b}
+
+    @cached_property
+    def members_sign(self) -> set[tuple[str, str]]:
+        """(body, agreement) where someone posted to the body signs the agreement by the rules: the body signs
+        too (GUIDELINES: "the person who signs and the body they sign for each get one"). Of the bodies the rules
+        make sign, those whose person signs were right 80% of the time on the annotated articles, the others 42%;
+        for countries, 73% against 69%."""
+        return {(self.bodies[person], obj) for relation, person, obj in self.ruled
+                if relation == "signs" and obj and person in self.bodies}
 
     def memo(self, key: tuple[object, ...], make: Callable[[], list[str]]) -> tuple[str, ...]:
         found = self.shared.get(key)
@@ -121,6 +143,10 @@ def features(claim: Claim, view: SentenceView, facts: ArticleFacts) -> list[str]
         return f
     if claim.relation in ("meets", "cooperates_with"):
         f += _sides(claim, facts)
+    if claim.relation == "signs" and (claim.subject, claim.object) in facts.members_sign:
+        f.append(f"member-signs={subject.type if subject else '?'}")  # a body's signal, hardly a country's
+    if claim.relation == "cooperates_with" and frozenset((claim.subject, claim.object)) in facts.cosigners:
+        f.append("cosigned")
     o_spans = mentions_of(view, claim.object)
     o = _nearest(o_spans, s[0] if s else view.sentence.start)
     if o is None:

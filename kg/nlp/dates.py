@@ -44,8 +44,9 @@ def _patterns(language: str) -> list[tuple[str, re.Pattern[str]]]:
     return [
         ("numeric", re.compile(rf"(?:\b(?P<wd>{w})\b{part}\s*,?\s*)?\(\s*(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?\s*\)", re.I)),
         ("numeric", re.compile(rf"\b(?P<wd>{w})\b{part}\s*,?\s*(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?\b", re.I)),
-        # a multi-day event is dated by its first day (GUIDELINES): "from 25 to 26 Jan 2016", "25-26 Januari 2016"
-        ("day-month", re.compile(rf"\b(?P<d>\d{{1,2}})\s*(?:[-–]|to|sampai|hingga|s\.d\.?|s/d)\s*\d{{1,2}}\s+(?P<m>{m})\.?(?:\s+(?P<y>\d{{4}}))?\b", re.I)),
+        # a multi-day event is dated by its first day (GUIDELINES): "from 25 to 26 Jan 2016", "25-26 Januari 2016",
+        # "13 sampai dengan 16 Desember 2015"
+        ("day-month", re.compile(rf"\b(?P<d>\d{{1,2}})\s*(?:[-–]|to|sampai dengan|sampai|hingga|s\.d\.?|s/d)\s*\d{{1,2}}\s+(?P<m>{m})\.?(?:\s+(?P<y>\d{{4}}))?\b", re.I)),
         ("day-month", re.compile(rf"(?:\b(?P<wd>{w})\b\s*,?\s*)?\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{m})\.?(?:,?\s+(?P<y>\d{{4}}))?\b", re.I)),
         ("month-day", re.compile(rf"\b(?P<m>{m})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?(?:\s*,\s*(?P<y>\d{{4}}))?\b(?!\s*(?:{m}))", re.I)),
         ("month-year", re.compile(rf"\b(?P<m>{m})\s+(?P<y>\d{{4}})\b", re.I)),

@@ -201,6 +201,8 @@ def _pairs(view: SentenceView, carried: Carried) -> Iterator[tuple[str, str, str
     for actor in attendees:
         for event, kind in events:
             yield "attends", actor, event, kind
+    if not agreements:
+        return  # most sentences: no signing to look for witnesses of
     spans = witnessed(view)
     signers = _keys([p for p in parties if not witness(p, spans)], PARTY_TYPES)  # GUIDELINES: witnesses do not sign
     for actor in signers:

@@ -50,7 +50,7 @@ class ArticleFacts:
         that co-sign in the gold of the 450 annotated articles, 176 of 286 cooperate, and among kg's
         cooperation candidates co-signers are right 42% of the time against 9% for the others."""
         signers: dict[str, list[str]] = {}
-        for relation, subject, obj in sorted(self.ruled, key=str):
+        for relation, subject, obj in self.ruled:
             if relation == "signs" and obj:
                 signers.setdefault(obj, []).append(subject)
         return {frozenset((a, b)) for group in signers.values() for a in group for b in group if a != b}

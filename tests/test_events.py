@@ -115,27 +115,44 @@ def test_the_head_words_of_the_genre_name_events_and_agreements_without_the_reco
     assert not [m for m in nlp.run(article, events=None).mentions if m.type == "Agreement"]
 
 
+def _built(runner, tmp_path: Path, text: str) -> list[dict]:
+    """The claims file's records of ``kg build`` over one article."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(src), "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in (out / "claims.jsonl").read_text().splitlines()]
+
+
 def test_an_event_named_in_several_forms_in_one_article_is_one_node(runner, tmp_path):
     """"The fifth Australia-UK Ministerial Dialogue" and "the Australia-United Kingdom Ministerial Dialogue"
     name one event (a country by either of its names); "the 12th Interpol Regional Conference" and "the 12th
     Regional Conference of the International Criminal Police Organization" too; two events the article sets
     apart by their words stay two."""
-    src = tmp_path / "in"
-    src.mkdir()
-    (src / "a.txt").write_text(
-        "Foreign ministers met in Perth for the fifth Australia-UK Ministerial Dialogue on Tuesday. "
-        "The Australia-United Kingdom Ministerial Dialogue agreed on a plan for cyber security. "
-        "Police chiefs attended the 12th Interpol Regional Conference in Hanoi on Wednesday. "
-        "The 12th Regional Conference of the International Criminal Police Organization elected a chair. "
-        "The delegates also attended the Regional Maritime Security Conference in Hanoi.", encoding="utf-8")
-    out = tmp_path / "out"
-    result = runner.invoke(app, ["build", str(src), "--out", str(out), "--quiet"])
-    assert result.exit_code == 0, result.output
-    events = [r["name"] for r in map(json.loads, (out / "claims.jsonl").read_text().splitlines())
-              if r["kind"] == "entity" and r["type"] == "Event"]
+    records = _built(runner, tmp_path,
+                     "Foreign ministers met in Perth for the fifth Australia-UK Ministerial Dialogue on Tuesday. "
+                     "The Australia-United Kingdom Ministerial Dialogue agreed on a plan for cyber security. "
+                     "Police chiefs attended the 12th Interpol Regional Conference in Hanoi on Wednesday. "
+                     "The 12th Regional Conference of the International Criminal Police Organization elected a chair. "
+                     "The delegates also attended the Regional Maritime Security Conference in Hanoi.")
+    events = [r["name"] for r in records if r["kind"] == "entity" and r["type"] == "Event"]
     assert len([n for n in events if "Ministerial Dialogue" in n]) == 1, events
     assert len([n for n in events if "Regional Conference" in n and "Maritime" not in n]) == 1, events
     assert any("Maritime Security Conference" in n for n in events), events
+
+
+def test_an_event_numbered_ke_85_or_ke_dash_85_is_one_node(runner, tmp_path):
+    """An Indonesian ordinal is written "ke-85" or "ke 85": "Sidang Umum ke 85" is "Sidang Umum Interpol ke-85"
+    named short, one event whoever attends it."""
+    records = _built(runner, tmp_path,
+                     "Kapolri Jenderal Tito Karnavian membuka Sidang Umum Interpol ke-85 di Nusa Dua, Bali, Senin "
+                     "(7/11/2016). Sidang Umum ke 85 itu dihadiri delegasi dari 160 negara. "
+                     "Wakil Presiden Jusuf Kalla juga menghadiri Sidang Umum ke 85 tersebut.")
+    events = [r["name"] for r in records if r["kind"] == "entity" and r["type"] == "Event"]
+    assert len(events) == 1, events
+    assert {r["object"] for r in records if r.get("relation") == "attends"} <= set(events)
 
 
 def test_a_recognised_name_starts_after_the_lower_case_words_that_frame_it():

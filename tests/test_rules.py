@@ -45,6 +45,27 @@ def test_a_span_of_days_is_dated_by_its_first_day(span):
     assert _times(f"Kegiatan berlangsung selama empat hari, {span}, di Makassar.") == ["2015-12-13"]
 
 
+@pytest.mark.parametrize("language, when, published, month", [
+    ("id", "bulan lalu", date(2025, 3, 1), "2025-02"),
+    ("id", "pekan lalu", date(2025, 3, 3), "2025-02"),
+    ("id", "pekan ini", date(2025, 3, 3), "2025-03"),
+    ("en", "last month", date(2025, 1, 20), "2024-12"),
+    ("en", "earlier this month", date(2025, 1, 20), "2025-01"),
+    ("en", "last week", date(2025, 1, 5), "2024-12"),
+    ("id", "tahun lalu", date(2018, 5, 1), "2017"),
+    ("id", "dua tahun lalu", date(2018, 5, 1), "2016"),
+    ("id", "Desember tahun lalu", date(2018, 5, 1), "2017-12"),
+    ("en", "in March last year", date(2018, 5, 1), "2017-03"),
+])
+def test_a_meeting_last_week_month_or_year_is_dated_at_that_precision(language, when, published, month):
+    # GUIDELINES: the precision the text supports; a week or month before publication gives the month only,
+    # a year before it the year
+    text = {"id": f"Menlu Jepang Taro Yamada bertemu Menlu Inggris Jane Doe di London {when}.",
+            "en": f"Japan's Foreign Minister Taro Yamada met British Foreign Secretary Jane Doe in London {when}."}[language]
+    result = extract.run(nlp.run(_article(text, published, language)), rules_only=True)
+    assert [c.date for c in result.claims if c.relation == "meets"] == [month]
+
+
 def test_title_rank_name_degree():
     text = "Kepala BNPT Komjen. Pol. Dr. Budi Santoso, M.H., bertemu Menteri Luar Negeri Jepang Taro Yamada di Jakarta."
     result = extract.run(nlp.run(_article(text)), rules_only=True)

@@ -111,6 +111,10 @@ def _content(name: str, words: dict[str, str]) -> frozenset[str]:
             k += found[0]
             continue
         word = tokens[k].text.lower()
+        if word == "ke" and k + 1 < len(tokens) and tokens[k + 1].text.isdigit():
+            out.append(f"ke-{tokens[k + 1].text}")  # "Sidang Umum ke 85" is "Sidang Umum Interpol ke-85" named short
+            k += 2
+            continue
         if tokens[k].is_word and word not in skip and words.get(word) not in ("determiner", "demonstrative"):
             out.append(word)
         k += 1

@@ -17,19 +17,20 @@ from kg.resources import load_table
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _DIGIT = re.compile(r"\d")
-_WORDS_ONLY = frozenset({"month-last", "relative", "weekday"})  # the kinds of _patterns that match without a digit
+_WORDS_ONLY = frozenset({"month-last", "relative", "period", "weekday"})  # the kinds of _patterns that match without a digit
 
 
 @lru_cache(maxsize=None)
-def _calendar(language: str) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
-    months: dict[str, int] = {}
-    weekdays: dict[str, int] = {}
-    relative: dict[str, int] = {}
+def _calendar(language: str) -> tuple[dict[str, int], ...]:
+    """Month and weekday names, words of a day before publication ("kemarin": 1), and words of a week, a month
+    or a year before it ("last week": 1, "bulan lalu": 1, "tahun lalu": 1), which give the month or the year
+    only."""
+    kinds = ("month", "weekday", "relative", "weeks-ago", "months-ago", "years-ago", "count")
+    tables: dict[str, dict[str, int]] = {kind: {} for kind in kinds}
     for lang in dict.fromkeys([language, "id", "en"]):  # the article's language first: its reading wins
         for row in load_table(f"lexicons/{lang}/calendar.tsv"):
-            table = {"month": months, "weekday": weekdays, "relative": relative}[row["kind"]]
-            table.setdefault(row["word"].lower(), int(row["value"]))
-    return months, weekdays, relative
+            tables[row["kind"]].setdefault(row["word"].lower(), int(row["value"]))
+    return tuple(tables.values())
 
 
 def _alternation(words: dict[str, int]) -> str:
@@ -38,8 +39,9 @@ def _alternation(words: dict[str, int]) -> str:
 
 @lru_cache(maxsize=None)
 def _patterns(language: str) -> list[tuple[str, re.Pattern[str]]]:
-    months, weekdays, relative = _calendar(language)
+    months, weekdays, relative, weeks, months_ago, years_ago, _counts = _calendar(language)
     m, w, r = _alternation(months), _alternation(weekdays), _alternation(relative)
+    p = _alternation({**weeks, **months_ago, **years_ago})
     part = r"(?:\s+(?:lalu|pagi|siang|sore|malam|dini hari|morning|afternoon|evening|night|this morning))?"
     return [
         ("numeric", re.compile(rf"(?:\b(?P<wd>{w})\b{part}\s*,?\s*)?\(\s*(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?\s*\)", re.I)),
@@ -50,9 +52,10 @@ def _patterns(language: str) -> list[tuple[str, re.Pattern[str]]]:
         ("day-month", re.compile(rf"(?:\b(?P<wd>{w})\b\s*,?\s*)?\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{m})\.?(?:,?\s+(?P<y>\d{{4}}))?\b", re.I)),
         ("month-day", re.compile(rf"\b(?P<m>{m})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?(?:\s*,\s*(?P<y>\d{{4}}))?\b(?!\s*(?:{m}))", re.I)),
         ("month-year", re.compile(rf"\b(?P<m>{m})\s+(?P<y>\d{{4}})\b", re.I)),
-        ("month-last", re.compile(rf"\b(?P<m>{m})\s+(?:lalu|kemarin|last year)\b", re.I)),
+        ("month-last", re.compile(rf"\b(?P<m>{m})\s+(?:lalu|kemarin|(?P<last>tahun lalu|last year))\b", re.I)),
         ("year", re.compile(r"\b(?:tahun|sejak|pada|in|since|year)\s+(?P<y>19[5-9]\d|20[0-4]\d)\b", re.I)),
         ("relative", re.compile(rf"\b(?P<rel>{r})\b", re.I)),
+        ("period", re.compile(rf"\b(?P<rel>{p})\b", re.I)),
         ("weekday", re.compile(rf"\b(?:pada|hari|on|last)\s+(?P<wd>{w})\b", re.I)),
     ]
 
@@ -107,7 +110,7 @@ def resolve_day(day: int, month: int, year: int | None, weekday: int | None, yea
 
 
 def find_times(text: str, sentences: list[Sentence], *, published: date | None, language: str) -> list[TimeExpr]:
-    months, weekdays, relative = _calendar(language)
+    calendar = _calendar(language)
     years = candidate_years(text, published)
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
@@ -122,15 +125,16 @@ def find_times(text: str, sentences: list[Sentence], *, published: date | None, 
                 start, end = sentence.start + match.start(), sentence.start + match.end()
                 if any(start < e and end > s for s, e in taken):
                     continue
-                value = _value(kind, match, months, weekdays, relative, years, published)
+                value = _value(kind, match, calendar, years, published)
                 if value:
                     found.append(TimeExpr(start, end, match.group(), value, sentence.index))
                     taken.append((start, end))
     return sorted(found, key=lambda t: t.start)
 
 
-def _value(kind: str, match: re.Match[str], months: dict[str, int], weekdays: dict[str, int],
-           relative: dict[str, int], years: list[int], published: date | None) -> str | None:
+def _value(kind: str, match: re.Match[str], calendar: tuple[dict[str, int], ...], years: list[int],
+           published: date | None) -> str | None:
+    months, weekdays, relative, weeks, months_ago, years_ago, counts = calendar
     groups = match.groupdict()
     weekday = weekdays.get((groups.get("wd") or "").lower())
     anchored = published is not None
@@ -153,13 +157,39 @@ def _value(kind: str, match: re.Match[str], months: dict[str, int], weekdays: di
         if not years:
             return None
         month = months[groups["m"].lower()]
+        if groups.get("last") and published:  # "Desember tahun lalu", "October last year"
+            return f"{published.year - 1:04d}-{month:02d}"
         year = years[0] - (1 if published and month > published.month else 0)
         return f"{year:04d}-{month:02d}"
     if kind == "year":
         return groups["y"]
     if kind == "relative" and published:
         return (published - timedelta(days=relative[groups["rel"].lower()])).isoformat()
+    if kind == "period" and published:  # "last week", "bulan lalu": the text gives the month, not the day
+        word = groups["rel"].lower()
+        n = _count(match, counts)
+        if n == 0:
+            return None  # "beberapa tahun lalu": some years ago
+        if word in weeks:
+            return (published - timedelta(weeks=n or weeks[word])).isoformat()[:7]
+        if word in years_ago:  # "tahun lalu", "last year": the year alone
+            return f"{published.year - (n or years_ago[word]):04d}"
+        back = published.year * 12 + published.month - 1 - (n or months_ago[word])
+        return f"{back // 12:04d}-{back % 12 + 1:02d}"
     if kind == "weekday" and published and weekday is not None:
         back = (published.weekday() - weekday) % 7
         return (published - timedelta(days=back)).isoformat()
     return None
+
+
+_BEFORE = re.compile(r"(\S+)\s+$")
+
+
+def _count(match: re.Match[str], counts: dict[str, int]) -> int | None:
+    """How many weeks, months or years back the word before says ("dua tahun lalu": 2, "3 bulan lalu": 3); None
+    where it says none, 0 where it says only some ("beberapa", "several")."""
+    before = _BEFORE.search(match.string, 0, match.start())
+    if before is None:
+        return None
+    word = before.group(1).lower()
+    return int(word) if word.isdigit() else counts.get(word)

@@ -33,6 +33,13 @@ def _calendar(language: str) -> tuple[dict[str, int], ...]:
     return tuple(tables.values())
 
 
+@lru_cache(maxsize=None)
+def _period_ends(language: str) -> frozenset[str]:
+    """The last words of the phrases of a week, month or year back ("week", "lalu", "ini")."""
+    _m, _w, _r, weeks, months_ago, years_ago, _c = _calendar(language)
+    return frozenset(phrase.split()[-1] for phrase in [*weeks, *months_ago, *years_ago])
+
+
 def _alternation(words: dict[str, int]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -121,6 +128,8 @@ def find_times(text: str, sentences: list[Sentence], *, published: date | None, 
                 continue  # its pattern needs a digit: most sentences have none
             if kind == "numeric" and "/" not in sentence.text:
                 continue  # "(11/11)", "Kamis 11/11": a slash or nothing
+            if kind == "period" and not any(word in sentence.text for word in _period_ends(language)):
+                continue  # "last week", "bulan lalu": their last word, in lower case, or nothing
             for match in pattern.finditer(sentence.text):
                 start, end = sentence.start + match.start(), sentence.start + match.end()
                 if any(start < e and end > s for s, e in taken):

@@ -14,6 +14,7 @@ from dataclasses import replace
 from kg.model import AnalyzedArticle, Entity, Mention
 from kg.names import norm_key
 from kg.nlp import gazetteer
+from kg.nlp.mentions import spaced_ordinal
 from kg.nlp.tokens import tokenize
 from kg.resources import function_words
 
@@ -110,11 +111,11 @@ def _content(name: str, words: dict[str, str]) -> frozenset[str]:
             out.append(found[1].key)
             k += found[0]
             continue
-        word = tokens[k].text.lower()
-        if word == "ke" and k + 1 < len(tokens) and tokens[k + 1].text.isdigit():
+        if spaced_ordinal(tokens, k):
             out.append(f"ke-{tokens[k + 1].text}")  # "Sidang Umum ke 85" is "Sidang Umum Interpol ke-85" named short
             k += 2
             continue
+        word = tokens[k].text.lower()
         if tokens[k].is_word and word not in skip and words.get(word) not in ("determiner", "demonstrative"):
             out.append(word)
         k += 1

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import NamedTuple
 
 from kg.model import Sentence, TimeExpr
 from kg.resources import load_table
@@ -20,24 +21,38 @@ _DIGIT = re.compile(r"\d")
 _WORDS_ONLY = frozenset({"month-last", "relative", "period", "weekday"})  # the kinds of _patterns that match without a digit
 
 
+class Calendar(NamedTuple):
+    """A language's calendar words (``lexicons/LANG/calendar.tsv``), each kind with its value."""
+
+    month: dict[str, int]  # "Januari": 1
+    weekday: dict[str, int]  # "Senin": 0
+    relative: dict[str, int]  # a day before publication: "kemarin": 1
+    weeks_ago: dict[str, int]  # a week, a month or a year before it, which give the month or the year only:
+    months_ago: dict[str, int]  # "last week": 1, "bulan lalu": 1, "tahun lalu": 1
+    years_ago: dict[str, int]
+    count: dict[str, int]  # how many of them: "dua": 2; "beberapa": 0, some
+
+
 @lru_cache(maxsize=None)
-def _calendar(language: str) -> tuple[dict[str, int], ...]:
-    """Month and weekday names, words of a day before publication ("kemarin": 1), and words of a week, a month
-    or a year before it ("last week": 1, "bulan lalu": 1, "tahun lalu": 1), which give the month or the year
-    only."""
-    kinds = ("month", "weekday", "relative", "weeks-ago", "months-ago", "years-ago", "count")
-    tables: dict[str, dict[str, int]] = {kind: {} for kind in kinds}
+def _calendar(language: str) -> Calendar:
+    tables: dict[str, dict[str, int]] = {kind: {} for kind in Calendar._fields}
     for lang in dict.fromkeys([language, "id", "en"]):  # the article's language first: its reading wins
         for row in load_table(f"lexicons/{lang}/calendar.tsv"):
-            tables[row["kind"]].setdefault(row["word"].lower(), int(row["value"]))
-    return tuple(tables.values())
+            tables[row["kind"].replace("-", "_")].setdefault(row["word"].lower(), int(row["value"]))
+    return Calendar(**tables)
+
+
+@lru_cache(maxsize=None)
+def _periods(language: str) -> dict[str, int]:
+    """The phrases of a week, a month or a year back."""
+    calendar = _calendar(language)
+    return {**calendar.weeks_ago, **calendar.months_ago, **calendar.years_ago}
 
 
 @lru_cache(maxsize=None)
 def _period_ends(language: str) -> frozenset[str]:
     """The last words of the phrases of a week, month or year back ("week", "lalu", "ini")."""
-    _m, _w, _r, weeks, months_ago, years_ago, _c = _calendar(language)
-    return frozenset(phrase.split()[-1] for phrase in [*weeks, *months_ago, *years_ago])
+    return frozenset(phrase.split()[-1] for phrase in _periods(language))
 
 
 def _alternation(words: dict[str, int]) -> str:
@@ -46,9 +61,9 @@ def _alternation(words: dict[str, int]) -> str:
 
 @lru_cache(maxsize=None)
 def _patterns(language: str) -> list[tuple[str, re.Pattern[str]]]:
-    months, weekdays, relative, weeks, months_ago, years_ago, _counts = _calendar(language)
-    m, w, r = _alternation(months), _alternation(weekdays), _alternation(relative)
-    p = _alternation({**weeks, **months_ago, **years_ago})
+    calendar = _calendar(language)
+    m, w, r = _alternation(calendar.month), _alternation(calendar.weekday), _alternation(calendar.relative)
+    p = _alternation(_periods(language))
     part = r"(?:\s+(?:lalu|pagi|siang|sore|malam|dini hari|morning|afternoon|evening|night|this morning))?"
     return [
         ("numeric", re.compile(rf"(?:\b(?P<wd>{w})\b{part}\s*,?\s*)?\(\s*(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?\s*\)", re.I)),
@@ -141,9 +156,8 @@ def find_times(text: str, sentences: list[Sentence], *, published: date | None, 
     return sorted(found, key=lambda t: t.start)
 
 
-def _value(kind: str, match: re.Match[str], calendar: tuple[dict[str, int], ...], years: list[int],
-           published: date | None) -> str | None:
-    months, weekdays, relative, weeks, months_ago, years_ago, counts = calendar
+def _value(kind: str, match: re.Match[str], calendar: Calendar, years: list[int], published: date | None) -> str | None:
+    months, weekdays = calendar.month, calendar.weekday
     groups = match.groupdict()
     weekday = weekdays.get((groups.get("wd") or "").lower())
     anchored = published is not None
@@ -173,17 +187,17 @@ def _value(kind: str, match: re.Match[str], calendar: tuple[dict[str, int], ...]
     if kind == "year":
         return groups["y"]
     if kind == "relative" and published:
-        return (published - timedelta(days=relative[groups["rel"].lower()])).isoformat()
+        return (published - timedelta(days=calendar.relative[groups["rel"].lower()])).isoformat()
     if kind == "period" and published:  # "last week", "bulan lalu": the text gives the month, not the day
         word = groups["rel"].lower()
-        n = _count(match, counts)
+        n = _count(match, calendar.count)
         if n == 0:
             return None  # "beberapa tahun lalu": some years ago
-        if word in weeks:
-            return (published - timedelta(weeks=n or weeks[word])).isoformat()[:7]
-        if word in years_ago:  # "tahun lalu", "last year": the year alone
-            return f"{published.year - (n or years_ago[word]):04d}"
-        back = published.year * 12 + published.month - 1 - (n or months_ago[word])
+        if word in calendar.weeks_ago:
+            return (published - timedelta(weeks=n or calendar.weeks_ago[word])).isoformat()[:7]
+        if word in calendar.years_ago:  # "tahun lalu", "last year": the year alone
+            return f"{published.year - (n or calendar.years_ago[word]):04d}"
+        back = published.year * 12 + published.month - 1 - (n or calendar.months_ago[word])
         return f"{back // 12:04d}-{back % 12 + 1:02d}"
     if kind == "weekday" and published and weekday is not None:
         back = (published.weekday() - weekday) % 7
@@ -191,14 +205,11 @@ def _value(kind: str, match: re.Match[str], calendar: tuple[dict[str, int], ...]
     return None
 
 
-_BEFORE = re.compile(r"(\S+)\s+$")
-
-
 def _count(match: re.Match[str], counts: dict[str, int]) -> int | None:
     """How many weeks, months or years back the word before says ("dua tahun lalu": 2, "3 bulan lalu": 3); None
     where it says none, 0 where it says only some ("beberapa", "several")."""
-    before = _BEFORE.search(match.string, 0, match.start())
-    if before is None:
+    before = match.string[:match.start()].split()
+    if not before:
         return None
-    word = before.group(1).lower()
+    word = before[-1].lower()
     return int(word) if word.isdigit() else counts.get(word)

@@ -167,7 +167,7 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
                 end = _without_person(tokens, start, end, lex, gaz)
             if end < len(tokens) and _ORDINAL.match(tokens[end].text):
                 end += 1
-            elif _spaced_ordinal(tokens, end):
+            elif spaced_ordinal(tokens, end):
                 end += 2  # "Konferensi Aseanapol ke 36"
             if etype == "Event" and end - start > 2 and tokens[start].text == "The":
                 start += 1  # "The International Conference on ... opened": the article is no part of the name
@@ -187,7 +187,7 @@ def _numbered_session(tokens: list[Token], i: int, j: int, gaz: Gazetteer) -> tu
     for k in range(i + 1, j + 1):
         if k < j and tokens[k].text.lower().startswith("ke-") and _ORDINAL.match(tokens[k].text):
             end = k + 1
-        elif k == j and _spaced_ordinal(tokens, k):
+        elif k == j and spaced_ordinal(tokens, k):
             end = k + 2
         else:
             continue
@@ -200,7 +200,7 @@ def _numbered_session(tokens: list[Token], i: int, j: int, gaz: Gazetteer) -> tu
     return None
 
 
-def _spaced_ordinal(tokens: list[Token], k: int) -> bool:
+def spaced_ordinal(tokens: list[Token], k: int) -> bool:
     """An Indonesian ordinal written in two words at ``k``: "ke 36" ("Konferensi Aseanapol ke 36")."""
     return k + 1 < len(tokens) and tokens[k].text.lower() == "ke" and tokens[k + 1].text.isdigit()
 
@@ -273,7 +273,7 @@ def _inner_acronym(tokens: list[Token], i: int, j: int, lex: Lexicon) -> bool:
     if not (j + 3 < len(tokens) and tokens[j].text == "(" and tokens[j + 1].is_cap and tokens[j + 2].text == ")"):
         return False
     after = tokens[j + 3]
-    if _ORDINAL.match(after.text.lower()) or _spaced_ordinal(tokens, j + 3):
+    if _ORDINAL.match(after.text.lower()) or spaced_ordinal(tokens, j + 3):
         return True
     if j + 4 < len(tokens) and after.text.lower() in _NAME_GOES_ON and tokens[j + 4].is_cap:
         return True

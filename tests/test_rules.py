@@ -157,6 +157,31 @@ def test_several_agreements_after_one_signing_word_are_each_signed_by_the_two_co
     assert {("Indonesia", "MoU Pencegahan Kejahatan"), ("Serbia", "Treaty on Extradition")} <= signed
 
 
+@pytest.mark.parametrize("language, text, document", [
+    ("en", "Indonesia and Australia signed an accord on maritime security cooperation in Canberra on Monday.",
+     "accord on maritime security cooperation"),
+    ("en", "Indonesia and Australia signed a revised border crossing agreement between the two navies on Monday.",
+     "revised border crossing agreement"),
+    ("en", "Indonesia and Japan signed two arrangements to bolster aviation and port security in Tokyo.",
+     "arrangements to bolster aviation and port security"),
+    ("id", "Indonesia dan Malaysia menandatangani kesepakatan kerja sama pemberantasan narkoba di Jakarta, Senin (3/4/2023).",
+     "kesepakatan kerja sama pemberantasan narkoba"),
+    ("id", "Indonesia dan Filipina meneken perjanjian ekstradisi dengan disaksikan kedua menteri di Manila.",
+     "perjanjian ekstradisi"),
+    ("id", "Indonesia menandatangani kontrak pembelian dua pesawat C295 dengan Spanyol di Madrid.",
+     "kontrak pembelian dua pesawat C295"),
+])
+@pytest.mark.parametrize("recogniser", [True, False])
+def test_an_agreement_named_only_by_what_it_is_is_signed_under_that_name(language, text, document, recogniser):
+    # with the bundled event recogniser, and with the head-word rules alone (as on text unlike its training)
+    analyzed = nlp.run(_article(text, language=language), events=recogniser)
+    result = extract.run(analyzed, rules_only=True)
+    signed = {(result.entities[c.subject].name, result.entities[c.object].name)
+              for c in result.claims if c.relation == "signs"}
+    assert {s for s, o in signed if o == document} >= {"Indonesia"}
+    assert {o for _s, o in signed} == {document}  # "between the two navies", "dengan": no part of the name
+
+
 def test_a_post_with_no_body_takes_the_body_named_before_it():
     text = "Unit Kerja BNPT terdiri dari Deputi Bidang Pencegahan, Perlindungan, dan Deradikalisasi, Mayjen TNI Hendra Wijaya."
     assert _facts(text, "holds_position") == {("Hendra Wijaya", "Badan Nasional Penanggulangan Terorisme",

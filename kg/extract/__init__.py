@@ -26,6 +26,7 @@ from kg.extract.posts import former_post, holds_position, is_minister
 from kg.extract.relations import attends, cooperates, meets, present, signs, the_two
 from kg.model import AnalyzedArticle, Article, Claim, Entity, Evidence, ExtractedArticle, Sentence, TimeExpr
 from kg.nlp import gazetteer, lexicon
+from kg.nlp.dates import full_date
 from kg.relations import REGISTRY
 
 REPORTED_WITHIN = timedelta(days=7)  # a day the text names this close before publication is the reported day
@@ -234,7 +235,7 @@ def _fallback_qualifiers(claims: list[Claim], entities: dict[str, Entity], artic
     day = _article_day(article, times)
     first_place = next((p for p in (view.place() for view in views) if p), None)
     first = min(((c.evidence.sentence, c.date) for c in claims  # the rules' claims dated to the day
-                  if REGISTRY[c.relation].dated and c.date and by_rule(c.rule) and len(c.date) == 10), default=None)
+                  if REGISTRY[c.relation].dated and by_rule(c.rule) and full_date(c.date)), default=None)
     if first is not None:
         day = first[1]
     for claim in claims:
@@ -259,7 +260,7 @@ def _article_day(article: Article, times: list[TimeExpr]) -> str | None:
     publication date, the first full date the text gives, else its first day and month ("Kamis (20/11)" with
     no year anywhere is "--11-20", as GUIDELINES writes it). On the annotated articles the week before moved
     the fallback's right dates 72 -> 78 (dev) and 96 -> 104 (train); the day and month 96 -> 102 (train)."""
-    full = [t.value for t in times if len(t.value) == 10 and t.value[:1].isdigit()]
+    full = [t.value for t in times if full_date(t.value)]
     if article.published is None:
         return next(iter(full), None) or next((t.value for t in times if t.value.startswith("--")), None)
     published = article.published

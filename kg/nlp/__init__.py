@@ -26,6 +26,7 @@ from kg.nlp.occasions import with_named_occasions, with_ordinal
 from kg.nlp.proposals import model_mentions
 from kg.nlp.quotes import find_quotes
 from kg.nlp.recognise import known_names, second_pass, sentence_mentions
+from kg.nlp.signed import signed_documents
 from kg.nlp.tokens import split_sentences
 from kg.nlp.venues import with_venues
 from kg.resources import load_table
@@ -61,6 +62,7 @@ def run(article: Article, *, events: EventRecogniser | None | bool = True) -> An
     if occasions is not None:
         found = [with_named_occasions(sentence, article.text, here, recogniser=occasions, language=article.language,
                                       chunks=named) for sentence, here, named in zip(sentences, found, chunks)]
+    found = [here + signed_documents(sentence, article.text, here, lex) for sentence, here in zip(sentences, found)]
     found = [without_credits(sentence, with_appositions(sentence, here, gaz=gaz, lex=lex, chunks=named))
              for sentence, here, named in zip(sentences, found, chunks)]
     case = load_clusters(article.language).case

@@ -82,6 +82,11 @@ def _patterns(language: str) -> list[tuple[str, re.Pattern[str]]]:
     ]
 
 
+def full_date(value: str | None) -> bool:
+    """A value dated to the day with its year ("2021-11-11"), not "2021-11", "2021" or "--11-11"."""
+    return value is not None and len(value) == 10 and value[:1].isdigit()
+
+
 def candidate_years(text: str, published: date | None) -> list[int]:
     """Years a day-month may belong to: the publication year first, then years the article names."""
     counts = Counter(int(y) for y in _YEAR.findall(text))

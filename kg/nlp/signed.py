@@ -24,11 +24,12 @@ from kg.resources import function_words, load_table
 
 MAX_WORDS = 4  # describing words between a signing word and an English document's kind
 MAX_SUBJECT = 8  # words of a subject after "on", "to", "tentang"
+MAX_KIND = 4  # words of a document's kind ("memoranda of understanding")
 MAX_AFTER = 5  # describing words after an Indonesian document's kind ("kontrak pembelian sembilan pesawat C295")
 
 
 class Documents(NamedTuple):
-    heads: dict[tuple[str, ...], int]  # a document's kind, as lower-case words -> its number of words
+    heads: frozenset[tuple[str, ...]]  # a document's kind, as lower-case words
     openers: frozenset[str]
     before: frozenset[str]
     verbs: frozenset[str]  # signing words beyond the relation's triggers
@@ -39,7 +40,7 @@ class Documents(NamedTuple):
 @lru_cache(maxsize=2)
 def documents(language: str) -> Documents:
     rows = load_table(f"lexicons/{language}/signed_documents.tsv")
-    heads = {tuple(r["phrase"].split()): len(r["phrase"].split()) for r in rows if r["part"] == "head"}
+    heads = frozenset(tuple(r["phrase"].split()) for r in rows if r["part"] == "head")
     openers = frozenset(r["phrase"] for r in rows if r["part"] == "opener")
     before = frozenset(r["phrase"] for r in rows if r["part"] == "before")
     verbs = frozenset(r["phrase"] for r in rows if r["part"] == "verb")
@@ -61,10 +62,7 @@ def _code(tokens: list[Token], j: int) -> bool:
 
 def _head_at(words: list[str], k: int, docs: Documents) -> int:
     """Words of the longest document kind starting at ``k`` (0 if none)."""
-    for n in (4, 3, 2, 1):
-        if tuple(words[k:k + n]) in docs.heads:
-            return n
-    return 0
+    return next((n for n in range(MAX_KIND, 0, -1) if tuple(words[k:k + n]) in docs.heads), 0)
 
 
 def _subject(tokens: list[Token], words: list[str], k: int, docs: Documents) -> int:

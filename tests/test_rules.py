@@ -132,8 +132,9 @@ def test_iris_are_deterministic_and_valid_for_any_script():
     assert entity_iri("event:jwg", "a") != entity_iri("event:jwg", "b")  # events belong to their article
 
 
-def _facts(text: str, relation: str, published: date | None = None, language: str = "id") -> set[tuple]:
-    result = extract.run(nlp.run(_article(text, published, language)), rules_only=True)
+def _facts(text: str, relation: str, published: date | None = None, language: str = "id",
+           events: bool = True) -> set[tuple]:
+    result = extract.run(nlp.run(_article(text, published, language), events=events), rules_only=True)
     name = lambda key: result.entities[key].name if key else None  # noqa: E731
     return {(name(c.subject), name(c.object), c.role, c.date) for c in result.claims if c.relation == relation}
 
@@ -174,10 +175,7 @@ def test_several_agreements_after_one_signing_word_are_each_signed_by_the_two_co
 @pytest.mark.parametrize("recogniser", [True, False])
 def test_an_agreement_named_only_by_what_it_is_is_signed_under_that_name(language, text, document, recogniser):
     # with the bundled event recogniser, and with the head-word rules alone (as on text unlike its training)
-    analyzed = nlp.run(_article(text, language=language), events=recogniser)
-    result = extract.run(analyzed, rules_only=True)
-    signed = {(result.entities[c.subject].name, result.entities[c.object].name)
-              for c in result.claims if c.relation == "signs"}
+    signed = {(s, o) for s, o, _r, _d in _facts(text, "signs", language=language, events=recogniser)}
     assert {s for s, o in signed if o == document} >= {"Indonesia"}
     assert {o for _s, o in signed} == {document}  # "between the two navies", "dengan": no part of the name
 

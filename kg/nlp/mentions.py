@@ -78,10 +78,10 @@ def name_span(tokens: list[Token], i: int, gaz: Gazetteer, lex: Lexicon) -> int:
         if words and low in _NAME_PARTICLES and j + 1 < len(tokens) and tokens[j + 1].is_cap:
             j += 1
             continue
-        if words and low in _NAME_PARTICLES and _joining_hyphen(tokens, j + 1) and tokens[j + 2].is_cap:
+        if words and low in _NAME_PARTICLES and joining_hyphen(tokens, j + 1) and tokens[j + 2].is_cap:
             j += 3  # "Adel bin Ahmed al-Jubeir": a particle joined to the family name
             continue
-        if words and _joining_hyphen(tokens, j):
+        if words and joining_hyphen(tokens, j):
             j += 2  # "Kim Min-jun": a hyphenated given name
             continue
         break
@@ -328,7 +328,7 @@ def agreement_subject(tokens: list[Token], end: int) -> int:
     if end >= len(tokens) or tokens[end].text.lower() not in SUBJECT_OPENERS:
         return end
     j = end + 1
-    while j < len(tokens) and j - end <= MAX_SUBJECT and (tokens[j].is_word or _joining_hyphen(tokens, j)) and (
+    while j < len(tokens) and j - end <= MAX_SUBJECT and (tokens[j].is_word or joining_hyphen(tokens, j)) and (
             tokens[j].text.lower() not in SUBJECT_STOPS or (
                 tokens[j].text.lower() in ("and", "dan") and j + 1 < len(tokens) and tokens[j + 1].is_word
                 and not tokens[j + 1].is_cap and tokens[j + 1].text not in SECOND_DOCUMENT)):
@@ -336,7 +336,7 @@ def agreement_subject(tokens: list[Token], end: int) -> int:
     return j if j > end + 1 else end
 
 
-def _joining_hyphen(tokens: list[Token], j: int) -> bool:
+def joining_hyphen(tokens: list[Token], j: int) -> bool:
     """A hyphen inside a word the tokeniser split ("counter-terrorism", "Min-jun"): glued to the token before
     it and to the word after it."""
     return (0 < j < len(tokens) - 1 and tokens[j].text == "-" and tokens[j + 1].is_word
@@ -347,11 +347,11 @@ def hyphenated_name(tokens: list[Token], start: int, end: int) -> tuple[int, int
     """A person's name with the parts a hyphen joins to it, which the tokeniser split off: "al-Jubeir" and
     "Abdel-Rahman" (for a span that began at "Jubeir", "Rahman"), "Khalid bin Ibrahim Al-Arawan" (for a span
     that ended at "Al"), "Adel bin Ahmed" then "al-Jubeir"."""
-    while _joining_hyphen(tokens, start - 1) and (tokens[start - 2].text.lower() in _NAME_PARTICLES or tokens[start - 2].is_cap):
+    while joining_hyphen(tokens, start - 1) and (tokens[start - 2].text.lower() in _NAME_PARTICLES or tokens[start - 2].is_cap):
         start -= 2
-    while _joining_hyphen(tokens, end) and tokens[end + 1].is_cap:
+    while joining_hyphen(tokens, end) and tokens[end + 1].is_cap:
         end += 2
-    if _joining_hyphen(tokens, end + 1) and tokens[end].text.lower() in _NAME_PARTICLES and tokens[end + 2].is_cap:
+    if joining_hyphen(tokens, end + 1) and tokens[end].text.lower() in _NAME_PARTICLES and tokens[end + 2].is_cap:
         end += 3  # "Adel bin Ahmed" then "al-Jubeir"
     return start, end
 

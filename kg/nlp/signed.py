@@ -20,6 +20,7 @@ from typing import NamedTuple
 from kg.model import Mention, Sentence, Token
 from kg.names import norm_key
 from kg.nlp.lexicon import Lexicon
+from kg.nlp.mentions import joining_hyphen
 from kg.resources import function_words, load_table
 
 MAX_WORDS = 4  # describing words between a signing word and an English document's kind
@@ -72,7 +73,7 @@ def _subject(tokens: list[Token], words: list[str], k: int, docs: Documents) -> 
         return k
     j = k + 1
     while j < len(tokens) and j - k <= MAX_SUBJECT:
-        if _lower(tokens[j], docs) or (tokens[j].text == "-" and j + 1 < len(tokens) and tokens[j - 1].end == tokens[j].start):
+        if _lower(tokens[j], docs) or joining_hyphen(tokens, j):
             j += 1
         elif words[j] in ("and", "dan") and j + 1 < len(tokens) and _lower(tokens[j + 1], docs):
             j += 1
@@ -110,7 +111,7 @@ def _document(tokens: list[Token], words: list[str], k: int, docs: Documents) ->
         if n:
             end = _subject(tokens, words, k + n, docs)
             return (first, end) if end > k + n or k > first else None
-        if not (_lower(tokens[k], docs) or (tokens[k].text == "-" and k > first)):
+        if not (_lower(tokens[k], docs) or (k > first and joining_hyphen(tokens, k))):
             return None
         k += 1
     return None

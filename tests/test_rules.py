@@ -828,6 +828,9 @@ def test_a_capitalised_ordinal_stays_in_the_events_name_and_a_name_abbreviation_
     assert {e for _s, e, _r, _d in facts} == {"Konferensi Tingkat Tinggi Luar Biasa Ke-5 Organisasi Kerja Sama Islam"}
     text = "Ketua panitia, Moh. Hasan Basri, menambahkan bahwa persiapan sudah selesai. Rapat lalu ditutup."
     assert [s.text for s in split_sentences(text)] == [text.split(" Rapat")[0], "Rapat lalu ditutup."]
+    text = ("Hadir Dirjen Strahan Mayjen TNI Dr. rer. pol. Budi Santoso, Direktur Jenderal Imigrasi DR. Andi Wijaya "
+            "dan dr. Rina Lestari. Rapat lalu ditutup.")
+    assert [s.text for s in split_sentences(text)] == [text.split(" Rapat")[0], "Rapat lalu ditutup."]
 
 
 def test_a_name_goes_on_after_its_acronym_in_brackets():

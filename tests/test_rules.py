@@ -981,3 +981,20 @@ def test_the_witnesses_of_a_signing_do_not_sign_it_whatever_the_model_accepts():
             signers = {result.entities[c.subject].name for c in result.claims if c.relation == "signs"}
             assert {"Budi Santoso"} <= signers, (language, signers)
             assert not signers & {"Anil Mehta", "Ravi Shankar", "Dimas Pratama", "Ann Blake"}, (language, signers)
+
+
+def test_an_invitation_to_attend_is_no_attendance():
+    """GUIDELINES: invited is not present ("diundang", "invited" give no claim unless the text says they came)."""
+    for language, invited, came in [
+        ("id", "Kepala BNPT Budi Santoso mengundang Menteri Luar Negeri Jepang Taro Yamada untuk menghadiri "
+               "Konferensi Kontra Terorisme Asia Pasifik ke-3 di Bali.",
+               "Menteri Luar Negeri Jepang Taro Yamada menghadiri Konferensi Kontra Terorisme Asia Pasifik ke-3 di Bali."),
+        ("id", "Menteri Luar Negeri Jepang Taro Yamada diundang menghadiri Konferensi Kontra Terorisme Asia Pasifik "
+               "ke-3 di Bali.",
+               "Menteri Luar Negeri Jepang Taro Yamada hadir dalam Konferensi Kontra Terorisme Asia Pasifik ke-3 di Bali."),
+        ("en", "The minister invited Japanese Foreign Minister Taro Yamada to attend the Third Asia Pacific "
+               "Counter-Terrorism Conference in Bali.",
+               "Japanese Foreign Minister Taro Yamada attended the Third Asia Pacific Counter-Terrorism Conference in Bali."),
+    ]:
+        assert "Taro Yamada" in {s for s, _o, _r, _d in _facts(came, "attends", language=language)}, came
+        assert "Taro Yamada" not in {s for s, _o, _r, _d in _facts(invited, "attends", language=language)}, invited

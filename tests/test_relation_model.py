@@ -161,6 +161,21 @@ def test_the_model_is_told_which_bodies_sign_one_agreement_and_whose_people_sign
         "Badan Nasional Penanggulangan Terorisme"}  # whose head signs: not the head, not Polri
 
 
+def test_the_model_is_told_which_event_the_article_is_about_and_which_it_names_in_passing():
+    text = ("Kepala BNPT Budi Santoso menghadiri Konferensi Kontra Terorisme Asia Pasifik ke-3 di Nusa Dua, Bali, "
+            "Senin (5/8/2024). Konferensi Kontra Terorisme Asia Pasifik ke-3 diikuti delegasi dari dua puluh negara. "
+            "Menteri Luar Negeri Jepang Taro Yamada, yang tahun lalu menghadiri Forum Keamanan Maritim Asia ke-7 "
+            "di Tokyo, juga hadir dalam Konferensi Kontra Terorisme Asia Pasifik ke-3.")
+    analyzed = nlp.run(_article(text, published=date(2024, 8, 6)))
+    main = extract.run(analyzed, _trusting("attends", "ev-rank=top"))
+    assert _pairs(main, "attends") >= {frozenset(("Budi Santoso", "Konferensi Kontra Terorisme Asia Pasifik ke-3")),
+                                       frozenset(("Taro Yamada", "Konferensi Kontra Terorisme Asia Pasifik ke-3"))}
+    assert not any("Forum Keamanan Maritim Asia ke-7" in pair for pair in _pairs(main, "attends"))
+    passing = extract.run(analyzed, _trusting("attends", "ev-rank=below"))
+    assert _pairs(passing, "attends") == {frozenset(("Taro Yamada", "Forum Keamanan Maritim Asia ke-7")),
+                                          frozenset(("Jepang", "Forum Keamanan Maritim Asia ke-7"))}
+
+
 def test_the_meeting_named_further_on_is_the_event_named_before():
     accepting = RelationModel({name: RelationWeights(30.0, 0.5, {}, 0.5) for name in REGISTRY})
     text = ("The Fifth Regional Security Conference opened in Bali on Monday. Delegates came from twelve countries. "

@@ -194,7 +194,9 @@ def propose_all(analyzed: AnalyzedArticle) -> Proposals:
             for b in keys[i + 1:]:
                 together[frozenset((a, b))] = together.get(frozenset((a, b)), 0) + 1
     ruled = {(c.relation, c.subject, c.object) for c in claims if by_rule(c.rule)}
-    facts = ArticleFacts(language, entities, analyzed.quotes, len(analyzed.sentences), bodies, counts, together, ruled)
+    attended = frozenset(c.object for c in claims if c.relation == "attends" and c.object)
+    facts = ArticleFacts(language, entities, analyzed.quotes, len(analyzed.sentences), bodies, counts, together, ruled,
+                         attended)
     return Proposals(article, analyzed.sentences, entities, views, facts, claims)
 
 

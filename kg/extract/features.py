@@ -38,6 +38,7 @@ class ArticleFacts:
     counts: dict[str, int] = field(default_factory=dict)  # key -> mentions in the article (salience)
     together: dict[frozenset[str], int] = field(default_factory=dict)  # pair of keys -> sentences naming both
     ruled: set[tuple[str, str, str | None]] = field(default_factory=set)  # (relation, subject, object) a rule proposed
+    attended: frozenset[str] = frozenset()  # events some attendance candidate names
     # features of a sentence, an argument or a span, the same for every candidate sharing it: built once per
     # article (an article has some sixty candidates, over a handful of sentences and arguments)
     shared: dict[tuple[object, ...], tuple[str, ...]] = field(default_factory=dict)
@@ -64,11 +65,21 @@ class ArticleFacts:
         return {(self.bodies[person], obj) for relation, person, obj in self.ruled
                 if relation == "signs" and obj and person in self.bodies}
 
+    @cached_property
+    def event_levels(self) -> dict[str, int]:
+        """How much the article names each event an attendance candidate names, in the buckets of the
+        salience features (once, twice, up to four times, more)."""
+        return {key: MENTION_LEVELS.index(_bucket(self.counts.get(key, 0), MENTION_EDGES)) for key in self.attended}
+
     def memo(self, key: tuple[object, ...], make: Callable[[], list[str]]) -> tuple[str, ...]:
         found = self.shared.get(key)
         if found is None:
             found = self.shared[key] = tuple(make())
         return found
+
+
+MENTION_EDGES = (1, 2, 4)  # buckets of how often the article names an argument
+MENTION_LEVELS = ("1", "2", "4", ">4")
 
 
 def _bucket(n: int, edges: tuple[int, ...] = (0, 1, 2, 3, 5, 8, 12, 20)) -> str:
@@ -117,6 +128,8 @@ def features(claim: Claim, view: SentenceView, facts: ArticleFacts) -> list[str]
     if claim.object:
         f.append(f"otype={obj.type if obj else '?'}")
         f.append(f"types={subject.type if subject else '?'}-{obj.type if obj else '?'}")
+        if claim.relation == "attends" and claim.object in facts.attended:
+            f += _event_rank(claim, facts)
     index = view.sentence.index
     f += facts.memo(("sentence", index), lambda: [f"sent={_bucket(index, (0, 1, 2, 4, 8))}",
                                                   f"parties={_bucket(len({p.key for p in view.parties}), (1, 2, 3, 4, 6, 9))}"])
@@ -220,8 +233,22 @@ def _salience(tag: str, key: str, entity: Entity | None, facts: ArticleFacts) ->
     """How often the article names an argument, and how long its name is: the actors a story is about are
     named often, and a "name" of six words is more often a headline fragment than a person."""
     words = len(entity.name.split()) if entity else 0
-    return [f"{tag}-mentions={_bucket(facts.counts.get(key, 0), (1, 2, 4))}",
+    return [f"{tag}-mentions={_bucket(facts.counts.get(key, 0), MENTION_EDGES)}",
             f"{tag}-words={_bucket(words, (1, 2, 3, 4))}&{entity.type if entity else '?'}"]
+
+
+def _event_rank(claim: Claim, facts: ArticleFacts) -> list[str]:
+    """Whether an attendance's event is the one the article names most: a report is about one event, and the
+    others it names in passing (last year's round, the summit it was held beside) are attended by few of its
+    parties. In the 450 annotated articles an attendance of the most named event was right 39-51% of the
+    time, of a less named one 20-26%."""
+    levels = facts.event_levels
+    top = max(levels.values())
+    if levels[claim.object or ""] < top:
+        rank = "below"
+    else:
+        rank = "top" if sum(1 for v in levels.values() if v == top) == 1 else "tie"
+    return [f"ev-rank={rank}", f"ev-rank={rank}&{claim.rule.split(':')[0]}", f"ev-count={min(len(levels), 3)}"]
 
 
 def _sides(claim: Claim, facts: ArticleFacts) -> list[str]:

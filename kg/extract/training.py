@@ -3,7 +3,7 @@
 Every candidate of every article is labelled by the shared scorer's own name matching: a candidate is right
 when the scorer would count the claim it makes as a true positive. One logistic regression per relation learns
 from those labels; its acceptance threshold is the one that maximises claim F1 in an inner cross-validation on
-the training articles. ``--cv K`` scores K document-level folds of the reviewed articles with models that never
+the training articles, repeated over three assignments of the articles to its folds. ``--cv K`` scores K document-level folds of the reviewed articles with models that never
 saw them (the other folds and every training-only article), pooled into one claims file and one scorer table.
 """
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import random
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -31,6 +32,7 @@ from kg.relations import REGISTRY
 C = 0.3  # inverse regularisation strength of the logistic regressions, chosen by cross-validation on dev
 THRESHOLDS = [x / 100 for x in range(6, 97, 3)]
 INNER_FOLDS = 3
+INNER_REPEATS = 3  # assignments of the training articles to the inner folds; their counts, summed, choose the thresholds
 JOINT_ROUNDS = 3  # coordinate-ascent rounds over the relations' thresholds (stable after two)
 EVENT_GROUPS = 5  # jackknife groups of the event recogniser: each article is read by one trained without its group
 
@@ -225,23 +227,44 @@ def best_thresholds(counts: dict[str, Counts], gold_total: dict[str, int]) -> di
     return choice
 
 
+def inner_assignments(documents: int, folds: int, repeats: int) -> list[list[int]]:
+    """Each article's inner fold, once per repeat: by position first, then shuffled with fixed seeds. One
+    assignment's thresholds swing with which articles share a fold (a few articles' attendance lists move
+    attends by 0.03); counts summed over three assignments choose steadier ones."""
+    assignments = [[i % folds for i in range(documents)]]
+    for seed in range(1, repeats):
+        order = list(range(documents))
+        random.Random(seed).shuffle(order)
+        fold = [0] * documents
+        for position, i in enumerate(order):
+            fold[i] = position % folds
+        assignments.append(fold)
+    return assignments
+
+
 def train(documents: list[Document], gold_total: dict[str, int], folds: int = INNER_FOLDS,
-          note: str = "") -> RelationModel:
-    """One model per relation; thresholds from an inner document-level cross-validation."""
+          note: str = "", repeats: int = INNER_REPEATS) -> RelationModel:
+    """One model per relation; thresholds from a repeated inner document-level cross-validation."""
     relations = sorted({c.relation for d in documents for c in d.candidates})
     fitted: dict[str, tuple[float, dict[str, float]]] = {}
     counts: dict[str, Counts] = {}
+    assignments = inner_assignments(len(documents), folds, repeats)
     for relation in relations:
         rows = [(i, d.id, c) for i, d in enumerate(documents) for c in d.candidates if c.relation == relation]
         design = Design([c for _i, _d, c in rows])
-        scored: list[tuple[str, Candidate, float]] = []
-        for k in range(folds):
-            bias, weights = design.fit([n for n, (i, _d, _c) in enumerate(rows) if i % folds != k])
-            probe = RelationWeights(bias, 0.5, weights)
-            scored += [(doc, c, probe.probability(c.features)) for i, doc, c in rows if i % folds == k]
+        summed: Counts = {}
+        for fold in assignments:
+            scored: list[tuple[str, Candidate, float]] = []
+            for k in range(folds):
+                bias, weights = design.fit([n for n, (i, _d, _c) in enumerate(rows) if fold[i] != k])
+                probe = RelationWeights(bias, 0.5, weights)
+                scored += [(doc, c, probe.probability(c.features)) for i, doc, c in rows if fold[i] == k]
+            for key, (right, kept) in threshold_counts(scored, REGISTRY[relation].single).items():
+                before = summed.get(key, (0, 0))
+                summed[key] = (before[0] + right, before[1] + kept)
         fitted[relation] = design.fit(list(range(len(rows))))
-        counts[relation] = threshold_counts(scored, REGISTRY[relation].single)
-    thresholds = best_thresholds(counts, gold_total)
+        counts[relation] = summed
+    thresholds = best_thresholds(counts, {r: n * len(assignments) for r, n in gold_total.items()})
     return RelationModel({r: RelationWeights(fitted[r][0], thresholds[r][0], fitted[r][1], thresholds[r][1])
                           for r in relations}, note)
 

@@ -40,7 +40,8 @@ def test_attendance_list_gives_one_claim_per_agency(sample_graph):
     attendees = {c["subject"] for c in _claims(sample_graph) if c["relation"] == "attends"}
     assert {"Lembaga Perlindungan Saksi dan Korban", "Kementerian Luar Negeri", "Kedutaan Inggris",
             "Badan Nasional Penanggulangan Terorisme", "Boy Rafli Amar"} <= attendees
-    assert "Inggris" not in attendees  # "dari pihak Inggris" names a side, not an attendee
+    side = [c for c in _claims(sample_graph) if c["relation"] == "attends" and "dari pihak Inggris" in c["evidence"]]
+    assert {c["subject"] for c in side} == {"Kedutaan Inggris"}  # "dari pihak Inggris" names a side, not an attendee
 
 
 def test_titles_and_pronouns_resolve_to_people(sample_graph):

@@ -3,8 +3,9 @@
 Every candidate of every article is labelled by the shared scorer's own name matching: a candidate is right
 when the scorer would count the claim it makes as a true positive. One logistic regression per relation learns
 from those labels; its acceptance threshold is the one that maximises claim F1 in an inner cross-validation on
-the training articles, repeated over three assignments of the articles to its folds. ``--cv K`` scores K document-level folds of the reviewed articles with models that never
-saw them (the other folds and every training-only article), pooled into one claims file and one scorer table.
+the training articles, repeated over three assignments of the articles to its folds. ``--cv K`` scores K
+document-level folds of the reviewed articles with models that never saw them (the other folds and every
+training-only article), pooled into one claims file and one scorer table.
 """
 
 from __future__ import annotations

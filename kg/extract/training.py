@@ -33,7 +33,7 @@ from kg.relations import REGISTRY
 C = 0.3  # inverse regularisation strength of the logistic regressions, chosen by cross-validation on dev
 THRESHOLDS = [x / 100 for x in range(6, 97, 3)]
 INNER_FOLDS = 3
-INNER_REPEATS = 3  # assignments of the training articles to the inner folds; their counts, summed, choose the thresholds
+INNER_REPEATS = 3  # assignments of the articles to the inner folds; their summed counts choose the thresholds
 JOINT_ROUNDS = 3  # coordinate-ascent rounds over the relations' thresholds (stable after two)
 EVENT_GROUPS = 5  # jackknife groups of the event recogniser: each article is read by one trained without its group
 

@@ -16,7 +16,9 @@ from kg.model import Claim, Entity
 from kg.nlp import gazetteer
 from kg.relations import REGISTRY
 
-INVITED = 90  # characters from an invitation word to the trigger it governs ("invited X, Y and Z to attend")
+# How far before a trigger (in characters) a modal word governs it; an invitation reaches past the invitees
+# named between ("mengundang Menlu Jepang Taro Yamada untuk menghadiri ...", "invited X, Y and Z to attend").
+MODAL_REACH = {"future": 30, "negation": 30, "invitation": 90}
 RECIPROCAL_MEETINGS = frozenset({"met", "meet", "bertemu", "held talks", "bertatap muka"})
 NOMINAL_MEETINGS = frozenset({"pertemuan", "pertemuan bilateral", "rapat", "rapat koordinasi", "kunjungan kehormatan",
                               "jumpa", "meeting", "talks", "bilateral meeting"})
@@ -26,10 +28,8 @@ def planned(view: SentenceView, trigger_start: int) -> bool:
     """A future, negated or invited-to trigger: "akan bertemu", "dijadwalkan menandatangani", "will sign",
     "diundang menghadiri" (GUIDELINES: invited is not present), and a trigger tied by "before"/"after" to a
     planned one: "He will pay a visit to the Sultan before meeting with X"."""
-    if any(t.relation in ("future", "negation") and 0 <= trigger_start - t.end < 30 for t in view.triggers):
+    if any(0 <= trigger_start - t.end < MODAL_REACH.get(t.relation, 0) for t in view.triggers):
         return True
-    if any(t.relation == "invitation" and 0 <= trigger_start - t.end < INVITED for t in view.triggers):
-        return True  # "mengundang Menlu Jepang Taro Yamada untuk menghadiri ...": the invited stand in between
     tied = any(t.relation == "sequence" and 0 <= trigger_start - t.end <= 1 for t in view.triggers)  # "before meeting"
     return tied and any(t.relation == "future" and t.end <= trigger_start for t in view.triggers)
 

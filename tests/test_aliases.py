@@ -195,3 +195,19 @@ def test_an_event_named_without_its_round_is_the_one_round_the_article_numbers(r
         "The 36th ASEANAPOL Conference was held in Jakarta a year later. The ASEANAPOL Conference has met every "
         "year since 1981.\n"), "en"), "Event")
     assert len(events) == 3, events
+
+
+def test_an_acronym_defined_for_an_event_names_it_wherever_the_article_writes_it(runner, tmp_path):
+    # Invented, of the genre: the event defined with its acronym in brackets, then named by the acronym alone as
+    # the subject of an attendance ("PTMPT kali ini dihadiri oleh ...").
+    records = _build(runner, tmp_path, (
+        "Kemenko Polhukam menggelar Pertemuan Tingkat Menteri Penanggulangan Terorisme (PTMPT) di Nusa Dua, "
+        "Bali, Selasa (5/3/2024). PTMPT kali ini dihadiri oleh Menteri Dalam Negeri Malaysia Saifuddin Nasution "
+        "Ismail dan Menteri Dalam Negeri Singapura K. Shanmugam.\n"), "id")
+    events = _entities(records, "Event")
+    assert list(events) == ["Pertemuan Tingkat Menteri Penanggulangan Terorisme"], events
+    assert "PTMPT" in events["Pertemuan Tingkat Menteri Penanggulangan Terorisme"]
+    assert "PTMPT" not in _entities(records, "Organization")
+    attends = {(r["subject"], r["object"]) for r in records if r.get("relation") == "attends"}
+    assert {("Saifuddin Nasution Ismail", "Pertemuan Tingkat Menteri Penanggulangan Terorisme"),
+            ("K. Shanmugam", "Pertemuan Tingkat Menteri Penanggulangan Terorisme")} <= attends

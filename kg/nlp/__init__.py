@@ -22,7 +22,7 @@ from kg.nlp.mentions import head_chunks
 from kg.nlp.ner.clusters import load as load_clusters
 from kg.nlp.ner import events as ner_events
 from kg.nlp.ner.events import EventRecogniser
-from kg.nlp.occasions import with_named_occasions, with_ordinal
+from kg.nlp.occasions import with_defined_acronyms, with_named_occasions, with_ordinal
 from kg.nlp.proposals import model_mentions
 from kg.nlp.quotes import find_quotes
 from kg.nlp.recognise import known_names, second_pass, sentence_mentions
@@ -62,6 +62,7 @@ def run(article: Article, *, events: EventRecogniser | None | bool = True) -> An
     if occasions is not None:
         found = [with_named_occasions(sentence, article.text, here, recogniser=occasions, language=article.language,
                                       chunks=named) for sentence, here, named in zip(sentences, found, chunks)]
+    found = with_defined_acronyms(article.text, sentences, found, lex.generic_agreements)
     found = [here + signed_documents(sentence, article.text, here, lex) for sentence, here in zip(sentences, found)]
     found = [without_credits(sentence, with_appositions(sentence, here, gaz=gaz, lex=lex, chunks=named))
              for sentence, here, named in zip(sentences, found, chunks)]

@@ -848,6 +848,24 @@ def test_a_name_goes_on_after_its_acronym_in_brackets():
     assert [m.name for m in analyzed.mentions if m.type == "Event"] == ["Regional Maritime Security Conference 2024"]
 
 
+class _Spans:
+    """An event recogniser naming given token spans, first word to last, as the trained one may cut them."""
+
+    def __init__(self, *spans: tuple[str, str]) -> None:
+        self.spans = spans
+
+    def entities(self, words: list[str], language: str, tags: object = None) -> list[tuple[int, int, str]]:
+        return [(words.index(a), words.index(b) + 1, "EVENT") for a, b in self.spans if a in words and b in words]
+
+
+def test_an_event_the_recogniser_ends_at_its_acronym_goes_on_to_its_round():
+    # the recogniser (here one that closes the name at the bracket) stops where the head-word rules go on
+    # ("... (ASOD) ke-41"): the round is part of the name, as the annotators write it
+    text = "Delegasi BNN menghadiri Kolaborasi Penyintas Nusantara (KPN) ke-3 di Manila, Senin (4/3/2024)."
+    analyzed = nlp.run(_article(text), events=_Spans(("Kolaborasi", ")")))
+    assert [m.name for m in analyzed.mentions if m.type == "Event"] == ["Kolaborasi Penyintas Nusantara ke-3"]
+
+
 def test_an_agreement_named_in_lower_case_keeps_its_description_and_two_documents_stay_two():
     # English names a document by describing it; the description is its name ("a bilateral policing
     # agreement"), and "X and a Y agreement" is two documents, not one name

@@ -182,23 +182,34 @@ def _listed_at(mentions: list[Mention], position: int) -> bool:
     return any(o.rule in LISTED and o.start <= position < o.end for o in mentions)
 
 
+def _longer(m: Mention, end: int, text: str, here: list[Mention]) -> Mention:
+    """The event ``m`` named on to ``end`` in place of the mention it was, and of the mentions inside it."""
+    name = without_parentheses(text[m.start:end])
+    longer = replace(m, end=end, text=text[m.start:end], name=name, key=f"event:{norm_key(name)}")
+    here[:] = [o for o in here if not (m.start <= o.start and o.end <= end)] + [longer]
+    return longer
+
+
 def with_defined_acronyms(text: str, sentences: list[Sentence], found: list[list[Mention]],
                           generic: Collection[str]) -> list[list[Mention]]:
     """An acronym an article defines for an event or agreement ("Indonesia China Energy Forum (ICEF) ke-5",
-    "Konvensi PBB tentang Hukum Laut (UNCLOS)", "Pertemuan Menteri Luar Negeri ASEAN atau AMM") is that event or agreement wherever the
-    article writes it. The person and body recogniser, which never learnt events, takes such an acronym for a
-    body, and the event recogniser, which reads one sentence, does not know it again: of the 104 event and
-    agreement acronyms the 450 annotated articles define in brackets, kg had typed 12 a body (ICEF, JDCC,
-    UNCLOS) and left 23 unfound, so "PTMPT kali ini dihadiri oleh ..." named no event. A number right after
-    the bracket goes on the event's name, as the head-word rules already do ("Indonesia China Energy Forum
-    ke-5"). Bodies of the gazetteer keep their acronyms, and a kind of agreement
-    (``generic``: "MoU", "PKS") stays the word that ``extract`` resolves to one memorandum or another."""
+    "Konvensi PBB tentang Hukum Laut (UNCLOS)", "Pertemuan Menteri Luar Negeri ASEAN atau AMM") is that event
+    or agreement wherever the article writes it. The person and body recogniser, which never learnt events,
+    takes such an acronym for a body, and the event recogniser, which reads one sentence, does not know it
+    again: of the 104 event and agreement acronyms the 450 annotated articles define in brackets, kg had typed
+    12 a body (ICEF, JDCC, UNCLOS) and left 23 unfound, so "PTMPT kali ini dihadiri oleh ..." named no event.
+    A number right after the bracket goes on the event's name, as the head-word rules already do, also where
+    the recogniser closed the name at the bracket ("... Drug Matters (ASOD) ke-41"). Bodies of the gazetteer
+    keep their acronyms, and a kind of agreement (``generic``: "MoU", "PKS") stays the word that ``extract``
+    resolves to one memorandum or another."""
     defined: dict[str, Mention] = {}
     found = [list(here) for here in found]
     for here in found:
         for m in list(here):
             if m.type not in TYPES.values():
                 continue
+            if m.type == "Event" and m.text.endswith(")") and _NUMBER_AFTER.match(text, m.end):
+                m = _longer(m, _NUMBER_AFTER.match(text, m.end).end(), text, here)  # "... (ASOD) ke-41"
             hit = _DEFINED.match(text, m.end)
             word = hit and (hit.group(1) or hit.group(2))
             if not word or not _acronym(word) or word in defined or word.lower() in generic \
@@ -206,11 +217,7 @@ def with_defined_acronyms(text: str, sentences: list[Sentence], found: list[list
                 continue
             after = _NUMBER_AFTER.match(text, hit.end()) if hit.group(1) and m.type == "Event" else None
             if after:
-                name = without_parentheses(text[m.start:after.end()])
-                longer = replace(m, end=after.end(), text=text[m.start:after.end()], name=name,
-                                 key=f"event:{norm_key(name)}")
-                here[:] = [o for o in here if not (m.start <= o.start and o.end <= longer.end)] + [longer]
-                m = longer
+                m = _longer(m, after.end(), text, here)
             defined[word] = m
     if not defined:
         return found

@@ -16,8 +16,8 @@ covers another name exactly or only in part, that name is kept and the model's s
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from collections.abc import Collection
+from dataclasses import replace
 from functools import lru_cache
 
 from kg.model import Mention, Sentence
@@ -171,7 +171,7 @@ def with_named_occasions(sentence: Sentence, text: str, found: list[Mention], *,
 
 _DEFINED = re.compile(r"\s*(?:\(\s*([A-Z][A-Za-z]{1,9})\s*\)|atau\s+([A-Z][A-Za-z]{1,9})\b)")
 _NUMBER_AFTER = re.compile(r"\s+(?:ke-?\s?\d{1,3}|\d{4})\b")  # "(ICEF) ke-5", "(IDEC) 2024"
-LISTED = ("gazetteer", "model+gazetteer")  # a body the gazetteer knows keeps its acronym
+_LISTED = ("gazetteer", "model+gazetteer")  # a body the gazetteer knows keeps its acronym
 
 
 def _acronym(word: str) -> bool:
@@ -179,7 +179,7 @@ def _acronym(word: str) -> bool:
 
 
 def _listed_at(mentions: list[Mention], position: int) -> bool:
-    return any(o.rule in LISTED and o.start <= position < o.end for o in mentions)
+    return any(o.rule in _LISTED and o.start <= position < o.end for o in mentions)
 
 
 def _longer(m: Mention, end: int, text: str, here: list[Mention]) -> Mention:
@@ -208,8 +208,8 @@ def with_defined_acronyms(text: str, sentences: list[Sentence], found: list[list
         for m in list(here):
             if m.type not in TYPES.values():
                 continue
-            if m.type == "Event" and m.text.endswith(")") and _NUMBER_AFTER.match(text, m.end):
-                m = _longer(m, _NUMBER_AFTER.match(text, m.end).end(), text, here)  # "... (ASOD) ke-41"
+            if m.type == "Event" and m.text.endswith(")") and (number := _NUMBER_AFTER.match(text, m.end)):
+                m = _longer(m, number.end(), text, here)  # "... (ASOD) ke-41"
             hit = _DEFINED.match(text, m.end)
             word = hit and (hit.group(1) or hit.group(2))
             if not word or not _acronym(word) or word in defined or word.lower() in generic \
@@ -226,7 +226,7 @@ def with_defined_acronyms(text: str, sentences: list[Sentence], found: list[list
         for hit in pattern.finditer(text, sentence.start, sentence.end):
             ref = defined[hit.group(1)]
             inside = [o for o in here if o.start < hit.end() and hit.start() < o.end]
-            if any(o.rule in LISTED or o.key == ref.key or (o.start, o.end) != hit.span() for o in inside):
+            if any(o.rule in _LISTED or o.key == ref.key or (o.start, o.end) != hit.span() for o in inside):
                 continue  # a listed body, the event itself, or a word of a longer name
             here[:] = [o for o in here if o not in inside]
             here.append(Mention(hit.start(), hit.end(), hit.group(1), ref.type, sentence.index, key=ref.key,

@@ -25,6 +25,7 @@ from kg.names import norm_key, without_parentheses
 from kg.nlp.lexicon import event_references, weekdays
 from kg.nlp.mentions import SECOND_DOCUMENT
 from kg.nlp.ner.events import EventRecogniser, chunk_tags
+from kg.nlp.recognise import ACRONYM
 from kg.resources import function_words
 
 TYPES = {"EVENT": "Event", "AGREEMENT": "Agreement"}
@@ -174,10 +175,6 @@ _NUMBER_AFTER = re.compile(r"\s+(?:ke-?\s?\d{1,3}|\d{4})\b")  # "(ICEF) ke-5", "
 _LISTED = ("gazetteer", "model+gazetteer")  # a body the gazetteer knows keeps its acronym
 
 
-def _acronym(word: str) -> bool:
-    return sum(c.isupper() for c in word) >= 2
-
-
 def _listed_at(mentions: list[Mention], position: int) -> bool:
     return any(o.rule in _LISTED and o.start <= position < o.end for o in mentions)
 
@@ -212,7 +209,7 @@ def with_defined_acronyms(text: str, sentences: list[Sentence], found: list[list
                 m = _longer(m, number.end(), text, here)  # "... (ASOD) ke-41"
             hit = _DEFINED.match(text, m.end)
             word = hit and (hit.group(1) or hit.group(2))
-            if not word or not _acronym(word) or word in defined or word.lower() in generic \
+            if not word or not ACRONYM.match(word) or word in defined or word.lower() in generic \
                     or _listed_at(here, text.index(word, hit.start())):
                 continue
             after = _NUMBER_AFTER.match(text, hit.end()) if hit.group(1) and m.type == "Event" else None

@@ -18,7 +18,7 @@ from kg.nlp.ner.clusters import load as load_clusters
 from kg.nlp.ner.english import title_case
 from kg.nlp.tokens import Token
 
-_ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*$")
+ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*$")
 
 
 def _text(tokens: list[Token], start: int, end: int, source: str) -> str:
@@ -221,7 +221,7 @@ def _acronym_definitions(tokens: list[Token], mentions: list[Mention], used: lis
             continue
         inner = tokens[k + 1:close]
         before = by_end.get(tokens[k - 1].end)
-        if before and len(inner) == 1 and _ACRONYM.match(inner[0].text) and not used[k + 1]:
+        if before and len(inner) == 1 and ACRONYM.match(inner[0].text) and not used[k + 1]:
             add(k + 1, k + 2, before.type, before.key, "acronym", name=before.name)
         elif before and before.type != "Person" and not any(used[k + 1:close]) and all(t.is_cap or t.text.lower() in ("of", "and", "for") for t in inner):
             long_name = " ".join(t.text for t in inner)

@@ -43,6 +43,7 @@ class Lexicon:
     # capitalised phrases that are no entity, by kind: "timezone" ("WIB"), "furniture" ("Story Text"), "before"
     # (a word that makes the name after it no person's: "Operation"), "leading" (words a name never starts with)
     not_entities: dict[str, str] = field(default_factory=dict)
+    headline_verbs: frozenset[str] = frozenset()  # "Terima", "Adakan": a headline's verb, where a name has ended
     language: str = "id"
 
     def phrases(self, kind: str) -> frozenset[str]:
@@ -137,5 +138,6 @@ def load(language: str) -> Lexicon:
         generic_agreements={row["phrase"]: row["kind"] for row in load_table("lexicons/generic_agreements.tsv")},
         not_entities={" ".join(row["phrase"].lower().split()): row["kind"]
                       for row in _optional(f"lexicons/{language}/not_entities.tsv")},
+        headline_verbs=frozenset(row["word"].lower() for row in _optional(f"lexicons/{language}/headline_verbs.tsv")),
         language=language,
     )

@@ -184,7 +184,7 @@ def test_a_recognised_name_cut_inside_a_bracket_is_made_whole():
 def test_leaving_the_event_models_near_zero_attributes_out_changes_no_tag():
     """The converged event model keeps a weight for every attribute it saw; tagging passes crfsuite only those
     with a weight of at least ``MIN_WEIGHT`` for some label, which must tag as the whole model does."""
-    from kg.nlp.mentions import head_chunks
+    from kg.nlp.heads import head_chunks
     from kg.nlp.ner.attributes import model_attributes
     from kg.nlp.gazetteer import load as load_gazetteer
     from kg.nlp.lexicon import load as load_lexicon

@@ -14,7 +14,7 @@ from dataclasses import replace
 from kg.model import AnalyzedArticle, Entity, Mention
 from kg.names import norm_key
 from kg.nlp import gazetteer
-from kg.nlp.mentions import spaced_ordinal
+from kg.nlp.heads import spaced_ordinal
 from kg.nlp.tokens import tokenize
 from kg.resources import function_words
 

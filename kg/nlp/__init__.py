@@ -18,7 +18,7 @@ from kg.nlp.credits import without_credits
 from kg.nlp.dates import find_times
 from kg.nlp.gazetteer import norm_key
 from kg.nlp.lexicon import Lexicon
-from kg.nlp.mentions import head_chunks
+from kg.nlp.heads import head_chunks
 from kg.nlp.ner.clusters import load as load_clusters
 from kg.nlp.ner import events as ner_events
 from kg.nlp.ner.events import EventRecogniser

@@ -23,7 +23,7 @@ from functools import lru_cache
 from kg.model import Mention, Sentence
 from kg.names import norm_key, without_parentheses
 from kg.nlp.lexicon import event_references, weekdays
-from kg.nlp.mentions import SECOND_DOCUMENT
+from kg.nlp.heads import SECOND_DOCUMENT
 from kg.nlp.ner.events import EventRecogniser, chunk_tags
 from kg.nlp.recognise import ACRONYM
 from kg.resources import function_words

@@ -18,7 +18,7 @@ import pycrfsuite
 
 from kg.nlp.gazetteer import load as load_gazetteer
 from kg.nlp.lexicon import load as load_lexicon
-from kg.nlp.mentions import head_chunks
+from kg.nlp.heads import head_chunks
 from kg.nlp.ner.corpus import Score, score
 from kg.nlp.ner.events import EventRecogniser, chunk_tags, sentence_features
 from kg.nlp.tokens import split_sentences, tokenize

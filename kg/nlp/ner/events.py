@@ -1,6 +1,6 @@
 """The statistical recogniser of named events and agreements, a CRF trained on kg's own annotated articles.
 
-The public NER sets tag no events or agreements, and the head-word rules (``kg.nlp.mentions``) miss names
+The public NER sets tag no events or agreements, and the head-word rules (``kg.nlp.heads``) miss names
 whose head is not in the lexicon or that contain a body's name ("21st Global Counterterrorism Forum
 Coordination Committee Meeting"), and cut names that go on in lower case. The annotated news articles of
 ``../shared/eval`` name about 500 events and agreements in their text: located there, they give BIO training

@@ -1,0 +1,318 @@
+"""Named bodies, events and agreements recognised by their head word in a capitalised run ("Kementerian Luar
+Negeri", "Joint Working Group", "Memorandum of Understanding on ..."): where such a name begins and ends, its
+round ("ke-17"), its subject in lower case, and where it runs on into a person's name or a second name.
+
+``recognise`` applies these after post titles and the gazetteers, on what they left (see ``mentions``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.names import without_parentheses
+from kg.nlp.gazetteer import Gazetteer, GazetteerEntry, norm_key
+from kg.nlp.lexicon import Lexicon, weekdays
+from kg.nlp.mentions import MAX_HEAD, ROMAN, heads_at, joining_hyphen, rank_at
+from kg.nlp.ner.clusters import load as load_clusters
+from kg.nlp.tokens import YEAR, Token
+
+CONNECTORS = frozenset({"of", "on", "and", "for", "the", "in", "dan", "untuk", "tentang", "&", "-", "–", "to"})
+_NAME_GOES_ON = frozenset({"in", "on", "of", "for", "to", "tentang", "untuk"})  # after "(MLA)"; "dan" starts a new name
+_ORDINAL = re.compile(r"^[Kk]e-\d+$|^\d+(st|nd|rd|th)?$")
+_UNIT_NUMBER = re.compile(r"^(?:[IVXL]+|\d+)$")
+_NAME_CONTINUES = frozenset({"on", "of", "for"})  # "Conference on ...", "General Assembly of the ...": an Event goes on
+
+
+def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, tuple[int, str, str]]:
+    """Named bodies, events and agreements recognised by a head word: start -> (tokens, key, type)."""
+    chunks: dict[int, tuple[int, str, str]] = {}
+    i = 0
+    while i < len(tokens):
+        lower, etype = _lower_name(tokens, i, lex)
+        if lower:
+            name = " ".join(t.text for t in tokens[i:i + lower])
+            chunks[i] = (lower, f"{etype.lower()}:{norm_key(name)}", etype)
+            i += lower
+            continue
+        if not (tokens[i].is_cap and tokens[i].is_word):
+            i += 1
+            continue
+        j = i
+        while j < len(tokens):
+            tok = tokens[j]
+            if j > i and rank_at(tokens, j, lex):
+                break  # "Kepala BIN Jenderal Budi Gunawan": the body ends where a rank begins
+            if j > i and tok.text.lower() in weekdays():
+                break
+            if (tok.is_cap and tok.is_word) or (j > i and _ORDINAL.match(tok.text)):
+                j += 1
+            elif (j > i and tok.text.lower() == "se" and j + 2 < len(tokens) and tokens[j + 1].text == "-"
+                  and tokens[j + 2].is_cap and tokens[j + 2].is_word):
+                j += 3  # "Konferensi Kepolisian se-ASEAN", "Kominda se-Sumbagsel": the name's reach is part of it
+            elif (j > i and tok.text == "/" and _UNIT_NUMBER.match(tokens[j - 1].text) and j + 1 < len(tokens)
+                  and (tokens[j + 1].is_cap or tokens[j + 1].text.isdigit())):
+                j += 1  # "Kodam IX/Udayana", "Korem 102/Panju Panjung": a military unit's number and its name
+            elif j > i and _inner_acronym(tokens, i, j, lex):
+                j += 3  # "Treaty on Mutual Legal Assistance (MLA) in Criminal Matters": the name goes on
+            elif (j > i and tok.text.lower() in CONNECTORS and j + 1 < len(tokens) and tokens[j + 1].is_cap
+                  and not _head_starts(tokens, j + 1, lex) and not _locative_place(tokens, j, gaz)
+                  and not _another_body(tokens, i, j, gaz, lex)):
+                j += 1  # "MoU A dan Treaty B" are two names: a connector before a new head ends the first
+            elif (j > i and tok.text.lower() in _NAME_CONTINUES and j + 2 < len(tokens)
+                  and tokens[j + 1].text.lower() == "the" and tokens[j + 2].is_cap):
+                j += 2  # "General Assembly of the International Criminal Police Organization"
+            else:
+                break
+        found = _classify(tokens, i, j, lex) or _numbered_session(tokens, i, j, gaz)
+        if found:
+            start, end, etype = found
+            if etype == "Agreement":
+                end = agreement_subject(tokens, _without_owner(tokens, start, end, lex, gaz))
+            elif etype == "Organization":
+                end = _without_person(tokens, start, end, lex, gaz)
+            if end < len(tokens) and _ORDINAL.match(tokens[end].text):
+                end += 1
+            elif spaced_ordinal(tokens, end):
+                end += 2  # "Konferensi Aseanapol ke 36"
+            if etype == "Event" and end - start > 2 and tokens[start].text == "The":
+                start += 1  # "The International Conference on ... opened": the article is no part of the name
+            name = without_parentheses(" ".join(t.text for t in tokens[start:end]))
+            chunks[start] = (end - start, f"{etype.lower()}:{norm_key(name)}", etype)
+            i = max(end, i + 1)
+        else:
+            i = max(j, i + 1)
+    return chunks
+
+
+def _numbered_session(tokens: list[Token], i: int, j: int, gaz: Gazetteer) -> tuple[int, int, str] | None:
+    """An acronym numbered with an Indonesian ordinal is an event, its nth session: "IPU ke-137", "AMMTC ke-17",
+    "ADMM ke 6" (in the 450 annotated articles, every such phrase is an event's name or inside one), in the
+    capitalised run ``tokens[i:j]`` or right after it. A country's acronym is not ("RI ke-7": a president's
+    number)."""
+    for k in range(i + 1, j + 1):
+        if k < j and tokens[k].text.lower().startswith("ke-") and _ORDINAL.match(tokens[k].text):
+            end = k + 1
+        elif k == j and spaced_ordinal(tokens, k):
+            end = k + 2
+        else:
+            continue
+        start = k
+        while start > i and _acronym(tokens[start - 1].text):
+            start -= 1
+        place = gaz.match(tokens, start) if start < k else None
+        if start < k and not (place and place[1].type in ("Country", "Place") and start + place[0] == k):
+            return start, end, "Event"
+    return None
+
+
+def spaced_ordinal(tokens: list[Token], k: int) -> bool:
+    """An Indonesian ordinal written in two words at ``k``: "ke 36" ("Konferensi Aseanapol ke 36")."""
+    return k + 1 < len(tokens) and tokens[k].text.lower() == "ke" and tokens[k + 1].text.isdigit()
+
+
+def _acronym(text: str) -> bool:
+    return len(text) > 1 and text.isupper() and text.isalpha()
+
+
+def _without_owner(tokens: list[Token], start: int, end: int, lex: Lexicon, gaz: Gazetteer) -> int:
+    """End of an agreement's name without the body that owns it: "MoU BNPT dengan Kemendagri" is BNPT's MoU,
+    not one called "MoU BNPT"."""
+    for k in range(start + 1, end):
+        if tuple(t.text.lower() for t in tokens[start:k]) in lex.heads:
+            owner = gaz.match(tokens, k)
+            if owner and k + owner[0] == end and owner[1].type in ("Organization", "Country"):
+                return k
+    return end
+
+
+_NAME_CASES = frozenset({"always"})  # how a word of a person's name is written mid-sentence (unseen words too)
+MAX_TAIL = 5  # words of a person's name run on after a body's name
+
+
+def _without_person(tokens: list[Token], start: int, end: int, lex: Lexicon, gaz: Gazetteer) -> int:
+    """End of a body's name that runs on into a person's ("Kepolisian Turki Selami Altinok", "Komisi III DPR
+    Benny K Harman", "Kementerian Keuangan RI Heru Pambudi"): the body ends at a word that closes a name (a
+    country or body of the gazetteer, an acronym, a number) when every word after it is written like a name
+    (the word clusters never saw it in lower case) and none is a head, title or rank."""
+    case = load_clusters(lex.language).case
+    closes = [False] * (end - start)
+    k = start
+    while k < end:
+        found = gaz.match(tokens, k)
+        if found and k + found[0] <= end:
+            closes[k + found[0] - 1 - start] = True
+            k += found[0]
+            continue
+        text = tokens[k].text
+        closes[k - start] = text.isdigit() or bool(ROMAN.match(text)) or (len(text) > 1 and text.isupper())
+        k += 1
+    for p in range(start + 1, end):
+        tail = tokens[p:end]
+        if not closes[p - 1 - start] or len(tail) > MAX_TAIL:
+            continue
+        if all(_name_word(t, case, lex, gaz, tokens, p + n) for n, t in enumerate(tail)):
+            return p
+    return end
+
+
+def _name_word(tok: Token, case: dict[str, str], lex: Lexicon, gaz: Gazetteer, tokens: list[Token], k: int) -> bool:
+    low = tok.text.lower()
+    if len(tok.text) == 1:
+        return tok.text.isupper() and k > 0 and tokens[k - 1].is_cap and k + 1 < len(tokens)  # an initial: "Benny K Harman"
+    if not (tok.is_cap and tok.is_word) or tok.text.isupper() or low in lex.head_words:
+        return False
+    if (low,) in lex.titles or (low,) in lex.ranks or low in lex.role_words or gaz.match(tokens, k):
+        return False
+    return case.get(low, "always") in _NAME_CASES
+
+
+def _inner_acronym(tokens: list[Token], i: int, j: int, lex: Lexicon) -> bool:
+    """"( ACRONYM )" at ``j`` inside the name that started at ``i``, the name going on after it: a connector and
+    capitalised words ("... Assistance (MLA) in Criminal Matters"), an ordinal or a year ("ASEAN Ministerial
+    Meeting (AMM) ke-49", "... Conference (IDEC) 2024"), or, where an event's or agreement's head opens the name
+    (or is the acronym), capitalised words: "Konferensi Tingkat Tinggi (KTT) Luar Biasa ...", "Rapat Koordinasi
+    (Rakornas) Forum Koordinasi ... Tahun Anggaran 2020", "Nota Kesepahaman (MoU) Kerja Sama Sektor
+    Transportasi" (the gold of the 450 annotated articles writes the words after the bracket into the name, each
+    of the 5 times an agreement's head stands before it). After a body's name, capitalised words are more often
+    its head's name ("(BNPT) Boy Rafli Amar")."""
+    if not (j + 3 < len(tokens) and tokens[j].text == "(" and tokens[j + 1].is_cap and tokens[j + 2].text == ")"):
+        return False
+    after = tokens[j + 3]
+    if _ORDINAL.match(after.text.lower()) or spaced_ordinal(tokens, j + 3):
+        return True
+    if j + 4 < len(tokens) and after.text.lower() in _NAME_GOES_ON and tokens[j + 4].is_cap:
+        return True
+    if not (after.is_cap and after.is_word) or rank_at(tokens, j + 3, lex) or _head_starts(tokens, j + 3, lex):
+        return False
+    keys = [t.text.lower() for t in tokens]
+    return any(etype in ("Event", "Agreement") and position == "first"
+               for k in [*range(i, j), j + 1] for _n, etype, position in heads_at(keys, k, lex))
+
+
+def _lower_name(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, str]:
+    """(tokens, type) of a name with a lower-case head: an event head before capitalised words ("sidang umum
+    Interpol", "peringatan 60 tahun Gerakan Non-Blok"), or an agreement that is a name alone ("nota
+    kesepahaman"; heads.tsv positions ``lower`` and ``lower-name``), with what follows its acronym ("nota
+    kesepahaman (MoU) Kerja Sama Investasi"); (0, "") if none starts here."""
+    if tokens[i].is_cap or (i and tokens[i - 1].is_cap and tokens[i - 1].is_word):
+        return 0, ""
+    if (tokens[i].text.lower(),) not in lex.lower_head_prefixes:
+        return 0, ""  # the common case, told without building a phrase
+    for n in range(min(3, len(tokens) - i), 0, -1):
+        found = lex.lower_heads.get(tuple(t.text.lower() for t in tokens[i:i + n]))
+        if found is None:
+            continue
+        etype, alone = found
+        j = i + n
+        while j < len(tokens):
+            if ((tokens[j].is_cap and tokens[j].is_word) or _ORDINAL.match(tokens[j].text)
+                    or (tokens[j].text == "-" and j + 1 < len(tokens) and tokens[j + 1].is_cap)
+                    or (_ORDINAL.match(tokens[j - 1].text) and j + 1 < len(tokens) and tokens[j + 1].is_cap)):
+                j += 1  # "peringatan 60 tahun Gerakan Non-Blok": a unit word after a number
+            elif _inner_acronym(tokens, i, j, lex):
+                j += 3  # "nota kesepahaman (MoU) Kerja Sama Investasi": the name goes on after its acronym
+            else:
+                break
+        if alone or any(t.is_cap for t in tokens[i + n:j]):
+            return (agreement_subject(tokens, j) if etype == "Agreement" else j) - i, etype
+        return 0, ""
+    return 0, ""
+
+
+SUBJECT_OPENERS = frozenset({"on", "tentang", "mengenai", "about", "concerning", "terkait"})
+BODY_STOPS = frozenset({"tentang", "mengenai"})  # open a subject; in no body's name of the 450 annotated articles
+SUBJECT_STOPS = frozenset({"between", "antara", "with", "dengan", "which", "yang", "that", "signed", "ditandatangani",
+                           "was", "were", "is", "are", "by", "oleh", "at", "di", "in", "pada", "to", "ke", "and", "dan"})
+MAX_SUBJECT = 10  # words of an agreement's subject in lower case
+SECOND_DOCUMENT = frozenset({"a", "an", "the"})  # "an agreement on X and a swap agreement": "and a" opens another
+
+
+def agreement_subject(tokens: list[Token], end: int) -> int:
+    """End of an agreement's name with its subject in lower case: "MoU on countering terrorism and violent
+    extremism", "nota kesepahaman tentang kerja sama pendidikan" (the subject is part of the document's name)."""
+    if end >= len(tokens) or tokens[end].text.lower() not in SUBJECT_OPENERS:
+        return end
+    j = end + 1
+    while j < len(tokens) and j - end <= MAX_SUBJECT and (tokens[j].is_word or joining_hyphen(tokens, j)) and (
+            tokens[j].text.lower() not in SUBJECT_STOPS or (
+                tokens[j].text.lower() in ("and", "dan") and j + 1 < len(tokens) and tokens[j + 1].is_word
+                and not tokens[j + 1].is_cap and tokens[j + 1].text not in SECOND_DOCUMENT)):
+        j += 1
+    return j if j > end + 1 else end
+
+
+def _another_body(tokens: list[Token], i: int, j: int, gaz: Gazetteer, lex: Lexicon) -> bool:
+    """"Universitas Indonesia dan BNPT", "TNI AL dan Royal Australian Navy": "and" between a body's name and
+    a listed body or country, or a name that ends in a body's head ("Navy", "Coast Guard", "Institute"), joins
+    two names, not two halves of one ("Kementerian Komunikasi dan Informasi" stays one)."""
+    if tokens[j].text.lower() not in ("dan", "and", "&"):
+        return False
+    found = gaz.match(tokens, j + 1)
+    if found is not None and found[1].type in ("Organization", "Country"):
+        return True
+    keys = [t.text.lower() for t in tokens[i:j]]
+    named = any(etype == "Organization" for k in range(len(keys)) for _n, etype, _p in heads_at(keys, k, lex))
+    if not named and not any(_listed_body(gaz.match(tokens, k)) for k in range(i, j)):
+        return False  # "UK Serious and Organised Crime Agency": no body's name before the "and"
+    end = j + 1
+    while end < len(tokens) and tokens[end].is_cap and tokens[end].is_word:
+        end += 1
+    after = [t.text.lower() for t in tokens[j + 1:end]]
+    return any(etype == "Organization" and position == "last" and k + n == len(after)
+               for k in range(len(after)) for n, etype, position in heads_at(after, k, lex))
+
+
+def _listed_body(found: tuple[int, GazetteerEntry] | None) -> bool:
+    return found is not None and found[1].type == "Organization"
+
+
+def _locative_place(tokens: list[Token], j: int, gaz: Gazetteer) -> bool:
+    """"in Labuan Bajo" after a name says where it happened; the place is no part of the name."""
+    if tokens[j].text.lower() not in ("in", "at"):
+        return False
+    found = gaz.match(tokens, j + 1)
+    return bool(found) and found[1].type in ("Place", "Country")
+
+
+def _head_starts(tokens: list[Token], j: int, lex: Lexicon) -> bool:
+    """A head word that opens a name ("Treaty on ...", "MoU ...", "Kementerian ...") starts at ``j``."""
+    keys = [t.text.lower() for t in tokens[j:j + MAX_HEAD]]
+    return any(position == "first" for _n, _etype, position in heads_at(keys, 0, lex))
+
+
+def _last_head_end(tokens: list[Token], keys: list[str], i: int, after: int, etype: str, lex: Lexicon) -> int:
+    """End of the last head of the same type that closes a name in the run ("Singapore Police Force": "Police",
+    then "Force"), from the first one's end ``i + after``."""
+    end = i + after
+    for k in range(after, len(keys)):
+        if tokens[i + k].is_cap:
+            n = next((n for n, kind, position in heads_at(keys, k, lex) if (kind, position) == (etype, "last")), 0)
+            end = i + k + n if n else end
+    return end
+
+
+def _classify(tokens: list[Token], i: int, j: int, lex: Lexicon) -> tuple[int, int, str] | None:
+    """The head-word phrase inside the capitalised run tokens[i:j], trimmed to where the head allows."""
+    keys = [t.text.lower() for t in tokens[i:j]]
+    for k in range(len(keys)):
+        if not tokens[i + k].is_cap:
+            continue
+        for n, etype, position in heads_at(keys, k, lex):
+            if position == "first":
+                start, end = (i if k and keys[k - 1] == "(" else i + k), j  # "Rapat Koordinasi (Rakornas) ..."
+            elif position == "last":
+                start, end = i, _last_head_end(tokens, keys, i, k + n, etype, lex)  # "Singapore Police Force"
+                if etype == "Event" and end < j and (tokens[end].text.lower() in _NAME_CONTINUES or tokens[end].text == "("):
+                    end = j  # "International Conference on Deradicalisation ...", "... Conference (IDEC) 2024"
+            else:
+                start, end = i, j
+            if etype == "Organization":  # "Pemerintah Malaysia | tentang Kerja Sama ...": a subject is a document's
+                end = next((x for x in range(start + 1, end) if keys[x - i] in BODY_STOPS), end)
+            while end > start and tokens[end - 1].text.lower() in CONNECTORS:
+                end -= 1
+            if end - start == n and n == 1 and etype != "Agreement":
+                continue  # a bare head ("Badan", "Meeting") names nothing
+            if etype == "Organization" and end > start + n and all(YEAR.match(t.text) for t in tokens[start + n:end]):
+                continue  # a body's head and a year alone is a cohort, no body: "Akpol Angkatan 1985"
+            return start, end, etype
+    return None

@@ -143,7 +143,7 @@ def _common_words(m: Mention, case: dict[str, str]) -> bool:
 _WORDS = re.compile(r"\S+")
 
 
-def _without_common_tail(m: Mention, case: dict[str, str], verbs: frozenset[str] = frozenset()) -> Mention:
+def _without_common_tail(m: Mention, case: dict[str, str], verbs: frozenset[str]) -> Mention:
     """An Indonesian person's name cut where a word that running text writes in lower case begins: a name run on
     into a title-case headline's verb ("Armuji Berharap Ada Sister City", "Abdullah II Minta Kerja Sama"). Of
     1,699 gold Indonesian person names and aliases in the annotated articles, 7 have such a word after their first.

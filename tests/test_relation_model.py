@@ -19,7 +19,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 
 from kg import extract, nlp
 from kg.cli import app
-from kg.extract.decision import RelationModel, RelationWeights, load
+from kg.extract.decision import RelationModel, RelationWeights, Stage, load
 from kg.model import Article
 from kg.relations import REGISTRY
 from kg.resources import ontology_dir
@@ -176,6 +176,33 @@ def test_the_model_is_told_which_event_the_article_is_about_and_which_it_names_i
                                           frozenset(("Jepang", "Forum Keamanan Maritim Asia ke-7"))}
 
 
+def _second_stage(relation: str, first: dict[str, float], second: dict[str, float]) -> RelationModel:
+    """A model that accepts the rules' claims and decides ``relation`` in two stages with the weights given."""
+    weights = {name: RelationWeights(-30.0, 0.5, {"by-rule": 60.0}, 0.5) for name in REGISTRY}
+    weights[relation] = RelationWeights(-30.0, 0.5, second, 0.5, Stage(-30.0, first))
+    return RelationModel(weights)
+
+
+def test_the_second_stage_weighs_a_candidate_against_the_articles_other_candidates():
+    """Taro Yamada is proposed for two events; which one he attends depends on how the first stage ranks the
+    two, not on either candidate's own features."""
+    text = ("Kepala BNPT Budi Santoso menghadiri Konferensi Kontra Terorisme Asia Pasifik ke-3 di Nusa Dua, Bali, "
+            "Senin (5/8/2024). Menteri Luar Negeri Jepang Taro Yamada, yang tahun lalu menghadiri Forum Keamanan "
+            "Maritim Asia ke-7 di Tokyo, juga hadir dalam Konferensi Kontra Terorisme Asia Pasifik ke-3.")
+    analyzed = nlp.run(_article(text, published=date(2024, 8, 6)))
+    conference, forum = "Konferensi Kontra Terorisme Asia Pasifik ke-3", "Forum Keamanan Maritim Asia ke-7"
+
+    def attended(first: dict[str, float], second: dict[str, float]) -> set[frozenset[str]]:
+        return {pair for pair in _pairs(extract.run(analyzed, _second_stage("attends", first, second)), "attends")
+                if "Taro Yamada" in pair}
+
+    # the first stage likes the event named in passing (or the main one); the second keeps each subject's likeliest
+    assert attended({"ev-rank=below": 60.0}, {"st:ranks=0": 60.0}) == {frozenset(("Taro Yamada", forum))}
+    assert attended({"ev-rank=top": 60.0}, {"st:ranks=0": 60.0}) == {frozenset(("Taro Yamada", conference))}
+    # and the same second stage reading the other rank keeps the other event
+    assert attended({"ev-rank=top": 60.0}, {"st:ranks=1": 60.0}) == {frozenset(("Taro Yamada", forum))}
+
+
 def test_the_meeting_named_further_on_is_the_event_named_before():
     accepting = RelationModel({name: RelationWeights(30.0, 0.5, {}, 0.5) for name in REGISTRY})
     text = ("The Fifth Regional Security Conference opened in Bali on Monday. Delegates came from twelve countries. "
@@ -258,6 +285,7 @@ def test_the_bundled_model_covers_every_relation():
     model = load()
     assert model is not None, "data/models/relations.json is missing; run kg train-relations"
     assert set(model.relations) == set(REGISTRY)
+    assert all(w.first is not None for w in model.relations.values()), "a relation without its first stage"
 
 
 def _small_eval(root: Path, per_folder: int) -> Path:
@@ -287,6 +315,8 @@ def test_train_relations_cross_validates_by_document_and_trains_deterministicall
     assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
     model = RelationModel.from_json((tmp_path / "a.json").read_text(encoding="utf-8"))
     assert set(model.relations) <= set(REGISTRY) and model.relations
+    assert all(w.first is not None and w.first.weights for w in model.relations.values())
+    assert RelationModel.from_json(model.to_json()) == model
 
 
 def test_train_relations_refuses_a_folder_without_the_scorer(runner, tmp_path):
@@ -320,7 +350,7 @@ def test_attendance_of_a_multi_day_event_takes_its_first_day_whatever_day_anothe
 
 
 def test_thresholds_are_chosen_for_the_f1_of_all_claims_not_each_relations_own():
-    from kg.extract.training import THRESHOLDS, best_thresholds
+    from kg.extract.thresholds import THRESHOLDS, best_thresholds
 
     def table(low: tuple[int, int], high: tuple[int, int]) -> dict[tuple[float, float], tuple[int, int]]:
         return {(a, b): (low if a < 0.5 else high) for a in THRESHOLDS for b in THRESHOLDS}

@@ -58,16 +58,18 @@ def run(analyzed: AnalyzedArticle, model: decision.RelationModel | None = None, 
 def decide(proposals: Proposals, model: decision.RelationModel | None) -> ExtractedArticle:
     """The claims the model accepts, each with its probability as confidence; without a model, the rules' claims."""
     kept: list[Claim] = []
-    scored: list[tuple[Claim, float, bool, list[str]]] = []
+    judged: list[tuple[Claim, list[str]]] = []
     for claim in proposals.claims:
         if model is None or claim.relation not in model.relations:
             if by_rule(claim.rule):
                 kept.append(claim)
             continue
-        features = proposals.features(claim)
-        probability = model.probability(claim.relation, features)
-        if probability is not None:
-            scored.append((claim, probability, model.accepts(claim.relation, probability, by_rule(claim.rule)), features))
+        judged.append((claim, proposals.features(claim)))
+    scored: list[tuple[Claim, float, bool, list[str]]] = []
+    if model is not None:
+        probabilities = model.probabilities([(c.relation, c.subject, c.object, f) for c, f in judged])
+        scored = [(c, p, model.accepts(c.relation, p, by_rule(c.rule)), f)
+                  for (c, f), p in zip(judged, probabilities) if p is not None]
     listed = lists_of_principals([(c, accepted, features) for c, _p, accepted, features in scored])
     kept += [replace(c, confidence=round(p, 3)) for k, (c, p, accepted, _f) in enumerate(scored) if accepted or k in listed]
     claims = one_object_each(_dedupe(kept))

@@ -1,9 +1,10 @@
-"""The trained decision over relation candidates: one logistic regression per relation, stored as plain JSON.
+"""The trained decision over relation candidates: two logistic regressions per relation, stored as plain JSON.
 
-The model file (``data/models/relations.json``) holds, per relation, the weight of each feature string and
-the acceptance threshold chosen by cross-validation on the training articles; scoring is a sum of weights and
-a logistic, so a build needs no learning library. ``kg train-relations`` writes the file
-(``kg/extract/training.py``).
+The model file (``data/models/relations.json``) holds, per relation, the weights of the first stage (each
+candidate on its own features), the weights of the second (its features and what the first stage says of the
+article's other candidates, ``kg/extract/stacking.py``) and the acceptance thresholds chosen by
+cross-validation on the training articles; scoring is sums of weights and a logistic, so a build needs no
+learning library. ``kg train-relations`` writes the file (``kg/extract/training.py``).
 """
 
 from __future__ import annotations
@@ -16,9 +17,29 @@ from itertools import repeat
 from pathlib import Path
 
 from kg.errors import DataFileError
+from kg.extract.stacking import FirstStage, article_features
 from kg.resources import data_dir
 
 MODEL_FILE = "models/relations.json"
+
+
+def _logistic(bias: float, weights: dict[str, float], features: list[str]) -> float:
+    """fsum: the sum of a set's weights must not depend on the order Python's hashing iterates the set in, or
+    two candidates with the same features would rank apart in one process and tie in another (``stacking``),
+    and the same training would write different models."""
+    score = bias + math.fsum(map(weights.get, set(features), repeat(0.0)))  # map: no Python frame per feature
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A logistic regression's bias and weights: a relation's first stage, over a candidate's own features."""
+
+    bias: float
+    weights: dict[str, float]
+
+    def probability(self, features: list[str]) -> float:
+        return _logistic(self.bias, self.weights, features)
 
 
 @dataclass(frozen=True)
@@ -27,10 +48,10 @@ class RelationWeights:
     threshold: float  # for a claim a rule proposed
     weights: dict[str, float]
     candidate_threshold: float = 0.5  # for a general candidate no rule proposed
+    first: Stage | None = None  # none: the candidate is judged on its own features alone
 
     def probability(self, features: list[str]) -> float:
-        score = self.bias + sum(map(self.weights.get, set(features), repeat(0.0)))  # map: no Python frame per feature
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+        return _logistic(self.bias, self.weights, features)
 
 
 @dataclass(frozen=True)
@@ -38,9 +59,21 @@ class RelationModel:
     relations: dict[str, RelationWeights]
     trained_on: str = ""
 
-    def probability(self, relation: str, features: list[str]) -> float | None:
-        weights = self.relations.get(relation)
-        return weights.probability(features) if weights else None
+    def probabilities(self, candidates: list[tuple[str, str, str | None, list[str]]]) -> list[float | None]:
+        """The probability of each of an article's candidates (relation, subject, object, features), None for a
+        relation the model does not know: the first stage scores each alone, the second sees its features and
+        what the first says of the others (``stacking.article_features``)."""
+        known = [k for k, c in enumerate(candidates) if c[0] in self.relations]
+        first = []
+        for k in known:
+            relation, subject, obj, features = candidates[k]
+            stage = self.relations[relation].first
+            first.append(FirstStage(relation, subject, obj, (stage or self.relations[relation]).probability(features)))
+        out: list[float | None] = [None] * len(candidates)
+        for k, stage_one, more in zip(known, first, article_features(first)):
+            weights = self.relations[stage_one.relation]
+            out[k] = weights.probability(candidates[k][3] + more) if weights.first else stage_one.probability
+        return out
 
     def accepts(self, relation: str, probability: float, by_rule: bool) -> bool:
         """Rules and general candidates get thresholds of their own: a rule's proposal has already passed a
@@ -49,9 +82,12 @@ class RelationModel:
         return probability >= (weights.threshold if by_rule else weights.candidate_threshold)
 
     def to_json(self) -> str:
-        payload = {"format": 1, "trained_on": self.trained_on, "relations": {
-            name: {"bias": w.bias, "threshold": w.threshold, "candidate_threshold": w.candidate_threshold,
-                   "weights": {k: w.weights[k] for k in sorted(w.weights)}}
+        def stage(w: Stage | RelationWeights) -> dict[str, object]:
+            return {"bias": w.bias, "weights": {k: w.weights[k] for k in sorted(w.weights)}}
+
+        payload = {"format": 2, "trained_on": self.trained_on, "relations": {
+            name: {"threshold": w.threshold, "candidate_threshold": w.candidate_threshold, **stage(w),
+                   **({"first": stage(w.first)} if w.first else {})}
             for name, w in sorted(self.relations.items())}}
         return json.dumps(payload, ensure_ascii=False, indent=0, sort_keys=False) + "\n"
 
@@ -59,13 +95,17 @@ class RelationModel:
     def from_json(cls, text: str, origin: str = "") -> RelationModel:
         try:
             payload = json.loads(text)
-            relations = {name: RelationWeights(float(r["bias"]), float(r["threshold"]),
-                                               {k: float(v) for k, v in r["weights"].items()},
-                                               float(r.get("candidate_threshold", r["threshold"])))
+            relations = {name: RelationWeights(float(r["bias"]), float(r["threshold"]), _weights(r),
+                                               float(r.get("candidate_threshold", r["threshold"])),
+                                               Stage(float(r["first"]["bias"]), _weights(r["first"])) if "first" in r else None)
                          for name, r in payload["relations"].items()}
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise DataFileError(f"{origin}: not a relation model ({exc}); rebuild it with kg train-relations") from exc
         return cls(relations, payload.get("trained_on", ""))
+
+
+def _weights(stage: dict[str, object]) -> dict[str, float]:
+    return {k: float(v) for k, v in stage["weights"].items()}  # type: ignore[union-attr]
 
 
 def model_path() -> Path:

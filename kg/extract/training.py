@@ -1,9 +1,11 @@
 """Training and cross-validating the relation model on annotated articles (``kg train-relations``).
 
 Every candidate of every article is labelled by the shared scorer's own name matching: a candidate is right
-when the scorer would count the claim it makes as a true positive. One logistic regression per relation learns
-from those labels; its acceptance threshold is the one that maximises claim F1 in an inner cross-validation on
-the training articles, repeated over three assignments of the articles to its folds. ``--cv K`` scores K
+when the scorer would count the claim it makes as a true positive. Each relation is decided by two logistic
+regressions (``kg/extract/stacking.py``): the first on a candidate's own features, the second on those and on
+what the first says of the article's other candidates. The second's acceptance thresholds are those that
+maximise claim F1 in an inner cross-validation on the training articles, repeated over three assignments of
+the articles to its folds (``kg/extract/thresholds.py``). ``--cv K`` scores K
 document-level folds of the reviewed articles with models that never saw them (the other folds and every
 training-only article), pooled into one claims file and one scorer table.
 """
@@ -13,7 +15,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
-import random
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -24,17 +25,16 @@ from types import ModuleType
 from kg.errors import InputError
 from kg.extract import lists_of_principals, one_object_each, preference
 from kg.extract.candidates import by_rule
-from kg.extract.decision import RelationModel, RelationWeights
+from kg.extract.decision import RelationModel, RelationWeights, Stage
 from kg.extract.entities import stray
-from kg.extract.posts import former_post
+from kg.extract.stacking import FirstStage, article_features
+from kg.extract.thresholds import Counts, best_thresholds, inner_assignments, pair_key, threshold_counts
 from kg.model import Claim
 from kg.relations import REGISTRY
 
 C = 0.3  # inverse regularisation strength of the logistic regressions, chosen by cross-validation on dev
-THRESHOLDS = [x / 100 for x in range(6, 97, 3)]
 INNER_FOLDS = 3
 INNER_REPEATS = 3  # assignments of the articles to the inner folds; their summed counts choose the thresholds
-JOINT_ROUNDS = 3  # coordinate-ascent rounds over the relations' thresholds (stable after two)
 EVENT_GROUPS = 5  # jackknife groups of the event recogniser: each article is read by one trained without its group
 
 
@@ -171,81 +171,41 @@ class Design:
         return round(float(model.intercept_[0]), 5), weights
 
 
-def _pair_key(c: Candidate) -> tuple[str, ...]:
-    s, o = c.subject.lower(), (c.object or "").lower()
-    if REGISTRY[c.relation].symmetric and o < s:
-        s, o = o, s
-    return (c.relation, s, o)
+def first_stage(documents: list[Document], folds: int = INNER_FOLDS) -> tuple[dict[str, Stage], dict[int, float]]:
+    """Each relation's first stage, fitted on every article, and the probability it gives each candidate
+    (by ``id``) when fitted without the candidate's fold: the second stage learns from first-stage
+    probabilities of articles the first never saw, as it meets them on a user's article."""
+    stages: dict[str, Stage] = {}
+    held: dict[int, float] = {}
+    for relation in sorted({c.relation for d in documents for c in d.candidates}):
+        rows = [(i, c) for i, d in enumerate(documents) for c in d.candidates if c.relation == relation]
+        design = Design([c for _i, c in rows])
+        for k in range(folds):
+            stage = Stage(*design.fit([n for n, (i, _c) in enumerate(rows) if i % folds != k]))
+            held.update({id(c): stage.probability(c.features) for i, c in rows if i % folds == k})
+        stages[relation] = Stage(*design.fit(list(range(len(rows)))))
+    return stages, held
 
 
-Counts = dict[tuple[float, float], tuple[int, int]]  # (rule threshold, candidate threshold) -> (right, kept)
-
-
-def threshold_counts(scored: list[tuple[str, Candidate, float]], single: bool = False) -> Counts:
-    """For every pair of thresholds (for rules' claims, for general candidates), the claims kept and how many
-    are right: a claim is kept when any of its candidates passes its threshold. For a ``single`` relation only
-    the likeliest claim of each subject can be kept, as at prediction."""
-    groups: dict[tuple[str, ...], list[tuple[float, bool, bool]]] = defaultdict(list)
-    former: set[tuple[str, ...]] = set()  # pairs a candidate gives as a post held before: never the one post
-    for doc, c, p in scored:
-        groups[(doc, *_pair_key(c))].append((p, by_rule(c.claim.rule), c.label))
-        if single and former_post(c.claim):
-            former.add((doc, *_pair_key(c)))
-    if single:
-        top: dict[tuple[str, ...], tuple[str, ...]] = {}  # (doc, relation, subject) -> its likeliest pair
-        for key, group in groups.items():
-            best = top.get(key[:3])
-            if key not in former and (best is None or max(p for p, _r, _l in group) > max(p for p, _r, _l in groups[best])):
-                top[key[:3]] = key
-        groups = {key: group for key, group in groups.items() if key in former or top.get(key[:3]) == key}
-    # per claim, the best probability among rules' candidates and among general ones
-    claims = [(max((p for p, r, _l in g if r), default=-1.0), max((p for p, r, _l in g if not r), default=-1.0),
-               any(label for _p, _r, label in g)) for g in groups.values()]
-    counts: Counts = {}
-    for t_rule in THRESHOLDS:
-        for t_cand in THRESHOLDS:
-            kept = [right for by_rule, general, right in claims if by_rule >= t_rule or general >= t_cand]
-            counts[(t_rule, t_cand)] = (sum(kept), len(kept))
-    return counts
-
-
-def _f1(right: int, kept: int, gold: int) -> float:
-    return 2 * right / (kept + gold) if right else 0.0
-
-
-def best_thresholds(counts: dict[str, Counts], gold_total: dict[str, int]) -> dict[str, tuple[float, float]]:
-    """The thresholds of every relation that together give the best claim F1 over all relations (micro, the
-    figure users and the scorer judge by): each relation's own best first, then coordinate ascent. A relation
-    the model separates badly gets a stricter threshold than its own F1 would pick, since each claim it adds
-    must be right often enough to lift the F1 of all claims, not only its own."""
-    choice = {r: max(c, key=lambda t: _f1(*c[t], gold_total.get(r, 0))) for r, c in counts.items()}  # first best
-    gold = sum(gold_total.get(r, 0) for r in counts)
-    for _round in range(JOINT_ROUNDS):
-        for relation, table in counts.items():
-            right = sum(counts[r][choice[r]][0] for r in counts if r != relation)
-            kept = sum(counts[r][choice[r]][1] for r in counts if r != relation)
-            choice[relation] = max(table, key=lambda t: _f1(right + table[t][0], kept + table[t][1], gold))
-    return choice
-
-
-def inner_assignments(documents: int, folds: int, repeats: int) -> list[list[int]]:
-    """Each article's inner fold, once per repeat: by position first, then shuffled with fixed seeds. One
-    assignment's thresholds swing with which articles share a fold (a few articles' attendance lists move
-    attends by 0.03); counts summed over three assignments choose steadier ones."""
-    assignments = [[i % folds for i in range(documents)]]
-    for seed in range(1, repeats):
-        order = list(range(documents))
-        random.Random(seed).shuffle(order)
-        fold = [0] * documents
-        for position, i in enumerate(order):
-            fold[i] = position % folds
-        assignments.append(fold)
-    return assignments
+def stacked(document: Document, probability: Callable[[Candidate], float]) -> Document:
+    """The document with the second stage's features added to each candidate's (``stacking``)."""
+    first = [FirstStage(c.relation, c.claim.subject, c.claim.object, probability(c)) for c in document.candidates]
+    return replace(document, candidates=[replace(c, features=c.features + more)
+                                         for c, more in zip(document.candidates, article_features(first))])
 
 
 def train(documents: list[Document], gold_total: dict[str, int], folds: int = INNER_FOLDS,
           note: str = "", repeats: int = INNER_REPEATS) -> RelationModel:
-    """One model per relation; thresholds from a repeated inner document-level cross-validation."""
+    """Two stages per relation (``stacking``); the second's thresholds from a repeated inner document-level
+    cross-validation."""
+    stages, held = first_stage(documents, folds)
+    second = [stacked(d, lambda c: held[id(c)]) for d in documents]
+    return RelationModel({r: replace(w, first=stages[r]) for r, w in second_stage(second, gold_total, folds, repeats).items()},
+                         note)
+
+
+def second_stage(documents: list[Document], gold_total: dict[str, int], folds: int,
+                 repeats: int) -> dict[str, RelationWeights]:
     relations = sorted({c.relation for d in documents for c in d.candidates})
     fitted: dict[str, tuple[float, dict[str, float]]] = {}
     counts: dict[str, Counts] = {}
@@ -257,8 +217,7 @@ def train(documents: list[Document], gold_total: dict[str, int], folds: int = IN
         for fold in assignments:
             scored: list[tuple[str, Candidate, float]] = []
             for k in range(folds):
-                bias, weights = design.fit([n for n, (i, _d, _c) in enumerate(rows) if fold[i] != k])
-                probe = RelationWeights(bias, 0.5, weights)
+                probe = Stage(*design.fit([n for n, (i, _d, _c) in enumerate(rows) if fold[i] != k]))
                 scored += [(doc, c, probe.probability(c.features)) for i, doc, c in rows if fold[i] == k]
             for key, (right, kept) in threshold_counts(scored, REGISTRY[relation].single).items():
                 before = summed.get(key, (0, 0))
@@ -266,8 +225,7 @@ def train(documents: list[Document], gold_total: dict[str, int], folds: int = IN
         fitted[relation] = design.fit(list(range(len(rows))))
         counts[relation] = summed
     thresholds = best_thresholds(counts, {r: n * len(assignments) for r, n in gold_total.items()})
-    return RelationModel({r: RelationWeights(fitted[r][0], thresholds[r][0], fitted[r][1], thresholds[r][1])
-                          for r in relations}, note)
+    return {r: RelationWeights(fitted[r][0], thresholds[r][0], fitted[r][1], thresholds[r][1]) for r in relations}
 
 
 def predict(model: RelationModel, documents: list[Document]) -> Iterator[dict[str, object]]:
@@ -275,13 +233,15 @@ def predict(model: RelationModel, documents: list[Document]) -> Iterator[dict[st
     likeliest of its candidates, preferring one with a date)."""
     for d in documents:
         chosen: dict[tuple[str, ...], tuple[float, Candidate]] = {}
-        scored = [(c, p, model.accepts(c.relation, p, by_rule(c.claim.rule))) for c in d.candidates
-                  if (p := model.probability(c.relation, c.features)) is not None]
+        probabilities = model.probabilities([(c.relation, c.claim.subject, c.claim.object, c.features)
+                                             for c in d.candidates])
+        scored = [(c, p, model.accepts(c.relation, p, by_rule(c.claim.rule)))
+                  for c, p in zip(d.candidates, probabilities) if p is not None]
         listed = lists_of_principals([(c.claim, accepted, c.features) for c, _p, accepted in scored])
         for k, (c, p, accepted) in enumerate(scored):
             if not accepted and k not in listed:
                 continue
-            key = _pair_key(c)
+            key = pair_key(c)
             kept = chosen.get(key)
             if kept is None or (preference(c.claim), p) > (preference(kept[1].claim), kept[0]):
                 chosen[key] = (p, c)

@@ -44,3 +44,10 @@ REGISTRY: dict[str, Relation] = {r.name: r for r in (
     Relation("quoted", ("Person",), (), False, False, ("quote_verb", "passive_quote_verb", "speech_verb"), "Quotation",
              "speaker", "", "", "quoted in"),
 )}
+
+
+def claim_key(relation: str, subject: str, obj: str | None) -> tuple[str, str, str | None]:
+    """One key per fact: a symmetric relation's two orders of its arguments are one fact."""
+    if REGISTRY[relation].symmetric and obj is not None and obj < subject:
+        subject, obj = obj, subject
+    return relation, subject, obj

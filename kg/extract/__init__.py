@@ -27,7 +27,7 @@ from kg.extract.relations import attends, cooperates, meets, present, signs, the
 from kg.model import AnalyzedArticle, Article, Claim, Entity, Evidence, ExtractedArticle, Sentence, TimeExpr
 from kg.nlp import gazetteer, lexicon
 from kg.nlp.dates import full_date
-from kg.relations import REGISTRY
+from kg.relations import REGISTRY, claim_key
 
 REPORTED_WITHIN = timedelta(days=7)  # a day the text names this close before publication is the reported day
 
@@ -381,10 +381,7 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
     """One claim per relation and pair: a rule's over a general candidate's, a dated one, the fullest role."""
     best: dict[tuple[str, str, str | None], Claim] = {}
     for claim in claims:
-        s, o = claim.subject, claim.object
-        if REGISTRY[claim.relation].symmetric and o is not None and o < s:
-            s, o = o, s
-        key = (claim.relation, s, o)
+        key = claim_key(claim.relation, claim.subject, claim.object)
         kept = best.get(key)
         if kept is None or preference(claim) > preference(kept):
             best[key] = claim

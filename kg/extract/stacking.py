@@ -7,8 +7,8 @@ logistic regression scores every candidate of the article on its own features, a
 those features, how the candidate ranks among the candidates of the same relation that share its subject or
 its object, and how likely each of its arguments is in every other relation and role (is the subject quoted,
 does the object sign something). In cross-validation (session 31, on the same candidates) this took claims F1
-from 0.7053 to 0.7080 on dev (mean of three assignments) and from 0.596 to 0.598 on the train articles (the
-half nobody read 0.584 -> 0.590); pair-level links across relations (co-attendees meeting, members signing)
+from 0.7053 to 0.7070 on dev (mean of three assignments) and from 0.596 to 0.598 on the train articles (the
+half nobody read 0.584 -> 0.589); pair-level links across relations (co-attendees meeting, members signing)
 and ranks across the whole article added nothing and are not used.
 """
 
@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from kg.relations import REGISTRY
+from kg.relations import claim_key
 
 EDGES = (0.15, 0.3, 0.5, 0.7)  # probability buckets of the second stage's features
 MOST_RANK = 2  # ranks at or past this one are one feature
@@ -39,42 +39,32 @@ def _bucket(p: float) -> str:
     return str(sum(p >= edge for edge in EDGES))
 
 
-def _claim(relation: str, subject: str, obj: str | None) -> tuple[str, str, str]:
-    """One key per claim: a symmetric relation's two orders are one claim."""
-    o = obj or ""
-    if REGISTRY[relation].symmetric and o < subject:
-        subject, o = o, subject
-    return relation, subject, o
-
-
 def article_features(candidates: list[FirstStage]) -> list[list[str]]:
     """The second stage's extra features of each candidate, in order: for each argument, its likeliest
     first-stage probability in every other relation and role; the candidate's rank among the pairs of its
     relation that share its subject, and among those that share its object, with how many such pairs there are."""
+    keys = [claim_key(c.relation, c.subject, c.object) for c in candidates]
     likeliest: dict[str, dict[str, float]] = defaultdict(dict)  # argument -> "relation.role" -> max probability
-    pairs: dict[tuple[str, str, str], float] = defaultdict(float)  # claim -> max probability of its candidates
-    for c in candidates:
+    pairs: dict[tuple[str, str, str | None], float] = defaultdict(float)  # claim -> max probability of its candidates
+    for c, key in zip(candidates, keys):
         for role, argument in (("s", c.subject), ("o", c.object)):
             if argument is not None:
                 slot = f"{c.relation}.{role}"
                 likeliest[argument][slot] = max(likeliest[argument].get(slot, -1.0), c.probability)
-        key = _claim(c.relation, c.subject, c.object)
         pairs[key] = max(pairs[key], c.probability)
-    sharing: dict[tuple[str, str, str], dict[tuple[str, str, str], float]] = defaultdict(dict)
-    for c in candidates:
-        key = _claim(c.relation, c.subject, c.object)
+    sharing: dict[tuple[str, str, str], dict[tuple[str, str, str | None], float]] = defaultdict(dict)
+    for c, key in zip(candidates, keys):
         sharing[("s", c.relation, c.subject)][key] = pairs[key]
         if c.object is not None:
             sharing[("o", c.relation, c.object)][key] = pairs[key]
     out: list[list[str]] = []
-    for c in candidates:
+    for c, key in zip(candidates, keys):
         features: list[str] = []
         for role, argument in (("s", c.subject), ("o", c.object)):
             if argument is None:
                 continue
             own = f"{c.relation}.{role}"
             features += [f"st:{role}:{slot}={_bucket(p)}" for slot, p in likeliest[argument].items() if slot != own]
-        key = _claim(c.relation, c.subject, c.object)
         for role, argument in (("s", c.subject), ("o", c.object)):
             if argument is None:
                 continue

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.candidates import by_rule
 from kg.extract.posts import former_post
-from kg.relations import REGISTRY
+from kg.relations import claim_key
 
 if TYPE_CHECKING:
     from kg.extract.training import Candidate
@@ -19,11 +19,9 @@ THRESHOLDS = [x / 100 for x in range(6, 97, 3)]
 JOINT_ROUNDS = 3  # coordinate-ascent rounds over the relations' thresholds (stable after two)
 
 
-def pair_key(c: Candidate) -> tuple[str, ...]:
-    s, o = c.subject.lower(), (c.object or "").lower()
-    if REGISTRY[c.relation].symmetric and o < s:
-        s, o = o, s
-    return (c.relation, s, o)
+def pair_key(c: Candidate) -> tuple[str, str, str | None]:
+    """A candidate's fact by the names the claims file gives (the scorer matches names regardless of case)."""
+    return claim_key(c.relation, c.subject.lower(), c.object.lower() if c.object else None)
 
 
 Counts = dict[tuple[float, float], tuple[int, int]]  # (rule threshold, candidate threshold) -> (right, kept)

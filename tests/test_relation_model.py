@@ -203,6 +203,23 @@ def test_the_second_stage_weighs_a_candidate_against_the_articles_other_candidat
     assert attended({"ev-rank=top": 60.0}, {"st:ranks=1": 60.0}) == {frozenset(("Taro Yamada", forum))}
 
 
+def test_the_second_stage_knows_which_side_each_party_is_on_from_the_posts_it_believes():
+    """A list of those present under one meeting pairs only people of different bodies (GUIDELINES: pair across
+    sides), and which body a person serves is the first stage's likeliest post, not only a post a rule gave."""
+    text = ("Kepala BNN Budi Santoso menerima kunjungan Duta Besar Jepang Taro Yamada di Jakarta, Senin (5/8/2024). "
+            "Hadir dalam pertemuan itu Kepala BNN Budi Santoso, Deputi Hukum dan Kerja Sama BNN Andi Wijaya, serta "
+            "Duta Besar Jepang Taro Yamada.")
+    analyzed = nlp.run(_article(text, published=date(2024, 8, 6)))
+    host, deputy, guest = "Budi Santoso", "Andi Wijaya", "Taro Yamada"
+    across = _pairs(extract.run(analyzed, _second_stage("meets", {}, {"st:sides=two": 60.0})), "meets")
+    assert across == {frozenset((host, guest)), frozenset((deputy, guest))}
+    within = _pairs(extract.run(analyzed, _second_stage("meets", {}, {"st:sides=same": 60.0})), "meets")
+    assert within == {frozenset((host, deputy))}
+    unposted = _second_stage("meets", {}, {"st:sides=two": 60.0})  # a first stage that believes no post
+    unposted.relations["holds_position"] = RelationWeights(-30.0, 0.5, {}, 0.5)
+    assert not _pairs(extract.run(analyzed, unposted), "meets")
+
+
 def test_the_meeting_named_further_on_is_the_event_named_before():
     accepting = RelationModel({name: RelationWeights(30.0, 0.5, {}, 0.5) for name in REGISTRY})
     text = ("The Fifth Regional Security Conference opened in Bali on Monday. Delegates came from twelve countries. "

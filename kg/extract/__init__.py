@@ -195,7 +195,7 @@ def propose_all(analyzed: AnalyzedArticle) -> Proposals:
         for i, a in enumerate(keys):
             for b in keys[i + 1:]:
                 together[frozenset((a, b))] = together.get(frozenset((a, b)), 0) + 1
-    ruled = {(c.relation, c.subject, c.object) for c in claims if by_rule(c.rule)}
+    ruled = {claim_key(c.relation, c.subject, c.object) for c in claims if by_rule(c.rule)}
     attended = frozenset(c.object for c in claims if c.relation == "attends" and c.object)
     facts = ArticleFacts(language, entities, analyzed.quotes, len(analyzed.sentences), bodies, counts, together, ruled,
                          attended)

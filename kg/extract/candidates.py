@@ -19,7 +19,7 @@ from kg.extract.relations import names_a_side, refusals, witness, witnessed
 from kg.model import Claim, Mention
 from kg.nlp import gazetteer
 from kg.nlp.tokens import tokenize
-from kg.relations import REGISTRY
+from kg.relations import REGISTRY, claim_key
 from kg.resources import committee_words, function_words
 
 CANDIDATE = "candidate"  # the rule name of a claim no rule proposed: "candidate:meets"
@@ -157,16 +157,15 @@ def _anchor(view: SentenceView, relation: str) -> int:
 
 def propose(view: SentenceView, carried: Carried, rule_claims: list[Claim]) -> list[Claim]:
     """Candidates of one sentence that no rule proposed there, as claims with ``candidate:RELATION`` rules."""
-    taken = {(c.relation, c.subject, c.object) for c in rule_claims}
+    taken = {claim_key(c.relation, c.subject, c.object) for c in rule_claims}
     refused = refusals(view)
     place = view.place()
     out: list[Claim] = []
     for relation, subject, obj, kind in _pairs(view, carried):
-        if (relation, subject, obj) in taken or subject == obj or relation in refused:
+        key = claim_key(relation, subject, obj)
+        if key in taken or subject == obj or relation in refused:
             continue
-        if REGISTRY[relation].symmetric and (relation, obj, subject) in taken:
-            continue
-        taken.add((relation, subject, obj))
+        taken.add(key)
         spec = REGISTRY[relation]
         date = view.time_near(_anchor(view, relation)) if spec.dated else None
         role = _role(view, subject, obj) if relation == "holds_position" and obj else None

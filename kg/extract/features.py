@@ -17,7 +17,7 @@ from kg.extract.candidates import CANDIDATE, MODAL, by_rule, mentions_of
 from kg.extract.context import SentenceView
 from kg.model import Claim, Entity
 from kg.nlp import lexicon
-from kg.relations import REGISTRY
+from kg.relations import REGISTRY, claim_key
 
 _WORD = re.compile(r"[^\W\d_]+")
 WINDOW = 3  # words looked at before the first and after the last argument
@@ -37,7 +37,7 @@ class ArticleFacts:
     bodies: dict[str, str] = field(default_factory=dict)  # person key -> body of a post the rules gave them
     counts: dict[str, int] = field(default_factory=dict)  # key -> mentions in the article (salience)
     together: dict[frozenset[str], int] = field(default_factory=dict)  # pair of keys -> sentences naming both
-    ruled: set[tuple[str, str, str | None]] = field(default_factory=set)  # (relation, subject, object) a rule proposed
+    ruled: set[tuple[str, str, str | None]] = field(default_factory=set)  # claim_key of each fact a rule proposed
     attended: frozenset[str] = frozenset()  # events some attendance candidate names
     # features of a sentence, an argument or a span, the same for every candidate sharing it: built once per
     # article (an article has some sixty candidates, over a handful of sentences and arguments)
@@ -125,8 +125,7 @@ def features(claim: Claim, view: SentenceView, facts: ArticleFacts) -> list[str]
     if claim.object:
         f += facts.memo(("o", claim.object), lambda: _salience("o", claim.object, obj, facts))  # type: ignore[arg-type]
         f.append(f"together={_bucket(facts.together.get(frozenset((claim.subject, claim.object)), 0), (0, 1, 2, 4))}")
-    if proposed or (claim.relation, claim.subject, claim.object) in facts.ruled or (
-            spec.symmetric and (claim.relation, claim.object, claim.subject) in facts.ruled):
+    if proposed or claim_key(claim.relation, claim.subject, claim.object) in facts.ruled:
         f.append("ruled-in-article")
     if claim.object:
         f.append(f"otype={obj.type if obj else '?'}")

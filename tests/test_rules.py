@@ -473,6 +473,17 @@ def test_a_body_run_on_into_a_name_ends_where_the_name_begins():
     assert not [n for n in names if "Santoso" in n and "Komisi" in n or "Yilmaz" in n and "Turki" in n], names
 
 
+def test_an_unlisted_acronym_between_a_title_and_a_name_is_the_body_the_title_heads():
+    text = ("Plt Kepala BKKBN Sigit Priohutomo mengatakan hal itu di Jakarta. "
+            "Direktur Utama PTDI Gita Amperiawan juga hadir. "
+            "Ketua PWNU Jawa Timur memberi sambutan.")
+    posts = _posts(text)
+    assert {("Sigit Priohutomo", "BKKBN", "Kepala"), ("Gita Amperiawan", "PTDI", "Direktur Utama")} <= posts, posts
+    names = {e.name: e.type for e in extract.run(nlp.run(_article(text)), rules_only=True).entities.values()}
+    assert not [n for n in names if n.startswith(("BKKBN ", "PTDI "))], names
+    assert names.get("Jawa Timur") != "Person", names  # a place after the acronym is no name
+
+
 def test_a_bracketed_short_title_between_title_and_name_is_no_gap():
     text = ("Menteri Koordinator Bidang Politik, Hukum, dan Keamanan (Menko Polhukam) Budi Hartono "
             "memimpin rapat itu.")

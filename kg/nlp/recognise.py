@@ -97,6 +97,12 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
             name_start, name_end = after_inner_rank(tokens, name_start, name_end, gaz, lex)
         if name_start >= 0 and not _plausible_name(tokens, name_start, name_end, gaz, lex):
             name_start = -1
+        if name_start >= 0 and not body_key and _acronym_before_name(tokens[name_start:name_end]) \
+                and gaz.match(tokens, name_start + 1) is None:  # "PWNU Jawa Timur" is a branch, not a person
+            acronym = tokens[name_start].text  # "Plt Kepala BKKBN Sigit Priohutomo": the title's body, unlisted
+            body_key = f"organization:{norm_key(acronym)}"
+            add(name_start, name_start + 1, "Organization", body_key, "title-acronym", name=acronym)
+            name_start += 1
         if name_start >= 0:
             name = " ".join(_text(tokens, name_start, name_end, text).split())
             add(name_start, name_end, "Person", f"person:{norm_key(name)}", "title-name", name=name,
@@ -226,6 +232,16 @@ def _acronym_definitions(tokens: list[Token], mentions: list[Mention], used: lis
         elif before and before.type != "Person" and not any(used[k + 1:close]) and all(t.is_cap or t.text.lower() in ("of", "and", "for") for t in inner):
             long_name = " ".join(t.text for t in inner)
             add(k + 1, close, before.type, before.key, "expansion", name=long_name)
+
+
+def _acronym_before_name(span: list[Token]) -> bool:
+    """The words after a title open with capitals of three letters or more and go on with a name of two words or
+    more in title case: the acronym is the body the title heads, one the gazetteer does not list ("Direktur
+    Utama PTDI Gita Amperiawan", "Kepala BKPM Thomas Lembong"). A name written all in capitals is a name."""
+    if len(span) < 3 or not (span[0].text.isalpha() and span[0].text.isupper() and len(span[0].text) >= 3):
+        return False
+    rest = [t for t in span[1:] if t.text.isalpha() and len(t.text) > 1]
+    return len(rest) >= 2 and all(t.text[0].isupper() and not t.text.isupper() for t in rest[:2])
 
 
 def known_names(mentions: list[Mention]) -> dict[tuple[str, ...], str]:

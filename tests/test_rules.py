@@ -482,6 +482,9 @@ def test_an_unlisted_acronym_between_a_title_and_a_name_is_the_body_the_title_he
     names = {e.name: e.type for e in extract.run(nlp.run(_article(text)), rules_only=True).entities.values()}
     assert not [n for n in names if n.startswith(("BKKBN ", "PTDI "))], names
     assert names.get("Jawa Timur") != "Person", names  # a place after the acronym is no name
+    english = extract.run(nlp.run(_article("Police Commissioner KHOO Boon Hui opened the meeting in Jakarta.",
+                                           language="en")), rules_only=True)
+    assert "KHOO Boon Hui" in {e.name for e in english.entities.values()}  # a surname in capitals stays a name
 
 
 def test_a_bracketed_short_title_between_title_and_name_is_no_gap():

@@ -97,7 +97,7 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
             name_start, name_end = after_inner_rank(tokens, name_start, name_end, gaz, lex)
         if name_start >= 0 and not _plausible_name(tokens, name_start, name_end, gaz, lex):
             name_start = -1
-        if name_start >= 0 and not body_key and _acronym_before_name(tokens[name_start:name_end]) \
+        if name_start >= 0 and not body_key and lex.language == "id" and _acronym_before_name(tokens[name_start:name_end]) \
                 and gaz.match(tokens, name_start + 1) is None:  # "PWNU Jawa Timur" is a branch, not a person
             acronym = tokens[name_start].text  # "Plt Kepala BKKBN Sigit Priohutomo": the title's body, unlisted
             body_key = f"organization:{norm_key(acronym)}"
@@ -237,7 +237,9 @@ def _acronym_definitions(tokens: list[Token], mentions: list[Mention], used: lis
 def _acronym_before_name(span: list[Token]) -> bool:
     """The words after a title open with capitals of three letters or more and go on with a name of two words or
     more in title case: the acronym is the body the title heads, one the gazetteer does not list ("Direktur
-    Utama PTDI Gita Amperiawan", "Kepala BKPM Thomas Lembong"). A name written all in capitals is a name."""
+    Utama PTDI Gita Amperiawan", "Kepala BKPM Thomas Lembong"). A name written all in capitals is a name. Indonesian
+    only: English puts the body before the title ("BKPM chief X") and may write a surname in capitals
+    ("Commissioner KHOO Boon Hui")."""
     if len(span) < 3 or not (span[0].text.isalpha() and span[0].text.isupper() and len(span[0].text) >= 3):
         return False
     rest = [t for t in span[1:] if t.text.isalpha() and len(t.text) > 1]

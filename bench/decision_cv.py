@@ -33,27 +33,14 @@ FOLDS = 5
 _STATE: dict[str, object] = {}
 
 
-def _totals(ids: set[str]) -> dict[str, int]:
-    counts: dict[str, int] = defaultdict(int)
-    gold = _STATE["gold"]
-    for doc_id in ids:
-        for key in gold[doc_id].claims if doc_id in gold else ():  # type: ignore[operator,index]
-            counts[key[0]] += 1
-    return counts
-
-
-def _fold(spec: tuple[str, tuple[int, ...], int]) -> tuple[str, tuple[int, ...], list[dict[str, object]]]:
-    """Claims of one held-out fold under a model trained on everything else."""
-    kind, assignment, k = spec
-    dev, train = _STATE["dev"], _STATE["train"]
-    if kind == "dev":
-        held = [d for d, f in zip(dev, assignment) if f == k]  # type: ignore[call-overload]
-        rest = [d for d, f in zip(dev, assignment) if f != k] + train  # type: ignore[call-overload,operator]
-    else:
-        held = [d for i, d in enumerate(train) if i % FOLDS == k]  # type: ignore[arg-type]
-        rest = [d for i, d in enumerate(train) if i % FOLDS != k] + dev  # type: ignore[arg-type,operator]
-    model = training.train(rest, _totals({d.id for d in rest}))
-    return kind, assignment, list(training.predict(model, held))
+def _cross_validated(spec: tuple[str, tuple[int, ...]]) -> tuple[str, tuple[int, ...], list[dict[str, object]]]:
+    """Claims of every article of one set under ``training.cross_validate``: dev in the given assignment to
+    folds with train always in training, or train (article i in fold i % 5) with dev always in."""
+    kind, assignment = spec
+    dev, train, totals = _STATE["dev"], _STATE["train"], _STATE["totals"]
+    held, extra = (dev, train) if kind == "dev" else (train, dev)
+    records = training.cross_validate(held, extra, totals, FOLDS, list(assignment) or None)  # type: ignore[arg-type]
+    return kind, assignment, records
 
 
 def _number(doc_id: str) -> int:
@@ -77,18 +64,16 @@ def main() -> None:
     training.label(dev, scorer, [EVAL / "dev"])
     training.label(train, scorer, [EVAL / "train"])
     gold = scorer.load_gold([str(EVAL / "dev"), str(EVAL / "train")])
-    _STATE.update(dev=dev, train=train, gold=gold)
+    _STATE.update(dev=dev, train=train, totals=training.claim_totals(gold))
 
     assignments = [tuple(i % FOLDS for i in range(len(dev)))]
     for seed in (1, 2):
         order = list(range(len(dev)))
         random.Random(seed).shuffle(order)
         assignments.append(tuple(order[i] % FOLDS for i in range(len(dev))))
-    specs = [("dev", a, k) for a in assignments for k in range(FOLDS)] + [("train", (), k) for k in range(FOLDS)]
-    pooled: dict[tuple[str, tuple[int, ...]], list[dict[str, object]]] = defaultdict(list)
+    specs = [("train", ())] + [("dev", a) for a in assignments]  # the longest first
     with ProcessPoolExecutor(args.jobs) as pool:  # forked workers see _STATE as it is now
-        for kind, assignment, records in pool.map(_fold, specs):
-            pooled[(kind, assignment)] += records
+        pooled = {(kind, assignment): records for kind, assignment, records in pool.map(_cross_validated, specs)}
 
     def score(records: list[dict[str, object]], ids: list[str]) -> dict:
         system: dict[str, dict[str, list]] = defaultdict(lambda: {"entity": [], "claim": []})

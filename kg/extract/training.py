@@ -253,13 +253,28 @@ def predict(model: RelationModel, documents: list[Document]) -> Iterator[dict[st
         yield from records
 
 
+def claim_totals(gold: dict[str, object]) -> Callable[[set[str]], dict[str, int]]:
+    """The gold claims of a set of articles counted per relation (the thresholds' recall denominators), from the
+    scorer's loaded gold."""
+    def totals(ids: set[str]) -> dict[str, int]:
+        counts: dict[str, int] = defaultdict(int)
+        for doc_id in ids:
+            for key in gold[doc_id].claims if doc_id in gold else ():  # type: ignore[attr-defined]
+                counts[key[0]] += 1
+        return counts
+
+    return totals
+
+
 def cross_validate(dev: list[Document], extra: list[Document], gold_total: Callable[[set[str]], dict[str, int]],
-                   folds: int) -> list[dict[str, object]]:
-    """Claims of every dev document from a model trained without it (its fold left out, ``extra`` always in)."""
+                   folds: int, assignment: list[int] | None = None) -> list[dict[str, object]]:
+    """Claims of every dev document from a model trained without it (its fold left out, ``extra`` always in);
+    document i is in fold ``assignment[i]``, by default ``i % folds``."""
+    fold = assignment or [i % folds for i in range(len(dev))]
     out: list[dict[str, object]] = []
     for k in range(folds):
-        held = [d for i, d in enumerate(dev) if i % folds == k]
-        training = [d for i, d in enumerate(dev) if i % folds != k] + extra
+        held = [d for d, f in zip(dev, fold) if f == k]
+        training = [d for d, f in zip(dev, fold) if f != k] + extra
         model = train(training, gold_total({d.id for d in training}))
         out += predict(model, held)
     return out
@@ -310,14 +325,7 @@ def run(data: Path, extra: Path | None, *, folds: int, out: Path | None, jobs: i
         label(more, scorer, [extra])
     folders = [data] + ([extra] if extra else [])
     gold = scorer.load_gold([str(f) for f in folders])
-
-    def totals(ids: set[str]) -> dict[str, int]:
-        counts: dict[str, int] = defaultdict(int)
-        for doc_id in ids:
-            for key in gold[doc_id].claims if doc_id in gold else ():
-                counts[key[0]] += 1
-        return counts
-
+    totals = claim_totals(gold)
     report = Report(documents=len(dev), extra_documents=len(more))
     if folds > 1:
         log(f"{folds}-fold cross-validation over {len(dev)} articles ({len(more)} training-only articles in every fold)")

@@ -97,7 +97,7 @@ def _numbered_session(tokens: list[Token], i: int, j: int, gaz: Gazetteer) -> tu
         else:
             continue
         start = k
-        while start > i and _acronym(tokens[start - 1].text):
+        while start > i and acronym(tokens[start - 1].text):
             start -= 1
         place = gaz.match(tokens, start) if start < k else None
         if start < k and not (place and place[1].type in ("Country", "Place") and start + place[0] == k):
@@ -110,7 +110,8 @@ def spaced_ordinal(tokens: list[Token], k: int) -> bool:
     return k + 1 < len(tokens) and tokens[k].text.lower() == "ke" and tokens[k + 1].text.isdigit()
 
 
-def _acronym(text: str) -> bool:
+def acronym(text: str) -> bool:
+    """Capitals only, two letters or more: "BNPT", "ASOD"."""
     return len(text) > 1 and text.isupper() and text.isalpha()
 
 

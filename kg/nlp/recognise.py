@@ -11,6 +11,7 @@ from kg.model import Mention, Sentence
 from kg.names import without_parentheses
 from kg.nlp.branches import branch_at
 from kg.nlp.gazetteer import Gazetteer, norm_key, token_key, without_possessive
+from kg.nlp.heads import acronym
 from kg.nlp.lexicon import Lexicon, unit_names
 from kg.nlp.titles import (after_inner_rank, body_before, host_after, known_unit_place, lower_title_start, parse_title,
                            unit_place)
@@ -240,7 +241,7 @@ def _acronym_before_name(span: list[Token]) -> bool:
     Utama PTDI Gita Amperiawan", "Kepala BKPM Thomas Lembong"). A name written all in capitals is a name. Indonesian
     only: English puts the body before the title ("BKPM chief X") and may write a surname in capitals
     ("Commissioner KHOO Boon Hui")."""
-    if len(span) < 3 or not (span[0].text.isalpha() and span[0].text.isupper() and len(span[0].text) >= 3):
+    if len(span) < 3 or not (acronym(span[0].text) and len(span[0].text) >= 3):
         return False
     rest = [t for t in span[1:] if t.text.isalpha() and len(t.text) > 1]
     return len(rest) >= 2 and all(t.text[0].isupper() and not t.text.isupper() for t in rest[:2])

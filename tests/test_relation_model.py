@@ -265,6 +265,22 @@ def test_guests_listed_one_a_line_after_a_sentence_of_the_meeting_meet_its_host(
     assert not any("Budi Santoso" in pair for pair in met)  # a dash after the list has ended is no item of it
 
 
+def test_every_member_of_a_long_list_of_those_attending_is_a_candidate_attendee():
+    """Attendance pairs each party with the event, so a list longer than the cap on meeting pairs keeps its last
+    members: here eight people, each followed by their party, are sixteen parties, in a sentence no rule reads
+    (it names the event only by the sentence before)."""
+    accepting = RelationModel({name: RelationWeights(30.0, 0.5, {}, 0.5) for name in REGISTRY})
+    members = ["Andi Wijaya", "Budi Santoso", "Citra Lestari", "Dewi Anggraini", "Eko Prasetyo", "Fajar Nugroho",
+               "Gita Permata", "Hadi Kusuma"]
+    parties = ["Partai Golkar", "PDI-P", "PKS", "PAN", "Partai Demokrat", "Partai Gerindra", "PKB", "Partai NasDem"]
+    text = ("Sepuluh anggota DPR mengikuti Sidang Umum Inter-Parliamentary Union ke-137 di Saint Petersburg, "
+            "Senin (16/10/2017). Anggota dewan lainnya yakni "
+            + ", ".join(f"{m} ({p})" for m, p in zip(members, parties)) + ".")
+    result = extract.run(nlp.run(_article(text, published=date(2017, 10, 17))), accepting)
+    attended = {result.entities[c.subject].name for c in result.claims if c.relation == "attends"}
+    assert set(members) <= attended, set(members) - attended
+
+
 def test_a_lone_word_or_unexplained_acronym_in_no_fact_is_no_node():
     text = ("Foreign Minister Sari Wulandari met Foreign Minister Taro Yamada in Jakarta. Brexit was not discussed, "
             "nor the SOP of the two ministries.")

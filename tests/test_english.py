@@ -241,6 +241,21 @@ def test_a_person_who_meets_his_indonesian_counterpart_is_offered_no_indonesian_
         assert "country:sg" in offered and "country:id" not in offered, (language, offered)
 
 
+def test_everyone_who_meets_their_indonesian_counterparts_is_offered_no_indonesian_post():
+    """A plural speaks for every person named before it: "X, Y and Z have met with their Indonesian
+    counterparts" leaves Indonesia out of all three's implied posts, not only the last one's."""
+    from kg import extract, nlp
+    from kg.model import Article
+
+    text = ("Foreign minister John Carter, attorney-general Mark Evans, and home affairs minister Claire Smith have "
+            "met with their Indonesian counterparts in Jakarta. Australia and Indonesia agreed to expand the "
+            "programme. Indonesia will host the next meeting.")
+    proposals = extract.propose_all(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
+    for person in ("person:john carter", "person:mark evans", "person:claire smith"):
+        offered = {c.object for c in proposals.claims if c.relation == "holds_position" and c.subject == person}
+        assert "country:au" in offered and "country:id" not in offered, (person, offered)
+
+
 def test_lower_case_words_that_open_a_title_and_abbreviated_ranks():
     """"China Coast Guard deputy chief Sr. Col. X": English writes the words titles start with in lower case
     too, and abbreviates military ranks; the rank is neither the name nor a person of its own."""

@@ -175,10 +175,10 @@ def propose_all(analyzed: AnalyzedArticle) -> Proposals:
         if len(bodies_named) >= 2:
             last_bodies = (bodies_named[0], bodies_named[1])
     claims += _bilateral_parties([c for c in claims if by_rule(c.rule)], entities, language)
-    claims += implied_posts(analyzed.mentions, views, claims)
+    others = counterparts(views, lex.phrases("counterpart"), lex.phrases("counterparts"))  # "X met his Indonesian counterpart": X is not Indonesia's
+    claims += implied_posts(analyzed.mentions, views, claims, others)
     claims += across(views, bodies, claims)
     claims += hearing(views, bodies, claims, {k: (e.type, e.name) for k, e in entities.items()})
-    others = counterparts(views, lex.phrases("counterpart"))  # "X met his Indonesian counterpart": X is not Indonesia's
     claims = [c for c in claims if c.subject != c.object and c.subject in entities
               and (c.object is None or c.object in entities) and _typed(c, entities)
               and not (c.relation == "holds_position" and c.object in others.get(c.subject, ()))]

@@ -330,16 +330,21 @@ def hearing(views: list[SentenceView], bodies: dict[str, str], proposed: list[Cl
 MAX_COUNTRIES = 3  # the article's most named countries tried as the body of a post that names none
 
 
-def implied_posts(mentions: list[Mention], views: list[SentenceView], claims: list[Claim]) -> list[Claim]:
+def implied_posts(mentions: list[Mention], views: list[SentenceView], claims: list[Claim],
+                  others: dict[str, set[str]] | None = None) -> list[Claim]:
     """A post whose title names no body ("Defence Minister Ng Eng Hen", "Presiden Joko Widodo") belongs to a
     country the article implies (GUIDELINES: a minister's post belongs to the country): one candidate per
-    country among the article's most named, for the model to choose with the country's rank as evidence."""
+    country among the article's most named, for the model to choose with the country's rank as evidence. A
+    rule's post to the country of the person's counterparts (``others``, from ``counterparts``) is no post: it
+    is dropped, and the person is offered the other countries."""
+    others = others or {}
     counts: dict[str, int] = {}
     for m in mentions:
         if m.type == "Country":
             counts[m.key] = counts.get(m.key, 0) + 1
     countries = sorted(counts, key=lambda k: (-counts[k], k))[:MAX_COUNTRIES]
-    posted = {c.subject for c in claims if c.relation == "holds_position" and by_rule(c.rule)}  # a rule gave a post
+    posted = {c.subject for c in claims if c.relation == "holds_position" and by_rule(c.rule)
+              and c.object not in others.get(c.subject, ())}  # a rule gave a post
     posted |= {m.key for m in mentions if m.body}  # or a title named the body
     chosen: dict[str, Mention] = {}  # per person, the first mention with a title ("President X"), else the first
     for m in mentions:
@@ -355,24 +360,28 @@ def implied_posts(mentions: list[Mention], views: list[SentenceView], claims: li
     return out
 
 
-def counterparts(views: list[SentenceView], words: frozenset[str]) -> dict[str, set[str]]:
+def counterparts(views: list[SentenceView], words: frozenset[str], plural: frozenset[str] = frozenset()) -> dict[str, set[str]]:
     """Per person, the countries of their counterparts, whose posts they do not hold: "Ng Eng Hen met his
-    Indonesian counterpart", "Menhan bertemu mitranya dari Singapura" (``words``: "counterpart", "mitranya")."""
+    Indonesian counterpart", "Menhan bertemu mitranya dari Singapura" (``words``: "counterpart", "mitranya").
+    A plural (``plural``: "counterparts") speaks for every person named before it in the sentence: "Foreign
+    minister X, attorney-general Y, and home affairs minister Z have met with their Indonesian counterparts"."""
     gaz = gazetteer.load()
     out: dict[str, set[str]] = {}
     for view in views:
         tokens = view.tokens
         for k, token in enumerate(tokens):
-            if token.text.lower() not in words:
+            word = token.text.lower()
+            if word not in words and word not in plural:
                 continue
             owner = gaz.owner(tokens[k - 1].text) if k else ""  # "his Indonesian counterpart"
             country = owner if owner.startswith("country:") else None
             if country is None and k + 2 < len(tokens) and tokens[k + 1].text.lower() in ("dari", "from"):
                 found = gaz.match(tokens, k + 2)  # "mitranya dari Singapura"
                 country = found[1].key if found and found[1].type == "Country" else None
-            person = next((p for p in reversed(view.parties) if p.type == "Person" and p.end <= token.start), None)
-            if country and person is not None:
-                out.setdefault(person.key, set()).add(country)
+            before = [p for p in view.parties if p.type == "Person" and p.end <= token.start]
+            for person in (before if word in plural else before[-1:]):
+                if country:
+                    out.setdefault(person.key, set()).add(country)
     return out
 
 

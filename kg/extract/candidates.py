@@ -378,10 +378,11 @@ def counterparts(views: list[SentenceView], words: frozenset[str], plural: froze
             if country is None and k + 2 < len(tokens) and tokens[k + 1].text.lower() in ("dari", "from"):
                 found = gaz.match(tokens, k + 2)  # "mitranya dari Singapura"
                 country = found[1].key if found and found[1].type == "Country" else None
+            if country is None:
+                continue
             before = [p for p in view.parties if p.type == "Person" and p.end <= token.start]
             for person in (before if word in plural else before[-1:]):
-                if country:
-                    out.setdefault(person.key, set()).add(country)
+                out.setdefault(person.key, set()).add(country)
     return out
 
 

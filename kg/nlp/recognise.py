@@ -100,9 +100,9 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
             name_start = -1
         if name_start >= 0 and not body_key and lex.language == "id" and _acronym_before_name(tokens[name_start:name_end]) \
                 and gaz.match(tokens, name_start + 1) is None:  # "PWNU Jawa Timur" is a branch, not a person
-            acronym = tokens[name_start].text  # "Plt Kepala BKKBN Sigit Priohutomo": the title's body, unlisted
-            body_key = f"organization:{norm_key(acronym)}"
-            add(name_start, name_start + 1, "Organization", body_key, "title-acronym", name=acronym)
+            letters = tokens[name_start].text  # "Plt Kepala BKKBN Sigit Priohutomo": the title's body, unlisted
+            body_key = f"organization:{norm_key(letters)}"
+            add(name_start, name_start + 1, "Organization", body_key, "title-acronym", name=letters)
             name_start += 1
         if name_start >= 0:
             name = " ".join(_text(tokens, name_start, name_end, text).split())

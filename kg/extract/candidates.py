@@ -331,13 +331,12 @@ MAX_COUNTRIES = 3  # the article's most named countries tried as the body of a p
 
 
 def implied_posts(mentions: list[Mention], views: list[SentenceView], claims: list[Claim],
-                  others: dict[str, set[str]] | None = None) -> list[Claim]:
+                  others: dict[str, set[str]]) -> list[Claim]:
     """A post whose title names no body ("Defence Minister Ng Eng Hen", "Presiden Joko Widodo") belongs to a
     country the article implies (GUIDELINES: a minister's post belongs to the country): one candidate per
     country among the article's most named, for the model to choose with the country's rank as evidence. A
     rule's post to the country of the person's counterparts (``others``, from ``counterparts``) is no post: it
     is dropped, and the person is offered the other countries."""
-    others = others or {}
     counts: dict[str, int] = {}
     for m in mentions:
         if m.type == "Country":
@@ -360,7 +359,7 @@ def implied_posts(mentions: list[Mention], views: list[SentenceView], claims: li
     return out
 
 
-def counterparts(views: list[SentenceView], words: frozenset[str], plural: frozenset[str] = frozenset()) -> dict[str, set[str]]:
+def counterparts(views: list[SentenceView], words: frozenset[str], plural: frozenset[str]) -> dict[str, set[str]]:
     """Per person, the countries of their counterparts, whose posts they do not hold: "Ng Eng Hen met his
     Indonesian counterpart", "Menhan bertemu mitranya dari Singapura" (``words``: "counterpart", "mitranya").
     A plural (``plural``: "counterparts") speaks for every person named before it in the sentence: "Foreign

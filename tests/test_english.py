@@ -425,3 +425,21 @@ def test_an_ambassador_serves_the_country_that_sends_them_not_the_host():
     assert {(p, b) for p, b, _r in _posts(
         "Hadir pula Duta Besar LBBP Kerajaan Belanda untuk Indonesia Lambertus Grijns dalam acara itu.", "id")} == {
         ("Lambertus Grijns", "Belanda")}
+
+
+def test_a_surname_that_is_also_a_common_word_is_a_person_after_a_title():
+    """"President Trump", "Prime Minister Morrison", "Foreign Minister Bishop": a surname that text capitalises
+    most of the time but not always is still a name after an English title. A body's head word after a title
+    stays no person, and so does a capitalised word after an Indonesian title in a title-case headline."""
+    from kg import nlp
+    from kg.model import Article
+
+    def people(text: str, language: str = "en") -> set[str]:
+        analyzed = nlp.run(Article(id="t", text=text, source="test", published=None, language=language))
+        return {m.name for m in analyzed.mentions if m.type == "Person"}
+
+    found = people("Prime Minister Morrison met President Trump in Osaka, and Foreign Minister Bishop joined them.")
+    assert {"Morrison", "Trump", "Bishop"} <= found, found
+    found = people("The delegates were welcomed by the Executive Director of ASEANAPOL Secretariat in Kuala Lumpur.")
+    assert "Secretariat" not in found, found
+    assert "Temui" not in people("Kapolda Temui Tokoh Agama di Jayapura\n\nKapolda Papua bertemu tokoh agama.", "id")

@@ -396,6 +396,26 @@ def test_thresholds_are_chosen_for_the_f1_of_all_claims_not_each_relations_own()
     assert together["weak"][0] >= 0.5  # they would pull the F1 of all claims down from 0.78 to 0.75
 
 
+def test_thresholds_on_a_flat_f1_are_the_plateaus_centre_and_a_few_claims_do_not_move_them_far():
+    """Where many pairs of thresholds score alike, one more right claim at either corner of the plateau makes
+    the exact best jump across it; the centre of the pairs within the tolerance stays put, so retraining on
+    articles that differ in a few candidates leaves the other articles' claims where they were."""
+    from kg.extract.thresholds import THRESHOLDS, best_thresholds
+
+    def table(corner: tuple[float, float]) -> dict[tuple[float, float], tuple[int, int]]:
+        plateau = {(a, b): (50, 80) if 0.3 <= a <= 0.6 and 0.3 <= b <= 0.6 else (40, 80)
+                   for a in THRESHOLDS for b in THRESHOLDS}
+        plateau[corner] = (51, 80)  # one more right claim at one corner of the plateau
+        return plateau
+
+    low, high = table((0.3, 0.3)), table((0.6, 0.6))
+    exact = [best_thresholds({"meets": t}, {"meets": 100})["meets"] for t in (low, high)]
+    assert exact == [(0.3, 0.3), (0.6, 0.6)]
+    centred = [best_thresholds({"meets": t}, {"meets": 100}, tolerance=2)["meets"] for t in (low, high)]
+    assert all(0.42 <= a <= 0.48 and 0.42 <= b <= 0.48 for a, b in centred), centred
+    assert abs(centred[0][0] - centred[1][0]) <= 0.03 and abs(centred[0][1] - centred[1][1]) <= 0.03, centred
+
+
 def test_a_name_holds_no_half_of_a_bracket():
     text = "The UK Minister of State for Asia, Lord (Tariq) Ahmad of Wimbledon met Foreign Minister Sari Wulandari in Jakarta."
     result = extract.run(nlp.run(_article(text, "en", date(2024, 8, 6))))

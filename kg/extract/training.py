@@ -28,7 +28,7 @@ from kg.extract.candidates import by_rule
 from kg.extract.decision import RelationModel, RelationWeights, Stage
 from kg.extract.entities import stray
 from kg.extract.stacking import FirstStage, article_features
-from kg.extract.thresholds import Counts, best_thresholds, inner_assignments, pair_key, threshold_counts
+from kg.extract.thresholds import TOLERANCE, Counts, best_thresholds, inner_assignments, pair_key, threshold_counts
 from kg.model import Claim
 from kg.relations import REGISTRY
 
@@ -224,7 +224,8 @@ def second_stage(documents: list[Document], gold_total: dict[str, int], folds: i
                 summed[key] = (before[0] + right, before[1] + kept)
         fitted[relation] = design.fit(list(range(len(rows))))
         counts[relation] = summed
-    thresholds = best_thresholds(counts, {r: n * len(assignments) for r, n in gold_total.items()})
+    thresholds = best_thresholds(counts, {r: n * len(assignments) for r, n in gold_total.items()},
+                                 TOLERANCE * len(assignments))
     return {r: RelationWeights(fitted[r][0], thresholds[r][0], fitted[r][1], thresholds[r][1]) for r in relations}
 
 

@@ -474,3 +474,19 @@ def test_a_hearing_pairs_the_committees_side_with_the_invited_bodies_told_anywhe
     assert {frozenset(("Komisi III DPR RI", polri)), frozenset(("Rudi Hartanto", polri))} <= met, met
     assert not any(pair & {"Partai Demokrat", "Dewan Perwakilan Rakyat"} and pair & {"Komisi III DPR RI", polri}
                    for pair in met), met
+
+
+def test_a_post_the_model_accepts_shows_no_role_where_the_words_before_its_body_are_a_clause():
+    """A general candidate's role is the words between the person and the body: "Peneliti" (no title the rules
+    know) reads as a title and is shown; "stressed that" does not, and the accepted post is shown without a role rather than
+    with a clause as its title. The claims file of ``kg train-relations --cv`` shows the same."""
+    accepting = RelationModel({name: RelationWeights(30.0, 0.5, {}, 0.5) for name in REGISTRY})
+
+    def roles(text: str) -> set[tuple[str, str | None]]:
+        result = extract.run(nlp.run(_article(text, "en")), accepting)
+        names = {key: e.name for key, e in result.entities.items()}
+        return {(names[c.subject], c.role) for c in result.claims
+                if c.relation == "holds_position" and c.object == "org:badan nasional penanggulangan terorisme"}
+
+    assert roles("Budi Santoso, Peneliti BNPT, opened the workshop in Jakarta.") == {("Budi Santoso", "Peneliti")}
+    assert roles("Budi Santoso stressed that BNPT would open the workshop in Jakarta.") == {("Budi Santoso", None)}

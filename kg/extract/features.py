@@ -222,6 +222,13 @@ def _role_shape(role: str, language: str) -> list[str]:
     return out
 
 
+def reads_as_post(features: list[str]) -> bool:
+    """Whether a candidate's role, by its shape features, reads as a title: a title word, or no lower-case word
+    but linking ones ("CEO", "Kuasa Usaha Ad Interim"). A clause ("said in a Facebook post", "stressed") does
+    not. A candidate with no role reads as nothing worse."""
+    return "role" not in features or "role-titled" in features or "role-loose=0" in features
+
+
 @lru_cache(maxsize=None)
 def _post_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
     """The words of the language's titles, and its role and linking words ("of", "for", "the")."""

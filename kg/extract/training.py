@@ -23,7 +23,7 @@ from pathlib import Path
 from types import ModuleType
 
 from kg.errors import InputError
-from kg.extract import lists_of_principals, one_object_each, preference
+from kg.extract import lists_of_principals, one_object_each, preference, shown
 from kg.extract.candidates import by_rule
 from kg.extract.decision import RelationModel, RelationWeights, Stage
 from kg.extract.entities import stray
@@ -248,7 +248,8 @@ def predict(model: RelationModel, documents: list[Document]) -> Iterator[dict[st
                 chosen[key] = (p, c)
         claims = [(replace(c.claim, confidence=p), p, c) for p, c in chosen.values()]
         kept = {id(k) for k in one_object_each([k for k, _p, _c in claims])}
-        records = [{**c.record, "confidence": round(p, 3)} for k, p, c in claims if id(k) in kept]
+        records = [{**c.record, "role": shown(c.claim, c.features).role, "confidence": round(p, 3)}
+                   for k, p, c in claims if id(k) in kept]
         used = {r[field] for r in records for field in ("subject", "object", "place") if r[field]}
         yield from (e for e in d.entities if e["name"] in used or not stray(e["name"], e["type"], e["aliases"]))
         yield from records

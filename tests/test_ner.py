@@ -76,6 +76,16 @@ def test_rules_win_over_the_model_and_model_adds_the_rest():
     assert [p.name for p in people] == ["Bambang Sutrisno"]  # "Sutrisno" again is the same person
 
 
+def test_a_ship_named_by_its_prefix_is_no_actor():
+    """"KRI Krait", "KRI Tarihu": the recogniser takes a navy's patrol ship for a person or a body; a ship is
+    none of the six types, so it is no node, and the place beside it stays."""
+    text = "Patroli terkoordinasi diikuti KRI Krait dan KRI Tarihu di Selat Malaka bersama Budi Santoso."
+    analyzed = nlp.run(Article("t", text, "t.txt", published=date(2021, 1, 4)))
+    found = {m.text: m.type for m in analyzed.mentions}
+    assert not [name for name in found if "KRI" in name], found
+    assert found.get("Budi Santoso") == "Person", found
+
+
 def test_tag_on_a_missing_file_is_one_clear_error(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "kg", "tag", "--conll", str(tmp_path / "nope.tsv")],
                           capture_output=True, text=True)

@@ -86,9 +86,9 @@ def _no_body(m: Mention, text: str, lex: Lexicon) -> bool:
     ``lexicons/news_outlets.tsv``) or a news site named by its domain ("diterima Tribunnews.com", which the
     recogniser may even take for a person), or a degree written without its full stops ("Boy Rafli Amar, MH",
     "Syafi'i, SH"), or a place's name naming a street or a ship ("Jalan Medan Merdeka Barat", "KRI Banda
-    Aceh"), or a "person" or body the recogniser took with a ship's or a street's word before it ("KRI Krait",
-    "KRI Tarihu": the patrol ships of a coordinated patrol; 9 such nodes in the 450 annotated articles, none
-    annotated)."""
+    Aceh"), or a "person" or body whose first word is a ship's or a street's ("KRI Krait", "KRI Tarihu": the
+    recogniser took the patrol ships of a coordinated patrol for people; 9 such nodes in the 450 annotated
+    articles, none annotated)."""
     if m.type in ("Organization", "Person") and (_WEB.match(text, m.end) or _degree(m.text, lex)):
         return True
     flat = " ".join(m.text.lower().split())

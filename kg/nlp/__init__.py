@@ -96,7 +96,7 @@ def _no_body(m: Mention, text: str, lex: Lexicon) -> bool:
         return True
     if m.type == "Place" and _street_or_ship(text, m.start):
         return True
-    if m.type in ("Person", "Organization") and flat.split()[:1] and flat.split()[0] in _not_place_before():
+    if m.type in ("Person", "Organization") and flat.partition(" ")[0] in _not_place_before():
         return True
     return m.type == "Organization" and flat in lex.generic_bodies
 
@@ -147,9 +147,10 @@ def _common_words(m: Mention, case: dict[str, str], lex: Lexicon) -> bool:
     if m.type != "Person" or m.rule == "name-again":
         return False
     words = [w.lower() for w in _LETTERS.findall(m.name or m.text)]
-    if not words or not all(case.get(w) in COMMON for w in words):
+    habits = [case.get(w) for w in words]
+    if not words or not all(h in COMMON for h in habits):
         return False
-    surname = (all(case.get(w) == "mostly" for w in words) and not (lex.language == "id" and m.rule == "title-name")
+    surname = (all(h == "mostly" for h in habits) and not (lex.language == "id" and m.rule == "title-name")
                and not any(w in lex.head_words or (w,) in lex.ranks for w in words))
     return not surname
 

@@ -281,6 +281,22 @@ def test_every_member_of_a_long_list_of_those_attending_is_a_candidate_attendee(
     assert set(members) <= attended, set(members) - attended
 
 
+def test_a_meeting_series_or_exercise_known_by_its_name_alone_is_an_event_its_attendees_attend():
+    """"AMM", "BDF V", "Patkor Malindo" have no event head word: the recogniser took them for bodies or people,
+    so no attendance could reach them. A series' acronym counts only in capitals ("Eas" is no summit)."""
+    accepting = RelationModel({name: RelationWeights(30.0, 0.5, {}, 0.5) for name in REGISTRY})
+    text = ("Menteri Luar Negeri Sari Wulandari membuka AMM ke-56 di Jakarta, Senin (4/9/2023). "
+            "BDF V dihadiri Perdana Menteri Taro Yamada. Patkor Malindo diikuti Laksamana Budi Santoso. "
+            "Eas Pratama hadir.")
+    result = extract.run(nlp.run(_article(text, published=date(2023, 9, 5))), accepting)
+    types = {e.name: e.type for e in result.entities.values()}
+    assert {types.get(n) for n in ("AMM ke-56", "BDF V", "Patkor Malindo")} == {"Event"}, types
+    assert types.get("Eas Pratama") != "Event", types
+    attended = {(result.entities[c.subject].name, result.entities[c.object].name)
+                for c in result.claims if c.relation == "attends"}
+    assert {("Sari Wulandari", "AMM ke-56"), ("Taro Yamada", "BDF V"), ("Budi Santoso", "Patkor Malindo")} <= attended, attended
+
+
 def test_a_lone_word_or_unexplained_acronym_in_no_fact_is_no_node():
     text = ("Foreign Minister Sari Wulandari met Foreign Minister Taro Yamada in Jakarta. Brexit was not discussed, "
             "nor the SOP of the two ministries.")

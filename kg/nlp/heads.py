@@ -20,6 +20,7 @@ CONNECTORS = frozenset({"of", "on", "and", "for", "the", "in", "dan", "untuk", "
 _NAME_GOES_ON = frozenset({"in", "on", "of", "for", "to", "tentang", "untuk"})  # after "(MLA)"; "dan" starts a new name
 _ORDINAL = re.compile(r"^[Kk]e-\d+$|^\d+(st|nd|rd|th)?$")
 _UNIT_NUMBER = re.compile(r"^(?:[IVXL]+|\d+)$")
+_ROUND = re.compile(r"^[IVXL]+$")  # "BDF V": a series' round in Roman numerals
 _NAME_CONTINUES = frozenset({"on", "of", "for"})  # "Conference on ...", "General Assembly of the ...": an Event goes on
 
 
@@ -36,6 +37,12 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
             continue
         if not (tokens[i].is_cap and tokens[i].is_word):
             i += 1
+            continue
+        series = _series(tokens, i, lex)
+        if series:
+            name = " ".join(t.text for t in tokens[i:series])
+            chunks[i] = (series - i, f"event:{norm_key(name)}", "Event")
+            i = series
             continue
         j = i
         while j < len(tokens):
@@ -79,9 +86,31 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
             name = without_parentheses(" ".join(t.text for t in tokens[start:end]))
             chunks[start] = (end - start, f"{etype.lower()}:{norm_key(name)}", etype)
             i = max(end, i + 1)
-        else:
-            i = max(j, i + 1)
+        else:  # a run with no head may still hold a series' name ("Menlu ASEAN AMM")
+            i = next((k for k in range(i + 1, j) if _series(tokens, k, lex)), max(j, i + 1))
     return chunks
+
+
+def _series(tokens: list[Token], i: int, lex: Lexicon) -> int:
+    """End of a recurring meeting's or exercise's name starting at ``i`` (``lexicons/event_series.tsv``:
+    "AMM", "Bali Democracy Forum", "Garuda Shield") with its round ("BDF V", "AMM ke-56"), or 0. A name of one
+    word counts only in capitals as listed ("EAS", not "Eas"); a name a head word goes on from ("EAS Summit")
+    is left to the head-word rules, which name the whole."""
+    for n in range(min(lex.longest_series, len(tokens) - i), 0, -1):
+        key = tuple(t.text.lower() for t in tokens[i:i + n])
+        written = lex.event_series.get(key)
+        if written is None or (n == 1 and tokens[i].text != written[0]):
+            continue
+        end = i + n
+        after = [t.text.lower() for t in tokens[end:end + MAX_HEAD]]
+        if after and tokens[end].is_cap and next(heads_at(after, 0, lex), None) is not None:
+            return 0
+        if end < len(tokens) and (_ORDINAL.match(tokens[end].text) or _ROUND.match(tokens[end].text)):
+            end += 1
+        elif spaced_ordinal(tokens, end):
+            end += 2
+        return end
+    return 0
 
 
 def _numbered_session(tokens: list[Token], i: int, j: int, gaz: Gazetteer) -> tuple[int, int, str] | None:

@@ -44,6 +44,8 @@ class Lexicon:
     # (a word that makes the name after it no person's: "Operation"), "leading" (words a name never starts with)
     not_entities: dict[str, str] = field(default_factory=dict)
     headline_verbs: frozenset[str] = frozenset()  # "Terima", "Adakan": a headline's verb, where a name has ended
+    event_series: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)  # "amm" -> ("AMM",): a series' name as written
+    longest_series: int = 0
     language: str = "id"
 
     def phrases(self, kind: str) -> frozenset[str]:
@@ -118,6 +120,8 @@ def load(language: str) -> Lexicon:
         triggers[token_key(tokenize(row["phrase"]))] = row["relation"]
     for row in _optional(f"lexicons/{language}/pronouns.tsv"):
         pronouns[token_key(tokenize(row["phrase"]))] = row["refers"]
+    series = {token_key(tokenize(row["name"])): tuple(t.text for t in tokenize(row["name"]) if t.text != ".")
+              for row in load_table("lexicons/event_series.tsv")}
     head_rows = load_table("lexicons/heads.tsv")
     heads = {token_key(tokenize(row["head"])): (row["type"], row["position"]) for row in head_rows
              if not row["position"].startswith("lower")}
@@ -139,5 +143,6 @@ def load(language: str) -> Lexicon:
         not_entities={" ".join(row["phrase"].lower().split()): row["kind"]
                       for row in _optional(f"lexicons/{language}/not_entities.tsv")},
         headline_verbs=frozenset(row["word"].lower() for row in _optional(f"lexicons/{language}/headline_verbs.tsv")),
+        event_series=series, longest_series=max((len(k) for k in series), default=0),
         language=language,
     )

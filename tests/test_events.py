@@ -94,8 +94,8 @@ def test_an_events_name_takes_the_english_ordinal_before_it():
 
 
 def test_the_head_words_of_the_genre_name_events_and_agreements_without_the_recogniser():
-    """Lectures, retreats, general assemblies, protocols, declarations, joint statements and memoranda of
-    cooperation are named by their head words (``heads.tsv``), so the rules find them where the recogniser
+    """Lectures, retreats, general assemblies, ministerials, dialogues, protocols, declarations, joint statements
+    and memoranda of cooperation are named by their head words (``heads.tsv``), so the rules find them where the recogniser
     does not; a convention centre stays no agreement."""
     cases = [
         ("id", "Kepala BNPT memberikan Kuliah Umum Bahaya Radikalisme di Depok.", "Kuliah Umum Bahaya Radikalisme", "Event"),
@@ -106,6 +106,13 @@ def test_the_head_words_of_the_genre_name_events_and_agreements_without_the_reco
         ("en", "Both coast guards issued the Manila Joint Statement after the talks.", "Manila Joint Statement", "Agreement"),
         ("en", "The ministers met at the Leaders Retreat in Bogor.", "Leaders Retreat", "Event"),
         ("en", "Delegates attended the AFRIPOL General Assembly in Algiers.", "AFRIPOL General Assembly", "Event"),
+        ("en", "The deputy secretary hosted the Western Hemisphere Counterterrorism Ministerial in Washington.",
+         "Western Hemisphere Counterterrorism Ministerial", "Event"),
+        ("en", "Officials met at the ASEAN Ministerial Meeting on Transnational Crime in Bali.",
+         "ASEAN Ministerial Meeting on Transnational Crime", "Event"),
+        ("en", "The air force flew at the Singapore Airshow last week.", "Singapore Airshow", "Event"),
+        ("id", "BNPT menggelar Dialog Kebangsaan Pemuda Lintas Agama di Semarang.", "Dialog Kebangsaan Pemuda Lintas Agama", "Event"),
+        ("id", "BNPT dan NU menggelar Halaqoh Nasional Ulama Pesantren di Jombang.", "Halaqoh Nasional Ulama Pesantren", "Event"),
     ]
     for language, text, name, etype in cases:
         article = Article(id="t", text=text, source="t", language=language)

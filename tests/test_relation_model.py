@@ -287,11 +287,12 @@ def test_a_meeting_series_or_exercise_known_by_its_name_alone_is_an_event_its_at
     accepting = RelationModel({name: RelationWeights(30.0, 0.5, {}, 0.5) for name in REGISTRY})
     text = ("Menteri Luar Negeri Sari Wulandari membuka AMM ke-56 di Jakarta, Senin (4/9/2023). "
             "BDF V dihadiri Perdana Menteri Taro Yamada. Patkor Malindo diikuti Laksamana Budi Santoso. "
-            "Eas Pratama hadir.")
+            "Eas Pratama hadir. Selain Menlu Kamboja, AMM kali ini dihadiri Menlu Laos Dewi Anggraini.")
     result = extract.run(nlp.run(_article(text, published=date(2023, 9, 5))), accepting)
     types = {e.name: e.type for e in result.entities.values()}
     assert {types.get(n) for n in ("AMM ke-56", "BDF V", "Patkor Malindo")} == {"Event"}, types
     assert types.get("Eas Pratama") != "Event", types
+    assert "Person" not in {t for n, t in types.items() if n.startswith("AMM")}, types  # no name after "Menlu Kamboja,"
     attended = {(result.entities[c.subject].name, result.entities[c.object].name)
                 for c in result.claims if c.relation == "attends"}
     assert {("Sari Wulandari", "AMM ke-56"), ("Taro Yamada", "BDF V"), ("Budi Santoso", "Patkor Malindo")} <= attended, attended

@@ -38,7 +38,7 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
         if not (tokens[i].is_cap and tokens[i].is_word):
             i += 1
             continue
-        series = _series(tokens, i, lex)
+        series = series_end(tokens, i, lex)
         if series:
             name = " ".join(t.text for t in tokens[i:series])
             chunks[i] = (series - i, f"event:{norm_key(name)}", "Event")
@@ -87,11 +87,11 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
             chunks[start] = (end - start, f"{etype.lower()}:{norm_key(name)}", etype)
             i = max(end, i + 1)
         else:  # a run with no head may still hold a series' name ("Menlu ASEAN AMM")
-            i = next((k for k in range(i + 1, j) if _series(tokens, k, lex)), max(j, i + 1))
+            i = next((k for k in range(i + 1, j) if series_end(tokens, k, lex)), max(j, i + 1))
     return chunks
 
 
-def _series(tokens: list[Token], i: int, lex: Lexicon) -> int:
+def series_end(tokens: list[Token], i: int, lex: Lexicon) -> int:
     """End of a recurring meeting's or exercise's name starting at ``i`` (``lexicons/event_series.tsv``:
     "AMM", "Bali Democracy Forum", "Garuda Shield") with its round ("BDF V", "AMM ke-56"), or 0. A name of one
     word counts only in capitals as listed ("EAS", not "Eas"); a name a head word goes on from ("EAS Summit")

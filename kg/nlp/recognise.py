@@ -11,7 +11,7 @@ from kg.model import Mention, Sentence
 from kg.names import without_parentheses
 from kg.nlp.branches import branch_at
 from kg.nlp.gazetteer import Gazetteer, norm_key, token_key, without_possessive
-from kg.nlp.heads import acronym
+from kg.nlp.heads import acronym, series_end
 from kg.nlp.lexicon import Lexicon, unit_names
 from kg.nlp.titles import (after_inner_rank, body_before, host_after, known_unit_place, lower_title_start, parse_title,
                            unit_place)
@@ -148,9 +148,10 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
 
 
 def _plausible_name(tokens: list[Token], start: int, end: int, gaz: Gazetteer, lex: Lexicon) -> bool:
-    """A name after a title is no name when it starts like a number or a building, or holds an agency."""
+    """A name after a title is no name when it starts like a number or a building, is a meeting series' name
+    ("Selain Menlu Kamboja, AMM kali ini dihadiri ..."), or holds an agency."""
     first = tokens[start].text.lower()
-    if first in lex.not_names or (first,) in lex.titles:
+    if first in lex.not_names or (first,) in lex.titles or series_end(tokens, start, lex):
         return False
     for k in range(start, end):
         found = gaz.match(tokens, k)

@@ -111,6 +111,8 @@ def test_the_head_words_of_the_genre_name_events_and_agreements_without_the_reco
         ("en", "Officials met at the ASEAN Ministerial Meeting on Transnational Crime in Bali.",
          "ASEAN Ministerial Meeting on Transnational Crime", "Event"),
         ("en", "The air force flew at the Singapore Airshow last week.", "Singapore Airshow", "Event"),
+        ("en", "Special forces joined the latest iteration of Exercise Southern Lion in July.", "Exercise Southern Lion", "Event"),
+        ("en", "Singapore supported Operation Coral Shield throughout the year.", "Operation Coral Shield", "Event"),
         ("id", "BNPT menggelar Dialog Kebangsaan Pemuda Lintas Agama di Semarang.", "Dialog Kebangsaan Pemuda Lintas Agama", "Event"),
         ("id", "BNPT dan NU menggelar Halaqoh Nasional Ulama Pesantren di Jombang.", "Halaqoh Nasional Ulama Pesantren", "Event"),
     ]

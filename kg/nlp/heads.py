@@ -62,8 +62,8 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
             elif j > i and _inner_acronym(tokens, i, j, lex):
                 j += 3  # "Treaty on Mutual Legal Assistance (MLA) in Criminal Matters": the name goes on
             elif (j > i and tok.text.lower() in CONNECTORS and j + 1 < len(tokens) and tokens[j + 1].is_cap
-                  and tokens[j + 1].text.lower() not in months() and not _head_starts(tokens, j + 1, lex) and not _locative_place(tokens, j, gaz)
-                  and not _another_body(tokens, i, j, gaz, lex)):
+                  and tokens[j + 1].text.lower() not in months() and not _head_starts(tokens, j + 1, lex)
+                  and not _locative_place(tokens, j, gaz) and not _another_body(tokens, i, j, gaz, lex)):
                 j += 1  # "MoU A dan Treaty B" are two names: a connector before a new head ends the first
             elif (j > i and tok.text.lower() in _NAME_CONTINUES and j + 2 < len(tokens)
                   and tokens[j + 1].text.lower() == "the" and tokens[j + 2].is_cap):

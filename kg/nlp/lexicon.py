@@ -44,7 +44,8 @@ class Lexicon:
     # (a word that makes the name after it no person's: "Operation"), "leading" (words a name never starts with)
     not_entities: dict[str, str] = field(default_factory=dict)
     headline_verbs: frozenset[str] = frozenset()  # "Terima", "Adakan": a headline's verb, where a name has ended
-    event_series: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)  # "amm" -> ("AMM",): a series' name as written
+    # a recurring meeting's or exercise's name, lower-cased -> as written: ("amm",) -> ("AMM",)
+    event_series: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     longest_series: int = 0
     language: str = "id"
 

@@ -72,19 +72,22 @@ def _optional(relative: str) -> tuple[dict[str, str], ...]:
 
 
 @lru_cache(maxsize=None)
+def _calendar_words(kind: str, languages: tuple[str, ...]) -> frozenset[str]:
+    """The words of one kind ("month", "weekday") of the languages' calendar lexicons, in lower case."""
+    return frozenset(row["word"].lower() for lang in languages for row in load_table(f"lexicons/{lang}/calendar.tsv")
+                     if row["kind"] == kind)
+
+
 def months(languages: tuple[str, ...] = ("id", "en")) -> frozenset[str]:
     """Month names of the calendar lexicons: a name does not run on over "in" or "on" into one ("Exercise
     Southern Lion in July")."""
-    return frozenset(row["word"].lower() for lang in languages for row in load_table(f"lexicons/{lang}/calendar.tsv")
-                     if row["kind"] == "month")
+    return _calendar_words("month", languages)
 
 
-@lru_cache(maxsize=None)
 def weekdays(languages: tuple[str, ...] = ("id", "en")) -> frozenset[str]:
     """Weekday names of the calendar lexicons: they end a name ("Konferensi ASEANAPOL Kamis (8/11)": the day is
     no part of it) and begin none ("kata Mendag, Senin (15/5)")."""
-    return frozenset(row["word"].lower() for lang in languages for row in load_table(f"lexicons/{lang}/calendar.tsv")
-                     if row["kind"] == "weekday")
+    return _calendar_words("weekday", languages)
 
 
 @lru_cache(maxsize=1)

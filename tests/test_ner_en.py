@@ -72,6 +72,24 @@ def test_english_article_people_come_from_the_recogniser_not_from_capitals():
     assert not any(m.text in ("WIB", "Story Text", "Aspect Ratio") for m in analyzed.mentions)
 
 
+LISTED = (
+    "Dutch and Indonesian officials met in Jakarta on Tuesday.\n"
+    "The Dutch delegation was led by Annika Voskuijlen and Marlon Dekkerfield, who thanked Commander of the "
+    "Northern Fleet Command Pieter Brandsma for the visit.\n"
+)
+
+
+def test_english_people_named_in_a_list_or_right_after_their_body_are_people():
+    """"A and B": the second name is the next of a list, not the tail of the first; "Commander of the Northern
+    Fleet Command Pieter Brandsma": the recogniser runs body and holder together, and the body ends at its head."""
+    analyzed = nlp.run(Article("en-test", LISTED, "en-test.txt", published=date(2024, 5, 8), language="en"))
+    entities = {e.name: e.type for e in extract.run(analyzed).entities.values()}
+    assert entities.get("Marlon Dekkerfield") == "Person"
+    assert entities.get("Annika Voskuijlen") == "Person"
+    assert entities.get("Pieter Brandsma") == "Person"
+    assert entities.get("Northern Fleet Command") == "Organization"
+
+
 def test_train_ner_english_trains_scores_dev_and_writes_a_model_that_tags(runner, tmp_path):
     """The whole `kg train-ner --lang en` path on a tiny invented data folder laid out like ../shared/ner-en."""
     data = tmp_path / "ner-en"

@@ -90,7 +90,8 @@ def _body_then_person(tokens: list[Token], span: tuple[int, int, str], lex: Lexi
         if head is None or head[0] != "Organization" or head[1] not in ("last", "any"):
             continue
         rest = tokens[k + 1:end]
-        if len(rest) >= 2 and all(t.is_cap and t.is_word for t in rest) and not any((t.text.lower(),) in lex.heads for t in rest):
+        named = all(t.is_cap and t.is_word for t in rest) and not any((t.text.lower(),) in lex.heads for t in rest)
+        if len(rest) >= 2 and named:
             return [(start, k + 1, label), (k + 1, end, "PER")]
         break
     return [span]

@@ -85,11 +85,10 @@ def best_thresholds(counts: dict[str, Counts], gold_total: dict[str, int],
             scores = {t: _f1(right + table[t][0], kept + table[t][1], gold) for t in table}
             top = max(scores.values())
             slack = 2 * tolerance / (kept + gold + 1)
-            own = {t: _f1(*table[t], gold_total.get(relation, 0)) for t in table if scores[t] >= top - slack}
+            own_gold = gold_total.get(relation, 0)
+            own = {t: _f1(*table[t], own_gold) for t in table if scores[t] >= top - slack}
             best = max(own, key=lambda t: (own[t], scores[t]))
-            own_slack = 2 * tolerance / (table[best][1] + gold_total.get(relation, 0) + 1)
-            steady = {t: score for t, score in own.items() if score >= own[best] - own_slack}
-            choice[relation] = _plateau_centre(steady, 1.0)
+            choice[relation] = _plateau_centre(own, 2 * tolerance / (table[best][1] + own_gold + 1))
     return choice
 
 

@@ -387,6 +387,17 @@ def test_a_second_post_in_an_apposition_after_a_titled_name():
     assert not [b for p, b, r in posts if p == "Budi Santoso" and "Bea" in b], posts
 
 
+def test_an_apposition_names_a_body_only_the_recogniser_found():
+    """"X, Director General of the Federal Police," : the capitalised run from the title to the body is one run
+    to the head-word rules, so the body after "of the" is the one the recogniser names, a country's adjective
+    before it included ("of the Brazilian Federal Police")."""
+    posts = _posts("Marcos Vieira, Director General of the Federal Police, met Europol officials in The Hague.")
+    assert any(p == "Marcos Vieira" and r == "Director General" and b.endswith("Federal Police") for p, b, r in posts), posts
+    posts = _posts("Marcos Vieira, Director-General of the Brazilian Federal Police (BFP), and the Europol director "
+                   "signed an agreement.")
+    assert any(p == "Marcos Vieira" and r == "Director-General" and b.endswith("Federal Police") for p, b, r in posts), posts
+
+
 def test_a_visiting_minister_is_not_the_hosts_when_the_article_names_the_hosts_own():
     """An English minister whose title names no country serves the host country, unless the article names
     the host's own minister of the same portfolio anywhere: two defence ministers serve two states."""

@@ -32,6 +32,18 @@ def with_appositions(sentence: Sentence, mentions: list[Mention], *, gaz: Gazett
         return mentions
     tokens = sentence.tokens
     at = {t.start: k for k, t in enumerate(tokens)}
+    ends = {t.end: k for k, t in enumerate(tokens)}
+    # the recogniser's bodies too: "X, Director General of the Federal Police," has no head-word name at
+    # "Federal", as the capitalised run from "Director" is one; a country's adjective before the body is part of
+    # the phrase ("of the Brazilian Federal Police")
+    bodies: dict[int, tuple[int, str, str]] = {}
+    for m in mentions:
+        if m.type in ("Organization", "Country") and m.key and m.start in at and m.end in ends:
+            i, n = at[m.start], ends[m.end] - at[m.start] + 1
+            bodies[i] = (n, m.key, m.type)
+            if i > 0 and tokens[i - 1].text.lower() in gaz.adjectives:
+                bodies[i - 1] = (n + 1, m.key, m.type)
+    chunks = {**bodies, **chunks}
     out = []
     for m in mentions:
         if m in candidates:

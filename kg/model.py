@@ -132,6 +132,7 @@ class Claim:
     date: str | None = None
     place: str | None = None  # entity key
     quote: str | None = None
+    title: str | None = None  # a post's title as written before the person's name elsewhere in the article
 
 
 @dataclass

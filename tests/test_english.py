@@ -398,6 +398,24 @@ def test_an_apposition_names_a_body_only_the_recogniser_found():
     assert any(p == "Marcos Vieira" and r == "Director-General" and b.endswith("Federal Police") for p, b, r in posts), posts
 
 
+def test_a_post_found_between_a_person_and_a_country_shows_the_title_the_person_was_given():
+    """"Foreign Minister Julie Carter ..." and, sentences on, "Carter said Australia ...": the post the model
+    accepts from the later sentence shows the title as written before the name (GUIDELINES: the role is the
+    title as written), not an empty role."""
+    from kg import extract, nlp
+    from kg.extract import shown
+    from kg.model import Article
+
+    text = ("Foreign Minister Julie Carter arrived in Jakarta on Monday. "
+            "Carter said Australia and Indonesia would work together against people smuggling.")
+    proposals = extract.propose_all(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
+    names = {key: e.name for key, e in proposals.entities.items()}
+    general = [c for c in proposals.claims if c.relation == "holds_position" and c.rule == "candidate:holds_position"
+               and names[c.subject] == "Julie Carter" and names[c.object or ""] == "Australia"]
+    assert general, [(c.rule, c.subject, c.object) for c in proposals.claims]
+    assert {shown(c, proposals.features(c)).role for c in general} == {"Foreign Minister"}
+
+
 def test_a_visiting_minister_is_not_the_hosts_when_the_article_names_the_hosts_own():
     """An English minister whose title names no country serves the host country, unless the article names
     the host's own minister of the same portfolio anywhere: two defence ministers serve two states."""

@@ -416,6 +416,22 @@ def test_a_post_found_between_a_person_and_a_country_shows_the_title_the_person_
     assert {shown(c, proposals.features(c)).role for c in general} == {"Foreign Minister"}
 
 
+def test_a_modifier_before_a_title_is_part_of_the_post():
+    """"Wakil Perdana Menteri Singapura X" is Singapore's deputy prime minister, not its prime minister, and
+    "Plt", "Penasihat Khusus", "Vice", "Acting" stay in the role as written; the post still goes where the bare
+    title's would (a vice minister with no country named serves the host, as a minister does)."""
+    posts = _posts("Wakil Perdana Menteri Singapura Budi Tan hadir di Jakarta.", "id")
+    assert ("Budi Tan", "Singapura", "Wakil Perdana Menteri") in posts, posts
+    posts = _posts("Plt Direktur Jenderal Pemasyarakatan Kementerian Hukum dan HAM Joko Susilo hadir di Jakarta.", "id")
+    assert any(p == "Joko Susilo" and r == "Plt Direktur Jenderal Pemasyarakatan" for p, b, r in posts), posts
+    posts = _posts("Penasihat Khusus Perdana Menteri Jepang Kenji Sato hadir di Jakarta.", "id")
+    assert ("Kenji Sato", "Jepang", "Penasihat Khusus Perdana Menteri") in posts, posts
+    posts = _posts("Vice Foreign Minister Park Min-ho arrived in Jakarta on Monday.")
+    assert {r for p, b, r in posts if p == "Park Min-ho"} == {"Vice Foreign Minister"}, posts
+    posts = _posts("UNODC Executive Director Ivan Petrov arrived in Jakarta on Monday.")
+    assert {r for p, b, r in posts if p == "Ivan Petrov"} == {"Executive Director"}, posts
+
+
 def test_a_visiting_minister_is_not_the_hosts_when_the_article_names_the_hosts_own():
     """An English minister whose title names no country serves the host country, unless the article names
     the host's own minister of the same portfolio anywhere: two defence ministers serve two states."""

@@ -37,9 +37,10 @@ def holds_position(mentions: list[Mention], language: str, text: str = "") -> It
         if m.type != "Person" or not m.role:
             continue
         body = m.body
-        if not body and m.role.lower().startswith(state_posts("minister", "leader", "leader-abroad")):
+        post = _unmodified(m.role, language)  # "Vice Foreign Minister" is a minister's post too
+        if not body and post.startswith(state_posts("minister", "leader", "leader-abroad")):
             if m.key not in explicit:
-                home = "" if m.role.lower().startswith(state_posts("leader-abroad")) else DEFAULT_COUNTRY.get(language)
+                home = "" if post.startswith(state_posts("leader-abroad")) else DEFAULT_COUNTRY.get(language)
                 body = home or _host_country(by_sentence[m.sentence])
                 if body and (_host_minister(m, body, by_sentence[m.sentence])
                              or (not home and _host_counterpart(m, body, mentions, language))):
@@ -49,6 +50,16 @@ def holds_position(mentions: list[Mention], language: str, text: str = "") -> It
                     or _body_in_context(m, by_sentence[m.sentence]) or _delegation_body(m, by_sentence[m.sentence], text, accompanying))
         if body:
             yield m, body, m.role
+
+
+def _unmodified(role: str, language: str) -> str:
+    """The role in lower case without the modifier that opens it ("wakil", "acting": ``title_modifiers.tsv``),
+    for telling what kind of post it is."""
+    words = role.lower().split()
+    for n in (2, 1):
+        if len(words) > n and tuple(words[:n]) in lexicon.load(language).title_modifiers:
+            return " ".join(words[n:])
+    return " ".join(words)
 
 
 def _host_country(mentions: list[Mention]) -> str:

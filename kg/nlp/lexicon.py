@@ -47,6 +47,8 @@ class Lexicon:
     # a recurring meeting's or exercise's name, lower-cased -> as written: ("amm",) -> ("AMM",)
     event_series: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     longest_series: int = 0
+    # words before a title that make another post of it, part of the role: "Wakil", "Plt", "Vice", "Acting"
+    title_modifiers: frozenset[tuple[str, ...]] = frozenset()
     language: str = "id"
 
     def phrases(self, kind: str) -> frozenset[str]:
@@ -156,5 +158,7 @@ def load(language: str) -> Lexicon:
                       for row in _optional(f"lexicons/{language}/not_entities.tsv")},
         headline_verbs=frozenset(row["word"].lower() for row in _optional(f"lexicons/{language}/headline_verbs.tsv")),
         event_series=series, longest_series=max((len(k) for k in series), default=0),
+        title_modifiers=frozenset(modifier for lang in languages
+                                  for modifier in _keys(_optional(f"lexicons/{lang}/title_modifiers.tsv"), "modifier")),
         language=language,
     )

@@ -124,9 +124,12 @@ def parse_title(
 ) -> tuple[int, Title, str, str, int, int] | None:
     """A post title at ``i``: (end of title and body, title, role as written, body key, name start, name end)."""
     n = match_phrase(tokens, i, lex.titles, lex.title_prefixes, lex.longest_title)
-    if not n or not (tokens[i].is_cap or (lex.lower_case_titles and i > 0 and _opens_lower_title(tokens, i, lex))):
+    lead = 0 if n else _modifier(tokens, i, lex)  # "Wakil Perdana Menteri", "Vice Foreign Minister"
+    if lead:
+        n = lead + match_phrase(tokens, i + lead, lex.titles, lex.title_prefixes, lex.longest_title)
+    if n <= lead or not (tokens[i].is_cap or (lex.lower_case_titles and i > 0 and _opens_lower_title(tokens, i, lex))):
         return None
-    title = lex.titles[token_key(tokens[i:i + n])]
+    title = lex.titles[token_key(tokens[i + lead:i + n])]
     j = i + n
     # role modifiers: "Luar Negeri", "Bidang Pencegahan, Perlindungan, dan Deradikalisasi"
     while j < len(tokens):
@@ -151,6 +154,8 @@ def parse_title(
             break
     role_end = j
     written = title.full if title.full and role_end == i + n else ""
+    if written and lead:
+        written = f"{_role_text(tokens, i, i + lead)} {written}"
     j = _aside(tokens, j, lex)  # "Menteri Luar Negeri (Menlu) Jepang Taro Kono": the short form before the body
     body_n, body_key, body_type = _body_at(tokens, j, gaz, chunks)
     if not body_n and j + 1 < len(tokens) and tokens[j].text.lower() == "of":
@@ -195,6 +200,17 @@ def parse_title(
                 return _finish(tokens, i, j, title, role, body_key, gaz, lex)
     role = written or _role_text(tokens, i, role_end)
     return _finish(tokens, i, j, title, role, body_key, gaz, lex)
+
+
+def _modifier(tokens: list[Token], i: int, lex: Lexicon) -> int:
+    """Tokens of a capitalised title modifier at ``i`` ("Wakil", "Pelaksana Tugas", "Acting") followed by a
+    capitalised word, or 0."""
+    if not lex.title_modifiers or not tokens[i].is_cap:
+        return 0
+    for n in (2, 1):
+        if i + n < len(tokens) and tokens[i + n].is_cap and token_key(tokens[i:i + n]) in lex.title_modifiers:
+            return n
+    return 0
 
 
 def host_after(tokens: list[Token], j: int, gaz: Gazetteer) -> tuple[int, int, str] | None:

@@ -22,9 +22,9 @@ from kg.extract.entities import (build_entities, ensure_entity, resolve_event_re
                                  unify_people, without_initials)
 from kg.extract.occasions import Occasions
 from kg.extract.quotes import quoted
-from kg.extract.posts import former_post, holds_position, is_minister
+from kg.extract.posts import former_post, holds_position, is_minister, titled
 from kg.extract.relations import attends, cooperates, meets, present, signs, the_two
-from kg.model import AnalyzedArticle, Article, Claim, Entity, Evidence, ExtractedArticle, Mention, Sentence, TimeExpr
+from kg.model import AnalyzedArticle, Article, Claim, Entity, Evidence, ExtractedArticle, Sentence, TimeExpr
 from kg.nlp import gazetteer, lexicon
 from kg.nlp.dates import full_date
 from kg.relations import REGISTRY, claim_key
@@ -81,26 +81,6 @@ def decide(proposals: Proposals, model: decision.RelationModel | None) -> Extrac
     return ExtractedArticle(proposals.article, proposals.sentences, entities, claims)
 
 
-def _titled(claims: list[Claim], mentions: list[Mention]) -> list[Claim]:
-    """General post candidates with the title their person is given before the name in the article, for the
-    role ``shown`` falls back to: "Foreign Minister Julie Bishop also met ..." with Australia named sentences
-    away gives the post its title, where the words between the person and the body give none. Only a title
-    that names no body, or names this one, is the post's."""
-    titles: dict[str, list[tuple[str, str]]] = {}
-    for m in mentions:
-        if m.type == "Person" and m.role:
-            titles.setdefault(m.key, []).append((m.role, m.body))
-    out = []
-    for c in claims:
-        if c.relation == "holds_position" and not by_rule(c.rule) and c.subject in titles:
-            own = [role for role, body in titles[c.subject] if body == c.object] or \
-                  [role for role, body in titles[c.subject] if not body]
-            if own:
-                c = replace(c, title=own[0])
-        out.append(c)
-    return out
-
-
 def shown(claim: Claim, features: list[str]) -> Claim:
     """The claim as the claims file and the graph show it, once the model has decided. A general candidate's
     role is the words between the person and the body; where they read as a clause, not a title ("said in a
@@ -108,7 +88,7 @@ def shown(claim: Claim, features: list[str]) -> Claim:
     title as written). Of the roles of accepted general posts in the cross-validation of the 450 articles, 49
     were such clauses, and 3 of them held the annotated title among other words. Applied after the decision,
     so that what is kept does not change with what is shown (a former post is told by its role). A post left
-    with no role shows the title its person was given before the name elsewhere (``_titled``): on the train
+    with no role shows the title its person was given before the name elsewhere (``posts.titled``): on the train
     articles' cross-validation, role accuracy 0.835 -> 0.845 (12 posts gained a role, 7 of them annotated)."""
     if claim.role and not by_rule(claim.rule) and not reads_as_post(features):
         claim = replace(claim, role=None)
@@ -221,7 +201,7 @@ def propose_all(analyzed: AnalyzedArticle) -> Proposals:
     claims = [c for c in claims if c.subject != c.object and c.subject in entities
               and (c.object is None or c.object in entities) and _typed(c, entities)
               and not (c.relation == "holds_position" and c.object in others.get(c.subject, ()))]
-    claims = _titled(claims, analyzed.mentions)
+    claims = titled(claims, analyzed.mentions)
     _fallback_qualifiers(claims, entities, article, analyzed.times, views)
     for claim in claims:  # GUIDELINES: a multi-day event's attendance is dated by its first day
         if claim.relation == "attends" and claim.object in spanned:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 from kg.model import Claim, Mention
@@ -177,3 +178,25 @@ def former_post(claim: Claim) -> bool:
     text = " ".join(claim.evidence.text.lower().split())
     role = " ".join(claim.role.lower().split())
     return any(f"{word} {role}" in text for word in FORMER)
+
+
+def titled(claims: list[Claim], mentions: list[Mention]) -> list[Claim]:
+    """General post candidates with the title their person is given before the name in the article, for the
+    role ``shown`` falls back to: "Foreign Minister Julie Bishop also met ..." with Australia named sentences
+    away gives the post its title, where the words between the person and the body give none. Only a title
+    that names no body, or names this one, is the post's."""
+    from kg.extract.candidates import by_rule  # candidates imports relations, which imports this module
+
+    titles: dict[str, list[tuple[str, str]]] = {}
+    for m in mentions:
+        if m.type == "Person" and m.role:
+            titles.setdefault(m.key, []).append((m.role, m.body))
+    out = []
+    for c in claims:
+        if c.relation == "holds_position" and not by_rule(c.rule) and c.subject in titles:
+            own = [role for role, body in titles[c.subject] if body == c.object] or \
+                  [role for role, body in titles[c.subject] if not body]
+            if own:
+                c = replace(c, title=own[0])
+        out.append(c)
+    return out

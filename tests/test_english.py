@@ -432,6 +432,24 @@ def test_a_modifier_before_a_title_is_part_of_the_post():
     assert {r for p, b, r in posts if p == "Ivan Petrov"} == {"Executive Director"}, posts
 
 
+def test_a_foreign_city_is_named_as_the_english_article_writes_it():
+    """The gazetteer names cities in Indonesian ("Kairo", "Den Haag"); an English article's node, claims and
+    graph name them as the article does, the Indonesian name kept as an alias, the key the same."""
+    from kg import extract, nlp
+    from kg.model import Article
+
+    text = ("Jordan's Interior Minister Mazen Al-Faraya met his Egyptian counterpart Mahmoud Tawfiq in Cairo on "
+            "Friday. Both later flew to The Hague for talks at Europol.")
+    english = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")), rules_only=True)
+    places = {e.key: e for e in english.entities.values() if e.type == "Place"}
+    assert {e.name for e in places.values()} == {"Cairo", "The Hague"}, places
+    assert all(any(a in ("Kairo", "Den Haag") for a in e.aliases) for e in places.values()), places
+    indonesian = extract.run(nlp.run(Article(id="t", text="Menteri itu bertemu mitranya di Kairo, Jumat.", source="test",
+                                             published=None, language="id")), rules_only=True)
+    assert {e.name for e in indonesian.entities.values() if e.type == "Place"} == {"Kairo"}
+    assert set(places) >= {e.key for e in indonesian.entities.values() if e.type == "Place"}
+
+
 def test_a_visiting_minister_is_not_the_hosts_when_the_article_names_the_hosts_own():
     """An English minister whose title names no country serves the host country, unless the article names
     the host's own minister of the same portfolio anywhere: two defence ministers serve two states."""

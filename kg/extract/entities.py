@@ -200,7 +200,8 @@ def build_entities(analyzed: AnalyzedArticle) -> dict[str, Entity]:
             name = entry.labels.get(language) or entry.labels["id"]
             if entry.type != "Country" and f" {norm_key(name)} " not in text_key:
                 in_text = [a for a in [*entry.labels.values(), *entry.aliases]
-                           if len(a.split()) >= 3 and f" {norm_key(a)} " in text_key]
+                           if (len(a.split()) >= 3 or _place_as_written(entry.type, language, a))
+                           and f" {norm_key(a)} " in text_key]
                 if in_text:
                     name = max(in_text, key=len)
             aliases = sorted({*entry.labels.values(), *entry.aliases, *forms} - {name})
@@ -212,6 +213,13 @@ def build_entities(analyzed: AnalyzedArticle) -> dict[str, Entity]:
             etype = mentions[0].type
             entities[key] = Entity(key, etype, name, {language: name}, sorted(set(forms) - {name}))
     return entities
+
+
+def _place_as_written(etype: str, language: str, alias: str) -> bool:
+    """A place of the gazetteer, which names it in Indonesian ("Kairo", "Den Haag", "Asia Tenggara"), is named
+    in an English article as the article writes it ("Cairo", "The Hague"; a dateline's "CAIRO" is no name), as
+    a country is named in the article's language."""
+    return etype == "Place" and language == "en" and alias[:1].isupper() and not alias.isupper()
 
 
 def ensure_entity(entities: dict[str, Entity], key: str, language: str) -> Entity | None:

@@ -17,6 +17,8 @@ from functools import lru_cache
 
 from kg.model import Claim, Mention
 from kg.nlp import gazetteer, lexicon
+from kg.nlp.titles import modifier_length
+from kg.nlp.tokens import tokenize
 from kg.resources import function_words, load_table
 
 DEFAULT_COUNTRY = {"id": "country:id"}
@@ -56,11 +58,10 @@ def holds_position(mentions: list[Mention], language: str, text: str = "") -> It
 def _unmodified(role: str, language: str) -> str:
     """The role in lower case without the modifier that opens it ("wakil", "acting": ``title_modifiers.tsv``),
     for telling what kind of post it is."""
-    words = role.lower().split()
-    for n in (2, 1):
-        if len(words) > n and tuple(words[:n]) in lexicon.load(language).title_modifiers:
-            return " ".join(words[n:])
-    return " ".join(words)
+    tokens = tokenize(role)
+    n = modifier_length(tokens, 0, lexicon.load(language)) if tokens else 0
+    rest = role[tokens[n].start:] if 0 < n < len(tokens) else role
+    return " ".join(rest.lower().split())
 
 
 def _host_country(mentions: list[Mention]) -> str:

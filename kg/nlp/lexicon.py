@@ -56,6 +56,15 @@ class Lexicon:
         return self._phrases.get(kind, frozenset())
 
     @cached_property
+    def modifier_prefixes(self) -> frozenset[tuple[str, ...]]:
+        """Leading parts of the title modifiers, for ``match_phrase`` as titles and ranks have theirs."""
+        return phrase_prefixes(self.title_modifiers)
+
+    @cached_property
+    def longest_modifier(self) -> int:
+        return max((len(k) for k in self.title_modifiers), default=1)
+
+    @cached_property
     def _phrases(self) -> dict[str, frozenset[str]]:
         """The phrases of every kind, gathered once: each article asks for half a dozen kinds."""
         kinds: dict[str, set[str]] = {}

@@ -202,15 +202,15 @@ def parse_title(
     return _finish(tokens, i, j, title, role, body_key, gaz, lex)
 
 
+def modifier_length(tokens: list[Token], i: int, lex: Lexicon) -> int:
+    """Tokens of a title modifier at ``i`` ("Wakil", "Pelaksana Tugas", "Plt.", "Acting"), or 0."""
+    return match_phrase(tokens, i, lex.title_modifiers, lex.modifier_prefixes, lex.longest_modifier)
+
+
 def _modifier(tokens: list[Token], i: int, lex: Lexicon) -> int:
-    """Tokens of a capitalised title modifier at ``i`` ("Wakil", "Pelaksana Tugas", "Acting") followed by a
-    capitalised word, or 0."""
-    if not lex.title_modifiers or not tokens[i].is_cap:
-        return 0
-    for n in (2, 1):
-        if i + n < len(tokens) and tokens[i + n].is_cap and token_key(tokens[i:i + n]) in lex.title_modifiers:
-            return n
-    return 0
+    """A capitalised title modifier at ``i`` followed by a capitalised word: its tokens, or 0."""
+    n = modifier_length(tokens, i, lex) if tokens[i].is_cap else 0
+    return n if n and i + n < len(tokens) and tokens[i + n].is_cap else 0
 
 
 def host_after(tokens: list[Token], j: int, gaz: Gazetteer) -> tuple[int, int, str] | None:

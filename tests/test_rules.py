@@ -1034,3 +1034,22 @@ def test_an_invitation_to_attend_is_no_attendance():
     ]:
         assert "Taro Yamada" in {s for s, _o, _r, _d in _facts(came, "attends", language=language)}, came
         assert "Taro Yamada" not in {s for s, _o, _r, _d in _facts(invited, "attends", language=language)}, invited
+
+
+def test_a_title_before_a_list_of_names_is_each_ones_post():
+    """"Wakil Ketua DPR A, B dan C", "empat Wakil Ketua KPK, yaitu A, B, C, dan D": each listed name holds the
+    title (the annotators give each the post), by the rules and by the trained model. A single name after "dan"
+    is no such list ("Kepala BNPT X dan Y": Y is often someone else)."""
+    text = ("Saat rapat dibuka, empat Wakil Ketua KPK, yaitu Laode Muhammad, Alexander Marwata, Basaria Panjaitan, "
+            "dan Saut Situmorang, hadir. Hadir pula Wakil Ketua DPR Fadli Zon, Fahri Hamzah dan Taufik Kurniawan. "
+            "Kepala BNPT Boy Rafli Amar dan Ali Fauzi hadir di Jakarta.")
+    posts = _posts(text)
+    for name in ("Laode Muhammad", "Alexander Marwata", "Basaria Panjaitan", "Saut Situmorang"):
+        assert (name, "Komisi Pemberantasan Korupsi", "Wakil Ketua") in posts, posts
+    for name in ("Fahri Hamzah", "Taufik Kurniawan"):
+        assert (name, "Dewan Perwakilan Rakyat", "Wakil Ketua") in posts, posts
+    assert not any(p == "Ali Fauzi" for p, _b, _r in posts), posts
+    trained = extract.run(nlp.run(_article(text)))
+    names = {k: e.name for k, e in trained.entities.items()}
+    kept = {(names[c.subject], names[c.object or ""]) for c in trained.claims if c.relation == "holds_position"}
+    assert ("Taufik Kurniawan", "Dewan Perwakilan Rakyat") in kept, kept

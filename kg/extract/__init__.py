@@ -22,7 +22,7 @@ from kg.extract.entities import (build_entities, ensure_entity, resolve_event_re
                                  unify_people, without_initials)
 from kg.extract.occasions import Occasions
 from kg.extract.quotes import quoted
-from kg.extract.posts import former_post, holds_position, is_minister, titled
+from kg.extract.posts import former_post, holds_position, is_minister, listed, titled
 from kg.extract.relations import attends, cooperates, meets, present, signs, the_two
 from kg.model import AnalyzedArticle, Article, Claim, Entity, Evidence, ExtractedArticle, Sentence, TimeExpr
 from kg.nlp import gazetteer, lexicon
@@ -140,6 +140,7 @@ def propose_all(analyzed: AnalyzedArticle) -> Proposals:
     posts = [(m, body, role, "holds_position:title", 0.9) for m, body, role in holds_position(analyzed.mentions, language, article.text)]
     posts += [(replace(m, key=anaphors[(m.start, m.end)][0]), m.body, m.role, f"holds_position:{anaphors[(m.start, m.end)][1]}", 0.7)
               for m in analyzed.mentions if m.type == "Title" and (m.start, m.end) in anaphors]
+    posts += [(m, body, role, "holds_position:listed", 0.6) for m, body, role in listed(analyzed.mentions, article.text, language)]
     for mention, body, role, rule, confidence in posts:
         if ensure_entity(entities, body, language) is None:
             continue

@@ -524,3 +524,23 @@ def test_a_surname_that_is_also_a_common_word_is_a_person_after_a_title():
     found = people("The delegates were welcomed by the Executive Director of ASEANAPOL Secretariat in Kuala Lumpur.")
     assert "Secretariat" not in found, found
     assert "Temui" not in people("Kapolda Temui Tokoh Agama di Jayapura\n\nKapolda Papua bertemu tokoh agama.", "id")
+
+
+def test_a_body_named_with_and_without_its_country_or_in_two_spellings_is_one_node():
+    """"Argentina's Security Ministry" ... "the Security Ministry", "Organisation" / "Organization of Islamic
+    Cooperation": one body, one node, one argument of its facts. A bare name two countries' bodies share stays
+    apart from both."""
+    from kg import extract, nlp
+    from kg.model import Article
+
+    def bodies(text: str) -> dict[str, list[str]]:
+        result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
+        return {e.name: e.aliases for e in result.entities.values() if e.type == "Organization"}
+
+    found = bodies("Argentina's Security Ministry signed two agreements with the FBI on Monday. The Security Ministry "
+                   "said the Organisation of Islamic Cooperation and the Organization of Islamic Cooperation agreed.")
+    assert "Security Ministry" not in found and "Security Ministry" in found["Argentina's Security Ministry"], found
+    assert len([name for name in found if "Islamic Cooperation" in name]) == 1, found
+    found = bodies("The Thai Defence Council and the Philippine Defence Council met in Manila on Monday. "
+                   "The Defence Council said the talks went well.")
+    assert {"Thai Defence Council", "Philippine Defence Council", "Defence Council"} <= set(found), found

@@ -50,7 +50,8 @@ def unify_forms(analyzed: AnalyzedArticle) -> AnalyzedArticle:
         longer = _run_on(key, entry, names, headlines)
         if longer is not None:
             run_on.add(key)
-        found = (_qualified(key, entry, names, listed) or longer or _spelled_out(key, entry, names, spelled)
+        found = (_qualified(key, entry, names, listed) or _country_named(key, entry, names, listed) or longer
+                 or _spelled_out(key, entry, names, spelled)
                  or _acronym(key, entry, names) or _surname(key, entry, names) or _generic(key, entry, names, generic)
                  or _blend(key, entry, names) or _unnumbered(key, entry, names))
         if found is not None and found != key:
@@ -162,6 +163,57 @@ def _qualified(key: str, entry: Named, names: dict[str, Named], listed: set[str]
         elif any(" ".join(t) in QUALIFIERS for t in _tails(entry.forms, other.forms)):
             found.append(k)
     return _one(found)
+
+
+def _country_named(key: str, entry: Named, names: dict[str, Named], listed: set[str]) -> str | None:
+    """"Indonesia's Corruption Eradication Commission" and "Corruption Eradication Commission", "Japan Coast
+    Guard" and "Japanese Coast Guard", "Organisation of Islamic Cooperation" and "Organization of ...": a body
+    named with and without its country before it (as a name, an adjective or a possessive), or in two
+    spellings, is one body: the listed (gazetteer) body, else the form with the country. A name without a country that two countries'
+    bodies share ("the National Police" beside the Thai and the Philippine National Police) is left alone."""
+    if entry.type != "Organization":
+        return None
+    mine = {_country_core(f) for f in entry.forms}
+    rank = (any(c for c, _core in mine), max(len(f) for f in entry.forms), key)
+    found = []
+    gaz = gazetteer.load()
+    for k, other in names.items():
+        if k == key or other.type != "Organization":
+            continue
+        home = f"country:{gaz.entries[k].country.lower()}" if k in listed else ""  # a listed body's own country
+        theirs = {_country_core(f) for f in other.forms}
+        if any(core == own and len(core) >= 2 and (country == c or not c or (not country and (k not in listed or home == c)))
+               for country, core in theirs for c, own in mine) \
+                and (k in listed or (any(c for c, _core in theirs), max(len(f) for f in other.forms), k) > rank):
+            found.append(k)
+    return _one(found)
+
+
+def _country_core(form: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """A body's name as (the key of the country it opens with or "", the rest in one spelling)."""
+    countries = _country_words()
+    for n in (3, 2, 1):
+        head = form[:n - 1] if n >= 2 and form[n - 1:n] == ("s",) else form[:n]  # "indonesia s": a possessive
+        if len(form) > n and head in countries:
+            return countries[head], tuple(_american(w) for w in form[n:])
+    return "", tuple(_american(w) for w in form)
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> dict[tuple[str, ...], str]:
+    """Every name, alias and adjective of a gazetteer country, as words."""
+    out: dict[tuple[str, ...], str] = {}
+    for entry in gazetteer.load().entries.values():
+        if entry.type == "Country":
+            for name in [*entry.labels.values(), *entry.aliases, *entry.adjectives]:
+                out.setdefault(tuple(norm_key(name).split()), entry.key)
+    out.pop((), None)
+    return out
+
+
+def _american(word: str) -> str:
+    spelled = lexicon.spellings().get(word, word)
+    return spelled[:-7] + "ization" if spelled.endswith("isation") else spelled
 
 
 @dataclass(frozen=True)

@@ -108,6 +108,13 @@ def unit_names() -> dict[str, str]:
     return {row["short"]: row["long"] for row in load_table("lexicons/unit_names.tsv")}
 
 
+@lru_cache(maxsize=1)
+def spellings() -> dict[str, str]:
+    """British spellings of words in body names, to their American ones ("defence" -> "defense";
+    ``lexicons/en/spellings.tsv``)."""
+    return {row["british"]: row["american"] for row in load_table("lexicons/en/spellings.tsv")}
+
+
 @dataclass(frozen=True)
 class EventReferences:
     """The words around an event's head word that name no particular event (``lexicons/event_references.tsv``)."""

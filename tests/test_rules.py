@@ -1053,3 +1053,16 @@ def test_a_title_before_a_list_of_names_is_each_ones_post():
     names = {k: e.name for k, e in trained.entities.items()}
     kept = {(names[c.subject], names[c.object or ""]) for c in trained.claims if c.relation == "holds_position"}
     assert ("Taufik Kurniawan", "Dewan Perwakilan Rakyat") in kept, kept
+
+
+def test_a_retired_officers_rank_names_no_armed_forces_and_a_service_is_one_body():
+    """"Jenderal TNI (purn) X": "TNI" is part of a retired general's rank, not the armed forces as an actor;
+    "TNI Angkatan Laut" and "TNI AL" are the one navy, named as the article writes it in full."""
+    text = ("Forum itu mempertemukan Jenderal TNI (purn) Budi Santoso dengan Direktur Jenderal Badan Intelijen Australia di "
+            "Jakarta. Sementara itu, TNI Angkatan Laut dan Royal Australian Navy menggelar latihan bersama. "
+            "TNI AL mengirim dua kapal.")
+    result = extract.run(nlp.run(_article(text)), rules_only=True)
+    bodies = [e.name for e in result.entities.values() if e.type == "Organization"]
+    assert "Tentara Nasional Indonesia" not in bodies, bodies
+    assert bodies.count("TNI Angkatan Laut") == 1, bodies
+    assert not any(name.startswith("Angkatan Laut") or name.endswith("AL") for name in bodies), bodies

@@ -325,9 +325,13 @@ def _name_goes_on_left(tokens: list[Token], i: int, free: Callable[[int, int], b
 
 
 def _in_rank(tokens: list[Token], i: int, n: int, lex: Lexicon) -> bool:
-    """"Brigjen TNI J. Binsar", "Mayjen (Purn) TNI X": "TNI" after a rank and before a name is part of the rank, not the armed forces
-    named as an actor."""
-    if not (i > 0 and token_key(tokens[i:i + n]) in lex.ranks and i + n < len(tokens) and tokens[i + n].is_cap):
+    """"Brigjen TNI J. Binsar", "Mayjen (Purn) TNI X", "Jenderal TNI (purn) X": "TNI" after a rank and before a
+    name is part of the rank, not the armed forces named as an actor."""
+    after = i + n
+    if after + 3 < len(tokens) and tokens[after].text == "(" and (tokens[after + 1].text.lower(),) in lex.ranks \
+            and tokens[after + 2].text == ")":
+        after += 3  # "Jenderal TNI (purn) X": the retired marker after the rank
+    if not (i > 0 and token_key(tokens[i:i + n]) in lex.ranks and after < len(tokens) and tokens[after].is_cap):
         return False
     k = i
     if k > 3 and tokens[k - 1].text == ")" and (tokens[k - 2].text.lower(),) in lex.ranks and tokens[k - 3].text == "(":

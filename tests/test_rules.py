@@ -1066,3 +1066,14 @@ def test_a_retired_officers_rank_names_no_armed_forces_and_a_service_is_one_body
     assert "Tentara Nasional Indonesia" not in bodies, bodies
     assert bodies.count("TNI Angkatan Laut") == 1, bodies
     assert not any(name.startswith("Angkatan Laut") or name.endswith("AL") for name in bodies), bodies
+
+
+def test_a_title_without_a_body_between_two_of_one_bodys_officials_is_that_bodys_post():
+    """"Kepala BNN X, Sekretaris Utama BNN Y, Deputi Hukum dan Kerja Sama Z, Inspektur Utama BNN W": a list of
+    one body's officials, Z among them; a title between two bodies' officials is left to the model."""
+    posts = _posts("Hadir dalam pertemuan tersebut Kepala BNN Budi Santoso, Sekretaris Utama BNN Andi Wijaya, Deputi "
+                   "Hukum dan Kerja Sama Puji Rahayu, Inspektur Utama BNN Eko Prasetyo dan Direktur Kerja Sama BNN "
+                   "Joko Susilo.")
+    assert ("Puji Rahayu", "Badan Narkotika Nasional", "Deputi Hukum dan Kerja Sama") in posts, posts
+    posts = _posts("Hadir Kepala BNN Budi Santoso, Deputi Hukum dan Kerja Sama Puji Rahayu dan Kepala BNPT Eko Prasetyo.")
+    assert not any(p == "Puji Rahayu" for p, _b, _r in posts), posts

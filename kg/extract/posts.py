@@ -50,7 +50,8 @@ def holds_position(mentions: list[Mention], language: str, text: str = "") -> It
                     body = ""  # "Minister for Defence X met Indonesian Defence Minister Y in Jakarta": X is the guest
         elif not body and m.key not in explicit:
             body = (_led_body(m, by_sentence[m.sentence], text, leading) or _body_before_title(m, by_sentence[m.sentence], text)
-                    or _body_in_context(m, by_sentence[m.sentence]) or _delegation_body(m, by_sentence[m.sentence], text, accompanying))
+                    or _body_between(m, by_sentence[m.sentence]) or _body_in_context(m, by_sentence[m.sentence])
+                    or _delegation_body(m, by_sentence[m.sentence], text, accompanying))
         if body:
             yield m, body, m.role
 
@@ -156,6 +157,18 @@ def _body_before_title(person: Mention, mentions: list[Mention], text: str) -> s
         if (m.type == "Organization" and m.rule != "title-body" and m.end <= person.start
                 and " ".join(text[m.end:person.start].split()).lower() == " ".join(person.role.split()).lower()):
             return m.key
+    return ""
+
+
+def _body_between(person: Mention, mentions: list[Mention]) -> str:
+    """The body of the titled people named right before and right after a post whose title names none, when
+    it is the same: "Kepala BNN X, Sekretaris Utama BNN Y, Deputi Hukum dan Kerja Sama Z, Inspektur Utama BNN
+    W" lists one body's officials, Z among them."""
+    titled = [m for m in mentions if m.type == "Person" and m.role and m.key != person.key]
+    before = [m for m in titled if m.end <= person.start]
+    after = [m for m in titled if m.start >= person.end]
+    if before and after and before[-1].body and before[-1].body == after[0].body:
+        return before[-1].body
     return ""
 
 

@@ -1077,3 +1077,13 @@ def test_a_title_without_a_body_between_two_of_one_bodys_officials_is_that_bodys
     assert ("Puji Rahayu", "Badan Narkotika Nasional", "Deputi Hukum dan Kerja Sama") in posts, posts
     posts = _posts("Hadir Kepala BNN Budi Santoso, Deputi Hukum dan Kerja Sama Puji Rahayu dan Kepala BNPT Eko Prasetyo.")
     assert not any(p == "Puji Rahayu" for p, _b, _r in posts), posts
+
+
+def test_a_units_head_with_a_body_named_after_the_title_serves_that_body():
+    """"Kabareskrim Polri X": the body named right after a compound title is the post's, the unit headed stays
+    in the role (GUIDELINES: "Kadiv Hubinter Polri" -> Polri); with nothing after it, the title names its own
+    unit ("Kabareskrim X")."""
+    posts = _posts("Kabareskrim Polri Komjen Agus Santoso menerima kunjungan delegasi AFP di Jakarta. "
+                   "Pada kesempatan lain, Kabareskrim Komjen Budi Wijaya hadir di Bandung.")
+    assert ("Agus Santoso", "Kepolisian Negara Republik Indonesia", "Kabareskrim") in posts, posts
+    assert ("Budi Wijaya", "Badan Reserse Kriminal Polri", "Kabareskrim") in posts, posts

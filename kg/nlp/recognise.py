@@ -67,8 +67,9 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
                     if body:
                         role = " ".join(t.text for t in tokens[k:first]) + " " + role
         body_key = body
-        if title.kind == "compound":
-            body_key = _compound_body(title.body, tokens, end, gaz) or body
+        if title.kind == "compound":  # a unit's head with a body named after the title serves that body
+            own = _compound_body(title.body, tokens, end, gaz)  # ("Kabareskrim Polri": Polri; GUIDELINES)
+            body_key = (own or body) if title.body.startswith("@") else (body or own)
             if title.body.startswith("@") and title.body != "@country":
                 unit = title.body[1:].capitalize()
                 place_n = known_unit_place(tokens, end, gaz, unit.lower()) or unit_place(tokens, end, lex)

@@ -1087,3 +1087,14 @@ def test_a_units_head_with_a_body_named_after_the_title_serves_that_body():
                    "Pada kesempatan lain, Kabareskrim Komjen Budi Wijaya hadir di Bandung.")
     assert ("Agus Santoso", "Kepolisian Negara Republik Indonesia", "Kabareskrim") in posts, posts
     assert ("Budi Wijaya", "Badan Reserse Kriminal Polri", "Kabareskrim") in posts, posts
+
+
+def test_a_body_after_a_title_is_no_persons_name_and_the_speaker_is_the_name_after_it():
+    """"kata Komandan Jenderal Angkatan Darat AS untuk Pasifik Jenderal X": the words after the title open with
+    a body's head word, so they name the body, not a person, and the quote is X's."""
+    text = ("“Ketika kita bersama seperti ini, kita menjadi lebih kuat,” kata Komandan Jenderal Angkatan Darat AS "
+            "untuk Pasifik Jenderal Charles Brown di Jakarta, Rabu (3/8).")
+    result = extract.run(nlp.run(_article(text)), rules_only=True)
+    people = {e.name for e in result.entities.values() if e.type == "Person"}
+    assert people == {"Charles Brown"}, people
+    assert {result.entities[c.subject].name for c in result.claims if c.relation == "quoted"} == {"Charles Brown"}

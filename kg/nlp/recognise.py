@@ -150,9 +150,11 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
 
 def _plausible_name(tokens: list[Token], start: int, end: int, gaz: Gazetteer, lex: Lexicon) -> bool:
     """A name after a title is no name when it starts like a number or a building, is a meeting series' name
-    ("Selain Menlu Kamboja, AMM kali ini dihadiri ..."), or holds an agency."""
+    ("Selain Menlu Kamboja, AMM kali ini dihadiri ..."), opens with a body's head word ("Komandan Jenderal
+    Angkatan Darat AS ...": the title goes on) or holds an agency."""
     first = tokens[start].text.lower()
-    if first in lex.not_names or (first,) in lex.titles or series_end(tokens, start, lex):
+    if first in lex.not_names or (first,) in lex.titles or series_end(tokens, start, lex) \
+            or lex.heads.get((first,), ("", 0))[0] == "Organization":
         return False
     for k in range(start, end):
         found = gaz.match(tokens, k)

@@ -1098,3 +1098,17 @@ def test_a_body_after_a_title_is_no_persons_name_and_the_speaker_is_the_name_aft
     people = {e.name for e in result.entities.values() if e.type == "Person"}
     assert people == {"Charles Brown"}, people
     assert {result.entities[c.subject].name for c in result.claims if c.relation == "quoted"} == {"Charles Brown"}
+
+
+def test_a_malay_honorific_is_no_part_of_the_name_and_a_particle_names_nobody_again():
+    """"Dato' Sri" and "Datuk Sri" are honorifics before a Malaysian name, as "Dato' Seri" is: "Sri" is no
+    first name (it had been read as Sri Mulyani named again); "bin" inside a name is no name of its own."""
+    text = ("Presiden Joko Widodo bertemu Perdana Menteri Malaysia Dato’ Sri Ismail Sabri bin Yaakob di Jakarta. "
+            "Menteri Keuangan Sri Mulyani Indrawati hadir. Menlu Malaysia Datuk Sri Anifah Kassim juga hadir. "
+            "Ismail Sabri menyampaikan terima kasih kepada Presiden.")
+    result = extract.run(nlp.run(_article(text)), rules_only=True)
+    people = {e.name for e in result.entities.values() if e.type == "Person"}
+    assert {"Ismail Sabri bin Yaakob", "Sri Mulyani Indrawati", "Anifah Kassim"} <= people, people
+    assert not any(name.startswith(("Sri Ismail", "Sri Anifah", "Bin")) for name in people), people
+    sri = [m for m in nlp.run(_article(text)).mentions if m.text == "Sri"]
+    assert not sri, sri

@@ -260,7 +260,8 @@ def known_names(mentions: list[Mention]) -> dict[tuple[str, ...], str]:
     for m in mentions:
         if m.type != "Person":
             continue
-        parts = tuple(p for p in m.name.lower().split() if len(p) > 2 and not p.endswith("."))
+        parts = tuple(p.lower() for p in m.name.split()  # not a particle the name writes in lower case ("bin")
+                      if len(p) > 2 and not p.endswith(".") and not p[:1].islower())
         forms = {tuple(m.name.lower().split())} | {(p,) for p in parts}
         if len(parts) >= 2:
             forms.add(parts[:2])
@@ -304,7 +305,7 @@ def second_pass(sentence: Sentence, text: str, mentions: list[Mention], *, peopl
                 continue
             key = people.get(token_key(span))
             if key and free(span[0].start, span[-1].end) and (n > 1 or (tok.text.lower(),) not in lex.titles) \
-                    and not _name_goes_on_left(tokens, i, free, lex):
+                    and not _name_goes_on_left(tokens, i, free, lex) and not _ends_rank(tokens, i, n, lex):
                 found.append(Mention(span[0].start, span[-1].end, text[span[0].start:span[-1].end], "Person",
                                      sentence.index, key=key, name=" ".join(t.text for t in span), rule="name-again"))
                 taken.append((span[0].start, span[-1].end))
@@ -325,6 +326,11 @@ def _name_goes_on_left(tokens: list[Token], i: int, free: Callable[[int, int], b
     return (before.is_cap and before.text.isalpha() and len(before.text) > 1 and free(before.start, before.end)
             and (low,) not in lex.titles and (low,) not in lex.ranks and low not in lex.honorifics
             and low not in lex.not_names)
+
+
+def _ends_rank(tokens: list[Token], i: int, n: int, lex: Lexicon) -> bool:
+    """The words are the end of a rank or honorific ("Sri" of "Dato' Sri"), not a name said again."""
+    return any(token_key(tokens[i - k:i + n]) in lex.ranks for k in range(1, min(i, 3) + 1))
 
 
 def _in_rank(tokens: list[Token], i: int, n: int, lex: Lexicon) -> bool:

@@ -1112,3 +1112,14 @@ def test_a_malay_honorific_is_no_part_of_the_name_and_a_particle_names_nobody_ag
     assert not any(name.startswith(("Sri Ismail", "Sri Anifah", "Bin")) for name in people), people
     sri = [m for m in nlp.run(_article(text)).mentions if m.text == "Sri"]
     assert not sri, sri
+
+
+def test_cooperation_explored_or_hoped_for_is_no_cooperation():
+    """GUIDELINES: exploring, hoping or planning cooperation ("menjajaki", "penjajakan", "explore", "hope to")
+    is not cooperation; cooperation stated as done is."""
+    assert not _pairs("Kunjungan ini dalam rangka menjajaki kerja sama BNPT dengan Kepolisian Federal Australia.",
+                      "cooperates_with")
+    assert _pairs("BNPT bekerja sama dengan Kepolisian Federal Australia dalam pencegahan terorisme.", "cooperates_with")
+    english = extract.run(nlp.run(_article("Indonesia and Australia explored cooperation in counter-terrorism on Monday.",
+                                           language="en")), rules_only=True)
+    assert not [c for c in english.claims if c.relation == "cooperates_with"]

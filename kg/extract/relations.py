@@ -271,7 +271,7 @@ def cooperates(view: SentenceView, previous_subject: str | None, last_pair: tupl
     ("kerja sama dengan Australia"), the other side is the body of the person speaking ("Menurut Eddy, ..."),
     else the body the text named last."""
     trigger = view.first("cooperates_with")
-    if trigger is None:
+    if trigger is None or planned(view, trigger.start):  # "akan bekerja sama", "menjajaki kerja sama" (GUIDELINES)
         return
     bodies = [p for p in view.parties if p.type in ("Organization", "Country")]
     after = _distinct([p for p in bodies if p.start >= trigger.end])

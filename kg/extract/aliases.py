@@ -42,6 +42,7 @@ def unify_forms(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     listed = {key for key in names if key in gaz.entries}
     spelled = {key: {_spell(f, _spellings()) for f in entry.forms}  # once per body, compared with every other
                for key, entry in names.items() if entry.type == "Organization"}
+    cores = {key: {_country_core(f) for f in entry.forms} for key, entry in names.items() if entry.type == "Organization"}
     target: dict[str, tuple[str, str]] = {}
     run_on: set[str] = set()
     for key, entry in names.items():
@@ -50,7 +51,7 @@ def unify_forms(analyzed: AnalyzedArticle) -> AnalyzedArticle:
         longer = _run_on(key, entry, names, headlines)
         if longer is not None:
             run_on.add(key)
-        found = (_qualified(key, entry, names, listed) or _country_named(key, entry, names, listed) or longer
+        found = (_qualified(key, entry, names, listed) or _country_named(key, names, cores, listed) or longer
                  or _spelled_out(key, entry, names, spelled)
                  or _acronym(key, entry, names) or _surname(key, entry, names) or _generic(key, entry, names, generic)
                  or _blend(key, entry, names) or _unnumbered(key, entry, names))
@@ -165,26 +166,29 @@ def _qualified(key: str, entry: Named, names: dict[str, Named], listed: set[str]
     return _one(found)
 
 
-def _country_named(key: str, entry: Named, names: dict[str, Named], listed: set[str]) -> str | None:
+def _country_named(key: str, names: dict[str, Named], cores: dict[str, set[tuple[str, tuple[str, ...]]]],
+                   listed: set[str]) -> str | None:
     """"Indonesia's Corruption Eradication Commission" and "Corruption Eradication Commission", "Japan Coast
     Guard" and "Japanese Coast Guard", "Organisation of Islamic Cooperation" and "Organization of ...": a body
     named with and without its country before it (as a name, an adjective or a possessive), or in two
     spellings, is one body: the listed (gazetteer) body, else the form with the country. A name without a country that two countries'
-    bodies share ("the National Police" beside the Thai and the Philippine National Police) is left alone."""
-    if entry.type != "Organization":
+    bodies share ("the National Police" beside the Thai and the Philippine National Police) is left alone.
+    ``cores``: each body's ``_country_core`` forms, built once per article."""
+    if key not in cores:
         return None
-    mine = {_country_core(f) for f in entry.forms}
-    rank = (any(c for c, _core in mine), max(len(f) for f in entry.forms), key)
-    found = []
+    mine = cores[key]
     gaz = gazetteer.load()
-    for k, other in names.items():
-        if k == key or other.type != "Organization":
+
+    def rank(k: str) -> tuple[bool, int, str]:  # the form with a country, then the longest, is the one kept
+        return any(c for c, _core in cores[k]), max(len(f) for f in names[k].forms), k
+
+    found = []
+    for k, theirs in cores.items():
+        if k == key:
             continue
         home = f"country:{gaz.entries[k].country.lower()}" if k in listed else ""  # a listed body's own country
-        theirs = {_country_core(f) for f in other.forms}
         if any(core == own and len(core) >= 2 and (country == c or not c or (not country and (k not in listed or home == c)))
-               for country, core in theirs for c, own in mine) \
-                and (k in listed or (any(c for c, _core in theirs), max(len(f) for f in other.forms), k) > rank):
+               for country, core in theirs for c, own in mine) and (k in listed or rank(k) > rank(key)):
             found.append(k)
     return _one(found)
 

@@ -33,9 +33,7 @@ def holds_position(mentions: list[Mention], language: str, text: str = "") -> It
     explicit = {m.key for m in mentions if m.type == "Person" and m.role and m.body}
     accompanying = lexicon.load(language).phrases("accompany")
     leading = lexicon.load(language).phrases("led_by")
-    by_sentence: dict[int, list[Mention]] = {}
-    for m in mentions:
-        by_sentence.setdefault(m.sentence, []).append(m)
+    by_sentence = _by_sentence(mentions)
     for m in mentions:
         if m.type != "Person" or not m.role:
             continue
@@ -56,6 +54,13 @@ def holds_position(mentions: list[Mention], language: str, text: str = "") -> It
             yield m, body, m.role
 
 
+def _by_sentence(mentions: list[Mention]) -> dict[int, list[Mention]]:
+    out: dict[int, list[Mention]] = {}
+    for m in mentions:
+        out.setdefault(m.sentence, []).append(m)
+    return out
+
+
 LIST_GLUE = re.compile(r"\s*(?:,\s*)?(?:(?:dan|serta|and|&)\s+)?", re.IGNORECASE)  # between two names of a list
 
 
@@ -67,10 +72,7 @@ def listed(mentions: list[Mention], text: str, language: str) -> Iterator[tuple[
     Y") is no such list: in the 450 annotated articles 3 of 9 such names held the post, against 5 of 6 in
     lists of two names or more."""
     intros = lexicon.load(language).phrases("list_intro")
-    by_sentence: dict[int, list[Mention]] = {}
-    for m in mentions:
-        by_sentence.setdefault(m.sentence, []).append(m)
-    for group in by_sentence.values():
+    for group in _by_sentence(mentions).values():
         head: Mention | None = None
         members: list[Mention] = []
         for m in sorted(group, key=lambda m: (m.start, -m.end)):

@@ -211,3 +211,20 @@ def test_an_acronym_defined_for_an_event_names_it_wherever_the_article_writes_it
     attends = {(r["subject"], r["object"]) for r in records if r.get("relation") == "attends"}
     assert {("Saifuddin Nasution Ismail", "Pertemuan Tingkat Menteri Penanggulangan Terorisme"),
             ("K. Shanmugam", "Pertemuan Tingkat Menteri Penanggulangan Terorisme")} <= attends
+
+
+def test_an_acronym_before_a_regions_name_is_the_branch_named_in_full(runner, tmp_path):
+    # Invented, of the genre: regional branches named in full with their acronyms in brackets before the
+    # region, then by acronym and region ("PWNU Jawa Timur", as "BNNP Maluku Utara" and "KTT G20" are written).
+    records = _build(runner, tmp_path, (
+        "Pengurus Wilayah Nahdlatul Ulama (PWNU) Jawa Timur menerima audiensi dari Forum Koordinasi Pencegahan "
+        "Terorisme (FKPT) Jawa Timur di Surabaya, Selasa (5/3/2024). Pertemuan PWNU Jawa Timur dan FKPT Jawa "
+        "Timur membahas pencegahan radikalisme di pesantren.\n"), "id")
+    bodies = _entities(records, "Organization")
+    assert "PWNU Jawa Timur" not in bodies and "FKPT Jawa Timur" not in bodies, bodies
+    assert "PWNU" in bodies["Pengurus Wilayah Nahdlatul Ulama Jawa Timur"], bodies
+    assert "FKPT Jawa Timur" in bodies["Forum Koordinasi Pencegahan Terorisme Jawa Timur"], bodies
+    assert not _entities(records, "Person").keys() & {"PWNU", "PWNU Jawa Timur"}
+    meets = {frozenset((r["subject"], r["object"])) for r in records if r.get("relation") == "meets"}
+    assert meets == {frozenset(("Pengurus Wilayah Nahdlatul Ulama Jawa Timur",
+                                "Forum Koordinasi Pencegahan Terorisme Jawa Timur"))}, meets

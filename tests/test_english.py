@@ -544,3 +544,26 @@ def test_a_body_named_with_and_without_its_country_or_in_two_spellings_is_one_no
     found = bodies("The Thai Defence Council and the Philippine Defence Council met in Manila on Monday. "
                    "The Defence Council said the talks went well.")
     assert {"Thai Defence Council", "Philippine Defence Council", "Defence Council"} <= set(found), found
+
+
+def test_a_portfolio_named_before_a_ministers_title_is_part_of_the_role_and_its_country_the_body():
+    """English writes the portfolio before the title ("Public Safety Minister", "Security Minister",
+    "National Security Adviser") and the country before both: the role is the whole title, the post the
+    country's, not the host's (the dateline's Washington)."""
+    posts = _posts("WASHINGTON - Homeland Security Secretary Jane Doe met Canadian Public Safety Minister John Roe "
+                   "on Monday. Philippine National Security Adviser Juan Cruz and Pakistan's Chief of Army Staff "
+                   "General Ali Khan joined them.")
+    assert ("John Roe", "Canada", "Public Safety Minister") in posts, posts
+    assert ("Juan Cruz", "Philippines", "National Security Adviser") in posts, posts
+    assert ("Ali Khan", "Pakistan", "Chief of Army Staff") in posts, posts
+    assert not {p for p in posts if p[0] == "John Roe" and p[1] != "Canada"}, posts
+    roles = {person: role for person, _body, role in _posts(
+        "JAKARTA - Malaysian Security Minister Budi Santoso met US Homeland Security Secretary Jane Doe in Jakarta.")}
+    assert roles == {"Budi Santoso": "Security Minister", "Jane Doe": "Homeland Security Secretary"}, roles
+    from kg import extract, nlp  # with no country before the title, the post the model gives keeps the whole role
+    from kg.model import Article
+
+    text = ("KUALA LUMPUR - Malaysia will host the meeting next year. Security Minister Budi Santoso said Malaysia "
+            "and Indonesia agreed to share intelligence on Monday.")
+    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
+    assert {c.role for c in result.claims if c.relation == "holds_position"} == {"Security Minister"}

@@ -215,8 +215,14 @@ def test_a_rank_after_a_compound_title_is_no_part_of_the_role():
         ("Budi Santoso", "Kepolisian Negara Republik Indonesia", "Kapolri")}
 
 
-def test_a_minister_abbreviation_is_reported_spelled_out():
-    assert _posts("Menlu Jepang Taro Yamada tiba di Jakarta.") == {("Taro Yamada", "Jepang", "Menteri Luar Negeri")}
+def test_a_minister_abbreviation_is_the_role_as_written_and_still_a_ministers_post():
+    """GUIDELINES: the role is the title as written. "Menlu" alone is shown as "Menlu", and read as the
+    minister's title it abbreviates: with no country named, the post is Indonesia's."""
+    assert _posts("Menlu Jepang Taro Yamada tiba di Jakarta.") == {("Taro Yamada", "Jepang", "Menlu")}
+    assert _posts("Menlu Retno Marsudi dan Wamenlu Mahendra Siregar tiba di Jakarta.") >= {
+        ("Retno Marsudi", "Indonesia", "Menlu")}
+    assert _posts("Menteri Luar Negeri (Menlu) Retno Marsudi tiba di Jakarta.") == {
+        ("Retno Marsudi", "Indonesia", "Menteri Luar Negeri")}
 
 
 def test_the_same_post_stated_twice_keeps_its_fullest_title():
@@ -298,7 +304,7 @@ def test_a_police_unit_title_with_a_rank_before_the_name_gives_the_unit_and_the_
             "Wawali Rina Kartika dan Mendag Joko Lestari juga hadir.")
     posts = _posts(text)
     assert ("Darmawan Saputra", "Kepolisian Daerah Metro Jaya", "Kapolda") in posts
-    assert ("Joko Lestari", "Indonesia", "Menteri Perdagangan") in posts
+    assert ("Joko Lestari", "Indonesia", "Mendag") in posts
     names = {e.name for e in extract.run(nlp.run(_article(text)), rules_only=True).entities.values() if e.type == "Person"}
     assert "Rina Kartika" in names and not any("Jaya" in n or "Wawali" in n for n in names)
 
@@ -695,7 +701,7 @@ def test_state_posts_with_no_body_serve_the_articles_country():
     """The attorney general and the cabinet secretary serve the state, as a minister does: with no body named,
     Indonesian news means Indonesia (GUIDELINES; the training articles' gold)."""
     posts = _posts("Jaksa Agung Dedi Kurnia bertemu Seskab Andi Saputra di Jakarta.")
-    assert {("Dedi Kurnia", "Indonesia", "Jaksa Agung"), ("Andi Saputra", "Indonesia", "Sekretaris Kabinet")} <= posts, posts
+    assert {("Dedi Kurnia", "Indonesia", "Jaksa Agung"), ("Andi Saputra", "Indonesia", "Seskab")} <= posts, posts
 
 
 def test_a_prime_minister_in_indonesian_news_is_never_indonesias():

@@ -316,14 +316,41 @@ def _acronym(key: str, entry: Named, names: dict[str, Named]) -> str | None:
     """"MHA", "SBY", "CHOGM", "AMMTC ke-17": an acronym of capitals (an ordinal may follow) whose letters are
     the initials of exactly one other name of the article, with or without its little words."""
     parts = entry.shortest.split()
-    if not parts or len(parts) > 2 or (len(parts) == 2 and not _ORDINAL_TAIL.match(parts[1])):
+    if not parts:
         return None
     letters = [c for c in parts[0] if c.isalpha()]
     if not 2 <= len(letters) <= 7 or not all(c.isupper() for c in letters):
         return None
     wanted = "".join(letters).lower()
+    if len(parts) > 2 or (len(parts) == 2 and not _ORDINAL_TAIL.match(parts[1])):
+        return _acronym_before(key, entry, wanted, names)
     return _one([k for k, n in names.items() if k != key and n.type in RESOLVED
-                 and any(len(f) >= 2 and wanted in (_initials(f, _SKIPPED), _initials(f, ARTICLES)) for f in n.forms)])
+                 and any(len(f) >= 2 and wanted in (_initials(f, _SKIPPED), _initials(f, ARTICLES)) for f in n.forms)]
+                ) or _acronym_before(key, entry, wanted, names)
+
+
+def _acronym_before(key: str, entry: Named, wanted: str, names: dict[str, Named]) -> str | None:
+    """"PWNU Jawa Timur" beside "Pengurus Wilayah Nahdlatul Ulama (PWNU) Jawa Timur", "BNNP Maluku Utara" beside
+    "Badan Narkotika Nasional Provinsi Maluku Utara", "KTT G20": an acronym before the words that end exactly
+    one other name of the article, whose words before them have the acronym's letters as initials. The
+    acronym alone is that name too when the words after its initials are a place (the branch of a body
+    named by its region): the article writes "PWNU" for its one regional board."""
+    tails = {f[1:] for f in entry.forms if len(f) >= 2 and f[0] == wanted}
+    alone = (wanted,) in entry.forms
+
+    def ends(f: tuple[str, ...], tail: tuple[str, ...]) -> bool:
+        head = f[:len(f) - len(tail)]
+        return (len(head) >= 2 and f[len(head):] == tail
+                and wanted in (_initials(head, _SKIPPED), _initials(head, ARTICLES)))
+
+    return _one([k for k, n in names.items() if k != key and n.type in RESOLVED and any(
+        any(ends(f, tail) for tail in tails) or (alone and any(ends(f, f[p:]) and _place(f[p:]) for p in range(2, len(f))))
+        for f in n.forms)])
+
+
+def _place(words: tuple[str, ...]) -> bool:
+    found = gazetteer.load().by_alias(" ".join(words))
+    return found is not None and found.type == "Place"
 
 
 def _surname(key: str, entry: Named, names: dict[str, Named]) -> str | None:

@@ -49,6 +49,8 @@ class Lexicon:
     longest_series: int = 0
     # words before a title that make another post of it, part of the role: "Wakil", "Plt", "Vice", "Acting"
     title_modifiers: frozenset[tuple[str, ...]] = frozenset()
+    # titles a portfolio's role words may stand before ("Public Safety Minister"): ``portfolio_heads.tsv``
+    portfolio_heads: frozenset[tuple[str, ...]] = frozenset()
     language: str = "id"
 
     def phrases(self, kind: str) -> frozenset[str]:
@@ -124,6 +126,14 @@ class EventReferences:
 
 
 @lru_cache(maxsize=1)
+def abbreviated_titles() -> tuple[tuple[str, str], ...]:
+    """(abbreviation, the title spelled out) of the minister titles the Indonesian lexicon spells out
+    ("Menlu", "Menteri Luar Negeri"), longest title first."""
+    rows = [(row["title"], row["full"]) for row in _optional("lexicons/id/titles.tsv") if row.get("full")]
+    return tuple(sorted(rows, key=lambda r: (-len(r[1]), r)))
+
+
+@lru_cache(maxsize=1)
 def event_references() -> EventReferences:
     rows = load_table("lexicons/event_references.tsv")
     return EventReferences({row["word"].lower(): row["kind"] for row in rows},
@@ -173,6 +183,7 @@ def load(language: str) -> Lexicon:
         not_entities={" ".join(row["phrase"].lower().split()): row["kind"]
                       for row in _optional(f"lexicons/{language}/not_entities.tsv")},
         headline_verbs=frozenset(row["word"].lower() for row in _optional(f"lexicons/{language}/headline_verbs.tsv")),
+        portfolio_heads=frozenset(token_key(tokenize(row["title"])) for row in _optional(f"lexicons/{language}/portfolio_heads.tsv")),
         event_series=series, longest_series=max((len(k) for k in series), default=0),
         title_modifiers=frozenset(modifier for lang in languages
                                   for modifier in _keys(_optional(f"lexicons/{lang}/title_modifiers.tsv"), "modifier")),

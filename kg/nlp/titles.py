@@ -124,7 +124,7 @@ def parse_title(
 ) -> tuple[int, Title, str, str, int, int] | None:
     """A post title at ``i``: (end of title and body, title, role as written, body key, name start, name end)."""
     n = match_phrase(tokens, i, lex.titles, lex.title_prefixes, lex.longest_title)
-    lead = 0 if n else _modifier(tokens, i, lex)  # "Wakil Perdana Menteri", "Vice Foreign Minister"
+    lead = 0 if n else _modifier(tokens, i, lex) or _portfolio(tokens, i, lex)  # "Vice Foreign Minister", "Security Minister"
     if lead:
         n = lead + match_phrase(tokens, i + lead, lex.titles, lex.title_prefixes, lex.longest_title)
     if n <= lead or not (tokens[i].is_cap or (lex.lower_case_titles and i > 0 and _opens_lower_title(tokens, i, lex))):
@@ -211,6 +211,26 @@ def _modifier(tokens: list[Token], i: int, lex: Lexicon) -> int:
     """A capitalised title modifier at ``i`` followed by a capitalised word: its tokens, or 0."""
     n = modifier_length(tokens, i, lex) if tokens[i].is_cap else 0
     return n if n and i + n < len(tokens) and tokens[i + n].is_cap else 0
+
+
+PORTFOLIO_GLUE = frozenset({"and", "&"})
+
+
+def _portfolio(tokens: list[Token], i: int, lex: Lexicon) -> int:
+    """English names a portfolio before the title it qualifies, in capitalised role words: "Security
+    Minister", "Public Safety Minister", "Foreign Affairs and External Trade Minister". Their tokens when a
+    title of ``portfolio_heads.tsv`` follows them, or 0."""
+    if not lex.portfolio_heads:
+        return 0
+    k = i
+    while k < len(tokens) and tokens[k].is_cap and tokens[k].text.lower() in lex.role_words:
+        k += 1
+        if (k + 1 < len(tokens) and tokens[k].text.lower() in PORTFOLIO_GLUE and tokens[k + 1].is_cap
+                and tokens[k + 1].text.lower() in lex.role_words):
+            k += 1
+    if k == i or k >= len(tokens):
+        return 0
+    return k - i if token_key(tokens[k:k + 1]) in lex.portfolio_heads and tokens[k].is_cap else 0
 
 
 def host_after(tokens: list[Token], j: int, gaz: Gazetteer) -> tuple[int, int, str] | None:

@@ -551,11 +551,11 @@ def test_a_portfolio_named_before_a_ministers_title_is_part_of_the_role_and_its_
     "National Security Adviser") and the country before both: the role is the whole title, the post the
     country's, not the host's (the dateline's Washington)."""
     posts = _posts("WASHINGTON - Homeland Security Secretary Jane Doe met Canadian Public Safety Minister John Roe "
-                   "on Monday. Philippine National Security Adviser Juan Cruz and Pakistan's Chief of Army Staff "
+                   "on Monday. Philippine National Security Adviser Juan Cruz and Pakistan's Chief of Staff "
                    "General Ali Khan joined them.")
     assert ("John Roe", "Canada", "Public Safety Minister") in posts, posts
     assert ("Juan Cruz", "Philippines", "National Security Adviser") in posts, posts
-    assert ("Ali Khan", "Pakistan", "Chief of Army Staff") in posts, posts
+    assert ("Ali Khan", "Pakistan", "Chief of Staff") in posts, posts
     assert not {p for p in posts if p[0] == "John Roe" and p[1] != "Canada"}, posts
     roles = {person: role for person, _body, role in _posts(
         "JAKARTA - Malaysian Security Minister Budi Santoso met US Homeland Security Secretary Jane Doe in Jakarta.")}

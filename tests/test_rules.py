@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -165,6 +166,8 @@ def test_several_agreements_after_one_signing_word_are_each_signed_by_the_two_co
      "revised border crossing agreement"),
     ("en", "Indonesia and Japan signed two arrangements to bolster aviation and port security in Tokyo.",
      "arrangements to bolster aviation and port security"),
+    ("en", "Indonesia and Australia signed an agreement to coordinate counter-terrorism efforts on Monday.",
+     "agreement to coordinate counter-terrorism efforts"),
     ("id", "Indonesia dan Malaysia menandatangani kesepakatan kerja sama pemberantasan narkoba di Jakarta, Senin (3/4/2023).",
      "kesepakatan kerja sama pemberantasan narkoba"),
     ("id", "Indonesia dan Filipina meneken perjanjian ekstradisi dengan disaksikan kedua menteri di Manila.",
@@ -178,6 +181,25 @@ def test_an_agreement_named_only_by_what_it_is_is_signed_under_that_name(languag
     signed = {(s, o) for s, o, _r, _d in _facts(text, "signs", language=language, events=recogniser)}
     assert {s for s, o in signed if o == document} >= {"Indonesia"}
     assert {o for _s, o in signed} == {document}  # "between the two navies", "dengan": no part of the name
+
+
+@pytest.mark.parametrize("cut", ["agreement", "agreement to coordinate counter-terrorism"])
+def test_a_described_agreement_the_recogniser_cut_short_is_named_whole(cut):
+    """A recogniser that never saw such a name cuts it ("signed an agreement to coordinate counter-terrorism
+    efforts" as "agreement"): the signed document's whole description replaces the cut name, as a name must
+    hold the annotated one to match it. A name the recogniser found whole, or a rule's, stays."""
+    from kg.model import Mention
+    from kg.nlp import lexicon
+    from kg.nlp.signed import signed_documents
+
+    text = "Indonesia and Australia signed an agreement to coordinate counter-terrorism efforts on Monday."
+    sentence = split_sentences(text)[0]
+    start = text.index(cut)
+    short = Mention(start, start + len(cut), cut, "Agreement", 0, key=f"agreement:{cut}", name=cut, rule="event-model")
+    names = [m.text for m in signed_documents(sentence, text, [short], lexicon.load("en")) if m.type == "Agreement"]
+    assert names == ["agreement to coordinate counter-terrorism efforts"], names
+    ruled = replace(short, rule="head-word")
+    assert [m.text for m in signed_documents(sentence, text, [ruled], lexicon.load("en"))] == [cut]
 
 
 def test_a_post_with_no_body_takes_the_body_named_before_it():

@@ -22,7 +22,7 @@ from kg.extract.entities import (build_entities, ensure_entity, resolve_event_re
                                  unify_people, without_initials)
 from kg.extract.occasions import Occasions
 from kg.extract.quotes import quoted
-from kg.extract.posts import former_post, holds_position, is_minister, listed, titled
+from kg.extract.posts import as_written, former_post, holds_position, is_minister, listed, titled
 from kg.extract.relations import attends, cooperates, meets, present, signs, the_two
 from kg.model import AnalyzedArticle, Article, Claim, Entity, Evidence, ExtractedArticle, Sentence, TimeExpr
 from kg.nlp import gazetteer, lexicon
@@ -94,21 +94,7 @@ def shown(claim: Claim, features: list[str]) -> Claim:
         claim = replace(claim, role=None)
     if not claim.role and claim.title:
         claim = replace(claim, role=claim.title)
-    return _as_written(claim)
-
-
-def _as_written(claim: Claim) -> Claim:
-    """A minister's title the nlp stage spelled out ("Menlu" read as "Menteri Luar Negeri", so that the post,
-    its country and later references to it are read as a minister's) is shown as its sentence writes it, when
-    that is the abbreviation alone (GUIDELINES: the role is the title as written). Where the train articles
-    write only the abbreviation before a minister's name, the annotators wrote it as the role 35 times and
-    the title spelled out 10 times."""
-    role = claim.role or ""
-    text = claim.evidence.text
-    for short, full in lexicon.abbreviated_titles():
-        if role.endswith(full) and full not in text and re.search(rf"\b{re.escape(short)}\b", text):
-            return replace(claim, role=role[:len(role) - len(full)] + short)
-    return claim
+    return as_written(claim)
 
 
 def lists_of_principals(scored: list[tuple[Claim, bool, list[str]]]) -> set[int]:

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from kg.extract.country_forms import country_core, country_named
 from kg.model import AnalyzedArticle, Mention
 from kg.names import norm_key
 from kg.nlp import gazetteer, lexicon
@@ -42,7 +43,8 @@ def unify_forms(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     listed = {key for key in names if key in gaz.entries}
     spelled = {key: {_spell(f, _spellings()) for f in entry.forms}  # once per body, compared with every other
                for key, entry in names.items() if entry.type == "Organization"}
-    cores = {key: {_country_core(f) for f in entry.forms} for key, entry in names.items() if entry.type == "Organization"}
+    cores = {key: {country_core(f) for f in entry.forms} for key, entry in names.items() if entry.type == "Organization"}
+    forms = {key: entry.forms for key, entry in names.items()}
     target: dict[str, tuple[str, str]] = {}
     run_on: set[str] = set()
     for key, entry in names.items():
@@ -51,7 +53,7 @@ def unify_forms(analyzed: AnalyzedArticle) -> AnalyzedArticle:
         longer = _run_on(key, entry, names, headlines)
         if longer is not None:
             run_on.add(key)
-        found = (_qualified(key, entry, names, listed) or _country_named(key, names, cores, listed) or longer
+        found = (_qualified(key, entry, names, listed) or country_named(key, forms, cores, listed) or longer
                  or _spelled_out(key, entry, names, spelled)
                  or _acronym(key, entry, names) or _surname(key, entry, names) or _generic(key, entry, names, generic)
                  or _blend(key, entry, names) or _unnumbered(key, entry, names))
@@ -164,60 +166,6 @@ def _qualified(key: str, entry: Named, names: dict[str, Named], listed: set[str]
         elif any(" ".join(t) in QUALIFIERS for t in _tails(entry.forms, other.forms)):
             found.append(k)
     return _one(found)
-
-
-def _country_named(key: str, names: dict[str, Named], cores: dict[str, set[tuple[str, tuple[str, ...]]]],
-                   listed: set[str]) -> str | None:
-    """"Indonesia's Corruption Eradication Commission" and "Corruption Eradication Commission", "Japan Coast
-    Guard" and "Japanese Coast Guard", "Organisation of Islamic Cooperation" and "Organization of ...": a body
-    named with and without its country before it (as a name, an adjective or a possessive), or in two
-    spellings, is one body: the listed (gazetteer) body, else the form with the country. A name without a country that two countries'
-    bodies share ("the National Police" beside the Thai and the Philippine National Police) is left alone.
-    ``cores``: each body's ``_country_core`` forms, built once per article."""
-    if key not in cores:
-        return None
-    mine = cores[key]
-    gaz = gazetteer.load()
-
-    def rank(k: str) -> tuple[bool, int, str]:  # the form with a country, then the longest, is the one kept
-        return any(c for c, _core in cores[k]), max(len(f) for f in names[k].forms), k
-
-    found = []
-    for k, theirs in cores.items():
-        if k == key:
-            continue
-        home = f"country:{gaz.entries[k].country.lower()}" if k in listed else ""  # a listed body's own country
-        if any(core == own and len(core) >= 2 and (country == c or not c or (not country and (k not in listed or home == c)))
-               for country, core in theirs for c, own in mine) and (k in listed or rank(k) > rank(key)):
-            found.append(k)
-    return _one(found)
-
-
-def _country_core(form: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
-    """A body's name as (the key of the country it opens with or "", the rest in one spelling)."""
-    countries = _country_words()
-    for n in (3, 2, 1):
-        head = form[:n - 1] if n >= 2 and form[n - 1:n] == ("s",) else form[:n]  # "indonesia s": a possessive
-        if len(form) > n and head in countries:
-            return countries[head], tuple(_american(w) for w in form[n:])
-    return "", tuple(_american(w) for w in form)
-
-
-@lru_cache(maxsize=1)
-def _country_words() -> dict[tuple[str, ...], str]:
-    """Every name, alias and adjective of a gazetteer country, as words."""
-    out: dict[tuple[str, ...], str] = {}
-    for entry in gazetteer.load().entries.values():
-        if entry.type == "Country":
-            for name in [*entry.labels.values(), *entry.aliases, *entry.adjectives]:
-                out.setdefault(tuple(norm_key(name).split()), entry.key)
-    out.pop((), None)
-    return out
-
-
-def _american(word: str) -> str:
-    spelled = lexicon.spellings().get(word, word)
-    return spelled[:-7] + "ization" if spelled.endswith("isation") else spelled
 
 
 @dataclass(frozen=True)

@@ -63,7 +63,7 @@ def run(article: Article, *, events: EventRecogniser | None | bool = True) -> An
         found = [with_named_occasions(sentence, article.text, here, recogniser=occasions, language=article.language,
                                       chunks=named) for sentence, here, named in zip(sentences, found, chunks)]
     found = with_defined_acronyms(article.text, sentences, found, lex.generic_agreements)
-    found = [here + signed_documents(sentence, article.text, here, lex) for sentence, here in zip(sentences, found)]
+    found = [signed_documents(sentence, article.text, here, lex) for sentence, here in zip(sentences, found)]
     found = [without_credits(sentence, with_appositions(sentence, here, gaz=gaz, lex=lex, chunks=named))
              for sentence, here, named in zip(sentences, found, chunks)]
     case = load_clusters(article.language).case

@@ -118,7 +118,11 @@ def _document(tokens: list[Token], words: list[str], k: int, docs: Documents) ->
 
 
 def signed_documents(sentence: Sentence, text: str, found: list[Mention], lex: Lexicon) -> list[Mention]:
-    """The described documents signed in a sentence that no name found so far overlaps."""
+    """The sentence's mentions (``found``) with the described documents signed in it that no other name
+    overlaps. An agreement the recogniser found at its start, and nothing else inside it, gives way to it: the
+    recogniser, which learnt few such names, cuts them short ("signed an agreement to coordinate
+    counter-terrorism efforts" read as "agreement" or "agreement to coordinate counter-terrorism"), and a name
+    must hold the annotated one to match it."""
     tokens = sentence.tokens
     docs = documents(lex.language)
     signing = lex.phrases("signs") | docs.verbs
@@ -131,9 +135,14 @@ def signed_documents(sentence: Sentence, text: str, found: list[Mention], lex: L
         if span is None:
             continue
         start, end = tokens[span[0]].start, tokens[span[1] - 1].end
-        if any(m.start < end and start < m.end for m in found + out):
+        cut = [m for m in found if m.type == "Agreement" and m.rule == "event-model" and m.start == start
+               and m.end < end]
+        if len([m for m in found if start <= m.start and m.end <= end]) > 1:
+            cut = []  # two names inside: "an agreement on X and a currency swap agreement" is two documents
+        if any(m.start < end and start < m.end for m in found + out if m not in cut):
             continue
+        found = [m for m in found if m not in cut]
         name = text[start:end]
         out.append(Mention(start, end, name, "Agreement", sentence.index, key=f"agreement:{norm_key(name)}",
                            name=name, rule="signed-document"))
-    return out
+    return found + out

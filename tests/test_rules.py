@@ -589,6 +589,16 @@ def test_common_words_in_title_case_and_degrees_are_no_names():
     assert "Budi Santoso" in names and not names & {"Bahas Pembangunan Kota", "MH", "SH"}, names
 
 
+def test_an_english_phrase_in_title_case_in_indonesian_news_is_no_person():
+    """Indonesian reports quote English terms in title case ("Mutual Evaluation", "Plenary Session"); their
+    words are common English words, which the Indonesian word habits do not know. A foreign name whose first
+    word English writes capitalised stays a person."""
+    text = ("Menurut Budi Santoso, Mutual Evaluation terhadap Indonesia dilakukan pada 2023. Dalam Plenary Session "
+            "itu, Presiden bertemu Perdana Menteri Selandia Baru John Key di Jakarta.")
+    people = {e.name for e in extract.run(nlp.run(_article(text))).entities.values() if e.type == "Person"}
+    assert people == {"Budi Santoso", "John Key"}, people
+
+
 def test_a_countrys_government_is_the_country_and_a_retired_officers_tni_no_actor():
     text = ("Pemerintah Turki dan Pemerintah Indonesia sepakat bekerja sama. "
             "Pemerintah Provinsi Jawa Barat mendukung. Hadir pula Mayjen (Purn) TNI Budi Santoso.")

@@ -69,7 +69,8 @@ def run(article: Article, *, events: EventRecogniser | None | bool = True) -> An
     case = load_clusters(article.language).case
     if article.language == "id":  # English surnames are often common words ("Charles Fries", "Condoleezza Rice")
         found = [[_without_common_tail(m, case, lex.headline_verbs) for m in here] for here in found]
-    kept = [m for here in found for m in here if not _no_body(m, article.text, lex) and not _common_words(m, case, lex)]
+    common = _with_english(article.language)
+    kept = [m for here in found for m in here if not _no_body(m, article.text, lex) and not _common_words(m, common, lex)]
     named = {m.key for m in kept if m.rule != "name-again"}  # a short form stands for a person kept by name
     mentions = [with_ordinal(_one_memorandum(_as_country(m, gaz), lex), article.text) for m in kept
                 if m.rule != "name-again" or m.key in named]
@@ -153,6 +154,15 @@ def _common_words(m: Mention, case: dict[str, str], lex: Lexicon) -> bool:
     surname = (all(h == "mostly" for h in habits) and not (lex.language == "id" and m.rule == "title-name")
                and not any(w in lex.head_words or (w,) in lex.ranks for w in words))
     return not surname
+
+
+@lru_cache(maxsize=None)
+def _with_english(language: str) -> dict[str, str]:
+    """How running text writes each word, in the article's language and, for words it does not know, in
+    English: Indonesian news quotes English phrases in title case ("Mutual Evaluation", "Plenary Session"),
+    which the Indonesian clusters never saw and the Indonesian recogniser takes for people."""
+    case = load_clusters(language).case
+    return case if language == "en" else {**load_clusters("en").case, **case}
 
 
 _WORDS = re.compile(r"\S+")

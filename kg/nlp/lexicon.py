@@ -15,7 +15,7 @@ class Title:
     text: str
     kind: str  # head | compound
     body: str
-    full: str = ""  # the title spelled out, reported as the role of an abbreviation ("Menlu": "Menteri Luar Negeri")
+    full: str = ""  # the title spelled out, which an abbreviation is read as ("Menlu": "Menteri Luar Negeri")
 
 
 @dataclass(frozen=True)
@@ -129,7 +129,7 @@ class EventReferences:
 def abbreviated_titles() -> tuple[tuple[str, str], ...]:
     """(abbreviation, the title spelled out) of the minister titles the Indonesian lexicon spells out
     ("Menlu", "Menteri Luar Negeri"), longest title first."""
-    rows = [(row["title"], row["full"]) for row in _optional("lexicons/id/titles.tsv") if row.get("full")]
+    rows = {(title.text, title.full) for title in load("id").titles.values() if title.full}
     return tuple(sorted(rows, key=lambda r: (-len(r[1]), r)))
 
 

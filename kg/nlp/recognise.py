@@ -154,7 +154,7 @@ def _plausible_name(tokens: list[Token], start: int, end: int, gaz: Gazetteer, l
     Angkatan Darat AS ...": the title goes on) or holds an agency."""
     first = tokens[start].text.lower()
     if first in lex.not_names or (first,) in lex.titles or series_end(tokens, start, lex) \
-            or lex.heads.get((first,), ("", 0))[0] == "Organization":
+            or lex.heads.get((first,), ("", ""))[0] == "Organization":
         return False
     for k in range(start, end):
         found = gaz.match(tokens, k)

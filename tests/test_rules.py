@@ -331,6 +331,22 @@ def test_a_police_unit_title_with_a_rank_before_the_name_gives_the_unit_and_the_
     assert "Rina Kartika" in names and not any("Jaya" in n or "Wawali" in n for n in names)
 
 
+def test_each_of_two_coordinated_hosts_meets_each_guest_and_no_topic():
+    """GUIDELINES: in a 2+2, each minister meets each minister of the other side."""
+    hosts = ("Minister for Foreign Affairs Sari Wulandari and Minister for Defence Ana Putri hosted Secretary of "
+             "State Tom Baker and Secretary of Defense Joe Miller in Sydney.")
+    result = extract.run(nlp.run(_article(hosts, language="en")), rules_only=True)
+    names = {k: e.name for k, e in result.entities.items()}
+    met = {frozenset((names[c.subject], names[c.object])) for c in result.claims if c.relation == "meets"}
+    assert met == {frozenset((a, b)) for a in ("Sari Wulandari", "Ana Putri") for b in ("Tom Baker", "Joe Miller")}
+    assert {frozenset(("Budi Santoso", "Taro Yamada")), frozenset(("Joko Lestari", "Taro Yamada"))} <= _pairs(
+        "Menhan Budi Santoso dan Panglima TNI Joko Lestari menerima Menhan Jepang Taro Yamada di Jakarta.", "meets")
+    topics = extract.run(nlp.run(_article("Foreign Minister Sari Wulandari and Japanese Foreign Minister Taro Yamada "
+                                          "discussed Myanmar and Cambodia.", language="en")), rules_only=True)
+    assert not [c for c in topics.claims if c.relation == "meets" and topics.entities[c.subject].name == "Sari Wulandari"
+                and topics.entities[c.object].type == "Country"]  # what they discussed is no guest
+
+
 def test_two_people_who_met_at_an_event_met_each_other_not_the_body_in_the_events_name():
     text = ("Menlu Sari Wulandari dan Menlu Serbia Marko Petrovic bertemu di Beograd pada peringatan "
             "60 Tahun Gerakan Non-Blok.")

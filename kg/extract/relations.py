@@ -7,6 +7,7 @@ and a cooperation needs two named parties.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from itertools import combinations
 
@@ -135,8 +136,8 @@ def meets(view: SentenceView, entities: dict[str, Entity]) -> Iterator[Claim]:
     elif before and after and nominal and _has_people(before) != _has_people(after):
         pass  # "Gemma Huggins ... dalam pertemuan ... Indonesia": a person and a body on either side of a noun
     elif before and after:
-        subject = before[-1]
-        pairs = [(subject.key, o.key) for o in after]
+        subjects = _coordinated(view, before) if all(p.type == "Person" for p in after) else before[-1:]
+        pairs = [(s.key, o.key) for s in subjects for o in after]  # "A and B hosted C and D"
     elif nominal and not after and _coordinated_subject(view, before, trigger):
         pairs = [(before[-2].key, before[-1].key)]  # "BNPT dan Densus 88 menggelar rapat koordinasi"
     elif len(before) >= 2 and not after and trigger.text in RECIPROCAL_MEETINGS:
@@ -297,6 +298,26 @@ def cooperates(view: SentenceView, previous_subject: str | None, last_pair: tupl
     for s, o in pairs:
         if not _own_country(s, o):
             yield Claim("cooperates_with", s, o, view.evidence(), "cooperates:trigger", 0.7)
+
+
+_JOINING = frozenset({",", "and", "dan", "serta", "&"})
+_IN_TITLES = frozenset({"for", "of", "the", "untuk", "urusan", "bidang"})
+
+
+def _coordinated(view: SentenceView, before: list[Party]) -> list[Party]:
+    """The subject of a meeting verb and the people coordinated with it: "Minister for Foreign Affairs A and
+    Minister for Defence B hosted C and D" is a meeting of each of A and B with each of C and D (GUIDELINES:
+    in a 2+2, each minister with each minister of the other side). Only a coordinator and the next person's
+    title may stand between two of them; "A, didampingi B, menerima C" leaves B out."""
+    subjects = [before[-1]]
+    for a, b in zip(reversed(before[:-1]), reversed(before)):
+        between = view.sentence.text[a.end - view.sentence.start:b.start - view.sentence.start]
+        words = re.sub(r"\([^()]*\)", " ", between).replace(",", " , ").split()
+        if not (words and words[0].lower() in _JOINING and a.type == b.type
+                and all(w.lower() in _JOINING or w.lower() in _IN_TITLES or w[:1].isupper() for w in words[1:])):
+            break
+        subjects.append(a)
+    return subjects[::-1]
 
 
 def _coordinated_subject(view: SentenceView, before: list[Party], trigger: Trigger) -> bool:

@@ -347,6 +347,14 @@ def test_each_of_two_coordinated_hosts_meets_each_guest_and_no_topic():
                 and topics.entities[c.object].type == "Country"]  # what they discussed is no guest
 
 
+def test_two_people_of_one_body_listed_present_at_a_meeting_are_one_side():
+    text = ("Hadir dalam pertemuan tersebut Kepala BNN Komjen Pol Budi Santoso, Sekretaris Utama BNN Joko Lestari, "
+            "dan Kapolri Jenderal Taro Pratama.")
+    met = _pairs(text, "meets")
+    assert {frozenset(("Budi Santoso", "Taro Pratama")), frozenset(("Joko Lestari", "Taro Pratama"))} <= met, met
+    assert frozenset(("Budi Santoso", "Joko Lestari")) not in met
+
+
 def test_two_people_who_met_at_an_event_met_each_other_not_the_body_in_the_events_name():
     text = ("Menlu Sari Wulandari dan Menlu Serbia Marko Petrovic bertemu di Beograd pada peringatan "
             "60 Tahun Gerakan Non-Blok.")

@@ -164,7 +164,7 @@ def propose_all(analyzed: AnalyzedArticle) -> Proposals:
     carried = Carried(_event_heads(language), _agreement_heads(language), lexicon.event_references().pointers)
     for view in views:
         two_people = the_two(view, people_phrases, last_people, list(recent), ministers)
-        here = [*meets(view, entities), *signs(view, entities, last_agreement, bodies, two_people, last_pair),
+        here = [*meets(view, entities, bodies), *signs(view, entities, last_agreement, bodies, two_people, last_pair),
                 *attends(view, entities, last_event), *present(view, entities, last_event, presence)]
         named = list(dict.fromkeys(p.key for p in view.parties if p.type == "Person"))
         if len(named) >= 2:

@@ -114,8 +114,11 @@ def _principals(parties: list[Party]) -> list[Party]:
     return _distinct([p for p in parties if p.rule != "title-body"])
 
 
-def meets(view: SentenceView, entities: dict[str, Entity]) -> Iterator[Claim]:
-    """Two parties meet, visit, receive or hold talks (GUIDELINES: meets); a coordination meeting pairs everyone."""
+def meets(view: SentenceView, entities: dict[str, Entity], bodies: dict[str, str] | None = None) -> Iterator[Claim]:
+    """Two parties meet, visit, receive or hold talks (GUIDELINES: meets); a coordination meeting pairs everyone
+    but two people of one body (``bodies``: person -> the body of the post the rules gave them), who are one
+    side ("Hadir dalam pertemuan itu Kepala BNN A, Sekretaris Utama BNN B, Deputi ... BNN C")."""
+    bodies = bodies or {}
     trigger = view.first("meets")
     if trigger is None or planned(view, trigger.start):
         return
@@ -127,7 +130,8 @@ def meets(view: SentenceView, entities: dict[str, Entity]) -> Iterator[Claim]:
     if reported_before(view, trigger) and not (attend and len(after) >= 3):
         return  # "pertemuan tersebut", "pertemuan yang kelima ini": a meeting already reported where it was introduced
     if attend and len(after) >= 3 and len({p.type == "Person" for p in after}) == 1:
-        pairs = [(a.key, b.key) for a, b in combinations(after, 2)]  # "Hadir dalam rapat ini A, B, C"
+        pairs = [(a.key, b.key) for a, b in combinations(after, 2)  # "Hadir dalam rapat ini A, B, C"
+                 if not (bodies.get(a.key) and bodies.get(a.key) == bodies.get(b.key))]
     elif nominal and len(after) >= 2 and view.word_before(trigger.start) not in ("dengan", "with"):
         pairs = [(after[0].key, after[1].key)]  # "pertemuan Kepala BNPT dan Menlu Inggris"
     elif (len(before) >= 2 and trigger.text in RECIPROCAL_MEETINGS

@@ -355,6 +355,14 @@ def test_two_people_of_one_body_listed_present_at_a_meeting_are_one_side():
     assert frozenset(("Budi Santoso", "Joko Lestari")) not in met
 
 
+def test_the_partners_listed_after_a_meeting_with_meet_its_subject_not_each_other():
+    text = ("Di sela-sela KTT APEC di Singapura, Presiden Budi Santoso bertemu dengan sejumlah pemimpin negara "
+            "sahabat, antara lain Perdana Menteri Jepang Taro Yamada, Presiden Korea Selatan Kim Min Soo, dan "
+            "Perdana Menteri Thailand Somchai Wong.")
+    partners = ("Taro Yamada", "Kim Min Soo", "Somchai Wong")
+    assert _pairs(text, "meets") == {frozenset(("Budi Santoso", p)) for p in partners}
+
+
 def test_two_people_who_met_at_an_event_met_each_other_not_the_body_in_the_events_name():
     text = ("Menlu Sari Wulandari dan Menlu Serbia Marko Petrovic bertemu di Beograd pada peringatan "
             "60 Tahun Gerakan Non-Blok.")

@@ -127,9 +127,10 @@ def meets(view: SentenceView, entities: dict[str, Entity], bodies: dict[str, str
     pairs: list[tuple[str, str]] = []
     attend = view.first("attends")
     nominal = trigger.text in NOMINAL_MEETINGS
-    if reported_before(view, trigger) and not (attend and len(after) >= 3):
+    present = attend and len(after) >= 3 and not _partnered(view, trigger, after[0])
+    if reported_before(view, trigger) and not present:
         return  # "pertemuan tersebut", "pertemuan yang kelima ini": a meeting already reported where it was introduced
-    if attend and len(after) >= 3 and len({p.type == "Person" for p in after}) == 1:
+    if present and len({p.type == "Person" for p in after}) == 1:
         pairs = [(a.key, b.key) for a, b in combinations(after, 2)  # "Hadir dalam rapat ini A, B, C"
                  if not (bodies.get(a.key) and bodies.get(a.key) == bodies.get(b.key))]
     elif nominal and len(after) >= 2 and view.word_before(trigger.start) not in ("dengan", "with"):
@@ -302,6 +303,13 @@ def cooperates(view: SentenceView, previous_subject: str | None, last_pair: tupl
     for s, o in pairs:
         if not _own_country(s, o):
             yield Claim("cooperates_with", s, o, view.evidence(), "cooperates:trigger", 0.7)
+
+
+def _partnered(view: SentenceView, trigger: Trigger, first: Party) -> bool:
+    """"... melakukan pertemuan dwipihak dengan sejumlah kepala negara antara lain A, B, C": the list after
+    "dengan" / "with" holds the partners of whoever meets them, not people present together."""
+    between = view.sentence.text[trigger.end - view.sentence.start:first.start - view.sentence.start].lower().split()
+    return "dengan" in between or "with" in between
 
 
 _JOINING = frozenset({",", "and", "dan", "serta", "&"})

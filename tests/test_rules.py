@@ -363,6 +363,22 @@ def test_the_partners_listed_after_a_meeting_with_meet_its_subject_not_each_othe
     assert _pairs(text, "meets") == {frozenset(("Budi Santoso", p)) for p in partners}
 
 
+def test_people_who_met_someone_or_discussed_something_did_not_meet_each_other_or_the_topic():
+    def met(text: str) -> set[frozenset[str]]:
+        result = extract.run(nlp.run(_article(text, language="en")), rules_only=True)
+        return {frozenset((result.entities[c.subject].name, result.entities[c.object].name))
+                for c in result.claims if c.relation == "meets"}
+
+    guest = met("Senior Director Tom Baker and Ambassador Joe Miller met Ali Hassan at the ministry in Rabat.")
+    assert guest == {frozenset(("Tom Baker", "Ali Hassan")), frozenset(("Joe Miller", "Ali Hassan"))}
+    topic = met("Secretary Ann Lee and Minister Tom Baker discussed the plans President Joe Miller and Prime "
+                "Minister Ali Hassan announced last week.")
+    assert topic == {frozenset(("Ann Lee", "Tom Baker"))}
+    counterpart = met("Defence Minister Ann Lee and her Indonesian counterpart Budi Santoso met in Sydney, where "
+                      "they agreed to renew the Australia-Indonesia defence cooperation agreement.")
+    assert counterpart == {frozenset(("Ann Lee", "Budi Santoso"))}
+
+
 def test_two_people_who_met_at_an_event_met_each_other_not_the_body_in_the_events_name():
     text = ("Menlu Sari Wulandari dan Menlu Serbia Marko Petrovic bertemu di Beograd pada peringatan "
             "60 Tahun Gerakan Non-Blok.")

@@ -21,6 +21,7 @@ from kg.relations import REGISTRY
 # named between ("mengundang Menlu Jepang Taro Yamada untuk menghadiri ...", "invited X, Y and Z to attend").
 MODAL_REACH = {"future": 30, "negation": 30, "invitation": 90}
 RECIPROCAL_MEETINGS = frozenset({"met", "meet", "bertemu", "held talks", "bertatap muka"})
+TOPICAL_MEETINGS = frozenset({"discussed"})  # what follows is the topic, unless "with" names a partner
 NOMINAL_MEETINGS = frozenset({"pertemuan", "pertemuan bilateral", "rapat", "rapat koordinasi", "kunjungan kehormatan",
                               "jumpa", "meeting", "talks", "bilateral meeting"})
 
@@ -130,14 +131,18 @@ def meets(view: SentenceView, entities: dict[str, Entity], bodies: dict[str, str
     present = attend and len(after) >= 3 and not _partnered(view, trigger, after[0])
     if reported_before(view, trigger) and not present:
         return  # "pertemuan tersebut", "pertemuan yang kelima ini": a meeting already reported where it was introduced
+    reciprocal = trigger.text in RECIPROCAL_MEETINGS
+    if trigger.text in TOPICAL_MEETINGS and after and not _partnered(view, trigger, after[0]):
+        after, reciprocal = [], True  # "A and B discussed the situation in Myanmar and Papua"
+    together = _coordinated(view, before) if len(before) >= 2 else []
     if present and len({p.type == "Person" for p in after}) == 1:
         pairs = [(a.key, b.key) for a, b in combinations(after, 2)  # "Hadir dalam rapat ini A, B, C"
                  if not (bodies.get(a.key) and bodies.get(a.key) == bodies.get(b.key))]
     elif nominal and len(after) >= 2 and view.word_before(trigger.start) not in ("dengan", "with"):
         pairs = [(after[0].key, after[1].key)]  # "pertemuan Kepala BNPT dan Menlu Inggris"
-    elif (len(before) >= 2 and trigger.text in RECIPROCAL_MEETINGS
-          and view.word_after(trigger.end) not in ("dengan", "with") and _has_people(before)):
-        pairs = [(a.key, b.key) for a, b in combinations(before, 2)]  # "Retno dan Nikola bertemu di Beograd pada ..."
+    elif (len(together) >= 2 and reciprocal and view.word_after(trigger.end) not in ("dengan", "with")
+          and _has_people(together) and not _object(trigger, after)):
+        pairs = [(a.key, b.key) for a, b in combinations(together, 2)]  # "Retno dan Nikola bertemu di Beograd pada ..."
     elif before and after and nominal and _has_people(before) != _has_people(after):
         pass  # "Gemma Huggins ... dalam pertemuan ... Indonesia": a person and a body on either side of a noun
     elif before and after:
@@ -145,8 +150,8 @@ def meets(view: SentenceView, entities: dict[str, Entity], bodies: dict[str, str
         pairs = [(s.key, o.key) for s in subjects for o in after]  # "A and B hosted C and D"
     elif nominal and not after and _coordinated_subject(view, before, trigger):
         pairs = [(before[-2].key, before[-1].key)]  # "BNPT dan Densus 88 menggelar rapat koordinasi"
-    elif len(before) >= 2 and not after and trigger.text in RECIPROCAL_MEETINGS:
-        pairs = [(a.key, b.key) for a, b in combinations(before, 2)]  # "Andrews and Mahfud met in Jakarta"
+    elif len(together) >= 2 and not after and reciprocal:
+        pairs = [(a.key, b.key) for a, b in combinations(together, 2)]  # "Andrews and Mahfud met in Jakarta"
     if not pairs:
         return
     date = view.time_near(trigger.start) or _event_date(view, entities)
@@ -305,6 +310,11 @@ def cooperates(view: SentenceView, previous_subject: str | None, last_pair: tupl
             yield Claim("cooperates_with", s, o, view.evidence(), "cooperates:trigger", 0.7)
 
 
+def _object(trigger: Trigger, after: list[Party]) -> bool:
+    """A person right after a meeting verb is whom its subjects met: "A and B met Hammouchi at ..."."""
+    return bool(after) and after[0].type == "Person" and after[0].start - trigger.end < 40
+
+
 def _partnered(view: SentenceView, trigger: Trigger, first: Party) -> bool:
     """"... melakukan pertemuan dwipihak dengan sejumlah kepala negara antara lain A, B, C": the list after
     "dengan" / "with" holds the partners of whoever meets them, not people present together."""
@@ -313,7 +323,8 @@ def _partnered(view: SentenceView, trigger: Trigger, first: Party) -> bool:
 
 
 _JOINING = frozenset({",", "and", "dan", "serta", "&"})
-_IN_TITLES = frozenset({"for", "of", "the", "untuk", "urusan", "bidang"})
+_IN_TITLES = frozenset({"for", "of", "the", "untuk", "urusan", "bidang",  # and a counterpart's: "and her Indonesian
+                        "his", "her", "their", "counterpart", "mitranya", "dari"})  # counterpart X", "dan mitranya dari Jepang X"
 
 
 def _coordinated(view: SentenceView, before: list[Party]) -> list[Party]:

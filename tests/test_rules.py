@@ -208,6 +208,13 @@ def test_a_post_with_no_body_takes_the_body_named_before_it():
                                                "Deputi Bidang Pencegahan, Perlindungan, dan Deradikalisasi", None)}
 
 
+def test_the_country_an_event_is_held_in_does_not_attend_it():
+    text = ("Presiden Budi Santoso menghadiri Konferensi Tingkat Tinggi Luar Biasa ke-5 Organisasi Kerja Sama Islam "
+            "di Istanbul, Turki, Rabu (13/12/2017).")
+    attended = {(s, o) for s, o, *_rest in _facts(text, "attends")}
+    assert attended and all(s == "Budi Santoso" for s, _o in attended), attended
+
+
 def test_a_bilateral_event_is_attended_by_the_two_countries_in_its_name():
     text = "Menteri Koordinator Bidang Politik, Hukum dan Keamanan Wiranto menghadiri Indonesia-Australia Ministerial Council on Law and Security di Lombok."
     attended = {s for s, _o, _r, _d in _facts(text, "attends")}

@@ -104,6 +104,10 @@ class SentenceView:
         at = next((m.key for m in self.places if self.word_before(m.start) in LOCATIVE or self._after_venue(m.start)), None)
         return at or next((m.key for m in self.places if self.word_before(m.start) in DIRECTIONAL), None)
 
+    def located(self, position: int) -> bool:
+        """A name at ``position`` says where something happened: "di Singapura", "in Hanoi, Vietnam"."""
+        return self.word_before(position) in LOCATIVE or self._after_venue(position)
+
     def _after_venue(self, position: int) -> bool:
         """``position`` follows "LOCATIVE venue words ," (at most MAX_VENUE words, the last one capitalised:
         "di Kantor Kemlu RI, Jakarta", "di kantor BNPT, Jakarta")."""

@@ -264,7 +264,8 @@ def attends(view: SentenceView, entities: dict[str, Entity], last_event: str | N
         return
     inside = [(m.start, m.end) for m in view.events]
     parties = [p for p in view.parties if not any(a <= p.start < b for a, b in inside)]
-    parties = [p for p in parties if not names_a_side(view, p)]
+    parties = [p for p in parties if not names_a_side(view, p)
+               and not (p.type == "Country" and view.located(p.start))]  # "menghadiri KTT X di Istanbul, Turki"
     if attend is None:
         parties = [p for p in parties if p.start > meeting.start]  # type: ignore[union-attr]
     people_bodies = [p for p in parties if p.rule == "title-body"]

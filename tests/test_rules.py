@@ -386,6 +386,20 @@ def test_people_who_met_someone_or_discussed_something_did_not_meet_each_other_o
     assert counterpart == {frozenset(("Ann Lee", "Budi Santoso"))}
 
 
+def test_visiting_a_body_or_a_person_is_meeting_them_visiting_a_country_is_not():
+    def met(text: str, language: str) -> set[frozenset[str]]:
+        result = extract.run(nlp.run(_article(text, language=language)), rules_only=True)
+        return {frozenset((result.entities[c.subject].name, result.entities[c.object].name))
+                for c in result.claims if c.relation == "meets"}
+
+    assert met("OSCE Secretary General Tom Baker has visited the CSTO Secretariat for the first time.", "en") == {
+        frozenset(("Tom Baker", "CSTO Secretariat"))}
+    assert not met("Defence Minister Tom Baker visited Vietnam and Thailand last week.", "en")
+    visited = met("Kepala BNN Provinsi Maluku Utara Brigjen Pol. Budi Santoso mengunjungi Kapolda Maluku Utara Irjen "
+                  "Pol Joko Lestari dan Kepala Bakamla Laksdya Taro Pratama di Ternate.", "id")
+    assert visited == {frozenset(("Budi Santoso", "Joko Lestari")), frozenset(("Budi Santoso", "Taro Pratama"))}
+
+
 def test_two_people_who_met_at_an_event_met_each_other_not_the_body_in_the_events_name():
     text = ("Menlu Sari Wulandari dan Menlu Serbia Marko Petrovic bertemu di Beograd pada peringatan "
             "60 Tahun Gerakan Non-Blok.")

@@ -21,6 +21,7 @@ from kg.relations import REGISTRY
 # named between ("mengundang Menlu Jepang Taro Yamada untuk menghadiri ...", "invited X, Y and Z to attend").
 MODAL_REACH = {"future": 30, "negation": 30, "invitation": 90}
 RECIPROCAL_MEETINGS = frozenset({"met", "meet", "bertemu", "held talks", "bertatap muka"})
+VISITING = frozenset({"mengunjungi", "berkunjung ke", "visited", "visiting"})  # verbs of the "visit" triggers
 TOPICAL_MEETINGS = frozenset({"discussed"})  # what follows is the topic, unless "with" names a partner
 NOMINAL_MEETINGS = frozenset({"pertemuan", "pertemuan bilateral", "rapat", "rapat koordinasi", "kunjungan kehormatan",
                               "jumpa", "meeting", "talks", "bilateral meeting"})
@@ -121,7 +122,10 @@ def meets(view: SentenceView, entities: dict[str, Entity], bodies: dict[str, str
     side ("Hadir dalam pertemuan itu Kepala BNN A, Sekretaris Utama BNN B, Deputi ... BNN C")."""
     bodies = bodies or {}
     trigger = view.first("meets")
-    if trigger is None or planned(view, trigger.start):
+    if trigger is None:
+        yield from _visited(view, entities)
+        return
+    if planned(view, trigger.start):
         return
     before = _principals([p for p in view.parties if p.end <= trigger.start])
     after = _principals([p for p in view.parties if p.start >= trigger.end])
@@ -311,9 +315,30 @@ def cooperates(view: SentenceView, previous_subject: str | None, last_pair: tupl
             yield Claim("cooperates_with", s, o, view.evidence(), "cooperates:trigger", 0.7)
 
 
-def _object(trigger: Trigger, after: list[Party]) -> bool:
+def _visited(view: SentenceView, entities: dict[str, Entity]) -> Iterator[Claim]:
+    """"A mengunjungi Gubernur B dan Sekretaris Daerah C", "X has visited the CSTO Secretariat": visiting a named
+    body or person is meeting it, visiting a country or a place is not (GUIDELINES). Only a verb's object right
+    after it and those coordinated with it are visited; a visit told by a noun ("kunjungan kerja", "on a visit
+    to") dates and places the meetings told after it (``occasions``) and pairs nobody."""
+    trigger = next((t for t in view.triggers if t.relation == "visit" and t.text in VISITING), None)
+    if trigger is None or planned(view, trigger.start):
+        return
+    before = _principals([p for p in view.parties if p.end <= trigger.start])
+    after = [p for p in view.parties if p.start >= trigger.end and not p.rule.startswith("title-")]  # not a title's body
+    if not before or not after or after[0].type == "Country" or not _object(trigger, after, "Person", "Organization"):
+        return
+    visited = _run_from(view, after)
+    date = view.time_near(trigger.start) or _event_date(view, entities)
+    place = view.place() or _event_place(view, entities)
+    for s in _coordinated(view, before):
+        for o in visited:
+            if o.type != "Country":
+                yield Claim("meets", s.key, o.key, view.evidence(), "meets:trigger", 0.7, date=date, place=place)
+
+
+def _object(trigger: Trigger, after: list[Party], *types: str) -> bool:
     """A person right after a meeting verb is whom its subjects met: "A and B met Hammouchi at ..."."""
-    return bool(after) and after[0].type == "Person" and after[0].start - trigger.end < 40
+    return bool(after) and after[0].type in (types or ("Person",)) and after[0].start - trigger.end < 40
 
 
 def _partnered(view: SentenceView, trigger: Trigger, first: Party) -> bool:
@@ -335,13 +360,28 @@ def _coordinated(view: SentenceView, before: list[Party]) -> list[Party]:
     title may stand between two of them; "A, didampingi B, menerima C" leaves B out."""
     subjects = [before[-1]]
     for a, b in zip(reversed(before[:-1]), reversed(before)):
-        between = view.sentence.text[a.end - view.sentence.start:b.start - view.sentence.start]
-        words = re.sub(r"\([^()]*\)", " ", between).replace(",", " , ").split()
-        if not (words and words[0].lower() in _JOINING and a.type == b.type
-                and all(w.lower() in _JOINING or w.lower() in _IN_TITLES or w[:1].isupper() for w in words[1:])):
+        if not _joined(view, a, b):
             break
         subjects.append(a)
     return subjects[::-1]
+
+
+def _run_from(view: SentenceView, after: list[Party]) -> list[Party]:
+    """The first party after a verb and those coordinated with it: "mengunjungi Gubernur A dan Sekda B"."""
+    run = after[:1]
+    for a, b in zip(after, after[1:]):
+        if not _joined(view, a, b):
+            break
+        run.append(b)
+    return run
+
+
+def _joined(view: SentenceView, a: Party, b: Party) -> bool:
+    """``b`` is coordinated with ``a`` before it: a coordinator first, then only the title ``b`` is named by."""
+    between = view.sentence.text[a.end - view.sentence.start:b.start - view.sentence.start]
+    words = re.sub(r"\([^()]*\)", " ", between).replace(",", " , ").split()
+    return bool(words) and words[0].lower() in _JOINING and a.type == b.type and all(
+        w.lower() in _JOINING or w.lower() in _IN_TITLES or w[:1].isupper() for w in words[1:])
 
 
 def _coordinated_subject(view: SentenceView, before: list[Party], trigger: Trigger) -> bool:

@@ -7,24 +7,27 @@ and a cooperation needs two named parties.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import combinations
 
 from kg.extract.context import Party, SentenceView, Trigger
+from kg.extract.coordination import coordinated, coordinated_subject, run_from
 from kg.extract.posts import state_posts
 from kg.model import Claim, Entity
 from kg.nlp import gazetteer
 from kg.relations import REGISTRY
+from kg.resources import load_table
 
 # How far before a trigger (in characters) a modal word governs it; an invitation reaches past the invitees
 # named between ("mengundang Menlu Jepang Taro Yamada untuk menghadiri ...", "invited X, Y and Z to attend").
 MODAL_REACH = {"future": 30, "negation": 30, "invitation": 90}
-RECIPROCAL_MEETINGS = frozenset({"met", "meet", "bertemu", "held talks", "bertatap muka"})
-VISITING = frozenset({"mengunjungi", "berkunjung ke", "visited", "visiting"})  # verbs of the "visit" triggers
-TOPICAL_MEETINGS = frozenset({"discussed"})  # what follows is the topic, unless "with" names a partner
-NOMINAL_MEETINGS = frozenset({"pertemuan", "pertemuan bilateral", "rapat", "rapat koordinasi", "kunjungan kehormatan",
-                              "jumpa", "meeting", "talks", "bilateral meeting"})
+
+
+@lru_cache(maxsize=None)
+def meeting_words(kind: str) -> frozenset[str]:
+    """The meeting words of a kind (reciprocal, nominal, topical, visiting): how each pairs its parties."""
+    return frozenset(r["phrase"] for r in load_table("lexicons/meeting_words.tsv") if r["kind"] == kind)
 
 
 def planned(view: SentenceView, trigger_start: int) -> bool:
@@ -60,7 +63,7 @@ def witness(party: Party, spans: list[tuple[int, int]]) -> bool:
 
 def reported_before(view: SentenceView, trigger: Trigger) -> bool:
     """A meeting noun that refers back ("pertemuan tersebut", "their meeting", "pertemuan yang kelima ini")."""
-    return trigger.text in NOMINAL_MEETINGS and _anaphoric_after(view, trigger.end)
+    return trigger.text in meeting_words("nominal") and _anaphoric_after(view, trigger.end)
 
 
 def names_a_side(view: SentenceView, party: Party) -> bool:
@@ -131,14 +134,14 @@ def meets(view: SentenceView, entities: dict[str, Entity], bodies: dict[str, str
     after = _principals([p for p in view.parties if p.start >= trigger.end])
     pairs: list[tuple[str, str]] = []
     attend = view.first("attends")
-    nominal = trigger.text in NOMINAL_MEETINGS
+    nominal = trigger.text in meeting_words("nominal")
     present = attend and len(after) >= 3 and not _partnered(view, trigger, after[0])
     if reported_before(view, trigger) and not present:
         return  # "pertemuan tersebut", "pertemuan yang kelima ini": a meeting already reported where it was introduced
-    reciprocal = trigger.text in RECIPROCAL_MEETINGS
-    if trigger.text in TOPICAL_MEETINGS and after and not _partnered(view, trigger, after[0]):
+    reciprocal = trigger.text in meeting_words("reciprocal")
+    if trigger.text in meeting_words("topical") and after and not _partnered(view, trigger, after[0]):
         after, reciprocal = [], True  # "A and B discussed the situation in Myanmar and Papua"
-    together = _coordinated(view, before) if len(before) >= 2 else []
+    together = coordinated(view, before) if len(before) >= 2 else []
     if present and len({p.type == "Person" for p in after}) == 1:
         pairs = [(a.key, b.key) for a, b in combinations(after, 2)  # "Hadir dalam rapat ini A, B, C"
                  if not (bodies.get(a.key) and bodies.get(a.key) == bodies.get(b.key))]
@@ -150,9 +153,9 @@ def meets(view: SentenceView, entities: dict[str, Entity], bodies: dict[str, str
     elif before and after and nominal and _has_people(before) != _has_people(after):
         pass  # "Gemma Huggins ... dalam pertemuan ... Indonesia": a person and a body on either side of a noun
     elif before and after:
-        subjects = _coordinated(view, before) if all(p.type == "Person" for p in after) else before[-1:]
+        subjects = coordinated(view, before) if all(p.type == "Person" for p in after) else before[-1:]
         pairs = [(s.key, o.key) for s in subjects for o in after]  # "A and B hosted C and D"
-    elif nominal and not after and _coordinated_subject(view, before, trigger):
+    elif nominal and not after and coordinated_subject(view, before, trigger):
         pairs = [(before[-2].key, before[-1].key)]  # "BNPT dan Densus 88 menggelar rapat koordinasi"
     elif len(together) >= 2 and not after and reciprocal:
         pairs = [(a.key, b.key) for a, b in combinations(together, 2)]  # "Andrews and Mahfud met in Jakarta"
@@ -293,7 +296,7 @@ def cooperates(view: SentenceView, previous_subject: str | None, last_pair: tupl
     after = _distinct([p for p in bodies if p.start >= trigger.end])
     before = _distinct([p for p in bodies if p.end <= trigger.start])
     pairs: list[tuple[str, str]] = []
-    if _coordinated_subject(view, before, trigger):
+    if coordinated_subject(view, before, trigger):
         pairs = [(before[-2].key, before[-1].key)]  # "AS dan Indonesia harus terus bekerja sama ..., kata X"
     elif len(after) >= 2:
         pairs = [(after[0].key, after[1].key)]
@@ -320,17 +323,17 @@ def _visited(view: SentenceView, entities: dict[str, Entity]) -> Iterator[Claim]
     body or person is meeting it, visiting a country or a place is not (GUIDELINES). Only a verb's object right
     after it and those coordinated with it are visited; a visit told by a noun ("kunjungan kerja", "on a visit
     to") dates and places the meetings told after it (``occasions``) and pairs nobody."""
-    trigger = next((t for t in view.triggers if t.relation == "visit" and t.text in VISITING), None)
+    trigger = next((t for t in view.triggers if t.relation == "visit" and t.text in meeting_words("visiting")), None)
     if trigger is None or planned(view, trigger.start):
         return
     before = _principals([p for p in view.parties if p.end <= trigger.start])
     after = [p for p in view.parties if p.start >= trigger.end and not p.rule.startswith("title-")]  # not a title's body
     if not before or not after or after[0].type == "Country" or not _object(trigger, after, "Person", "Organization"):
         return
-    visited = _run_from(view, after)
+    visited = run_from(view, after)
     date = view.time_near(trigger.start) or _event_date(view, entities)
     place = view.place() or _event_place(view, entities)
-    for s in _coordinated(view, before):
+    for s in coordinated(view, before):
         for o in visited:
             if o.type != "Country":
                 yield Claim("meets", s.key, o.key, view.evidence(), "meets:trigger", 0.7, date=date, place=place)
@@ -346,52 +349,6 @@ def _partnered(view: SentenceView, trigger: Trigger, first: Party) -> bool:
     "dengan" / "with" holds the partners of whoever meets them, not people present together."""
     between = view.sentence.text[trigger.end - view.sentence.start:first.start - view.sentence.start].lower().split()
     return "dengan" in between or "with" in between
-
-
-_JOINING = frozenset({",", "and", "dan", "serta", "&"})
-_IN_TITLES = frozenset({"for", "of", "the", "untuk", "urusan", "bidang",  # and a counterpart's: "and her Indonesian
-                        "his", "her", "their", "counterpart", "mitranya", "dari"})  # counterpart X", "dan mitranya dari Jepang X"
-
-
-def _coordinated(view: SentenceView, before: list[Party]) -> list[Party]:
-    """The subject of a meeting verb and the people coordinated with it: "Minister for Foreign Affairs A and
-    Minister for Defence B hosted C and D" is a meeting of each of A and B with each of C and D (GUIDELINES:
-    in a 2+2, each minister with each minister of the other side). Only a coordinator and the next person's
-    title may stand between two of them; "A, didampingi B, menerima C" leaves B out."""
-    subjects = [before[-1]]
-    for a, b in zip(reversed(before[:-1]), reversed(before)):
-        if not _joined(view, a, b):
-            break
-        subjects.append(a)
-    return subjects[::-1]
-
-
-def _run_from(view: SentenceView, after: list[Party]) -> list[Party]:
-    """The first party after a verb and those coordinated with it: "mengunjungi Gubernur A dan Sekda B"."""
-    run = after[:1]
-    for a, b in zip(after, after[1:]):
-        if not _joined(view, a, b):
-            break
-        run.append(b)
-    return run
-
-
-def _joined(view: SentenceView, a: Party, b: Party) -> bool:
-    """``b`` is coordinated with ``a`` before it: a coordinator first, then only the title ``b`` is named by."""
-    between = view.sentence.text[a.end - view.sentence.start:b.start - view.sentence.start]
-    words = re.sub(r"\([^()]*\)", " ", between).replace(",", " , ").split()
-    return bool(words) and words[0].lower() in _JOINING and a.type == b.type and all(
-        w.lower() in _JOINING or w.lower() in _IN_TITLES or w[:1].isupper() for w in words[1:])
-
-
-def _coordinated_subject(view: SentenceView, before: list[Party], trigger: Trigger) -> bool:
-    """"A dan B ... bekerja sama" with nothing after the trigger that names a partner ("dengan", "antara"):
-    A and B are the two parties, whatever the sentence names after it."""
-    if len(before) < 2 or view.word_after(trigger.end) in ("antara", "between", "dengan", "with"):
-        return False
-    a, b = before[-2], before[-1]
-    joined = view.sentence.text[a.end - view.sentence.start:b.start - view.sentence.start].strip().lower()
-    return joined in ("dan", "and", "&") and trigger.start - b.end < 40
 
 
 def _own_country(a: str, b: str) -> bool:

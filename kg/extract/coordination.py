@@ -1,0 +1,55 @@
+"""Which parties a sentence coordinates: the subjects of a meeting verb ("A and B hosted ..."), the objects
+after a visiting verb ("mengunjungi Gubernur A dan Sekda B"), two bodies that cooperate ("A dan B ... bekerja
+sama"). Two parties are coordinated when only a coordinator and the second one's title stand between them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.context import Party, SentenceView, Trigger
+
+_JOINING = frozenset({",", "and", "dan", "serta", "&"})
+_IN_TITLES = frozenset({"for", "of", "the", "untuk", "urusan", "bidang",  # and a counterpart's: "and her Indonesian
+                        "his", "her", "their", "counterpart", "mitranya", "dari"})  # counterpart X", "dan mitranya dari Jepang X"
+
+
+def coordinated(view: SentenceView, before: list[Party]) -> list[Party]:
+    """The subject of a meeting verb and the people coordinated with it: "Minister for Foreign Affairs A and
+    Minister for Defence B hosted C and D" is a meeting of each of A and B with each of C and D (GUIDELINES:
+    in a 2+2, each minister with each minister of the other side). Only a coordinator and the next person's
+    title may stand between two of them; "A, didampingi B, menerima C" leaves B out."""
+    subjects = [before[-1]]
+    for a, b in zip(reversed(before[:-1]), reversed(before)):
+        if not joined(view, a, b):
+            break
+        subjects.append(a)
+    return subjects[::-1]
+
+
+def run_from(view: SentenceView, after: list[Party]) -> list[Party]:
+    """The first party after a verb and those coordinated with it: "mengunjungi Gubernur A dan Sekda B"."""
+    run = after[:1]
+    for a, b in zip(after, after[1:]):
+        if not joined(view, a, b):
+            break
+        run.append(b)
+    return run
+
+
+def joined(view: SentenceView, a: Party, b: Party) -> bool:
+    """``b`` is coordinated with ``a`` before it: a coordinator first, then only the title ``b`` is named by."""
+    between = view.sentence.text[a.end - view.sentence.start:b.start - view.sentence.start]
+    words = re.sub(r"\([^()]*\)", " ", between).replace(",", " , ").split()
+    return bool(words) and words[0].lower() in _JOINING and a.type == b.type and all(
+        w.lower() in _JOINING or w.lower() in _IN_TITLES or w[:1].isupper() for w in words[1:])
+
+
+def coordinated_subject(view: SentenceView, before: list[Party], trigger: Trigger) -> bool:
+    """"A dan B ... bekerja sama" with nothing after the trigger that names a partner ("dengan", "antara"):
+    A and B are the two parties, whatever the sentence names after it."""
+    if len(before) < 2 or view.word_after(trigger.end) in ("antara", "between", "dengan", "with"):
+        return False
+    a, b = before[-2], before[-1]
+    between = view.sentence.text[a.end - view.sentence.start:b.start - view.sentence.start].strip().lower()
+    return between in ("dan", "and", "&") and trigger.start - b.end < 40

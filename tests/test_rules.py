@@ -400,6 +400,15 @@ def test_visiting_a_body_or_a_person_is_meeting_them_visiting_a_country_is_not()
     assert visited == {frozenset(("Budi Santoso", "Joko Lestari")), frozenset(("Budi Santoso", "Taro Pratama"))}
 
 
+def test_meeting_words_of_the_genre_outside_the_first_lexicon_are_meeting_language():
+    assert _pairs("Menlu Sari Wulandari mengatakan pertemuannya dengan Menlu Turki Taro Yamada membahas soal "
+                  "Palestina.", "meets") == {frozenset(("Sari Wulandari", "Taro Yamada"))}
+    result = extract.run(nlp.run(_article("Foreign Minister Ann Lee greeted her Australian counterpart Tom Baker "
+                                          "at her office in Jakarta on Wednesday.", language="en")), rules_only=True)
+    assert {frozenset((result.entities[c.subject].name, result.entities[c.object].name))
+            for c in result.claims if c.relation == "meets"} == {frozenset(("Ann Lee", "Tom Baker"))}
+
+
 def test_two_people_who_met_at_an_event_met_each_other_not_the_body_in_the_events_name():
     text = ("Menlu Sari Wulandari dan Menlu Serbia Marko Petrovic bertemu di Beograd pada peringatan "
             "60 Tahun Gerakan Non-Blok.")

@@ -328,15 +328,13 @@ def _visited(view: SentenceView, entities: dict[str, Entity]) -> Iterator[Claim]
         return
     before = _principals([p for p in view.parties if p.end <= trigger.start])
     after = [p for p in view.parties if p.start >= trigger.end and not p.rule.startswith("title-")]  # not a title's body
-    if not before or not after or after[0].type == "Country" or not _object(trigger, after, "Person", "Organization"):
-        return
-    visited = run_from(view, after)
+    if not before or not _object(trigger, after, "Person", "Organization"):
+        return  # nothing visited, or a country or a place
     date = view.time_near(trigger.start) or _event_date(view, entities)
     place = view.place() or _event_place(view, entities)
     for s in coordinated(view, before):
-        for o in visited:
-            if o.type != "Country":
-                yield Claim("meets", s.key, o.key, view.evidence(), "meets:trigger", 0.7, date=date, place=place)
+        for o in run_from(view, after):  # of one type with the first: no country joins a body visited
+            yield Claim("meets", s.key, o.key, view.evidence(), "meets:trigger", 0.7, date=date, place=place)
 
 
 def _object(trigger: Trigger, after: list[Party], *types: str) -> bool:

@@ -104,6 +104,10 @@ class SentenceView:
         at = next((m.key for m in self.places if self.word_before(m.start) in LOCATIVE or self._after_venue(m.start)), None)
         return at or next((m.key for m in self.places if self.word_before(m.start) in DIRECTIONAL), None)
 
+    def text_between(self, start: int, end: int) -> str:
+        """The sentence's text between two offsets of the article."""
+        return self.sentence.text[start - self.sentence.start:end - self.sentence.start]
+
     def located(self, position: int) -> bool:
         """A name at ``position`` says where something happened: "di Singapura", "in Hanoi, Vietnam"."""
         return self.word_before(position) in LOCATIVE or self._after_venue(position)

@@ -39,7 +39,7 @@ def run_from(view: SentenceView, after: list[Party]) -> list[Party]:
 
 def joined(view: SentenceView, a: Party, b: Party) -> bool:
     """``b`` is coordinated with ``a`` before it: a coordinator first, then only the title ``b`` is named by."""
-    between = view.sentence.text[a.end - view.sentence.start:b.start - view.sentence.start]
+    between = view.text_between(a.end, b.start)
     words = re.sub(r"\([^()]*\)", " ", between).replace(",", " , ").split()
     return bool(words) and words[0].lower() in _JOINING and a.type == b.type and all(
         w.lower() in _JOINING or w.lower() in _IN_TITLES or w[:1].isupper() for w in words[1:])
@@ -51,5 +51,5 @@ def coordinated_subject(view: SentenceView, before: list[Party], trigger: Trigge
     if len(before) < 2 or view.word_after(trigger.end) in ("antara", "between", "dengan", "with"):
         return False
     a, b = before[-2], before[-1]
-    between = view.sentence.text[a.end - view.sentence.start:b.start - view.sentence.start].strip().lower()
+    between = view.text_between(a.end, b.start).strip().lower()
     return between in ("dan", "and", "&") and trigger.start - b.end < 40

@@ -24,10 +24,15 @@ from kg.resources import load_table
 MODAL_REACH = {"future": 30, "negation": 30, "invitation": 90}
 
 
-@lru_cache(maxsize=None)
 def meeting_words(kind: str) -> frozenset[str]:
     """The meeting words of a kind (reciprocal, nominal, topical, visiting): how each pairs its parties."""
-    return frozenset(r["phrase"] for r in load_table("lexicons/meeting_words.tsv") if r["kind"] == kind)
+    return _meeting_kinds().get(kind, frozenset())
+
+
+@lru_cache(maxsize=1)
+def _meeting_kinds() -> dict[str, frozenset[str]]:
+    rows = load_table("lexicons/meeting_words.tsv")
+    return {kind: frozenset(r["phrase"] for r in rows if r["kind"] == kind) for kind in {r["kind"] for r in rows}}
 
 
 def planned(view: SentenceView, trigger_start: int) -> bool:
@@ -159,6 +164,12 @@ def meets(view: SentenceView, entities: dict[str, Entity], bodies: dict[str, str
         pairs = [(before[-2].key, before[-1].key)]  # "BNPT dan Densus 88 menggelar rapat koordinasi"
     elif len(together) >= 2 and not after and reciprocal:
         pairs = [(a.key, b.key) for a, b in combinations(together, 2)]  # "Andrews and Mahfud met in Jakarta"
+    yield from _meetings(view, entities, trigger, pairs)
+
+
+def _meetings(view: SentenceView, entities: dict[str, Entity], trigger: Trigger,
+              pairs: list[tuple[str, str]]) -> Iterator[Claim]:
+    """The meeting rule's claims of a sentence's pairs, dated and placed by the sentence or its event."""
     if not pairs:
         return
     date = view.time_near(trigger.start) or _event_date(view, entities)
@@ -330,11 +341,8 @@ def _visited(view: SentenceView, entities: dict[str, Entity]) -> Iterator[Claim]
     after = [p for p in view.parties if p.start >= trigger.end and not p.rule.startswith("title-")]  # not a title's body
     if not before or not _object(trigger, after, "Person", "Organization"):
         return  # nothing visited, or a country or a place
-    date = view.time_near(trigger.start) or _event_date(view, entities)
-    place = view.place() or _event_place(view, entities)
-    for s in coordinated(view, before):
-        for o in run_from(view, after):  # of one type with the first: no country joins a body visited
-            yield Claim("meets", s.key, o.key, view.evidence(), "meets:trigger", 0.7, date=date, place=place)
+    visited = run_from(view, after)  # of one type with the first: no country joins a body visited
+    yield from _meetings(view, entities, trigger, [(s.key, o.key) for s in coordinated(view, before) for o in visited])
 
 
 def _object(trigger: Trigger, after: list[Party], *types: str) -> bool:
@@ -345,7 +353,7 @@ def _object(trigger: Trigger, after: list[Party], *types: str) -> bool:
 def _partnered(view: SentenceView, trigger: Trigger, first: Party) -> bool:
     """"... melakukan pertemuan dwipihak dengan sejumlah kepala negara antara lain A, B, C": the list after
     "dengan" / "with" holds the partners of whoever meets them, not people present together."""
-    between = view.sentence.text[trigger.end - view.sentence.start:first.start - view.sentence.start].lower().split()
+    between = view.text_between(trigger.end, first.start).lower().split()
     return "dengan" in between or "with" in between
 
 

@@ -362,6 +362,16 @@ def test_two_people_of_one_body_listed_present_at_a_meeting_are_one_side():
     assert frozenset(("Budi Santoso", "Joko Lestari")) not in met
 
 
+def test_a_known_first_name_that_a_surname_follows_is_another_person():
+    """"Ahmad" of "Ahmad Fauzan" after "Ahmad Suryadi" is not Ahmad Suryadi named again."""
+    text = ("Ketua MPR Bambang Wijaya menerima Duta Besar Jepang di Jakarta. Selain Ketua MPR Bambang Wijaya, ikut "
+            "hadir dalam pertemuan itu Wakil Ketua MPR Ahmad Suryadi, Ahmad Fauzan, Rina Wulandari serta Agus Salimin.")
+    posts = {(person, body, role) for person, body, role, _date in _facts(text, "holds_position")}
+    deputies = {"Ahmad Suryadi", "Ahmad Fauzan", "Rina Wulandari", "Agus Salimin"}
+    assert {(p, "Majelis Permusyawaratan Rakyat", "Wakil Ketua") for p in deputies} <= posts, posts
+    assert not _pairs(text, "meets")  # one body's officials listed present are one side
+
+
 def test_the_partners_listed_after_a_meeting_with_meet_its_subject_not_each_other():
     text = ("Di sela-sela KTT APEC di Singapura, Presiden Budi Santoso bertemu dengan sejumlah pemimpin negara "
             "sahabat, antara lain Perdana Menteri Jepang Taro Yamada, Presiden Korea Selatan Kim Min Soo, dan "

@@ -305,7 +305,8 @@ def second_pass(sentence: Sentence, text: str, mentions: list[Mention], *, peopl
                 continue
             key = people.get(token_key(span))
             if key and free(span[0].start, span[-1].end) and (n > 1 or (tok.text.lower(),) not in lex.titles) \
-                    and not _name_goes_on_left(tokens, i, free, lex) and not _ends_rank(tokens, i, n, lex):
+                    and not _name_goes_on_left(tokens, i, free, lex) and not _name_goes_on_right(tokens, i + n, free, lex) \
+                    and not _ends_rank(tokens, i, n, lex):
                 found.append(Mention(span[0].start, span[-1].end, text[span[0].start:span[-1].end], "Person",
                                      sentence.index, key=key, name=" ".join(t.text for t in span), rule="name-again"))
                 taken.append((span[0].start, span[-1].end))
@@ -326,6 +327,22 @@ def _name_goes_on_left(tokens: list[Token], i: int, free: Callable[[int, int], b
     return (before.is_cap and before.text.isalpha() and len(before.text) > 1 and free(before.start, before.end)
             and (low,) not in lex.titles and (low,) not in lex.ranks and low not in lex.honorifics
             and low not in lex.not_names)
+
+
+def _name_goes_on_right(tokens: list[Token], j: int, free: Callable[[int, int], bool], lex: Lexicon) -> bool:
+    """A known name's words with a free capitalised word after them begin a longer name: "Ahmad" of "Ahmad
+    Muzani" after "Wakil Ketua MPR Ahmad Basarah, ..." is another person, "Sri" of "Sri Mulyani" no second
+    "Sri", "Luar" of "Menteri Luar Negeri" nobody. A headline's verb ("Wiranto Kumpulkan Kapolri"), a word
+    running text writes in lower case ("Bullrich Meets With US Officials"), a title, rank or honorific, and an
+    initial ("Petrus R. Golose") do not go on with the name."""
+    if j >= len(tokens):
+        return False
+    after = tokens[j]
+    low = after.text.lower()
+    return (after.is_cap and after.text.isalpha() and len(after.text) > 1 and free(after.start, after.end)
+            and (low,) not in lex.titles and (low,) not in lex.ranks and low not in lex.honorifics
+            and low not in lex.not_names and low not in lex.headline_verbs
+            and load_clusters(lex.language).case.get(low) != "lower")
 
 
 def _ends_rank(tokens: list[Token], i: int, n: int, lex: Lexicon) -> bool:

@@ -869,9 +869,17 @@ def test_a_short_form_of_a_name_dropped_as_common_words_is_dropped_too():
 def test_a_news_agency_credited_is_no_actor():
     """GUIDELINES: leave out the news outlet; a wire agency's credit is no person, body or place."""
     text = ("The two ministers met in Kuala Lumpur on Monday to discuss maritime security. -- Bernama\n\n"
-            "Antara melaporkan Menteri Pertahanan Budi Santoso hadir dalam pertemuan itu.")
+            "Antara melaporkan Menteri Pertahanan Budi Santoso hadir dalam pertemuan itu.\n\n"
+            "Hanoi (VNA) - The talks went on. Kazinform reports the ministers agreed.")
     names = {m.text for m in nlp.run(_article(text, language="en")).mentions}
-    assert not names & {"Bernama", "Antara"}
+    assert not names & {"Bernama", "Antara", "VNA", "Kazinform"}
+
+
+@pytest.mark.parametrize("name", ["Jose Ramos da Silva", "Bendito dos Santos Pereira", "Maria del Carmen Ruiz"])
+def test_a_name_goes_on_past_its_particles_in_lower_case(name):
+    """Portuguese and Spanish names write "da", "dos", "del" in lower case inside the name."""
+    text = f"Menteri Luar Negeri Timor Leste {name} bertemu Menlu Retno di Jakarta."
+    assert (name, "Timor Leste") in {(p, b) for p, b, _role, _date in _facts(text, "holds_position")}
 
 
 def test_a_police_title_and_its_place_ending_the_text_without_a_full_stop_is_read():

@@ -16,9 +16,10 @@ from collections.abc import Iterator
 from kg.nlp.gazetteer import Gazetteer, token_key
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.tokens import Token
+from kg.resources import load_table
 
 INITIAL = re.compile(r"^[A-Z]$")  # a token that is a name's initial, before its full stop ("H" of "Victor H.")
-_NAME_PARTICLES = frozenset({"bin", "binti", "al", "el", "van", "de", "der", "von", "-"})
+_NAME_PARTICLES = frozenset(row["particle"] for row in load_table("lexicons/name_particles.tsv"))  # "bin", "de", "-"
 ROMAN = re.compile(r"^[IVXL]{2,}$")
 
 

@@ -589,6 +589,18 @@ def test_a_body_run_on_into_a_name_ends_where_the_name_begins():
     assert not [n for n in names if "Santoso" in n and "Komisi" in n or "Yilmaz" in n and "Turki" in n], names
 
 
+def test_a_body_of_common_words_after_a_title_or_a_list_of_names_ends_where_the_names_begin():
+    """"Badan Pertanahan Nasional Sofyan Djalil": a body's name is common words, a person's is not; "Fraksi PDIP
+    A B dan C D": the run of names after a body is two people, not part of its name."""
+    text = ("Hadir Kepala Badan Pertanahan Nasional Hendra Wibisana di Jakarta. "
+            "Rapat itu dihadiri anggota Komisi III DPR RI Fraksi PDIP Rahmat Santoso dan Dewi Lestari.")
+    posts = {(person, body) for person, body, _role in _posts(text)}
+    assert ("Hendra Wibisana", "Badan Pertanahan Nasional") in posts, posts
+    names = {e.name: e.type for e in extract.run(nlp.run(_article(text)), rules_only=True).entities.values()}
+    assert names.get("Rahmat Santoso") == "Person" and names.get("Dewi Lestari") == "Person", names
+    assert not [n for n in names if "Hendra" in n and "Nasional" in n or "Santoso" in n and "Fraksi" in n], names
+
+
 def test_an_unlisted_acronym_between_a_title_and_a_name_is_the_body_the_title_heads():
     text = ("Plt Kepala BKKBN Sigit Priohutomo mengatakan hal itu di Jakarta. "
             "Direktur Utama PTDI Gita Amperiawan juga hadir. "

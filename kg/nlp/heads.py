@@ -163,7 +163,13 @@ def _without_person(tokens: list[Token], start: int, end: int, lex: Lexicon, gaz
     """End of a body's name that runs on into a person's ("Kepolisian Turki Selami Altinok", "Komisi III DPR
     Benny K Harman", "Kementerian Keuangan RI Heru Pambudi"): the body ends at a word that closes a name (a
     country or body of the gazetteer, an acronym, a number) when every word after it is written like a name
-    (the word clusters never saw it in lower case) and none is a head, title or rank."""
+    (the word clusters never saw it in lower case) and none is a head, title or rank.
+
+    The name may end the run or stop at a connector, two names or more before it ("anggota Komisi III DPR RI
+    Fraksi PDIP Masinton Pasaribu dan Risa Mariska": the run went on through "dan"). After a post's title, a
+    common word (one running text writes in lower case too) closes the body as well when two names or more
+    follow it: "Kepala Badan Pertanahan Nasional Sofyan Djalil" (a body's name is common words, a person's
+    name is not), but not the head word alone ("Universitas Gadjah Mada")."""
     case = load_clusters(lex.language).case
     closes = [False] * (end - start)
     k = start
@@ -176,13 +182,23 @@ def _without_person(tokens: list[Token], start: int, end: int, lex: Lexicon, gaz
         text = tokens[k].text
         closes[k - start] = text.isdigit() or bool(ROMAN.match(text)) or (len(text) > 1 and text.isupper())
         k += 1
+    titled = start > 0 and ((tokens[start - 1].text.lower(),) in lex.titles or tokens[start - 1].text.lower() in lex.role_words)
     for p in range(start + 1, end):
-        tail = tokens[p:end]
-        if not closes[p - 1 - start] or len(tail) > MAX_TAIL:
+        stop = next((q for q in range(p, end) if tokens[q].text.lower() in _LIST_CONNECTORS), end)
+        tail = tokens[p:stop]
+        if not tail or len(tail) > MAX_TAIL or (stop < end and len(tail) < 2):
+            continue
+        common = (titled and len(tail) >= 2 and tokens[p - 1].text.lower() not in lex.head_words
+                  and case.get(tokens[p - 1].text.lower()) in _COMMON_CASES)
+        if not (closes[p - 1 - start] or common):
             continue
         if all(_name_word(t, case, lex, gaz, tokens, p + n) for n, t in enumerate(tail)):
             return p
     return end
+
+
+_LIST_CONNECTORS = frozenset({"dan", "and", "serta", ","})  # where a name in a run of names ends
+_COMMON_CASES = frozenset({"lower", "mixed", "mostly"})  # words running text also writes in lower case
 
 
 def _name_word(tok: Token, case: dict[str, str], lex: Lexicon, gaz: Gazetteer, tokens: list[Token], k: int) -> bool:

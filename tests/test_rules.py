@@ -601,6 +601,16 @@ def test_a_body_of_common_words_after_a_title_or_a_list_of_names_ends_where_the_
     assert not [n for n in names if "Hendra" in n and "Nasional" in n or "Santoso" in n and "Fraksi" in n], names
 
 
+def test_a_units_one_letter_number_and_a_particle_inside_a_name_keep_a_body_and_its_holder_apart():
+    text = ('"Rapat harus tertutup," kata Anggota Komisi I Rudi Hartanto. '
+            "Hadir pula Ketua Lembaga Hikmah dan Kebijakan Publik Yusuf Al Hamdani. "
+            "Pangdam I/Bukit Barisan Mayjen TNI Dedi Saputra menyambut rombongan.")
+    posts = {(person, body) for person, body, _role in _posts(text)}
+    assert {("Rudi Hartanto", "Komisi I"), ("Yusuf Al Hamdani", "Lembaga Hikmah dan Kebijakan Publik")} <= posts, posts
+    people = {m.text for m in nlp.run(_article(text)).mentions if m.type == "Person"}
+    assert "I" not in people and "Dedi Saputra" in people, people  # "I/Bukit Barisan" is the unit's number
+
+
 def test_an_unlisted_acronym_between_a_title_and_a_name_is_the_body_the_title_heads():
     text = ("Plt Kepala BKKBN Sigit Priohutomo mengatakan hal itu di Jakarta. "
             "Direktur Utama PTDI Gita Amperiawan juga hadir. "

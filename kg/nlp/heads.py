@@ -12,7 +12,7 @@ import re
 from kg.names import without_parentheses
 from kg.nlp.gazetteer import Gazetteer, GazetteerEntry, norm_key
 from kg.nlp.lexicon import Lexicon, months, weekdays
-from kg.nlp.mentions import MAX_HEAD, ROMAN, heads_at, joining_hyphen, rank_at
+from kg.nlp.mentions import MAX_HEAD, NAME_PARTICLES, ROMAN, heads_at, joining_hyphen, rank_at
 from kg.nlp.ner.clusters import load as load_clusters
 from kg.nlp.tokens import YEAR, Token
 
@@ -180,7 +180,8 @@ def _without_person(tokens: list[Token], start: int, end: int, lex: Lexicon, gaz
             k += found[0]
             continue
         text = tokens[k].text
-        closes[k - start] = text.isdigit() or bool(ROMAN.match(text)) or (len(text) > 1 and text.isupper())
+        closes[k - start] = (text.isdigit() or bool(ROMAN.match(text)) or (len(text) > 1 and text.isupper())
+                             or (text in _ONE_NUMERAL and k > start and tokens[k - 1].text.lower() in lex.head_words))
         k += 1
     titled = start > 0 and ((tokens[start - 1].text.lower(),) in lex.titles or tokens[start - 1].text.lower() in lex.role_words)
     for p in range(start + 1, end):
@@ -192,11 +193,13 @@ def _without_person(tokens: list[Token], start: int, end: int, lex: Lexicon, gaz
                   and case.get(tokens[p - 1].text.lower()) in _COMMON_CASES)
         if not (closes[p - 1 - start] or common):
             continue
-        if all(_name_word(t, case, lex, gaz, tokens, p + n) for n, t in enumerate(tail)):
-            return p
+        if all(_name_word(t, case, lex, gaz, tokens, p + n) or (0 < n < len(tail) - 1 and t.text.lower() in NAME_PARTICLES)
+               for n, t in enumerate(tail)):
+            return p  # a particle inside the name: "Ridho Al Hamdi"
     return end
 
 
+_ONE_NUMERAL = frozenset({"I", "V", "X"})  # a unit's number after its head word: "Komisi I", "Kodam V"
 _LIST_CONNECTORS = frozenset({"dan", "and", "serta", ","})  # where a name in a run of names ends
 _COMMON_CASES = frozenset({"lower", "mixed", "mostly"})  # words running text also writes in lower case
 

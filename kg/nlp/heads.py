@@ -180,10 +180,10 @@ def _without_person(tokens: list[Token], start: int, end: int, lex: Lexicon, gaz
             k += found[0]
             continue
         text = tokens[k].text
-        closes[k - start] = (text.isdigit() or bool(ROMAN.match(text)) or (len(text) > 1 and text.isupper())
-                             or (text in _ONE_NUMERAL and k > start and tokens[k - 1].text.lower() in lex.head_words))
+        closes[k - start] = text.isdigit() or bool(ROMAN.match(text)) or (len(text) > 1 and text.isupper())
         k += 1
-    titled = start > 0 and ((tokens[start - 1].text.lower(),) in lex.titles or tokens[start - 1].text.lower() in lex.role_words)
+    before = tokens[start - 1] if start else None  # a post's title or its last role word ("Menteri ... dan" is neither)
+    titled = before is not None and before.is_cap and ((before.text.lower(),) in lex.titles or before.text.lower() in lex.role_words)
     for p in range(start + 1, end):
         stop = next((q for q in range(p, end) if tokens[q].text.lower() in _LIST_CONNECTORS), end)
         tail = tokens[p:stop]
@@ -191,7 +191,9 @@ def _without_person(tokens: list[Token], start: int, end: int, lex: Lexicon, gaz
             continue
         common = (titled and len(tail) >= 2 and tokens[p - 1].text.lower() not in lex.head_words
                   and case.get(tokens[p - 1].text.lower()) in _COMMON_CASES)
-        if not (closes[p - 1 - start] or common):
+        numbered = (len(tail) >= 2 and tokens[p - 1].text in _ONE_NUMERAL and p - 1 > start
+                    and tokens[p - 2].text.lower() in lex.head_words)  # "Komisi I A B"; "Lapas Kelas I Cipinang" is a name
+        if not (closes[p - 1 - start] or common or numbered):
             continue
         if all(_name_word(t, case, lex, gaz, tokens, p + n) or (0 < n < len(tail) - 1 and t.text.lower() in NAME_PARTICLES)
                for n, t in enumerate(tail)):

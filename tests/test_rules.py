@@ -710,8 +710,10 @@ def test_an_english_phrase_in_title_case_in_indonesian_news_is_no_person():
 
 
 def test_a_countrys_government_is_the_country_and_a_retired_officers_tni_no_actor():
+    """"TNI" after a rank, of one word or more ("Laksamana Muda TNI"), is part of the rank."""
     text = ("Pemerintah Turki dan Pemerintah Indonesia sepakat bekerja sama. "
-            "Pemerintah Provinsi Jawa Barat mendukung. Hadir pula Mayjen (Purn) TNI Budi Santoso.")
+            "Pemerintah Provinsi Jawa Barat mendukung. Hadir pula Mayjen (Purn) TNI Budi Santoso "
+            "dan Laksamana Muda TNI Dedi Saputra.")
     entities = {(e.type, e.name) for e in extract.run(nlp.run(_article(text))).entities.values()}
     assert {("Country", "Turki"), ("Country", "Indonesia"), ("Organization", "Pemerintah Provinsi Jawa Barat")} <= entities
     assert not [n for t, n in entities if n.startswith("Pemerintah Turki") or n == "Tentara Nasional Indonesia"], entities

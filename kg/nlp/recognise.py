@@ -362,4 +362,4 @@ def _in_rank(tokens: list[Token], i: int, n: int, lex: Lexicon) -> bool:
     k = i
     if k > 3 and tokens[k - 1].text == ")" and (tokens[k - 2].text.lower(),) in lex.ranks and tokens[k - 3].text == "(":
         k -= 3  # "Mayjen (Purn) TNI Djoko Setiadi": a retired officer's rank
-    return (tokens[k - 1].text.lower(),) in lex.ranks
+    return any(token_key(tokens[k - m:k]) in lex.ranks for m in range(1, min(k, lex.longest_rank) + 1))  # "Laksamana Muda TNI"

@@ -9,7 +9,7 @@ import re
 
 from kg.extract.context import Party, SentenceView, Trigger
 
-_JOINING = frozenset({",", "and", "dan", "serta", "&"})
+COORDINATORS = frozenset({",", "and", "dan", "serta", "&"})  # words that join two parties of one list
 _IN_TITLES = frozenset({"for", "of", "the", "untuk", "urusan", "bidang",  # and a counterpart's: "and her Indonesian
                         "his", "her", "their", "counterpart", "mitranya", "dari"})  # counterpart X", "dan mitranya dari Jepang X"
 
@@ -41,8 +41,8 @@ def joined(view: SentenceView, a: Party, b: Party) -> bool:
     """``b`` is coordinated with ``a`` before it: a coordinator first, then only the title ``b`` is named by."""
     between = view.text_between(a.end, b.start)
     words = re.sub(r"\([^()]*\)", " ", between).replace(",", " , ").split()
-    return bool(words) and words[0].lower() in _JOINING and a.type == b.type and all(
-        w.lower() in _JOINING or w.lower() in _IN_TITLES or w[:1].isupper() for w in words[1:])
+    return bool(words) and words[0].lower() in COORDINATORS and a.type == b.type and all(
+        w.lower() in COORDINATORS or w.lower() in _IN_TITLES or w[:1].isupper() for w in words[1:])
 
 
 def coordinated_subject(view: SentenceView, before: list[Party], trigger: Trigger) -> bool:

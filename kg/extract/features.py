@@ -15,6 +15,7 @@ from functools import cached_property, lru_cache
 
 from kg.extract.candidates import CANDIDATE, MODAL, by_rule, mentions_of
 from kg.extract.context import SentenceView
+from kg.extract.coordination import COORDINATORS
 from kg.model import Claim, Entity
 from kg.nlp import lexicon
 from kg.relations import REGISTRY, claim_key
@@ -22,7 +23,6 @@ from kg.relations import REGISTRY, claim_key
 _WORD = re.compile(r"[^\W\d_]+")
 WINDOW = 3  # words looked at before the first and after the last argument
 BETWEEN = 6  # words between the arguments kept as features (the first and last ones when more)
-COORDINATORS = frozenset({"dan", "and", "serta", "&", ","})
 PARTNER_WORDS = frozenset({"dengan", "with", "antara", "between", "and", "dan"})
 
 

@@ -12,7 +12,7 @@ import re
 from kg.names import without_parentheses
 from kg.nlp.gazetteer import Gazetteer, GazetteerEntry, norm_key
 from kg.nlp.lexicon import Lexicon, months, weekdays
-from kg.nlp.mentions import MAX_HEAD, NAME_PARTICLES, ROMAN, heads_at, joining_hyphen, rank_at
+from kg.nlp.mentions import MAX_HEAD, NAME_PARTICLES, ROMAN, UNIT_NUMERALS, heads_at, joining_hyphen, rank_at
 from kg.nlp.ner.clusters import load as load_clusters
 from kg.nlp.tokens import YEAR, Token
 
@@ -191,7 +191,7 @@ def _without_person(tokens: list[Token], start: int, end: int, lex: Lexicon, gaz
             continue
         common = (titled and len(tail) >= 2 and tokens[p - 1].text.lower() not in lex.head_words
                   and case.get(tokens[p - 1].text.lower()) in _COMMON_CASES)
-        numbered = (len(tail) >= 2 and tokens[p - 1].text in _ONE_NUMERAL and p - 1 > start
+        numbered = (len(tail) >= 2 and tokens[p - 1].text in UNIT_NUMERALS and p - 1 > start
                     and tokens[p - 2].text.lower() in lex.head_words)  # "Komisi I A B"; "Lapas Kelas I Cipinang" is a name
         if not (closes[p - 1 - start] or common or numbered):
             continue
@@ -201,7 +201,6 @@ def _without_person(tokens: list[Token], start: int, end: int, lex: Lexicon, gaz
     return end
 
 
-_ONE_NUMERAL = frozenset({"I", "V", "X"})  # a unit's number after its head word: "Komisi I", "Kodam V"
 _LIST_CONNECTORS = frozenset({"dan", "and", "serta", ","})  # where a name in a run of names ends
 _COMMON_CASES = frozenset({"lower", "mixed", "mostly"})  # words running text also writes in lower case
 

@@ -21,6 +21,7 @@ from kg.resources import load_table
 INITIAL = re.compile(r"^[A-Z]$")  # a token that is a name's initial, before its full stop ("H" of "Victor H.")
 NAME_PARTICLES = frozenset(row["particle"] for row in load_table("lexicons/name_particles.tsv"))  # "bin", "de", "-"
 ROMAN = re.compile(r"^[IVXL]{2,}$")
+UNIT_NUMERALS = frozenset({"I", "V", "X"})  # a unit's one-letter number: "Pangdam I/Bukit Barisan", "Komisi I"
 
 
 def match_phrase(tokens: list[Token], i: int, table: dict | frozenset, prefixes: frozenset[tuple[str, ...]],
@@ -64,7 +65,8 @@ def name_span(tokens: list[Token], i: int, gaz: Gazetteer, lex: Lexicon) -> int:
         if tok.is_cap and tok.is_word and not tok.text.isdigit():
             if words and ((low,) in lex.titles or (low,) in lex.degrees):
                 break
-            if words == 0 and (ROMAN.match(tok.text) or (tok.text in ("I", "V", "X") and j + 1 < len(tokens) and tokens[j + 1].text == "/")):
+            if words == 0 and (ROMAN.match(tok.text) or (tok.text in UNIT_NUMERALS and j + 1 < len(tokens)
+                                                          and tokens[j + 1].text == "/")):
                 return 0  # "Kasdam IX/Udayana", "Pangdam I/Bukit Barisan": a unit's number, not a name
             if gaz.match(tokens, j) and words == 0:
                 return 0

@@ -320,13 +320,7 @@ def second_pass(sentence: Sentence, text: str, mentions: list[Mention], *, peopl
 def _name_goes_on_left(tokens: list[Token], i: int, free: Callable[[int, int], bool], lex: Lexicon) -> bool:
     """A known name's words with a free capitalised word before them are the end of a longer name ("Lee Hsien
     Loong" when only "PM Hsien Loong" was named by title): the recogniser decides it, not the short form."""
-    if i == 0:
-        return False
-    before = tokens[i - 1]
-    low = before.text.lower()
-    return (before.is_cap and before.text.isalpha() and len(before.text) > 1 and free(before.start, before.end)
-            and (low,) not in lex.titles and (low,) not in lex.ranks and low not in lex.honorifics
-            and low not in lex.not_names)
+    return i > 0 and _free_name_word(tokens[i - 1], free, lex)
 
 
 def _name_goes_on_right(tokens: list[Token], j: int, free: Callable[[int, int], bool], lex: Lexicon) -> bool:
@@ -335,14 +329,19 @@ def _name_goes_on_right(tokens: list[Token], j: int, free: Callable[[int, int], 
     "Sri", "Luar" of "Menteri Luar Negeri" nobody. A headline's verb ("Wiranto Kumpulkan Kapolri"), a word
     running text writes in lower case ("Bullrich Meets With US Officials"), a title, rank or honorific, and an
     initial ("Petrus R. Golose") do not go on with the name."""
-    if j >= len(tokens):
+    if j >= len(tokens) or not _free_name_word(tokens[j], free, lex):
         return False
-    after = tokens[j]
-    low = after.text.lower()
-    return (after.is_cap and after.text.isalpha() and len(after.text) > 1 and free(after.start, after.end)
+    low = tokens[j].text.lower()
+    return low not in lex.headline_verbs and load_clusters(lex.language).case.get(low) != "lower"
+
+
+def _free_name_word(token: Token, free: Callable[[int, int], bool], lex: Lexicon) -> bool:
+    """A capitalised word of two letters or more, in no mention yet, that is no title, rank, honorific or word
+    that begins no name: it may be part of a person's name."""
+    low = token.text.lower()
+    return (token.is_cap and token.text.isalpha() and len(token.text) > 1 and free(token.start, token.end)
             and (low,) not in lex.titles and (low,) not in lex.ranks and low not in lex.honorifics
-            and low not in lex.not_names and low not in lex.headline_verbs
-            and load_clusters(lex.language).case.get(low) != "lower")
+            and low not in lex.not_names)
 
 
 def _ends_rank(tokens: list[Token], i: int, n: int, lex: Lexicon) -> bool:

@@ -1281,3 +1281,15 @@ def test_cooperation_explored_or_hoped_for_is_no_cooperation():
     english = extract.run(nlp.run(_article("Indonesia and Australia explored cooperation in counter-terrorism on Monday.",
                                            language="en")), rules_only=True)
     assert not [c for c in english.claims if c.relation == "cooperates_with"]
+
+
+def test_an_officer_after_an_english_or_indonesian_rank_is_a_person_without_the_rank():
+    """Indonesian news writes a foreign officer's rank in English ("Rear Admiral X", "Police Commissioner Y"):
+    the rank is known there as in English news and is no part of the name; and whatever the recogniser makes
+    of a name after an officer's rank ("Brigjen TNI X"), it is a person's."""
+    text = ("Kapolri menerima kunjungan Rear Admiral Anders Holmqvist dan Police Commissioner Lim Boon Keat di "
+            "Jakarta, Senin. Kepala Pusat Penerangan, Brigjen TNI Sisriadi, di Jakarta, Rabu, mengatakan hal itu.")
+    entities = {e.name: e.type for e in extract.run(nlp.run(_article(text))).entities.values()}
+    for name in ("Anders Holmqvist", "Lim Boon Keat", "Sisriadi"):
+        assert entities.get(name) == "Person", (name, entities)
+    assert not [n for n in entities if "Admiral" in n or "Police" in n], entities

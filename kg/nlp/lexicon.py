@@ -21,7 +21,7 @@ class Title:
 @dataclass(frozen=True)
 class Lexicon:
     titles: dict[tuple[str, ...], Title]
-    ranks: frozenset[tuple[str, ...]]
+    ranks: frozenset[tuple[str, ...]]  # ranks, honorifics, academic titles and service markers: none is a name
     degrees: frozenset[tuple[str, ...]]
     role_words: frozenset[str]
     heads: dict[tuple[str, ...], tuple[str, str]]  # head tokens -> (type, position)
@@ -52,6 +52,9 @@ class Lexicon:
     # titles a portfolio's role words may stand before ("Public Safety Minister"): ``portfolio_heads.tsv``
     portfolio_heads: frozenset[tuple[str, ...]] = frozenset()
     language: str = "id"
+    # the ranks of armed forces and police ("Brigjen", "Rear Admiral"), not honorifics or markers: a name after
+    # one is a person's
+    service_ranks: frozenset[tuple[str, ...]] = frozenset()
 
     def phrases(self, kind: str) -> frozenset[str]:
         """The pronoun or trigger phrases of one kind ("people", "occasion", "accompany"), words joined by spaces."""
@@ -142,18 +145,31 @@ def event_references() -> EventReferences:
 
 @lru_cache(maxsize=None)
 def load(language: str) -> Lexicon:
-    """The lexicon of one language; Indonesian titles and ranks are known in English articles too."""
+    """The lexicon of one language; Indonesian titles and ranks are known in English articles too, and English
+    titles and ranks of two words or more in Indonesian ones, which write a foreign official's post in English
+    ("Rear Admiral X", "Senior Advisor Y"; one English word may begin a body's name: "Chief of Army", "General
+    Border Committee")."""
     languages = ["id"] if language == "id" else [language, "id"]
+    posts = ["id", "en"] if language == "id" else languages
     titles: dict[tuple[str, ...], Title] = {}
     ranks: set[tuple[str, ...]] = set()
+    service: set[tuple[str, ...]] = set()
     degrees: set[tuple[str, ...]] = set()
     role_words: set[str] = set()
     triggers: dict[tuple[str, ...], str] = {}
     pronouns: dict[tuple[str, ...], str] = {}
-    for lang in languages:
+    for lang in posts:
         for row in _optional(f"lexicons/{lang}/titles.tsv"):
-            titles.setdefault(token_key(tokenize(row["title"])), Title(row["title"], row["kind"], row["body"], row.get("full") or ""))
-        ranks |= _keys(_optional(f"lexicons/{lang}/ranks.tsv"), "rank")
+            key = token_key(tokenize(row["title"]))
+            if lang in languages or len(key) > 1:
+                titles.setdefault(key, Title(row["title"], row["kind"], row["body"], row.get("full") or ""))
+        for row in _optional(f"lexicons/{lang}/ranks.tsv"):
+            key = token_key(tokenize(row["rank"]))
+            if lang in languages or len(key) > 1:
+                ranks.add(key)
+                if row["kind"] == "rank":
+                    service.add(key)
+    for lang in languages:
         degrees |= _keys(_optional(f"lexicons/{lang}/degrees.tsv"), "degree")
         role_words |= {row["word"].lower() for row in _optional(f"lexicons/{lang}/role_words.tsv")}
     for row in _optional(f"lexicons/{language}/triggers.tsv"):
@@ -187,5 +203,5 @@ def load(language: str) -> Lexicon:
         event_series=series, longest_series=max((len(k) for k in series), default=0),
         title_modifiers=frozenset(modifier for lang in languages
                                   for modifier in _keys(_optional(f"lexicons/{lang}/title_modifiers.tsv"), "modifier")),
-        language=language,
+        language=language, service_ranks=frozenset(service),
     )

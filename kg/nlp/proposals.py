@@ -10,7 +10,7 @@ said). What is left becomes a Person, Organization or Place mention keyed by its
 from __future__ import annotations
 
 from kg.model import Mention, Sentence
-from kg.nlp.gazetteer import Gazetteer, norm_key
+from kg.nlp.gazetteer import Gazetteer, norm_key, token_key
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.mentions import INITIAL, hyphenated_name, match_rank
 from kg.nlp.ner import Recogniser
@@ -35,6 +35,8 @@ def model_mentions(sentence: Sentence, text: str, taken: list[Mention], *, recog
         start, end = _trim(tokens, start, end, lex)
         if start >= end:
             continue
+        if label != "PER" and _after_service_rank(tokens, start, end, lex):
+            label = "PER"  # "Lieutenant General Simon Stuart", "Kombes Pol Budi": an officer, whatever the model said
         if label == "PER":
             start, end = hyphenated_name(tokens, start, end)
             if any(len(t.text) > 1 and t.is_word for t in tokens[start:end]):  # not "M. A." of a degree
@@ -142,6 +144,24 @@ def _no_entity(tokens: list[Token], start: int, end: int, lex: Lexicon) -> bool:
     if lex.not_entities.get(phrase) in ("timezone", "furniture"):
         return True
     return start > 0 and lex.not_entities.get(tokens[start - 1].text.lower().rstrip(".")) == "before"
+
+
+def _after_service_rank(tokens: list[Token], start: int, end: int, lex: Lexicon) -> bool:
+    """The words follow an officer's rank (past its service markers and honorifics: "Brigjen TNI (Purn) Dr. X")
+    and name no body: the rank is no part of a body's name ("Direktorat Jenderal Imigrasi", "Jalan Jenderal
+    Sudirman") and no head word of one follows ("General Border Committee")."""
+    if any((t.text.lower(),) in lex.heads for t in tokens[start:end]):
+        return False
+    k = start
+    while k > 0 and (tokens[k - 1].text in "()." or ((tokens[k - 1].text.lower(),) in lex.ranks
+                                                    and (tokens[k - 1].text.lower(),) not in lex.service_ranks)):
+        k -= 1
+    for m in range(1, min(k, lex.longest_rank) + 1):
+        if token_key(tokens[k - m:k]) in lex.service_ranks:
+            before = tokens[k - m - 1] if k - m > 0 else None
+            return not (before is not None and before.is_cap and ((before.text.lower(),) in lex.heads
+                                                                   or before.text.lower() in lex.not_names))
+    return False
 
 
 def _past_rank(tokens: list[Token], start: int, end: int, lex: Lexicon) -> int:

@@ -1293,3 +1293,19 @@ def test_an_officer_after_an_english_or_indonesian_rank_is_a_person_without_the_
     for name in ("Anders Holmqvist", "Lim Boon Keat", "Sisriadi"):
         assert entities.get(name) == "Person", (name, entities)
     assert not [n for n in entities if "Admiral" in n or "Police" in n], entities
+
+
+def test_the_heads_of_military_legal_and_prison_units_hold_posts_in_their_units():
+    """Indonesian security news names officers by their unit's compound title: the service's chief of staff
+    ("Kasau", "KSAL") heads the service, a regional commander ("Pangdam I/Bukit Barisan", "Danrem 032/Wirabraja")
+    or head ("Kajati Aceh") the unit of the number or place after the title, spelled out as the annotators
+    write it; the rank after it starts the name."""
+    text = ("Kasau Marsekal TNI Budi Hartono menerima KSAL Laksamana TNI Agus Salim di Jakarta, Senin. "
+            "Hadir pula Pangdam I/Bukit Barisan Mayjen TNI Rudi Hartanto, Danrem 032/Wirabraja Brigjen TNI "
+            "Arif Santoso dan Kajati Aceh Tarmizi Yusuf.")
+    posts = {(person, body, role) for person, body, role, _ in _facts(text, "holds_position")}
+    assert {("Budi Hartono", "Tentara Nasional Indonesia Angkatan Udara", "Kasau"),
+            ("Agus Salim", "Tentara Nasional Indonesia Angkatan Laut", "KSAL"),
+            ("Rudi Hartanto", "Komando Daerah Militer I/Bukit Barisan", "Pangdam"),
+            ("Arif Santoso", "Komando Resor Militer 032/Wirabraja", "Danrem"),
+            ("Tarmizi Yusuf", "Kejaksaan Tinggi Aceh", "Kajati")} <= posts, posts

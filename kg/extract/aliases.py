@@ -189,7 +189,7 @@ def _spellings() -> Spellings:
             for form in forms:
                 parents.setdefault(form, entry.key)
     for short, long in lexicon.unit_names().items():
-        words[tuple(short.split())] = tuple(long.split())
+        words[tuple(short.split())] = tuple(long.lower().split())
     words.pop((), None)
     parents.pop((), None)
     return Spellings(words, parents)

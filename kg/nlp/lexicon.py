@@ -108,8 +108,9 @@ def weekdays(languages: tuple[str, ...] = ("id", "en")) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def unit_names() -> dict[str, str]:
-    """Short forms of the kinds of Indonesian regional and police bodies, spelled out ("polda" -> "kepolisian
-    daerah", "pemprov" -> "pemerintah provinsi"; ``lexicons/unit_names.tsv``)."""
+    """Short forms of the kinds of Indonesian regional, police, military and prison bodies, spelled out as the
+    annotators write them ("polda" -> "Kepolisian Daerah", "lanud" -> "Pangkalan TNI Angkatan Udara";
+    ``lexicons/unit_names.tsv``)."""
     return {row["short"]: row["long"] for row in load_table("lexicons/unit_names.tsv")}
 
 

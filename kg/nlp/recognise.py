@@ -14,7 +14,7 @@ from kg.nlp.gazetteer import Gazetteer, norm_key, token_key, without_possessive
 from kg.nlp.heads import acronym, series_end
 from kg.nlp.lexicon import Lexicon, unit_names
 from kg.nlp.titles import (after_inner_rank, body_before, host_after, known_unit_place, lower_title_start, parse_title,
-                           unit_place)
+                           unit_place, unit_words)
 from kg.nlp.ner.clusters import load as load_clusters
 from kg.nlp.ner.english import title_case
 from kg.nlp.tokens import Token
@@ -74,7 +74,7 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
                 unit = title.body[1:].capitalize()
                 place_n = known_unit_place(tokens, end, gaz, unit.lower()) or unit_place(tokens, end, lex)
                 if place_n and (name_start < 0 or name_start >= end + place_n):
-                    unit_name = unit + " " + " ".join(t.text for t in tokens[end:end + place_n])
+                    unit_name = unit + " " + unit_words(tokens[end:end + place_n])
                     listed = gaz.by_alias(unit_name)
                     if listed:
                         body_key, name = listed.key, unit_name
@@ -179,11 +179,11 @@ def _spelled_unit(unit: str, place: list[Token], gaz: Gazetteer) -> str:
     "Kepolisian Daerah Jawa Barat", "Gubernur Sumbar" "Pemerintah Provinsi Sumatera Barat" (the kind from
     ``lexicons/unit_names.tsv``, the place by its gazetteer name when the gazetteer knows it)."""
     kind = unit_names().get(unit.lower(), unit)
-    where = " ".join(t.text for t in place)
+    where = unit_words(place)
     found = gaz.match(place, 0)
     if found and found[0] == len(place) and found[1].type == "Place":
         where = found[1].labels.get("id") or where
-    return f"{kind.title()} {where}"
+    return f"{kind} {where}"
 
 
 def _compound_body(spec: str, tokens: list[Token], end: int, gaz: Gazetteer) -> str:

@@ -19,6 +19,7 @@ from kg.nlp.tokens import Token
 from kg.resources import load_table
 
 _POST_NUMBER = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)$")  # "Deputi III", "Asisten I"
+_UNIT_NUMBER = re.compile(r"^(?:[IVX]{1,5}|\d{1,4})$")  # "Pangdam IX/Udayana", "Dandim 0813"
 
 
 def _body_at(tokens: list[Token], j: int, gaz: Gazetteer, chunks: dict[int, tuple[int, str, str]]) -> tuple[int, str, str]:
@@ -142,7 +143,8 @@ def parse_title(
             j += 1
         elif low == "," and j + 1 < len(tokens) and tokens[j + 1].text.lower() in lex.role_words and tokens[j + 1].is_cap:
             j += 1
-        elif j == i + n and _POST_NUMBER.match(tokens[j].text) and j + 1 < len(tokens) and tokens[j + 1].is_cap:
+        elif (j == i + n and _POST_NUMBER.match(tokens[j].text) and j + 1 < len(tokens) and tokens[j + 1].is_cap
+              and not title.body.startswith("@")):  # "Pangkoarmada I": the unit's number, not the post's
             j += 1  # "Deputi III BNPT Irjen X", "Asisten II": the numbered post
         elif (low == "," and j + 2 < len(tokens) and tokens[j + 1].text.lower() in ("dan", "and")
               and tokens[j + 2].is_cap and tokens[j + 2].text.lower() in lex.role_words):
@@ -168,7 +170,7 @@ def parse_title(
     if title.kind == "compound" and title.body.startswith("@") and title.body != "@country":
         known = known_unit_place(tokens, j, gaz, title.body[1:])
         place = known or unit_place(tokens, j, lex)
-        if place and (known or rank_at(tokens, j + place, lex)):  # "Kapolda Metro Jaya Irjen Pol X", "Kapolda Jabar X"
+        if place and (known or unit_number(tokens, j) or rank_at(tokens, j + place, lex)):  # "Kapolda Metro Jaya Irjen Pol X", "Kapolda Jabar X"
             # the place goes with the unit, which the caller names
             role = written or _role_text(tokens, i, role_end)
             end, title_, role, body_key, start, stop = _finish(tokens, i, j + place, title, role, body_key, gaz, lex)
@@ -265,12 +267,30 @@ def _unit_places() -> frozenset[str]:
 
 
 def unit_place(tokens: list[Token], j: int, lex: Lexicon) -> int:
-    """The capitalised words naming the place of a police unit after its title ("Kapolda Metro Jaya"), up to
-    three, ending where a rank begins."""
-    n = 0
-    while j + n < len(tokens) and tokens[j + n].is_cap and tokens[j + n].is_word and n < 3 and not rank_at(tokens, j + n, lex):
+    """The capitalised words naming the place of a unit after its title ("Kapolda Metro Jaya"), up to three,
+    ending where a rank begins; after the unit's number, if it has one ("Pangdam I/Bukit Barisan", "Danrem
+    032/Wirabraja", "Dandim 0813")."""
+    n = unit_number(tokens, j)
+    words = 0
+    while j + n < len(tokens) and tokens[j + n].is_cap and tokens[j + n].is_word and words < 3 and not rank_at(tokens, j + n, lex):
         n += 1
+        words += 1
     return n
+
+
+def unit_number(tokens: list[Token], j: int) -> int:
+    """Tokens of a military unit's number after its title: a Roman numeral or digits, with the slash that joins
+    it to the unit's name ("I/Bukit Barisan", "032/Wirabraja"); 0 where there is none."""
+    if j >= len(tokens) or not _UNIT_NUMBER.match(tokens[j].text):
+        return 0
+    if j + 2 < len(tokens) and tokens[j + 1].text == "/" and tokens[j + 2].is_cap:
+        return 2
+    return 1
+
+
+def unit_words(place: list[Token]) -> str:
+    """A unit's place or number as written, the slash kept tight ("I/Bukit Barisan")."""
+    return " ".join(t.text for t in place).replace(" / ", "/")
 
 
 def _country_after(tokens: list[Token], j: int, gaz: Gazetteer) -> int:

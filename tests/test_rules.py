@@ -1309,3 +1309,15 @@ def test_the_heads_of_military_legal_and_prison_units_hold_posts_in_their_units(
             ("Rudi Hartanto", "Komando Daerah Militer I/Bukit Barisan", "Pangdam"),
             ("Arif Santoso", "Komando Resor Militer 032/Wirabraja", "Danrem"),
             ("Tarmizi Yusuf", "Kejaksaan Tinggi Aceh", "Kajati")} <= posts, posts
+
+
+def test_a_wife_named_with_her_husbands_name_is_not_him():
+    """"Ibu Negara X Joko Widodo", "istrinya, Ratna Budi Santoso": a wife's name carries her husband's after her
+    own; "Budi Santoso" is him, not a short form of hers, and the two are two people; a longer form of a name
+    is still the same person."""
+    text = ("Presiden Budi Santoso dan istrinya, Ratna Budi Santoso, tiba di Tokyo, Senin. Presiden Budi Santoso "
+            "bertemu Perdana Menteri Jepang Kenji Watanabe. Menteri Luar Negeri Andi Pratama Hakim mendampingi. "
+            "Andi Hakim mengatakan kunjungan itu penting.")
+    people = {e.name for e in extract.run(nlp.run(_article(text))).entities.values() if e.type == "Person"}
+    assert {"Budi Santoso", "Ratna Budi Santoso", "Andi Pratama Hakim"} <= people, people
+    assert "Andi Hakim" not in people, people

@@ -8,7 +8,6 @@ follows the guideline: the fullest proper name the article gives, in the article
 from __future__ import annotations
 
 import re
-
 from dataclasses import replace
 
 from kg.model import AnalyzedArticle, Entity, Mention
@@ -16,7 +15,7 @@ from kg.names import norm_key
 from kg.nlp import gazetteer
 from kg.nlp.heads import spaced_ordinal
 from kg.nlp.tokens import tokenize
-from kg.resources import function_words
+from kg.resources import function_words, load_table
 
 
 def _acronymish(name: str) -> bool:
@@ -30,15 +29,30 @@ def unify_people(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     A shorter name is merged into a longer one only when its words are all in that name and in no other
     person's name of the article, so two people who share a surname stay apart.
     """
-    names = {key: frozenset(words) for key, words in _longest_names(analyzed, "Person").items()}
+    ordered = _longest_names(analyzed, "Person")
+    names = {key: frozenset(words) for key, words in ordered.items()}
+    wives = _named_as_wives(analyzed)
     target: dict[str, str] = {}
     for key, words in names.items():
-        wider = {k for k, w in names.items() if k != key and words < w}
+        wider = {k for k, w in names.items() if k != key and words < w
+                 and not (k in wives and len(ordered[key]) >= 2 and ordered[k][-len(ordered[key]):] == ordered[key])}
         # the widest names containing this one must all be one person (nested variants of one name)
         tops = {k for k in wider if not any(names[k] < names[o] for o in wider)}
         if len(tops) == 1:
             target[key] = tops.pop()
     return _rekey(analyzed, "Person", target)
+
+
+def _named_as_wives(analyzed: AnalyzedArticle) -> set[str]:
+    """Keys of the people some mention presents as a wife ("Ibu Negara Iriana Joko Widodo"): a name of two
+    words or more that ends hers is her husband's, not a short form of hers (``lexicons/spouse_words.tsv``)."""
+    text = analyzed.article.text
+    return {m.key for m in analyzed.mentions if m.type == "Person" and m.key
+            and _SPOUSE_BEFORE.search(text, max(0, m.start - 24), m.start)}
+
+
+_SPOUSE_BEFORE = re.compile(r"\b(?:" + "|".join(re.escape(row["phrase"]) for row in load_table("lexicons/spouse_words.tsv"))
+                            + r")(?:nya)?[.,]?\s+$", re.IGNORECASE)  # "Mrs.", "istrinya, X"
 
 
 def without_initials(analyzed: AnalyzedArticle) -> AnalyzedArticle:

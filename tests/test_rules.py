@@ -1321,3 +1321,14 @@ def test_a_wife_named_with_her_husbands_name_is_not_him():
     people = {e.name for e in extract.run(nlp.run(_article(text))).entities.values() if e.type == "Person"}
     assert {"Budi Santoso", "Ratna Budi Santoso", "Andi Pratama Hakim"} <= people, people
     assert "Andi Hakim" not in people, people
+
+
+def test_a_body_the_head_word_runs_on_into_a_persons_name_ends_where_the_recogniser_sees_the_name():
+    """"Sekretaris Jenderal Partai Demokrat X Y": no word marks where the party's name ends and the holder's
+    begins; the recogniser's name does. A body named after a person keeps its name."""
+    text = ("Dari bus tersebut terlihat Sekretaris Jenderal Partai Demokrat Yohanes Sitompul. "
+            "Anggota Fraksi Partai Gerindra Rudi Simatupang juga hadir. "
+            "Mahasiswa Universitas Jenderal Achmad Yani ikut dalam acara itu.")
+    entities = {(e.type, e.name) for e in extract.run(nlp.run(_article(text))).entities.values()}
+    assert {("Person", "Yohanes Sitompul"), ("Organization", "Partai Demokrat"), ("Person", "Rudi Simatupang"),
+            ("Organization", "Fraksi Partai Gerindra"), ("Organization", "Universitas Jenderal Achmad Yani")} <= entities, entities

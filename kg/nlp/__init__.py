@@ -23,7 +23,7 @@ from kg.nlp.ner.clusters import load as load_clusters
 from kg.nlp.ner import events as ner_events
 from kg.nlp.ner.events import EventRecogniser
 from kg.nlp.occasions import with_defined_acronyms, with_named_occasions, with_ordinal
-from kg.nlp.proposals import model_mentions
+from kg.nlp.proposals import bodies_without_people, model_mentions, propose
 from kg.nlp.quotes import find_quotes
 from kg.nlp.recognise import known_names, second_pass, sentence_mentions
 from kg.nlp.signed import signed_documents
@@ -43,9 +43,12 @@ def run(article: Article, *, events: EventRecogniser | None | bool = True) -> An
     # each pass sees the mentions already found in its sentence, kept per sentence so that a long article
     # costs time in proportion to its length
     chunks = [head_chunks(sentence.tokens, lex, gaz) for sentence in sentences]  # head-word names, read by three passes
-    found: list[list[Mention]] = [sentence_mentions(sentence, article.text, gaz=gaz, lex=lex, chunks=here)
-                                  for sentence, here in zip(sentences, chunks)]
     recogniser = ner.load(article.language)
+    proposed = [propose(sentence.tokens, recogniser) if recogniser else [] for sentence in sentences]
+    bodies = [bodies_without_people(sentence.tokens, here, spans, gaz, lex)  # the event recogniser reads ``chunks`` as trained
+              for sentence, here, spans in zip(sentences, chunks, proposed)]
+    found: list[list[Mention]] = [sentence_mentions(sentence, article.text, gaz=gaz, lex=lex, chunks=here)
+                                  for sentence, here in zip(sentences, bodies)]
     if recogniser is None:  # no trained model for this language: capitalised names, before surnames are sought
         for sentence, here in zip(sentences, found):
             here.extend(name_mentions(sentence, article.text, here, gaz=gaz, lex=lex))
@@ -56,8 +59,8 @@ def run(article: Article, *, events: EventRecogniser | None | bool = True) -> An
     for sentence, here in zip(sentences, found):
         here.extend(second_pass(sentence, article.text, here, people=people, acronyms=acronyms, lex=lex))
     if recogniser is not None:  # after the second pass, so a defined acronym is never re-typed by the model
-        for sentence, here in zip(sentences, found):
-            here.extend(model_mentions(sentence, article.text, here, recogniser=recogniser, gaz=gaz, lex=lex))
+        for sentence, here, spans in zip(sentences, found, proposed):
+            here.extend(model_mentions(sentence, article.text, here, proposed=spans, gaz=gaz, lex=lex))
     occasions = ner_events.load() if events is True else events or None
     if occasions is not None:
         found = [with_named_occasions(sentence, article.text, here, recogniser=occasions, language=article.language,
@@ -65,7 +68,7 @@ def run(article: Article, *, events: EventRecogniser | None | bool = True) -> An
     found = with_defined_acronyms(article.text, sentences, found, lex.generic_agreements)
     found = [signed_documents(sentence, article.text, here, lex) for sentence, here in zip(sentences, found)]
     found = [without_credits(sentence, with_appositions(sentence, here, gaz=gaz, lex=lex, chunks=named))
-             for sentence, here, named in zip(sentences, found, chunks)]
+             for sentence, here, named in zip(sentences, found, bodies)]
     case = load_clusters(article.language).case
     if article.language == "id":  # English surnames are often common words ("Charles Fries", "Condoleezza Rice")
         found = [[_without_common_tail(m, case, lex.headline_verbs) for m in here] for here in found]

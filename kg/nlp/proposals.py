@@ -10,6 +10,7 @@ said). What is left becomes a Person, Organization or Place mention keyed by its
 from __future__ import annotations
 
 from kg.model import Mention, Sentence
+from kg.names import without_parentheses
 from kg.nlp.gazetteer import Gazetteer, norm_key, token_key
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.mentions import INITIAL, hyphenated_name, match_rank
@@ -19,16 +20,55 @@ from kg.nlp.tokens import Token
 _TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
 _ENGLISH_LINKS = frozenset({"in", "of", "on", "for", "the", "and"})
 _EDGE_PUNCT = frozenset(".,;:()[]\"'“”‘’-–—/")
+_CONNECTORS = frozenset({"dan", "and", "serta", "of", "untuk", "for", "the", "di", "in"})
 
 
-def model_mentions(sentence: Sentence, text: str, taken: list[Mention], *, recogniser: Recogniser,
+def propose(tokens: list[Token], recogniser: Recogniser) -> list[tuple[int, int, str]]:
+    """The recogniser's spans over a sentence, read once: by the rules, where a body's name ends
+    (``bodies_without_people``), and by ``model_mentions``."""
+    return recogniser.entities([_without_possessive(t.text) for t in tokens]) if tokens else []
+
+
+def bodies_without_people(tokens: list[Token], chunks: dict[int, tuple[int, str, str]],
+                          proposed: list[tuple[int, int, str]], gaz: Gazetteer, lex: Lexicon) -> dict[int, tuple[int, str, str]]:
+    """A body's name that its head word runs on into a person's ("Partai Demokrat Hinca Panjaitan", "Fraksi
+    Partai Gerindra Desmun Mahesa", "Kementerian Luar Negeri dan Perdagangan Lee Kyung-soo") ends where the
+    recogniser sees a name of two words or more that runs to the end of it or past it, no lexical cue marking
+    the place. Not where the body would keep its head word alone or end on a rank, title or connector: a body
+    named after a person ("Lanud Roesmin Nurjadin", "Universitas Jenderal Achmad Yani") keeps its name, and no
+    listed name is cut ("Kepolisian Nasional Timor Leste Faustino ..."). A place the gazetteer knows just
+    before the recogniser's name ends the body, the words between beginning the name ("Badan Kesbangpol
+    Provinsi Bali I Gusti Agung ...")."""
+    people = [(s, e) for s, e, label in proposed if label == "PER" and e - s >= 2]
+    if not people:
+        return chunks
+    out = dict(chunks)
+    for start, (n, _key, etype) in chunks.items():
+        end = start + n
+        cut = next((s for s, e in people if start + 2 <= s < end <= e), None)
+        if etype != "Organization" or cut is None:
+            continue
+        spans = [(k, k + found[0]) for k in range(start, cut) if (found := gaz.match(tokens, k))]
+        if any(a < cut < b for a, b in spans):
+            continue
+        cut = next((b for a, b in reversed(spans) if start + 2 <= b < cut and cut - b <= 2
+                    and all(t.is_cap and t.is_word for t in tokens[b:cut])), cut)
+        last = tokens[cut - 1].text.lower()
+        if (last,) in lex.ranks or (last,) in lex.titles or last in _CONNECTORS or not tokens[cut - 1].is_word:
+            continue
+        name = without_parentheses(" ".join(t.text for t in tokens[start:cut]))
+        out[start] = (cut - start, f"organization:{norm_key(name)}", etype)
+    return out
+
+
+def model_mentions(sentence: Sentence, text: str, taken: list[Mention], *, proposed: list[tuple[int, int, str]],
                    gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
+    """``proposed``: the recogniser's spans over the sentence (``propose``)."""
     tokens = sentence.tokens
     if not tokens:
         return []
     occupied = [(m.start, m.end) for m in taken]
     found: list[Mention] = []
-    proposed = recogniser.entities([_without_possessive(t.text) for t in tokens])
     if lex.language == "en":
         proposed = [part for span in proposed for part in _body_then_person(tokens, span, lex)]
     for start, end, label in proposed:

@@ -1317,9 +1317,11 @@ def test_a_wife_named_with_her_husbands_name_is_not_him():
     is still the same person."""
     text = ("Presiden Budi Santoso dan istrinya, Ratna Budi Santoso, tiba di Tokyo, Senin. Presiden Budi Santoso "
             "bertemu Perdana Menteri Jepang Kenji Watanabe. Menteri Luar Negeri Andi Pratama Hakim mendampingi. "
-            "Andi Hakim mengatakan kunjungan itu penting.")
+            "Andi Hakim mengatakan kunjungan itu penting. Wakil Presiden Hartono dan istrinya, Sari Hartono, "
+            "disambut Gubernur Bali. Menteri Luar Negeri Dewi Lestari hadir; Ibu Dewi Lestari mengatakan hal itu.")
     people = {e.name for e in extract.run(nlp.run(_article(text))).entities.values() if e.type == "Person"}
-    assert {"Budi Santoso", "Ratna Budi Santoso", "Andi Pratama Hakim"} <= people, people
+    assert {"Budi Santoso", "Ratna Budi Santoso", "Andi Pratama Hakim", "Hartono", "Sari Hartono",
+            "Dewi Lestari"} <= people, people
     assert "Andi Hakim" not in people, people
 
 

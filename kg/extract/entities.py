@@ -32,10 +32,14 @@ def unify_people(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     ordered = _longest_names(analyzed, "Person")
     names = {key: frozenset(words) for key, words in ordered.items()}
     wives = _named_as_wives(analyzed)
+    titled = {m.key for m in analyzed.mentions if m.type == "Person" and m.role}
     target: dict[str, str] = {}
     for key, words in names.items():
+        # a wife's name ends with her husband's: of two words or more, or one that a title gives him ("Wapres
+        # Boediono" beside "Ibu Herawati Boediono")
+        husband = len(ordered[key]) >= 2 or key in titled
         wider = {k for k, w in names.items() if k != key and words < w
-                 and not (k in wives and len(ordered[key]) >= 2 and ordered[k][-len(ordered[key]):] == ordered[key])}
+                 and not (k in wives and husband and k not in titled and ordered[k][-len(ordered[key]):] == ordered[key])}
         # the widest names containing this one must all be one person (nested variants of one name)
         tops = {k for k in wider if not any(names[k] < names[o] for o in wider)}
         if len(tops) == 1:

@@ -1334,3 +1334,14 @@ def test_a_body_the_head_word_runs_on_into_a_persons_name_ends_where_the_recogni
     entities = {(e.type, e.name) for e in extract.run(nlp.run(_article(text))).entities.values()}
     assert {("Person", "Yohanes Sitompul"), ("Organization", "Partai Demokrat"), ("Person", "Rudi Simatupang"),
             ("Organization", "Fraksi Partai Gerindra"), ("Organization", "Universitas Jenderal Achmad Yani")} <= entities, entities
+
+
+def test_an_agreement_described_and_titled_in_one_article_is_one_agreement_under_its_title():
+    """"signed a strategic cooperation agreement to ..." and later "the Agreement on Strategic Cooperation":
+    one document, named by its title (GUIDELINES: the fullest proper name), not three."""
+    text = ("Interpol and Europol signed a strategic cooperation agreement to fight organised crime in The Hague "
+            "on Monday. The Agreement on Strategic Cooperation will let the two agencies exchange information. "
+            "Officials said the cooperation agreement was the first of its kind.")
+    result = extract.run(nlp.run(_article(text, language="en")), rules_only=True)
+    agreements = [e.name for e in result.entities.values() if e.type == "Agreement"]
+    assert agreements == ["Agreement on Strategic Cooperation"], agreements

@@ -127,6 +127,7 @@ def propose_all(analyzed: AnalyzedArticle) -> Proposals:
     lex = lexicon.load(language)
     words = lexicon.event_references().kinds
     analyzed = unify_events(resolve_event_references(unify_forms(unify_people(analyzed)), words, _event_heads(language)), words)
+    analyzed = unify_events(analyzed, words, "Agreement")
     analyzed = without_initials(analyzed)
     refs = person_refs(analyzed)
     entities = build_entities(analyzed)

@@ -73,19 +73,24 @@ def without_initials(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     return _rekey(analyzed, "Person", target)
 
 
-def unify_events(analyzed: AnalyzedArticle, words: dict[str, str]) -> AnalyzedArticle:
-    """One key per event: an article names its event in several forms ("the fifth Australia-UK Ministerial
-    Consultations", "Australia-United Kingdom Ministerial Consultations"; "84th Interpol General Assembly",
-    "84th General Assembly of the International Criminal Police Organization"; "Pertemuan ASOD ke-44", "ASOD
-    ke-44"). Names are compared by their content: the gazetteer's bodies and countries as keys, without
-    function words and determiners. Equal contents are one event; a content inside exactly one wider one
-    (of two words or more) is that event named short, never when two events contain it."""
+def unify_events(analyzed: AnalyzedArticle, words: dict[str, str], etype: str = "Event") -> AnalyzedArticle:
+    """One key per event (or agreement, ``etype``): an article names its event in several forms ("the fifth
+    Australia-UK Ministerial Consultations", "Australia-United Kingdom Ministerial Consultations"; "84th Interpol
+    General Assembly", "84th General Assembly of the International Criminal Police Organization"; "Pertemuan ASOD
+    ke-44", "ASOD ke-44"), and its agreement by its title and by what it is ("the Agreement on Strategic
+    Cooperation", "a strategic cooperation agreement"). Names are compared by their content: the gazetteer's
+    bodies and countries as keys, without function words and determiners. Equal contents are one event; a
+    content inside exactly one wider one (of two words or more) is that event named short, never when two
+    events contain it."""
     contents: dict[str, set[frozenset[str]]] = {}
+    proper: set[str] = set()  # keys named with a capital somewhere: a title, not a description
     for m in analyzed.mentions:
-        if m.type == "Event" and m.key:
+        if m.type == etype and m.key:
             content = _content(m.name or m.text, words)
             if len(content) >= 2:
                 contents.setdefault(m.key, set()).add(content)
+                if (m.name or m.text)[:1].isupper():
+                    proper.add(m.key)
     group: dict[str, str] = {}  # key -> the first key of its group of keys with a content in common
     first: dict[frozenset[str], str] = {}
     for key in sorted(contents):
@@ -101,14 +106,16 @@ def unify_events(analyzed: AnalyzedArticle, words: dict[str, str]) -> AnalyzedAr
         members.setdefault(root, []).append(key)
     found = {root: set().union(*(contents[k] for k in keys)) for root, keys in members.items()}
     widest = {root: _widest(cs) for root, cs in found.items()}
-    shown = {root: max(keys, key=lambda k: (len(_widest(contents[k])), k)) for root, keys in members.items()}
+    # the name shown is the fullest proper one ("Agreement on Strategic Cooperation" over "a strategic
+    # cooperation agreement to expand cooperation", GUIDELINES)
+    shown = {root: max(keys, key=lambda k: (k in proper, len(_widest(contents[k])), k)) for root, keys in members.items()}
     target: dict[str, str] = {}
     for root, keys in members.items():
         wider = {r for r in members if r != root and any(c < widest[r] for c in found[root])}
         tops = {r for r in wider if not any(widest[r] < widest[o] for o in wider)}
         to = shown[tops.pop()] if len(tops) == 1 else shown[root]
         target.update({k: to for k in keys if k != to})
-    return _rekey(analyzed, "Event", target)
+    return _rekey(analyzed, etype, target)
 
 
 def _widest(contents: set[frozenset[str]]) -> frozenset[str]:
@@ -227,10 +234,17 @@ def build_entities(analyzed: AnalyzedArticle) -> dict[str, Entity]:
         else:
             full = [f for f in forms if not _acronymish(f) and "(" not in f and ")" not in f] or [
                 f for f in forms if not _acronymish(f)] or forms
-            name = _balanced(full[0])
             etype = mentions[0].type
+            # an agreement's fullest proper name: its title over a longer description ("Agreement on Strategic
+            # Cooperation", not "strategic cooperation agreement to expand cooperation")
+            name = _balanced(min(full, key=lambda f: (not (etype == "Agreement" and _titled(f)), -len(f), f)))
             entities[key] = Entity(key, etype, name, {language: name}, sorted(set(forms) - {name}))
     return entities
+
+
+def _titled(name: str) -> bool:
+    """A document's title rather than a description of it: three words or more, the first capitalised."""
+    return name[:1].isupper() and len(name.split()) >= 3
 
 
 def _place_as_written(etype: str, language: str, alias: str) -> bool:

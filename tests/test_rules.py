@@ -1345,3 +1345,13 @@ def test_an_agreement_described_and_titled_in_one_article_is_one_agreement_under
     result = extract.run(nlp.run(_article(text, language="en")), rules_only=True)
     agreements = [e.name for e in result.entities.values() if e.type == "Agreement"]
     assert agreements == ["Agreement on Strategic Cooperation"], agreements
+
+
+def test_a_venues_short_form_in_brackets_names_the_venue_not_a_meeting_inside_its_name():
+    """"Balai Sidang X (BSX)": "Sidang X" inside the venue's name reads as a meeting, but the bracketed short
+    form is the venue's, wherever the article uses it again."""
+    text = ("Sebanyak 30 negara menghadiri Dialog Pertahanan Internasional Surabaya pada Rabu (21/3) di Balai "
+            "Sidang Surabaya (BSS). Acara di BSS itu dibuka Presiden.")
+    entities = {(e.type, e.name): e.aliases for e in extract.run(nlp.run(_article(text))).entities.values()}
+    assert "BSS" in entities.get(("Place", "Balai Sidang Surabaya"), []), entities
+    assert not [n for t, n in entities if t == "Event" and n != "Dialog Pertahanan Internasional Surabaya"], entities

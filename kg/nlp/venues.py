@@ -8,6 +8,7 @@ rules found inside it (a body in "Gedung DPR RI", a city in "Hotel Mercure Samar
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from kg.model import Mention, Sentence
@@ -46,8 +47,14 @@ def with_venues(sentence: Sentence, text: str, found: list[Mention], gaz: Gazett
         surface = text[first:last]
         name = " ".join(surface.split())
         key = listed[1].key if listed and listed[0] == end - start else f"place:{norm_key(name)}"
+        replaced = {m.key for m in inside}
         out = [m for m in out if m not in inside]
-        out.append(Mention(first, last, surface, "Place", sentence.index, key=key, name=name, rule="venue"))
+        venue = Mention(first, last, surface, "Place", sentence.index, key=key, name=name, rule="venue")
+        out.append(venue)
+        # the venue's short form in brackets ("Balai Sidang Jakarta (JCC)") stands for the venue, not for what its
+        # name held ("Sidang Jakarta", read as a meeting)
+        out = [replace(m, type="Place", key=key, name=name) if m.rule == "acronym" and m.key in replaced else m
+               for m in out]
     out.sort(key=lambda m: (m.start, -m.end))
     return out
 

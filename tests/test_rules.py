@@ -1355,3 +1355,13 @@ def test_a_venues_short_form_in_brackets_names_the_venue_not_a_meeting_inside_it
     entities = {(e.type, e.name): e.aliases for e in extract.run(nlp.run(_article(text))).entities.values()}
     assert "BSS" in entities.get(("Place", "Balai Sidang Surabaya"), []), entities
     assert not [n for t, n in entities if t == "Event" and n != "Dialog Pertahanan Internasional Surabaya"], entities
+
+
+def test_an_occasion_named_with_its_translation_in_brackets_is_one_occasion():
+    """"Dialog Keamanan Maritim Surabaya (Surabaya Maritime Security Dialogue/SMSD)": the bracket translates
+    the name; the two names and the acronym are one event."""
+    text = ("Sebanyak 20 negara menghadiri Dialog Keamanan Maritim Surabaya (Surabaya Maritime Security "
+            "Dialogue/SMSD) 2024 yang diselenggarakan Kementerian Pertahanan. SMSD 2024 dibuka Menteri Pertahanan.")
+    events = [(e.name, e.aliases) for e in extract.run(nlp.run(_article(text))).entities.values() if e.type == "Event"]
+    assert any({"Dialog Keamanan Maritim Surabaya", "Surabaya Maritime Security Dialogue"} <= {name, *aliases}
+               for name, aliases in events), events

@@ -200,7 +200,7 @@ def with_defined_acronyms(text: str, sentences: list[Sentence], found: list[list
     keep their acronyms, and a kind of agreement (``generic``: "MoU", "PKS") stays the word that ``extract``
     resolves to one memorandum or another."""
     defined: dict[str, Mention] = {}
-    found = [list(here) for here in found]
+    found = [_with_translations(text, list(here)) for here in found]
     for here in found:
         for m in list(here):
             if m.type not in TYPES.values():
@@ -229,3 +229,22 @@ def with_defined_acronyms(text: str, sentences: list[Sentence], found: list[list
             here.append(Mention(hit.start(), hit.end(), hit.group(1), ref.type, sentence.index, key=ref.key,
                                 name=ref.name, rule="acronym-again"))
     return found
+
+
+_TRANSLATION_CLOSE = re.compile(r"\s*(?:/\s*[A-Z][A-Za-z]{1,9}\s*)?\)")
+
+
+def _with_translations(text: str, here: list[Mention]) -> list[Mention]:
+    """An event's or agreement's name with its translation in brackets ("Dialog Pertahanan Internasional
+    Jakarta (Jakarta International Defense Dialogue/JIDD)", "Nota Kesepahaman (Memorandum of Understanding)"):
+    the bracket names the same occasion or document, as an acronym there would."""
+    for m in list(here):
+        if m.type not in TYPES.values():
+            continue
+        opening = re.compile(r"\s*\(\s*").match(text, m.end)
+        inner = opening and next((o for o in here if o.start == opening.end() and o.type == m.type and o is not m
+                                  and o.key != m.key and _TRANSLATION_CLOSE.match(text, o.end)), None)
+        if inner:
+            here[:] = [replace(o, key=m.key) if o.key == inner.key else o for o in here]
+    return here
+

@@ -1365,3 +1365,14 @@ def test_an_occasion_named_with_its_translation_in_brackets_is_one_occasion():
     events = [(e.name, e.aliases) for e in extract.run(nlp.run(_article(text))).entities.values() if e.type == "Event"]
     assert any({"Dialog Keamanan Maritim Surabaya", "Surabaya Maritime Security Dialogue"} <= {name, *aliases}
                for name, aliases in events), events
+
+
+def test_a_transcripts_speaker_label_quotes_the_speaker():
+    """Press-conference transcripts label each turn with the speaker's name, often in capitals and with a
+    post, then a colon: the speaker is quoted. A place before a colon quotes nobody."""
+    text = ("Joint press conference, Port Moresby.\nJOHN MERCER: Well, thanks very much for coming today.\n"
+            "DR PAUL KAVANA, MINISTER FOR DEFENCE: It is my honour to welcome you all.\n"
+            "Port Moresby: the talks went on.")
+    speakers = {s for s, _o, _r, _d in _facts(text, "quoted", language="en")}
+    assert {"JOHN MERCER", "PAUL KAVANA"} <= speakers, speakers
+    assert "Port Moresby" not in speakers, speakers

@@ -4,6 +4,7 @@ X") (GUIDELINES: quoted)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from kg.extract.context import SentenceView
@@ -13,6 +14,9 @@ from kg.model import AnalyzedArticle, Claim
 
 def quoted(view: SentenceView, refs: list[PersonRef], analyzed: AnalyzedArticle) -> Iterator[Claim]:
     people = [p for p in view.parties if p.type == "Person"]
+    speaker_label = _speaker_label(view, people)
+    if speaker_label:
+        yield Claim("quoted", speaker_label, None, view.evidence(), "quoted:speaker", 0.8)
     for trigger in view.triggers:
         speaker: str | None = None
         if trigger.relation == "quote_verb":
@@ -40,3 +44,18 @@ def quoted(view: SentenceView, refs: list[PersonRef], analyzed: AnalyzedArticle)
             continue
         if speaker:
             yield Claim("quoted", speaker, None, view.evidence(), rule, 0.8)
+
+
+_LABEL_END = re.compile(r"[^.:;!?\"“”]{0,80}?:\s*\S")  # the post after the name, up to the colon
+_LABEL_START = re.compile(r"[^\s]{0,12}\s*$")  # at most one word before the name: "DR", "Menlu"
+
+
+def _speaker_label(view: SentenceView, people: list) -> str | None:  # type: ignore[type-arg]
+    """A transcript's or headline's speaker label: a person named at the start of the sentence (after one word
+    at most, a rank or title), with at most a post after the name, then a colon and what they said ("STEPHEN
+    SMITH: Well, thanks ...", "DR X, PNG MINISTER FOR DEFENCE: This is my honour ...")."""
+    text, offset = view.sentence.text, view.sentence.start
+    head = next((p for p in people if _LABEL_START.fullmatch(text[:p.start - offset])), None)
+    if head is None:
+        return None
+    return head.key if _LABEL_END.match(text, head.end - offset) else None

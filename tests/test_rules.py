@@ -1376,3 +1376,16 @@ def test_a_transcripts_speaker_label_quotes_the_speaker():
     speakers = {s for s, _o, _r, _d in _facts(text, "quoted", language="en")}
     assert {"JOHN MERCER", "PAUL KAVANA"} <= speakers, speakers
     assert "Port Moresby" not in speakers, speakers
+
+
+def test_a_post_in_apposition_ends_at_and_when_another_party_follows():
+    """"X, Director-General of the Federal Police (FP) and Europol's Director, Y, signed ...": the first
+    apposition gives X his post though "and" and another party follow it; "Menlu Afsel X": "Afsel" is South
+    Africa, not part of the minister's name."""
+    text = ("Carlos Mendes, Director-General of the Federal Police (FP) and Europol's Director, Anna Berg, today "
+            "signed a strategic cooperation agreement in The Hague.")
+    posts = {(p, b) for p, b, _r, _d in _facts(text, "holds_position", language="en")}
+    assert ("Carlos Mendes", "Federal Police") in posts, posts
+    people = {e.name for e in extract.run(nlp.run(_article("Retno bertemu Menlu Afsel Naledi Pandor di Jakarta."))).entities.values()
+              if e.type == "Person"}
+    assert "Naledi Pandor" in people, people

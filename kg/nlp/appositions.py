@@ -21,6 +21,7 @@ from kg.nlp.tokens import Token
 _ARTICLES = frozenset({"the", "a", "an"})
 _CLOSERS = frozenset({",", ".", ";", ")"})  # or a speech verb of the triggers lexicon: "X, Kepala BNPT, mengatakan"
 _LINKS = frozenset({"of", "for", "the", "and"})
+_NEXT = frozenset({"and", "dan"})  # after a post with its body, another party of the list
 
 
 def with_appositions(sentence: Sentence, mentions: list[Mention], *, gaz: Gazetteer, lex: Lexicon,
@@ -83,8 +84,9 @@ def _apposition(tokens: list[Token], k: int, gaz: Gazetteer, lex: Lexicon, chunk
         end += taken
     if end < len(tokens) and tokens[end].text == "(" and end + 2 < len(tokens) and tokens[end + 2].text == ")":
         end += 3  # "Kepala Badan Nasional Penanggulangan Terorisme (BNPT),"
-    if end < len(tokens) and not _closes(tokens[end].text.lower(), lex):
-        return None
+    if end < len(tokens) and not (_closes(tokens[end].text.lower(), lex)
+                                  or (body and tokens[end].text.lower() in _NEXT and end + 1 < len(tokens) and tokens[end + 1].is_cap)):
+        return None  # "X, Director-General of the Federal Police (BFP) and Europol's Director, Y": "and" a new party
     return role, body  # no body: "X, Minister of Interior;" is "Minister of Interior X", its body left to the post rules
 
 

@@ -1389,3 +1389,15 @@ def test_a_post_in_apposition_ends_at_and_when_another_party_follows():
     people = {e.name for e in extract.run(nlp.run(_article("Retno bertemu Menlu Afsel Naledi Pandor di Jakarta."))).entities.values()
               if e.type == "Person"}
     assert "Naledi Pandor" in people, people
+
+
+def test_a_kind_of_meeting_is_no_event_and_a_governors_province_keeps_its_written_name():
+    """"Rapat Kerja", "Bilateral Meeting": a kind of meeting that names no event of the article is no Event
+    (GUIDELINES); "Gubernur DKI Jakarta" heads "Pemerintah Provinsi DKI Jakarta", the fuller form the article
+    writes, while "Gubernur Jabar" still heads "Pemerintah Provinsi Jawa Barat"."""
+    text = ("Komisi III DPR menggelar Rapat Kerja dengan Jaksa Agung Hendra Saputra di Jakarta. Rapat Kerja itu "
+            "membahas anggaran. Gubernur DKI Jakarta Rudi Hartanto dan Gubernur Jabar Arif Santoso hadir.")
+    result = extract.run(nlp.run(_article(text)))
+    assert not [e.name for e in result.entities.values() if e.type == "Event"], result.entities
+    posts = {(p, b) for p, b, _r, _d in _facts(text, "holds_position")}
+    assert {("Rudi Hartanto", "Pemerintah Provinsi DKI Jakarta"), ("Arif Santoso", "Pemerintah Provinsi Jawa Barat")} <= posts, posts

@@ -150,7 +150,8 @@ def _content(name: str, words: dict[str, str]) -> frozenset[str]:
 def resolve_event_references(analyzed: AnalyzedArticle, words: dict[str, str], heads: frozenset[str]) -> AnalyzedArticle:
     """"The Conference", "the meeting", "pertemuan tersebut" recognised as events are the event the article
     names in full with that head word (the last one named before, else the first after); one that no named
-    event explains is no entity (GUIDELINES: an unnamed meeting is not an Event)."""
+    event explains is no entity when a determiner or a word of a kind of meeting makes it one ("Rapat Kerja",
+    "Bilateral Meeting"; GUIDELINES: an unnamed meeting, a generic meeting type, is not an Event)."""
     events = [m for m in analyzed.mentions if m.type == "Event" and m.key]
     if not events:
         return analyzed
@@ -160,6 +161,9 @@ def resolve_event_references(analyzed: AnalyzedArticle, words: dict[str, str], h
 
     def determined(m: Mention) -> bool:
         return any(words.get(w) in ("determiner", "demonstrative") for w in norm_key(m.text).split())
+
+    def described(m: Mention) -> bool:  # a kind of meeting, no name: "Rapat Kerja", "Bilateral Meeting" (GUIDELINES)
+        return any(words.get(w) == "type" for w in norm_key(m.text).split())
 
     references = {id(m) for m in events if all(w in heads for w in content(m))
                   and (determined(m) or len(content(m)) <= 1)}
@@ -172,11 +176,14 @@ def resolve_event_references(analyzed: AnalyzedArticle, words: dict[str, str], h
         fits = [n for n in named if not own or own & set(norm_key(n.name or n.text).split())]
         before = [n for n in fits if n.start < m.start]
         chosen = before[-1] if before else (fits[0] if fits else None)
-        target[id(m)] = chosen.key if chosen else (None if determined(m) else m.key)
+        target[id(m)] = chosen.key if chosen else (None if determined(m) or described(m) else m.key)
     if not target:
         return analyzed
+    gone = {m.key for m in events if id(m) in target and target[id(m)] is None}
+    kept = {m.key for m in events if target.get(id(m), m.key) == m.key and not m.rule.startswith("acronym")}
+    dropped = gone - kept  # a kind of meeting's short form goes with it ("Rapat Kerja (Raker)")
     mentions = [m if id(m) not in target else replace(m, key=target[id(m)]) for m in analyzed.mentions
-                if id(m) not in target or target[id(m)] is not None]
+                if (id(m) not in target or target[id(m)] is not None) and not (m.type == "Event" and m.key in dropped)]
     return replace(analyzed, mentions=mentions)
 
 

@@ -125,7 +125,7 @@ def spellings() -> dict[str, str]:
 class EventReferences:
     """The words around an event's head word that name no particular event (``lexicons/event_references.tsv``)."""
 
-    kinds: dict[str, str]  # lower-case word -> determiner | demonstrative | modifier
+    kinds: dict[str, str]  # lower-case word -> determiner | demonstrative | modifier | type
     pointers: frozenset[str]  # the words that make a head word point back to one named before ("the meeting")
 
 

@@ -85,7 +85,7 @@ def name_start(words: list[str], first: int, end: int, kind: str = "EVENT") -> i
     describe it ("a bilateral policing agreement"): they are its name, as the annotators write it."""
     lower_agreement = _described_agreement(words, first, end, kind)
     while first < end - 1 and words[first].islower() and words[first] in _framing() and not (
-            lower_agreement and event_references().kinds.get(words[first]) == "modifier"):
+            lower_agreement and event_references().kinds.get(words[first]) in ("modifier", "type")):
         first += 1
     return first
 

@@ -182,7 +182,9 @@ def _spelled_unit(unit: str, place: list[Token], gaz: Gazetteer) -> str:
     where = unit_words(place)
     found = gaz.match(place, 0)
     if found and found[0] == len(place) and found[1].type == "Place":
-        where = found[1].labels.get("id") or where
+        label = found[1].labels.get("id") or where
+        if f" {norm_key(label)} " not in f" {norm_key(where)} ":
+            where = label  # a short form spelled out ("Jabar"), a fuller one kept ("DKI Jakarta")
     return f"{kind} {where}"
 
 

@@ -1401,3 +1401,14 @@ def test_a_kind_of_meeting_is_no_event_and_a_governors_province_keeps_its_writte
     assert not [e.name for e in result.entities.values() if e.type == "Event"], result.entities
     posts = {(p, b) for p, b, _r, _d in _facts(text, "holds_position")}
     assert {("Rudi Hartanto", "Pemerintah Provinsi DKI Jakarta"), ("Arif Santoso", "Pemerintah Provinsi Jawa Barat")} <= posts, posts
+
+
+@pytest.mark.parametrize("text", [
+    "Menteri Dalam Negeri (Mendagri) Republik Indonesia Prof. H. M. Budi Karnawan, Ph.D., disambut Kapolda "
+    "Kalteng Irjen Pol Dedi Santoso.",
+    "papar Jenderal Polisi Prof. Drs. H. Muhammad Budi Karnawan, M.A., Ph.D (53) khusus kepada wartawan.",
+])
+def test_a_doctorate_after_a_name_is_no_person(text):
+    """"Prof. X, Ph.D.": the recogniser takes the degree's first letters for a name; they are none."""
+    people = {m.name for m in nlp.run(_article(text)).mentions if m.type == "Person"}
+    assert "Ph" not in people and [p for p in people if "Budi Karnawan" in p], people

@@ -56,7 +56,7 @@ def name_span(tokens: list[Token], i: int, gaz: Gazetteer, lex: Lexicon) -> int:
         tok = tokens[j]
         low = tok.text.lower()
         if INITIAL.match(tok.text) and j + 1 < len(tokens) and tokens[j + 1].text == ".":
-            n = _degree_length(tokens, j, lex) if words else 0
+            n = degree_length(tokens, j, lex) if words else 0
             if n and not (j + n < len(tokens) and tokens[j + n].is_cap and tokens[j + n].is_word):
                 break  # "Suhardi Alius M.H. ini": a degree, not two initials, when no name word follows
             j += 2
@@ -103,7 +103,7 @@ def skip_ranks(tokens: list[Token], j: int, lex: Lexicon) -> int:
     return j
 
 
-def _degree_length(tokens: list[Token], k: int, lex: Lexicon) -> int:
+def degree_length(tokens: list[Token], k: int, lex: Lexicon) -> int:
     """Tokens of the longest degree starting at ``k`` ("M", ".", "H", "."), its full stops included; 0 if none."""
     for m in range(min(6, len(tokens) - k), 0, -1):
         if token_key(tokens[k:k + m]) in lex.degrees:

@@ -13,7 +13,7 @@ from kg.model import Mention, Sentence
 from kg.names import without_parentheses
 from kg.nlp.gazetteer import Gazetteer, norm_key, token_key
 from kg.nlp.lexicon import Lexicon
-from kg.nlp.mentions import INITIAL, hyphenated_name, match_rank
+from kg.nlp.mentions import INITIAL, degree_length, hyphenated_name, match_rank
 from kg.nlp.ner import Recogniser
 from kg.nlp.tokens import Token
 
@@ -89,8 +89,8 @@ def model_mentions(sentence: Sentence, text: str, taken: list[Mention], *, propo
             continue
         if not span[0].is_cap or not any(t.is_word and t.is_cap and len(t.text) > 1 for t in span):
             continue
-        if span[0].text.lower() in lex.not_names:
-            continue
+        if span[0].text.lower() in lex.not_names or degree_length(tokens, start, lex) >= end - start:
+            continue  # "Ph" of "Ph.D": a degree's first letters, no name
         if _name_tail(tokens, start, label, occupied, lex):
             continue  # "(MLA) in Criminal Matters": the tail of an English name the rules cut, not a name
         if _no_entity(tokens, start, end, lex):

@@ -1412,3 +1412,12 @@ def test_a_doctorate_after_a_name_is_no_person(text):
     """"Prof. X, Ph.D.": the recogniser takes the degree's first letters for a name; they are none."""
     people = {m.name for m in nlp.run(_article(text)).mentions if m.type == "Person"}
     assert "Ph" not in people and [p for p in people if "Budi Karnawan" in p], people
+
+
+def test_an_unlisted_bodys_regional_branch_after_a_title_is_the_body_not_a_person():
+    """"Sekretaris PWNU Jawa Timur X": an acronym the gazetteer does not list, then a listed place, is a
+    body's regional branch that the title's holder serves, not part of a person's name."""
+    text = "Sekretaris PWNU Jawa Timur Ahmad Faqih menambahkan hal itu. Ketua DPRD Jabar mengatakan hal yang sama."
+    mentions = {(m.type, m.name) for m in nlp.run(_article(text)).mentions}
+    assert {("Organization", "PWNU Jawa Timur"), ("Person", "Ahmad Faqih"), ("Organization", "DPRD Jabar")} <= mentions, mentions
+    assert not [n for t, n in mentions if t == "Person" and ("PWNU" in n or "DPRD" in n)], mentions

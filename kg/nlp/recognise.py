@@ -105,6 +105,13 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
             body_key = f"organization:{norm_key(letters)}"
             add(name_start, name_start + 1, "Organization", body_key, "title-acronym", name=letters)
             name_start += 1
+        elif name_start >= 0 and not body_key and lex.language == "id" and (branch := _acronym_branch(tokens, name_start, name_end, gaz)):
+            unit = _text(tokens, name_start, name_start + branch, text)  # "Ketua PWNU Jawa Timur (KH X)": the
+            body_key = f"organization:{norm_key(unit)}"  # regional branch of an unlisted body is the title's body
+            add(name_start, name_start + branch, "Organization", body_key, "title-acronym", name=unit)
+            name_start += branch
+            if name_start >= name_end:
+                name_start = -1
         if name_start >= 0:
             name = " ".join(_text(tokens, name_start, name_end, text).split())
             add(name_start, name_end, "Person", f"person:{norm_key(name)}", "title-name", name=name,
@@ -239,6 +246,15 @@ def _acronym_definitions(tokens: list[Token], mentions: list[Mention], used: lis
         elif before and before.type != "Person" and not any(used[k + 1:close]) and all(t.is_cap or t.text.lower() in ("of", "and", "for") for t in inner):
             long_name = " ".join(t.text for t in inner)
             add(k + 1, close, before.type, before.key, "expansion", name=long_name)
+
+
+def _acronym_branch(tokens: list[Token], start: int, end: int, gaz: Gazetteer) -> int:
+    """Tokens of an unlisted acronym and the place after it that a title's name span opens with ("PWNU Jawa
+    Timur", "DPD Sumbar"): a body's regional branch, never a person; 0 otherwise."""
+    if not (acronym(tokens[start].text) and len(tokens[start].text) >= 3) or gaz.match(tokens, start) is not None:
+        return 0
+    place = gaz.match(tokens, start + 1) if start + 1 < end else None
+    return 1 + place[0] if place and place[1].type == "Place" and start + 1 + place[0] <= end else 0
 
 
 def _acronym_before_name(span: list[Token]) -> bool:

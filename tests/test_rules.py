@@ -1421,3 +1421,12 @@ def test_an_unlisted_bodys_regional_branch_after_a_title_is_the_body_not_a_perso
     mentions = {(m.type, m.name) for m in nlp.run(_article(text)).mentions}
     assert {("Organization", "PWNU Jawa Timur"), ("Person", "Ahmad Faqih"), ("Organization", "DPRD Jabar")} <= mentions, mentions
     assert not [n for t, n in mentions if t == "Person" and ("PWNU" in n or "DPRD" in n)], mentions
+
+
+def test_a_korean_or_thai_name_keeps_its_lower_case_part_after_the_hyphen():
+    """"Kim Dong-hyun", "Chan-ocha": the part after the hyphen is written in lower case and is part of the
+    name; an Indonesian plural's repeated word ("Bangsa-bangsa") joins no name."""
+    text = ("Pertemuan itu dihadiri Direktur Jenderal Asia Selatan dan Pasifik Kementerian Luar Negeri dan "
+            "Perdagangan Kim Dong-hyun di Perserikatan Bangsa-bangsa.")
+    people = {m.name for m in nlp.run(_article(text)).mentions if m.type == "Person"}
+    assert "Kim Dong-hyun" in people, people

@@ -129,11 +129,19 @@ def hyphenated_name(tokens: list[Token], start: int, end: int) -> tuple[int, int
     that ended at "Al"), "Adel bin Ahmed" then "al-Jubeir"."""
     while joining_hyphen(tokens, start - 1) and (tokens[start - 2].text.lower() in NAME_PARTICLES or tokens[start - 2].is_cap):
         start -= 2
-    while joining_hyphen(tokens, end) and tokens[end + 1].is_cap:
+    while joining_hyphen(tokens, end) and (tokens[end + 1].is_cap or _second_syllable(tokens, end)):
         end += 2
     if joining_hyphen(tokens, end + 1) and tokens[end].text.lower() in NAME_PARTICLES and tokens[end + 2].is_cap:
         end += 3  # "Adel bin Ahmed" then "al-Jubeir"
     return start, end
+
+
+def _second_syllable(tokens: list[Token], hyphen: int) -> bool:
+    """The lower-case second part of a Korean or Thai given name or surname after a hyphen ("Myung-bak",
+    "Ki-moon", "Chan-ocha"), not an Indonesian plural's repeated word ("Bangsa-bangsa")."""
+    part = tokens[hyphen + 1].text
+    return (part.isalpha() and part.islower() and 2 <= len(part) <= 5 and len(tokens[hyphen - 1].text) <= 6
+            and part != tokens[hyphen - 1].text.lower())
 
 
 MAX_HEAD = 4  # words of the longest head phrase ("Memorandum of Understanding")

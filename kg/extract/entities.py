@@ -36,7 +36,7 @@ def unify_people(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     target: dict[str, str] = {}
     for key, words in names.items():
         # a wife's name ends with her husband's: of two words or more, or one that a title gives him ("Wapres
-        # Boediono" beside "Ibu Herawati Boediono")
+        # X" beside "Ibu Y X")
         husband = len(ordered[key]) >= 2 or key in titled
         wider = {k for k, w in names.items() if k != key and words < w
                  and not (k in wives and husband and k not in titled and ordered[k][-len(ordered[key]):] == ordered[key])}
@@ -48,7 +48,7 @@ def unify_people(analyzed: AnalyzedArticle) -> AnalyzedArticle:
 
 
 def _named_as_wives(analyzed: AnalyzedArticle) -> set[str]:
-    """Keys of the people some mention presents as a wife ("Ibu Negara Iriana Joko Widodo"): a name of two
+    """Keys of the people some mention presents as a wife ("Ibu Negara A B C" beside "Presiden B C"): a name of two
     words or more that ends hers is her husband's, not a short form of hers (``lexicons/spouse_words.tsv``)."""
     text = analyzed.article.text
     return {m.key for m in analyzed.mentions if m.type == "Person" and m.key

@@ -52,8 +52,8 @@ _LABEL_START = re.compile(r"[^\s]{0,12}\s*$")  # at most one word before the nam
 
 def _speaker_label(view: SentenceView, people: list) -> str | None:  # type: ignore[type-arg]
     """A transcript's or headline's speaker label: a person named at the start of the sentence (after one word
-    at most, a rank or title), with at most a post after the name, then a colon and what they said ("STEPHEN
-    SMITH: Well, thanks ...", "DR X, PNG MINISTER FOR DEFENCE: This is my honour ...")."""
+    at most, a rank or title), with at most a post after the name, then a colon and what they said ("JOHN
+    SMITH: Well, thanks ...", "DR X, MINISTER FOR DEFENCE: This is my honour ...")."""
     text, offset = view.sentence.text, view.sentence.start
     head = next((p for p in people if _LABEL_START.fullmatch(text[:p.start - offset])), None)
     if head is None:

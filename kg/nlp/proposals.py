@@ -31,14 +31,14 @@ def propose(tokens: list[Token], recogniser: Recogniser) -> list[tuple[int, int,
 
 def bodies_without_people(tokens: list[Token], chunks: dict[int, tuple[int, str, str]],
                           proposed: list[tuple[int, int, str]], gaz: Gazetteer, lex: Lexicon) -> dict[int, tuple[int, str, str]]:
-    """A body's name that its head word runs on into a person's ("Partai Demokrat Hinca Panjaitan", "Fraksi
-    Partai Gerindra Desmun Mahesa", "Kementerian Luar Negeri dan Perdagangan Lee Kyung-soo") ends where the
+    """A body's name that its head word runs on into a person's ("Partai Demokrat X Y", "Fraksi Partai
+    Gerindra X Y", "Kementerian Luar Negeri dan Perdagangan X Y") ends where the
     recogniser sees a name of two words or more that runs to the end of it or past it, no lexical cue marking
     the place. Not where the body would keep its head word alone or end on a rank, title or connector: a body
     named after a person ("Lanud Roesmin Nurjadin", "Universitas Jenderal Achmad Yani") keeps its name, and no
-    listed name is cut ("Kepolisian Nasional Timor Leste Faustino ..."). A place the gazetteer knows just
+    listed name is cut ("Kepolisian Nasional Timor Leste X ..."). A place the gazetteer knows just
     before the recogniser's name ends the body, the words between beginning the name ("Badan Kesbangpol
-    Provinsi Bali I Gusti Agung ...")."""
+    Provinsi Bali I Gusti X Y")."""
     people = [(s, e) for s, e, label in proposed if label == "PER" and e - s >= 2]
     if not people:
         return chunks
@@ -76,7 +76,7 @@ def model_mentions(sentence: Sentence, text: str, taken: list[Mention], *, propo
         if start >= end:
             continue
         if label != "PER" and _after_service_rank(tokens, start, end, lex):
-            label = "PER"  # "Lieutenant General Simon Stuart", "Kombes Pol Budi": an officer, whatever the model said
+            label = "PER"  # "Lieutenant General X Y", "Kombes Pol X": an officer, whatever the model said
         if label == "PER":
             start, end = hyphenated_name(tokens, start, end)
             if any(len(t.text) > 1 and t.is_word for t in tokens[start:end]):  # not "M. A." of a degree

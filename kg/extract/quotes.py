@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.extract.context import SentenceView
+from kg.extract.context import Party, SentenceView
 from kg.extract.coref import PersonRef, antecedent_at
 from kg.model import AnalyzedArticle, Claim
 
@@ -50,7 +50,7 @@ _LABEL_END = re.compile(r"[^.:;!?\"“”]{0,80}?:\s*\S")  # the post after the 
 _LABEL_START = re.compile(r"[^\s]{0,12}\s*$")  # at most one word before the name: "DR", "Menlu"
 
 
-def _speaker_label(view: SentenceView, people: list) -> str | None:  # type: ignore[type-arg]
+def _speaker_label(view: SentenceView, people: list[Party]) -> str | None:
     """A transcript's or headline's speaker label: a person named at the start of the sentence (after one word
     at most, a rank or title), with at most a post after the name, then a colon and what they said ("JOHN
     SMITH: Well, thanks ...", "DR X, MINISTER FOR DEFENCE: This is my honour ...")."""

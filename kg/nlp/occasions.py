@@ -231,6 +231,7 @@ def with_defined_acronyms(text: str, sentences: list[Sentence], found: list[list
     return found
 
 
+_OPENING = re.compile(r"\s*\(\s*")
 _TRANSLATION_CLOSE = re.compile(r"\s*(?:/\s*[A-Z][A-Za-z]{1,9}\s*)?\)")
 
 
@@ -241,10 +242,9 @@ def _with_translations(text: str, here: list[Mention]) -> list[Mention]:
     for m in list(here):
         if m.type not in TYPES.values():
             continue
-        opening = re.compile(r"\s*\(\s*").match(text, m.end)
+        opening = _OPENING.match(text, m.end)
         inner = opening and next((o for o in here if o.start == opening.end() and o.type == m.type and o is not m
                                   and o.key != m.key and _TRANSLATION_CLOSE.match(text, o.end)), None)
         if inner:
             here[:] = [replace(o, key=m.key) if o.key == inner.key else o for o in here]
     return here
-

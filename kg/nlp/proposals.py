@@ -21,6 +21,7 @@ _TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
 _ENGLISH_LINKS = frozenset({"in", "of", "on", "for", "the", "and"})
 _EDGE_PUNCT = frozenset(".,;:()[]\"'“”‘’-–—/")
 _CONNECTORS = frozenset({"dan", "and", "serta", "of", "untuk", "for", "the", "di", "in"})
+_RANK_PUNCT = frozenset({"(", ")", "."})  # inside a rank: "Brigjen TNI (Purn)", "Kol."
 
 
 def propose(tokens: list[Token], recogniser: Recogniser) -> list[tuple[int, int, str]]:
@@ -45,8 +46,8 @@ def bodies_without_people(tokens: list[Token], chunks: dict[int, tuple[int, str,
     out = dict(chunks)
     for start, (n, _key, etype) in chunks.items():
         end = start + n
-        cut = next((s for s, e in people if start + 2 <= s < end <= e), None)
-        if etype != "Organization" or cut is None:
+        cut = next((s for s, e in people if start + 2 <= s < end <= e), None) if etype == "Organization" else None
+        if cut is None:
             continue
         spans = [(k, k + found[0]) for k in range(start, cut) if (found := gaz.match(tokens, k))]
         if any(a < cut < b for a, b in spans):
@@ -193,7 +194,7 @@ def _after_service_rank(tokens: list[Token], start: int, end: int, lex: Lexicon)
     if any((t.text.lower(),) in lex.heads for t in tokens[start:end]):
         return False
     k = start
-    while k > 0 and (tokens[k - 1].text in "()." or ((tokens[k - 1].text.lower(),) in lex.ranks
+    while k > 0 and (tokens[k - 1].text in _RANK_PUNCT or ((tokens[k - 1].text.lower(),) in lex.ranks
                                                     and (tokens[k - 1].text.lower(),) not in lex.service_ranks)):
         k -= 1
     for m in range(1, min(k, lex.longest_rank) + 1):

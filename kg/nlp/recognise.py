@@ -99,17 +99,13 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
             name_start, name_end = after_inner_rank(tokens, name_start, name_end, gaz, lex)
         if name_start >= 0 and not _plausible_name(tokens, name_start, name_end, gaz, lex):
             name_start = -1
-        if name_start >= 0 and not body_key and lex.language == "id" and _acronym_before_name(tokens[name_start:name_end]) \
-                and gaz.match(tokens, name_start + 1) is None:  # "PWNU Jawa Timur" is a branch, not a person
-            letters = tokens[name_start].text  # "Plt Kepala BKKBN Sigit Priohutomo": the title's body, unlisted
-            body_key = f"organization:{norm_key(letters)}"
-            add(name_start, name_start + 1, "Organization", body_key, "title-acronym", name=letters)
-            name_start += 1
-        elif name_start >= 0 and not body_key and lex.language == "id" and (branch := _acronym_branch(tokens, name_start, name_end, gaz)):
-            unit = _text(tokens, name_start, name_start + branch, text)  # "Ketua PWNU Jawa Timur (KH X)": the
-            body_key = f"organization:{norm_key(unit)}"  # regional branch of an unlisted body is the title's body
-            add(name_start, name_start + branch, "Organization", body_key, "title-acronym", name=unit)
-            name_start += branch
+        unlisted = _unlisted_body(tokens, name_start, name_end, gaz) if name_start >= 0 and not body_key \
+            and lex.language == "id" else 0
+        if unlisted:  # the title's body, unlisted: "Plt Kepala BKKBN X Y", "Ketua PWNU Jawa Timur (KH X)"
+            unit = _text(tokens, name_start, name_start + unlisted, text)
+            body_key = f"organization:{norm_key(unit)}"
+            add(name_start, name_start + unlisted, "Organization", body_key, "title-acronym", name=unit)
+            name_start += unlisted
             if name_start >= name_end:
                 name_start = -1
         if name_start >= 0:
@@ -248,9 +244,12 @@ def _acronym_definitions(tokens: list[Token], mentions: list[Mention], used: lis
             add(k + 1, close, before.type, before.key, "expansion", name=long_name)
 
 
-def _acronym_branch(tokens: list[Token], start: int, end: int, gaz: Gazetteer) -> int:
-    """Tokens of an unlisted acronym and the place after it that a title's name span opens with ("PWNU Jawa
-    Timur", "DPD Sumbar"): a body's regional branch, never a person; 0 otherwise."""
+def _unlisted_body(tokens: list[Token], start: int, end: int, gaz: Gazetteer) -> int:
+    """Tokens of a body the gazetteer does not list that a title's name span opens with: an acronym before a
+    name ("BKKBN X Y", ``_acronym_before_name``), or an acronym and the listed place after it, a
+    body's regional branch, never a person ("PWNU Jawa Timur", "DPD Sumbar"); 0 otherwise."""
+    if _acronym_before_name(tokens[start:end]) and gaz.match(tokens, start + 1) is None:
+        return 1
     if not (acronym(tokens[start].text) and len(tokens[start].text) >= 3) or gaz.match(tokens, start) is not None:
         return 0
     place = gaz.match(tokens, start + 1) if start + 1 < end else None

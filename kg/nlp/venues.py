@@ -49,8 +49,7 @@ def with_venues(sentence: Sentence, text: str, found: list[Mention], gaz: Gazett
         key = listed[1].key if listed and listed[0] == end - start else f"place:{norm_key(name)}"
         replaced = {m.key for m in inside}
         out = [m for m in out if m not in inside]
-        venue = Mention(first, last, surface, "Place", sentence.index, key=key, name=name, rule="venue")
-        out.append(venue)
+        out.append(Mention(first, last, surface, "Place", sentence.index, key=key, name=name, rule="venue"))
         # the venue's short form in brackets ("Balai Sidang Jakarta (JCC)") stands for the venue, not for what its
         # name held ("Sidang Jakarta", read as a meeting)
         out = [replace(m, type="Place", key=key, name=name) if m.rule == "acronym" and m.key in replaced else m

@@ -251,8 +251,9 @@ def test_those_listed_present_over_several_sentences_are_the_principals_of_one_m
 
 
 def test_guests_listed_one_a_line_after_a_sentence_of_the_meeting_meet_its_host():
-    text = ("Presiden Sari Wulandari menerima surat kepercayaan dari tiga duta besar di Istana Merdeka, Jakarta, "
-            "Selasa (6/5/2025). Adapun duta besar yang diterima oleh Presiden Sari Wulandari antara lain:\n"
+    text = ("Presiden Sari Wulandari, didampingi Menteri Luar Negeri Dewi Lestari, menerima surat kepercayaan dari "
+            "tiga duta besar di Istana Merdeka, Jakarta, Selasa (6/5/2025). "
+            "Adapun duta besar yang diterima oleh Presiden Sari Wulandari antara lain:\n"
             "- Taro Yamada, Duta Besar Jepang untuk Republik Indonesia;\n"
             "- Ann Carter, Duta Besar Australia untuk Republik Indonesia; dan\n"
             "- Carlos Ruiz, Duta Besar Chili untuk Republik Indonesia.\n"
@@ -263,6 +264,25 @@ def test_guests_listed_one_a_line_after_a_sentence_of_the_meeting_meet_its_host(
     assert {frozenset(("Sari Wulandari", guest)) for guest in guests} <= met, met
     assert not any(len(pair & guests) == 2 for pair in met)  # the guests are the list, not each other's hosts
     assert not any("Budi Santoso" in pair for pair in met)  # a dash after the list has ended is no item of it
+    assert not any("Dewi Lestari" in pair and pair & guests for pair in met)  # who accompanies the host hosts no guest
+
+
+def test_those_a_meeting_sentence_leaves_to_the_next_one_meet_the_scenes_first_person():
+    """"X bertemu dengan para menteri negara Pasifik. Seperti Menlu A dan Menlu B." lists whom X met in a
+    sentence of its own; "Pertemuan selanjutnya dengan Menlu C" leaves out who met C: the person the scene
+    began with. "Seperti biasa" ("as usual") opens no list."""
+    text = ("Menteri Luar Negeri Sari Wulandari bertemu dengan para menteri luar negeri negara Pasifik di New York, "
+            "Senin (18/9/2017). Seperti Menlu Fiji Taro Yamada dan Menlu Vanuatu Ann Carter. "
+            "Pertemuan selanjutnya dengan Menlu Monako Carlos Ruiz pada Selasa (19/9/2017) membahas pencalonan "
+            "Indonesia. Seperti biasa, Duta Besar Budi Santoso menutup acara itu.")
+    accepting = RelationModel({name: RelationWeights(30.0, 0.5, {}, 0.5) for name in REGISTRY})
+    result = extract.run(nlp.run(_article(text, published=date(2017, 9, 20))), accepting)
+    met = {frozenset((result.entities[c.subject].name, result.entities[c.object].name)): c.date
+           for c in result.claims if c.relation == "meets"}
+    for partner in ("Taro Yamada", "Ann Carter"):
+        assert met.get(frozenset(("Sari Wulandari", partner))) == "2017-09-18", met
+    assert met.get(frozenset(("Sari Wulandari", "Carlos Ruiz"))) == "2017-09-19", met  # told, and dated, there
+    assert not any("Budi Santoso" in pair for pair in met), met
 
 
 def test_every_member_of_a_long_list_of_those_attending_is_a_candidate_attendee():

@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations
 
 from kg.extract.context import PARTY_TYPES, Party, SentenceView
-from kg.extract.relations import names_a_side, refusals, witness, witnessed
+from kg.extract.relations import meeting_words, names_a_side, planned, refusals, witness, witnessed
 from kg.model import Claim, Mention
 from kg.nlp import gazetteer
 from kg.nlp.tokens import tokenize
@@ -31,6 +32,7 @@ MAX_PARTIES = 10  # distinct parties of one sentence that are paired (a list of 
 MAX_ROLE = 5  # words of a post's title found between a person and a body
 CARRY = 2  # sentences after an event or agreement is named in which "the meeting", "MoU tersebut" may refer to it
 SCENE = 2  # sentences after one telling of a meeting in which a list of those present still tells of it
+RULED = frozenset({"listed", "subjectless"})  # kinds of a scene's pairs proposed as a rule's claims
 MODAL = frozenset({"future", "negation", "invitation"})  # trigger kinds that say a fact is not (yet) so
 
 
@@ -52,9 +54,16 @@ class Scene:
     def pairs(self, view: SentenceView, points_back: bool, event_near: bool) -> list[tuple[str, str, str]]:
         """(member, person of this sentence, kind) for a list of those present that goes on the scene, or an
         item of the list a sentence of the meeting opened ("... yang diterima oleh Presiden X antara lain:" and
-        a line "- Y, Duta Besar ..." for each guest)."""
-        if self._item(view):
-            return [(member, person, "listed") for member in self.members for person in _people(view) if person != member]
+        a line "- Y, Duta Besar ..." for each guest, or the next sentence opening with "Seperti", "Yakni": "X
+        bertemu dengan Menlu negara-negara Pasifik. Seperti Menlu A, Menlu B dan Menlu C."), or the partner of a
+        meeting whose sentence names no one before its meeting word, the scene's first person being its subject
+        ("Pertemuan selanjutnya dengan Menlu Y ...")."""
+        host = self.members[0] if self.members else None  # the scene's first person: its host or subject
+        if self._item(view) or self._continued(view):
+            return [(host, person, "listed") for person in _people(view) if host and person != host]
+        subjectless = self._subjectless(view, points_back)
+        if subjectless and host:
+            return [(host, person, "subjectless") for person in subjectless]
         if not (view.has("attends") and _telling(view) and self._goes_on(view, points_back)):
             return []
         here = _people(view)
@@ -63,6 +72,28 @@ class Scene:
 
     def _item(self, view: SentenceView) -> bool:
         return self.listing and _BULLET.match(view.sentence.text) is not None  # listing ends at any other sentence
+
+    def _continued(self, view: SentenceView) -> bool:
+        """The sentence right after one telling of the meeting, opening with a word that gives examples and
+        then a title or a name ("Seperti Menlu A, ...", not "Seperti biasa, ...")."""
+        if not self.members or view.sentence.index - self.last != 1 or view.has("meets") or view.has("attends"):
+            return False
+        tokens = view.tokens
+        return any(tuple(view.words[:len(p)]) == p and len(tokens) > len(p) and tokens[len(p)].text[:1].isupper()
+                   for p in _openers())
+
+    def _subjectless(self, view: SentenceView, points_back: bool) -> list[str]:
+        """The people "dengan" / "with" names after a meeting word when no party stands before it, in a scene
+        that goes on: the partners of the meeting whose subject the sentence leaves out."""
+        trigger = view.first("meets")
+        if not self.members or trigger is None or not _telling(view) or not self._goes_on(view, points_back) \
+                or planned(view, trigger.start):
+            return []
+        if any(p.start < trigger.start for p in view.parties if p.type in PARTY_TYPES):
+            return []
+        people = [p for p in view.parties if p.type == "Person" and p.rule != "title-body" and p.start >= trigger.end
+                  and _PARTNER & set(view.text_between(trigger.end, p.start).lower().split())]
+        return list(dict.fromkeys(p.key for p in people if p.key not in self.members))
 
     def update(self, view: SentenceView, points_back: bool) -> None:
         if self._item(view):
@@ -84,6 +115,14 @@ class Scene:
 
     def _goes_on(self, view: SentenceView, points_back: bool) -> bool:
         return view.sentence.index - self.last <= SCENE or points_back
+
+
+_PARTNER = frozenset({"dengan", "with"})  # before whom a meeting is held: "pertemuan selanjutnya dengan Menlu X"
+
+
+@lru_cache(maxsize=1)
+def _openers() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.split()) for p in meeting_words("examples"))
 
 
 _BULLET = re.compile(r"^\s*(?:[-\u2013\u2022*\u00b7]|\d{1,2}[.)])\s+")  # an item of a list: "- X", "• X", "2. X"
@@ -174,7 +213,7 @@ def propose(view: SentenceView, carried: Carried, rule_claims: list[Claim]) -> l
         spec = REGISTRY[relation]
         date = view.time_near(_anchor(view, relation)) if spec.dated else None
         role = _role(view, subject, obj) if relation == "holds_position" and obj else None
-        rule = f"{CANDIDATE}:{relation}:{kind}" if kind else f"{CANDIDATE}:{relation}"
+        rule = (f"{relation}:{kind}" if kind in RULED else f"{CANDIDATE}:{relation}:{kind}") if kind else f"{CANDIDATE}:{relation}"
         out.append(Claim(relation, subject, obj, view.evidence(), rule, 0.0,
                          date=date, place=place if spec.dated else None, role=role))
     return out

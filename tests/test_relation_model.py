@@ -285,6 +285,24 @@ def test_those_a_meeting_sentence_leaves_to_the_next_one_meet_the_scenes_first_p
     assert not any("Budi Santoso" in pair for pair in met), met
 
 
+def test_the_leaders_of_two_sides_each_told_in_a_sentence_of_its_own_meet():
+    """"Delegasi Indonesia dipimpin oleh A didampingi B. Sementara, pihak Rusia dipimpin oleh C.": A and C lead
+    the two sides and meet; B accompanies A. A side may be named by its country alone ("The United States was
+    represented by X"), with no sentence of the article telling of a meeting in so many words."""
+    text = ("Dalam pertemuan itu, delegasi Indonesia dipimpin oleh Kepala BNPT Sari Wulandari didampingi Direktur "
+            "Penindakan BNPT Budi Santoso. Sementara, pihak Rusia dipimpin oleh Wakil Menteri Luar Negeri Rusia "
+            "Ivan Petrov.")
+    met = _met_under_a_model_accepting_every_candidate(text, date(2016, 5, 20))
+    assert frozenset(("Sari Wulandari", "Ivan Petrov")) in met, met
+    assert frozenset(("Budi Santoso", "Ivan Petrov")) not in met, met
+    accepting = RelationModel({name: RelationWeights(30.0, 0.5, {}, 0.5) for name in REGISTRY})
+    english = ("The annual dialogue on justice was held in Paris on 23 June 2022. The United States was represented "
+               "by Attorney General John Carter. The European Union was represented by Commissioner Anna Weber.")
+    result = extract.run(nlp.run(_article(english, language="en", published=date(2022, 6, 24))), accepting)
+    assert frozenset(("John Carter", "Anna Weber")) in {frozenset((result.entities[c.subject].name, result.entities[
+        c.object].name)) for c in result.claims if c.relation == "meets"}
+
+
 def test_every_member_of_a_long_list_of_those_attending_is_a_candidate_attendee():
     """Attendance pairs each party with the event, so a list longer than the cap on meeting pairs keeps its last
     members: here eight people, each followed by their party, are sixteen parties, in a sentence no rule reads

@@ -33,6 +33,7 @@ MAX_ROLE = 5  # words of a post's title found between a person and a body
 CARRY = 2  # sentences after an event or agreement is named in which "the meeting", "MoU tersebut" may refer to it
 SCENE = 2  # sentences after one telling of a meeting in which a list of those present still tells of it
 RULED = frozenset({"listed", "subjectless"})  # kinds of a scene's pairs proposed as a rule's claims
+SIDE_GAP = 6  # characters between a side's name and its leading word: "The United States was represented by"
 MODAL = frozenset({"future", "negation", "invitation"})  # trigger kinds that say a fact is not (yet) so
 
 
@@ -303,11 +304,40 @@ def across(views: list[SentenceView], bodies: dict[str, str], proposed: list[Cla
                 telling.setdefault(person, view.sentence.index)
     paired = {frozenset((c.subject, c.object)) for c in proposed if c.relation == "meets" and c.object}
     out: list[Claim] = []
+    leaders = _side_leaders(views)
+    for a, b in combinations(sorted(leaders), 2):  # "The Indian delegation was headed by X. The Israeli ... by Y."
+        if leaders[a] != leaders[b] and frozenset((a, b)) not in paired and not (bodies.get(a) and bodies.get(a) == bodies.get(b)):
+            paired.add(frozenset((a, b)))
+            out.append(Claim("meets", a, b, views[max(leaders[a], leaders[b])].evidence(), "meets:sides", 0.0))
     for a, b in combinations(sorted(telling), 2):
         if frozenset((a, b)) in paired or (bodies.get(a) is not None and bodies.get(a) == bodies.get(b)):
             continue
         view = views[max(telling[a], telling[b])]
         out.append(Claim("meets", a, b, view.evidence(), f"{CANDIDATE}:meets:across", 0.0))
+    return out
+
+
+def _side_leaders(views: list[SentenceView]) -> dict[str, int]:
+    """Person -> the sentence that names them leading or representing one side of a meeting: a delegation or
+    side word, or the side's name just before, then a leading word, then the person ("delegasi Indonesia
+    dipimpin oleh X", "The Indian delegation was headed by Y", "The United States was represented by Z"). Two such sentences name the two
+    sides, whose leaders meet (GUIDELINES: pair across sides)."""
+    words = meeting_words("delegation")
+    out: dict[str, int] = {}
+    for view in views:
+        lead = view.first("led_by")
+        if lead is None:
+            continue
+        before = view.words[:view.ending_by(lead.start)]
+        side = any(p.type in ("Country", "Organization") and p.rule != "title-body" and 0 <= lead.start - p.end <= SIDE_GAP
+                   for p in view.parties)  # a body named by its head's title ("Kapolda Bali, diwakili oleh") is no side
+        if not (words & set(before) or side):
+            continue
+        end = min((t.start for t in view.triggers if t.relation == "accompany" and t.start >= lead.end),
+                  default=view.sentence.end)  # "dipimpin oleh X didampingi Y": Y accompanies the leader
+        for p in view.parties:
+            if p.type == "Person" and p.rule != "title-body" and lead.end <= p.start < end:
+                out.setdefault(p.key, view.sentence.index)
     return out
 
 

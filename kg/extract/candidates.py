@@ -92,8 +92,13 @@ class Scene:
             return []
         if any(p.start < trigger.start for p in view.parties if p.type in PARTY_TYPES):
             return []
-        people = [p for p in view.parties if p.type == "Person" and p.rule != "title-body" and p.start >= trigger.end
-                  and _PARTNER & set(view.text_between(trigger.end, p.start).lower().split())]
+        words = view.words
+        first = view.starting_from(trigger.end)
+        partner = next((k for k in range(first, len(words)) if words[k] in _PARTNER), None)
+        if partner is None:
+            return []
+        people = [p for p in view.parties if p.type == "Person" and p.rule != "title-body"
+                  and view.tokens[partner].end <= p.start and _named_after(view, partner + 1, p.start)]
         return list(dict.fromkeys(p.key for p in people if p.key not in self.members))
 
     def update(self, view: SentenceView, points_back: bool) -> None:
@@ -119,6 +124,16 @@ class Scene:
 
 
 _PARTNER = frozenset({"dengan", "with"})  # before whom a meeting is held: "pertemuan selanjutnya dengan Menlu X"
+
+
+def _named_after(view: SentenceView, first: int, position: int) -> bool:
+    """Only names, titles and the words that join them stand from token ``first`` to ``position``: "dengan
+    Menlu Monako X" or "with Minister A and Minister B", not "berkaitan dengan hubungan ..., ujar X"."""
+    return all(t.text[:1].isupper() or t.text.lower() in _LINKS or not t.is_word
+               for t in view.tokens[first:view.ending_by(position)])
+
+
+_LINKS = frozenset({"dan", "and", "serta", "of", "for", "the", "untuk", "urusan", "bidang", "dari"})
 
 
 @lru_cache(maxsize=1)
@@ -329,8 +344,9 @@ def _side_leaders(views: list[SentenceView]) -> dict[str, int]:
         if lead is None:
             continue
         before = view.words[:view.ending_by(lead.start)]
-        side = any(p.type in ("Country", "Organization") and p.rule != "title-body" and 0 <= lead.start - p.end <= SIDE_GAP
-                   for p in view.parties)  # a body named by its head's title ("Kapolda Bali, diwakili oleh") is no side
+        side = any(p.type in ("Country", "Organization") and not p.rule.startswith("title-")
+                   and 0 <= lead.start - p.end <= SIDE_GAP  # a body named by its head's title is no side:
+                   for p in view.parties)  # "Pangdam IX/Udayana, diwakili oleh X" is a deputy standing in
         if not (words & set(before) or side):
             continue
         end = min((t.start for t in view.triggers if t.relation == "accompany" and t.start >= lead.end),

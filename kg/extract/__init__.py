@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from kg.extract import decision
 from kg.extract.aliases import unify_forms
-from kg.extract.candidates import CARRY, Carried, across, by_rule, counterparts, hearing, implied_posts, propose
+from kg.extract.candidates import CARRY, Carried, by_rule, counterparts, implied_posts, propose
 from kg.extract.context import LOCATIVE, SentenceView, build_views
 from kg.extract.features import ArticleFacts, features, reads_as_post
 from kg.extract.coref import person_refs
@@ -23,6 +23,7 @@ from kg.extract.entities import (build_entities, ensure_entity, resolve_event_re
 from kg.extract.occasions import Occasions
 from kg.extract.quotes import quoted
 from kg.extract.posts import as_written, former_post, holds_position, is_minister, listed, titled
+from kg.extract.scenes import across, hearing
 from kg.extract.relations import attends, cooperates, meets, present, signs, the_two
 from kg.model import AnalyzedArticle, Article, Claim, Entity, Evidence, ExtractedArticle, Sentence, TimeExpr
 from kg.nlp import gazetteer, lexicon

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from kg.extract.candidates import CANDIDATE, MODAL, by_rule, mentions_of
+from kg.extract.candidates import CANDIDATE, by_rule, mentions_of
+from kg.extract.scenes import MODAL
 from kg.extract.context import SentenceView
 from kg.extract.coordination import COORDINATORS
 from kg.model import Claim, Entity

@@ -267,6 +267,17 @@ def test_guests_listed_one_a_line_after_a_sentence_of_the_meeting_meet_its_host(
     assert not any("Dewi Lestari" in pair and pair & guests for pair in met)  # who accompanies the host hosts no guest
 
 
+def test_a_list_of_guests_opened_further_on_by_a_sentence_naming_the_host_again_is_still_the_meetings():
+    text = ("Presiden Sari Wulandari menerima surat kepercayaan dari dua duta besar di Istana Merdeka, Jakarta, "
+            "Senin (4/11/2024). Prosesi dimulai dengan kedatangan para duta besar. Lagu kebangsaan masing-masing "
+            "negara dikumandangkan. Para duta besar kemudian menuju Ruang Kredensial. Berikut daftar duta besar "
+            "yang menyerahkan surat kepercayaan kepada Presiden Sari Wulandari:\n"
+            "- Taro Yamada, Duta Besar Jepang untuk Republik Indonesia;\n"
+            "- Ann Carter, Duta Besar Australia untuk Republik Indonesia.\n")
+    met = _met_under_a_model_accepting_every_candidate(text, date(2024, 11, 5))
+    assert {frozenset(("Sari Wulandari", guest)) for guest in ("Taro Yamada", "Ann Carter")} <= met, met
+
+
 def test_those_a_meeting_sentence_leaves_to_the_next_one_meet_the_scenes_first_person():
     """"X bertemu dengan para menteri negara Pasifik. Seperti Menlu A dan Menlu B." lists whom X met in a
     sentence of its own; "Pertemuan selanjutnya dengan Menlu C" leaves out who met C: the person the scene

@@ -101,9 +101,12 @@ class Scene:
         opens = view.sentence.text.rstrip().endswith(":")
         self.listing = False
         if not tells_of_meeting(view):
-            if opens and self.members and self._goes_on(view, points_back):  # "Adapun tamu yang diterima X antara lain:"
+            here = people_of(view)
+            if opens and self.members and (self._goes_on(view, points_back) or self.members[0] in here):
+                # "Adapun tamu yang diterima X antara lain:", or further on, naming the host again: "Berikut daftar
+                # duta besar yang menyerahkan surat kepercayaan kepada Presiden X:"
                 self.last, self.listing = view.sentence.index, True
-                self.members += [person for person in people_of(view) if person not in self.members]
+                self.members += [person for person in here if person not in self.members]
             return
         self.listing = opens
         if not self._goes_on(view, points_back):

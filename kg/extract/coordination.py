@@ -41,8 +41,12 @@ def joined(view: SentenceView, a: Party, b: Party) -> bool:
     """``b`` is coordinated with ``a`` before it: a coordinator first, then only the title ``b`` is named by."""
     between = view.text_between(a.end, b.start)
     words = re.sub(r"\([^()]*\)", " ", between).replace(",", " , ").split()
-    return bool(words) and words[0].lower() in COORDINATORS and a.type == b.type and all(
-        w.lower() in COORDINATORS or w.lower() in _IN_TITLES or w[:1].isupper() for w in words[1:])
+    return bool(words) and words[0].lower() in COORDINATORS and a.type == b.type and only_names(words[1:])
+
+
+def only_names(words: list[str]) -> bool:
+    """Only names, titles and the words that join them: "Menlu Monako", "Minister A and Minister B"."""
+    return all(w.lower() in COORDINATORS or w.lower() in _IN_TITLES or w[:1].isupper() for w in words)
 
 
 def coordinated_subject(view: SentenceView, before: list[Party], trigger: Trigger) -> bool:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from itertools import combinations
 
 from kg.extract.context import PARTY_TYPES, SentenceView
+from kg.extract.coordination import only_names
 from kg.extract.relations import meeting_words, planned
 from kg.model import Claim
 from kg.nlp import gazetteer
@@ -125,11 +126,7 @@ _PARTNER = frozenset({"dengan", "with"})  # before whom a meeting is held: "pert
 def _named_after(view: SentenceView, first: int, position: int) -> bool:
     """Only names, titles and the words that join them stand from token ``first`` to ``position``: "dengan
     Menlu Monako X" or "with Minister A and Minister B", not "berkaitan dengan hubungan ..., ujar X"."""
-    return all(t.text[:1].isupper() or t.text.lower() in _LINKS or not t.is_word
-               for t in view.tokens[first:view.ending_by(position)])
-
-
-_LINKS = frozenset({"dan", "and", "serta", "of", "for", "the", "untuk", "urusan", "bidang", "dari"})
+    return only_names([t.text for t in view.tokens[first:view.ending_by(position)] if t.is_word])
 
 
 @lru_cache(maxsize=1)

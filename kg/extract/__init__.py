@@ -23,7 +23,7 @@ from kg.extract.entities import (build_entities, ensure_entity, resolve_event_re
 from kg.extract.occasions import Occasions
 from kg.extract.quotes import quoted
 from kg.extract.posts import as_written, former_post, holds_position, is_minister, listed, titled
-from kg.extract.scenes import across, hearing
+from kg.extract.scenes import across, hearing, sides
 from kg.extract.relations import attends, cooperates, meets, present, signs, the_two
 from kg.model import AnalyzedArticle, Article, Claim, Entity, Evidence, ExtractedArticle, Sentence, TimeExpr
 from kg.nlp import gazetteer, lexicon
@@ -199,6 +199,7 @@ def propose_all(analyzed: AnalyzedArticle) -> Proposals:
     claims += _bilateral_parties([c for c in claims if by_rule(c.rule)], entities, language)
     others = counterparts(views, lex.phrases("counterpart"), lex.phrases("counterparts"))  # "X met his Indonesian counterpart": X is not Indonesia's
     claims += implied_posts(analyzed.mentions, views, claims, others)
+    claims += sides(views, bodies, claims)
     claims += across(views, bodies, claims)
     claims += hearing(views, bodies, claims, {k: (e.type, e.name) for k, e in entities.items()})
     claims = [c for c in claims if c.subject != c.object and c.subject in entities

@@ -14,11 +14,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from kg.extract.context import PARTY_TYPES, Party, SentenceView
+from kg.extract.context import PARTY_TYPES, SentenceView, party_keys
 from kg.extract.relations import names_a_side, refusals, witness, witnessed
 from kg.model import Claim, Mention
 from kg.nlp import gazetteer
-from kg.extract.scenes import CANDIDATE, MAX_PARTIES, Scene, people_of
+from kg.extract.scenes import CANDIDATE, Scene, people_of
 from kg.relations import REGISTRY, claim_key
 from kg.resources import function_words
 
@@ -77,11 +77,6 @@ def by_rule(rule: str) -> bool:
     return not rule.startswith(CANDIDATE)
 
 
-def _keys(parties: list[Party], types: tuple[str, ...], most: int | None = MAX_PARTIES) -> list[str]:
-    """The distinct keys of the parties of these types, in order, the first ``most`` (all with None)."""
-    return list(dict.fromkeys(p.key for p in parties if p.type in types))[:most]
-
-
 def _anchor(view: SentenceView, relation: str) -> int:
     """Where a candidate's date is looked for: its relation's first trigger, else the sentence start."""
     triggers = REGISTRY[relation].triggers
@@ -113,8 +108,8 @@ def _pairs(view: SentenceView, carried: Carried) -> Iterator[tuple[str, str, str
     """(relation, subject, object, kind): kind "referred" for an event or agreement named further back that
     the sentence points to."""
     parties = view.parties
-    actors = _keys(parties, PARTY_TYPES)
-    bodies = _keys(parties, ("Organization", "Country"))
+    actors = party_keys(parties, PARTY_TYPES)
+    bodies = party_keys(parties, ("Organization", "Country"))
     people = people_of(view)
     for a, b in combinations(actors, 2):
         yield "meets", a, b, None
@@ -130,14 +125,14 @@ def _pairs(view: SentenceView, carried: Carried) -> Iterator[tuple[str, str, str
             yield "holds_position", person, body, None
     events = _named_or_carried(view.events, event_near)
     agreements = _named_or_carried(view.agreements, carried.agreement_near(view))
-    attendees = _keys([p for p in parties if not names_a_side(view, p)], PARTY_TYPES, None)
+    attendees = party_keys([p for p in parties if not names_a_side(view, p)], PARTY_TYPES, None)
     for actor in attendees:
         for event, kind in events:
             yield "attends", actor, event, kind
     if not agreements:
         return  # most sentences: no signing to look for witnesses of
     spans = witnessed(view)
-    signers = _keys([p for p in parties if not witness(p, spans)], PARTY_TYPES, None)  # GUIDELINES: witnesses do not sign
+    signers = party_keys([p for p in parties if not witness(p, spans)], PARTY_TYPES, None)  # GUIDELINES: witnesses do not sign
     for actor in signers:
         for agreement, kind in agreements:
             yield "signs", actor, agreement, kind

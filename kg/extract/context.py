@@ -15,6 +15,11 @@ PARTY_TYPES = ("Person", "Organization", "Country")
 LOCATIVE = frozenset({"di", "in", "at"})
 DIRECTIONAL = frozenset({"ke", "to"})  # "a visit to Indonesia": the place when no "di"/"in" names one
 MAX_VENUE = 8  # words of a venue name between a locative and the city after its comma
+MAX_PARTIES = 10  # distinct parties of one sentence that are paired (a list of 12 ministers gives 45 pairs, not 66)
+# Attendance and signing pair each party with the sentence's events or agreements, a number of candidates that
+# grows with the list, not with its square: they take every party (``most=None``). Capped, "Anggota dewan
+# lainnya yakni A (PAN), B (PKS), ..." lost its last members, each a party's name after it (4 of 450 articles;
+# their claims F1 0.625 -> 0.653).
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,11 @@ class Trigger:
     end: int
     relation: str
     text: str
+
+
+def party_keys(parties: list[Party], types: tuple[str, ...], most: int | None = MAX_PARTIES) -> list[str]:
+    """The distinct keys of the parties of these types, in order, the first ``most`` (all with None)."""
+    return list(dict.fromkeys(p.key for p in parties if p.type in types))[:most]
 
 
 @dataclass

@@ -24,6 +24,8 @@ from kg.resources import load_table
 MODAL_REACH = {"future": 30, "negation": 30, "invitation": 90}
 
 
+PARTNER = frozenset({"dengan", "with"})  # before whom a meeting is held: "pertemuan dengan Menlu X", "met with Y"
+
 def meeting_words(kind: str) -> frozenset[str]:
     """The meeting words of a kind (reciprocal, nominal, topical, visiting): how each pairs its parties."""
     return _meeting_kinds().get(kind, frozenset())
@@ -150,9 +152,9 @@ def meets(view: SentenceView, entities: dict[str, Entity], bodies: dict[str, str
     if present and len({p.type == "Person" for p in after}) == 1:
         pairs = [(a.key, b.key) for a, b in combinations(after, 2)  # "Hadir dalam rapat ini A, B, C"
                  if not (bodies.get(a.key) and bodies.get(a.key) == bodies.get(b.key))]
-    elif nominal and len(after) >= 2 and view.word_before(trigger.start) not in ("dengan", "with"):
+    elif nominal and len(after) >= 2 and view.word_before(trigger.start) not in PARTNER:
         pairs = [(after[0].key, after[1].key)]  # "pertemuan Kepala BNPT dan Menlu Inggris"
-    elif (len(together) >= 2 and reciprocal and view.word_after(trigger.end) not in ("dengan", "with")
+    elif (len(together) >= 2 and reciprocal and view.word_after(trigger.end) not in PARTNER
           and _has_people(together) and not _object(trigger, after)):
         pairs = [(a.key, b.key) for a, b in combinations(together, 2)]  # "Retno dan Nikola bertemu di Beograd pada ..."
     elif before and after and nominal and _has_people(before) != _has_people(after):
@@ -353,8 +355,7 @@ def _object(trigger: Trigger, after: list[Party], *types: str) -> bool:
 def _partnered(view: SentenceView, trigger: Trigger, first: Party) -> bool:
     """"... melakukan pertemuan dwipihak dengan sejumlah kepala negara antara lain A, B, C": the list after
     "dengan" / "with" holds the partners of whoever meets them, not people present together."""
-    between = view.text_between(trigger.end, first.start).lower().split()
-    return "dengan" in between or "with" in between
+    return not PARTNER.isdisjoint(view.text_between(trigger.end, first.start).lower().split())
 
 
 def _own_country(a: str, b: str) -> bool:

@@ -11,20 +11,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
 
-from kg.extract.context import PARTY_TYPES, SentenceView
+from kg.extract.context import PARTY_TYPES, SentenceView, party_keys
 from kg.extract.coordination import only_names
-from kg.extract.relations import meeting_words, planned
+from kg.extract.relations import PARTNER, meeting_words, planned
 from kg.model import Claim
 from kg.nlp import gazetteer
 from kg.nlp.tokens import tokenize
 from kg.resources import committee_words
 
 CANDIDATE = "candidate"  # the rule name of a claim no rule proposed: "candidate:meets"
-MAX_PARTIES = 10  # distinct parties of one sentence that are paired (a list of 12 ministers gives 45 pairs, not 66)
-# Attendance and signing pair each party with the sentence's events or agreements, a number of candidates that
-# grows with the list, not with its square: they take every party (``candidates._keys``). Capped, "Anggota dewan
-# lainnya yakni A (PAN), B (PKS), ..." lost its last members, each a party's name after it (4 of 450 articles;
-# their claims F1 0.625 -> 0.653).
 SCENE = 2  # sentences after one telling of a meeting in which a list of those present still tells of it
 SIDE_GAP = 6  # characters between a side's name and its leading word: "The United States was represented by"
 MODAL = frozenset({"future", "negation", "invitation"})  # trigger kinds that say a fact is not (yet) so
@@ -88,7 +83,7 @@ class Scene:
             return []
         words = view.words
         first = view.starting_from(trigger.end)
-        partner = next((k for k in range(first, len(words)) if words[k] in _PARTNER), None)
+        partner = next((k for k in range(first, len(words)) if words[k] in PARTNER), None)
         if partner is None:
             return []
         people = [p for p in view.parties if p.type == "Person" and p.rule != "title-body"
@@ -120,9 +115,6 @@ class Scene:
         return view.sentence.index - self.last <= SCENE or points_back
 
 
-_PARTNER = frozenset({"dengan", "with"})  # before whom a meeting is held: "pertemuan selanjutnya dengan Menlu X"
-
-
 def _named_after(view: SentenceView, first: int, position: int) -> bool:
     """Only names, titles and the words that join them stand from token ``first`` to ``position``: "dengan
     Menlu Monako X" or "with Minister A and Minister B", not "berkaitan dengan hubungan ..., ujar X"."""
@@ -143,9 +135,24 @@ def tells_of_meeting(view: SentenceView) -> bool:
 
 
 def people_of(view: SentenceView) -> list[str]:
-    """The sentence's people (not a title's body), the first MAX_PARTIES of them."""
-    return list(dict.fromkeys(p.key for p in view.parties if p.type == "Person" and p.rule != "title-body"))[:MAX_PARTIES]
+    """The sentence's people (not a title's body), as many as a sentence's pairs take."""
+    return party_keys([p for p in view.parties if p.rule != "title-body"], ("Person",))
 
+
+def _one_side(bodies: dict[str, str], a: str, b: str) -> bool:
+    """Two people holding posts of one body are one side of a meeting (GUIDELINES: pair only across sides)."""
+    return bodies.get(a) is not None and bodies.get(a) == bodies.get(b)
+
+
+def sides(views: list[SentenceView], bodies: dict[str, str], proposed: list[Claim]) -> list[Claim]:
+    """The leaders of a meeting's two sides, each told in a sentence of its own, meet ("The Indian delegation
+    was headed by X. The Israeli delegation was co-led by Y."): a rule's claim for each two leaders of different
+    sentences (``_side_leaders``) that no claim pairs yet."""
+    paired = {frozenset((c.subject, c.object)) for c in proposed if c.relation == "meets" and c.object}
+    leaders = _side_leaders(views)
+    return [Claim("meets", a, b, views[max(leaders[a], leaders[b])].evidence(), "meets:sides", 0.0)
+            for a, b in combinations(sorted(leaders), 2)
+            if leaders[a] != leaders[b] and frozenset((a, b)) not in paired and not _one_side(bodies, a, b)]
 
 
 def across(views: list[SentenceView], bodies: dict[str, str], proposed: list[Claim]) -> list[Claim]:
@@ -167,13 +174,8 @@ def across(views: list[SentenceView], bodies: dict[str, str], proposed: list[Cla
                 telling.setdefault(person, view.sentence.index)
     paired = {frozenset((c.subject, c.object)) for c in proposed if c.relation == "meets" and c.object}
     out: list[Claim] = []
-    leaders = _side_leaders(views)
-    for a, b in combinations(sorted(leaders), 2):  # "The Indian delegation was headed by X. The Israeli ... by Y."
-        if leaders[a] != leaders[b] and frozenset((a, b)) not in paired and not (bodies.get(a) and bodies.get(a) == bodies.get(b)):
-            paired.add(frozenset((a, b)))
-            out.append(Claim("meets", a, b, views[max(leaders[a], leaders[b])].evidence(), "meets:sides", 0.0))
     for a, b in combinations(sorted(telling), 2):
-        if frozenset((a, b)) in paired or (bodies.get(a) is not None and bodies.get(a) == bodies.get(b)):
+        if frozenset((a, b)) in paired or _one_side(bodies, a, b):
             continue
         view = views[max(telling[a], telling[b])]
         out.append(Claim("meets", a, b, view.evidence(), f"{CANDIDATE}:meets:across", 0.0))
@@ -183,8 +185,8 @@ def across(views: list[SentenceView], bodies: dict[str, str], proposed: list[Cla
 def _side_leaders(views: list[SentenceView]) -> dict[str, int]:
     """Person -> the sentence that names them leading or representing one side of a meeting: a delegation or
     side word, or the side's name just before, then a leading word, then the person ("delegasi Indonesia
-    dipimpin oleh X", "The Indian delegation was headed by Y", "The United States was represented by Z"). Two such sentences name the two
-    sides, whose leaders meet (GUIDELINES: pair across sides)."""
+    dipimpin oleh X", "The Indian delegation was headed by Y", "The United States was represented by Z"). Two
+    such sentences name the two sides, whose leaders meet (GUIDELINES: pair across sides)."""
     words = meeting_words("delegation")
     out: dict[str, int] = {}
     for view in views:

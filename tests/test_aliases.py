@@ -228,3 +228,20 @@ def test_an_acronym_before_a_regions_name_is_the_branch_named_in_full(runner, tm
     meets = {frozenset((r["subject"], r["object"])) for r in records if r.get("relation") == "meets"}
     assert meets == {frozenset(("Pengurus Wilayah Nahdlatul Ulama Jawa Timur",
                                 "Forum Koordinasi Pencegahan Terorisme Jawa Timur"))}, meets
+
+
+def test_a_name_and_the_short_form_in_the_bracket_after_it_are_one_node(runner, tmp_path):
+    records = _build(runner, tmp_path, (
+        "Jakarta - United Nation Developement Programme (UNDP) bekerja sama dengan Badan Nasional Penanggulangan "
+        "Terorisme (BNPT) menggelar lokakarya di Bali International Convention Center (BICC), Nusa Dua, "
+        "Selasa (5/3/2024). Australian Transaction Reports and Analysis Center (AUSTRAC) dan Pusat Pelaporan dan "
+        "Analisis Transaksi Keuangan (PPATK) menandatangani kerja sama dalam lokakarya itu. "
+        "UNDP menyebut kerja sama itu berlanjut. Menurut AUSTRAC, lokakarya berikutnya juga digelar di BICC. "
+        "Pemerintah Provinsi Jawa Barat (Jabar) mengirim dua pejabat.\n"), "id")
+    bodies = _entities(records, "Organization")
+    assert [n for n in bodies if "Develop" in n] == ["United Nations Development Programme"], bodies  # the listed name
+    assert "United Nation Developement Programme" in bodies["United Nations Development Programme"], bodies
+    assert "AUSTRAC" in bodies.get("Australian Transaction Reports and Analysis Center", set()) and "AUSTRAC" not in bodies, bodies
+    places = _entities(records, "Place")
+    assert "BICC" in places.get("Bali International Convention Center", set()) and "BICC" not in bodies, (places, bodies)
+    assert "Pemerintah Provinsi Jawa Barat" in bodies and "Jawa Barat" in places, (bodies, places)  # a province's short form is a place

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from kg.extract.brackets import bracketed
 from kg.extract.country_forms import country_core, country_named
 from kg.model import AnalyzedArticle, Mention
 from kg.names import norm_key
@@ -45,10 +46,10 @@ def unify_forms(analyzed: AnalyzedArticle) -> AnalyzedArticle:
                for key, entry in names.items() if entry.type == "Organization"}
     cores = {key: {country_core(f) for f in entry.forms} for key, entry in names.items() if entry.type == "Organization"}
     forms = {key: entry.forms for key, entry in names.items()}
-    target: dict[str, tuple[str, str]] = {}
+    target = bracketed(analyzed.mentions, analyzed.article.text, listed)
     run_on: set[str] = set()
     for key, entry in names.items():
-        if key in listed:
+        if key in listed or key in target:
             continue
         longer = _run_on(key, entry, names, headlines)
         if longer is not None:

@@ -245,3 +245,13 @@ def test_a_name_and_the_short_form_in_the_bracket_after_it_are_one_node(runner, 
     places = _entities(records, "Place")
     assert "BICC" in places.get("Bali International Convention Center", set()) and "BICC" not in bodies, (places, bodies)
     assert "Pemerintah Provinsi Jawa Barat" in bodies and "Jawa Barat" in places, (bodies, places)  # a province's short form is a place
+
+
+def test_a_possessive_in_the_headline_does_not_keep_the_surname_from_the_full_name(runner, tmp_path):
+    records = _build(runner, tmp_path, (
+        "Readout of Secretary Halvorsen’s Meeting with Minister Okafor\n"
+        "WASHINGTON - Secretary of Commerce Dana Halvorsen today met with Trade Minister Chidi Okafor to discuss "
+        "supply chains. “We face shared challenges,” said Secretary Halvorsen.\n"), "en")
+    people = _entities(records, "Person")
+    assert [n for n in people if "Halvorsen" in n] == ["Dana Halvorsen"], people
+    assert "Halvorsen" in people["Dana Halvorsen"], people

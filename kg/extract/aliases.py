@@ -38,7 +38,6 @@ def unify_forms(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     """Mentions rekeyed (and retyped) to the entity their short form denotes."""
     gaz = gazetteer.load()
     generic = lexicon.load(analyzed.article.language).generic_agreements
-    analyzed = _without_articles(analyzed, gaz)
     names = _names(analyzed.mentions, gaz)
     headlines = {s.index for s in analyzed.sentences if _title_case(s.text)}
     listed = {key for key in names if key in gaz.entries}
@@ -128,11 +127,14 @@ def _one(found: list[str]) -> str | None:
     return found[0] if len(set(found)) == 1 else None
 
 
-def _without_articles(analyzed: AnalyzedArticle, gaz: gazetteer.Gazetteer) -> AnalyzedArticle:
+def without_articles(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     """"The Defence Ministry" at the start of a sentence is "Defence Ministry", and "Shanmugam's" is Shanmugam:
     an article is no part of a body's, event's or agreement's name, nor a possessive of a person's, and keeping
     either would give the entity a second key and node. The key the name gave moves for every mention of it (a
-    defined acronym shares it), to the listed body's where the bare name is one."""
+    defined acronym shares it), to the listed body's where the bare name is one. Before people are unified:
+    "Secretary X's meeting" in a headline would otherwise be a second person beside whom "Secretary X" and
+    "Y X" could no longer join."""
+    gaz = gazetteer.load()
     renamed: dict[str, str] = {}
     cut: dict[int, Mention] = {}
     for m in analyzed.mentions:

@@ -255,3 +255,17 @@ def test_a_possessive_in_the_headline_does_not_keep_the_surname_from_the_full_na
     people = _entities(records, "Person")
     assert [n for n in people if "Halvorsen" in n] == ["Dana Halvorsen"], people
     assert "Halvorsen" in people["Dana Halvorsen"], people
+
+
+def test_one_person_or_body_spelt_two_ways_is_one_node_but_two_near_short_names_stay_two(runner, tmp_path):
+    records = _build(runner, tmp_path, (
+        "Jakarta - Kepala Staf Angkatan Darat Jenderal Hendrawan Kusumadjaja menerima Kepala Badan Nasional "
+        "Penanggulangan Teroris Komjen Arief Santoso di Jakarta, Selasa (5/3/2024). "
+        "Menurut Hendrawan Kusumajaja, pertemuan itu membahas latihan bersama. "
+        "Badan Nasional Penanggulangan Terorisme menyiapkan dua instruktur. "
+        "Kolonel Abdul Rahman dan Kolonel Abdul Rahmat ikut mendampingi.\n"), "id")
+    people = _entities(records, "Person")
+    assert [n for n in people if n.startswith("Hendrawan")] in (["Hendrawan Kusumadjaja"], ["Hendrawan Kusumajaja"]), people
+    assert {"Abdul Rahman", "Abdul Rahmat"} <= set(people), people  # short names one letter apart: two people
+    bodies = _entities(records, "Organization")
+    assert [n for n in bodies if n.startswith("Badan Nasional")] == ["Badan Nasional Penanggulangan Terorisme"], bodies

@@ -9,15 +9,17 @@ Group (FETÖ)"). In the 450 annotated articles 26 such pairs of bodies were spli
 gold, and none was two; a venue's acronym ("Bali International Convention Center (BICC)", typed a body) 5
 more, while a place's short form after a provincial government ("Pemprov Jawa Barat (Jabar)"), a person's
 party ("A (Nasdem)"), a country after a name and a body's acronym after an event's name are different things
-and stay apart.
+and stay apart, as does a person the recogniser took for a body when a party's name follows ("A (Partai X)").
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.model import Mention
 from kg.nlp.recognise import ACRONYM
+from kg.resources import load_table
 
 _OPEN = re.compile(r"\s*\(\s*")
 _CLOSE = re.compile(r"\s*\)")
@@ -44,6 +46,19 @@ def bracketed(mentions: list[Mention], text: str, listed: set[str]) -> dict[str,
             continue
         if before.key in listed and after.key in listed:
             continue
+        if _headed(after.text) and not _headed(before.text):
+            continue  # a name the recogniser took for a body, then its party: "A (Partai X)", "B (Fraksi Y)"
         joining, joined = (before, after) if after.key in listed else (after, before)
         found.setdefault(joining.key, set()).add((joined.key, joined.type))
     return {key: next(iter(to)) for key, to in found.items() if len(to) == 1}
+
+
+def _headed(name: str) -> bool:
+    """Whether a name has a body's head word ("Badan", "Partai", "Agency"; ``lexicons/heads.tsv``)."""
+    return any(word in _body_heads() for word in name.lower().split())
+
+
+@lru_cache(maxsize=1)
+def _body_heads() -> frozenset[str]:
+    return frozenset(row["head"].lower() for row in load_table("lexicons/heads.tsv")
+                     if row["type"] == "Organization" and " " not in row["head"])

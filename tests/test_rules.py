@@ -1430,3 +1430,15 @@ def test_a_korean_or_thai_name_keeps_its_lower_case_part_after_the_hyphen():
             "Perdagangan Kim Dong-hyun di Perserikatan Bangsa-bangsa.")
     people = {m.name for m in nlp.run(_article(text)).mentions if m.type == "Person"}
     assert "Kim Dong-hyun" in people, people
+
+
+def test_two_titled_people_coordinated_before_a_meeting_noun_meet_unless_they_attend_it_or_meet_a_partner():
+    assert frozenset(("Budi Santoso", "Kenji Watanabe")) in _pairs(
+        "Menteri Perdagangan Budi Santoso dan Menteri Ekonomi, Perdagangan, dan Perindustrian Jepang Kenji Watanabe "
+        "melakukan pertemuan bilateral di Osaka, Sabtu (28/10/2023).", "meets")
+    assert frozenset(("Adi Nugroho", "Sri Wahyuni")) not in _pairs(
+        "Panglima TNI Marsekal Adi Nugroho dan Kapolri Jenderal Sri Wahyuni, Kamis, melakukan pertemuan tertutup "
+        "dengan sepuluh bupati di Jayapura.", "meets")  # the two met the regents, not each other
+    met = _facts("Foreign Minister Tom Harlow and Defence Minister Ana Kerr also attended the meeting in Wellington "
+                 "on Monday.", "meets", language="en")
+    assert not any({s, o} == {"Tom Harlow", "Ana Kerr"} for s, o, _role, _date in met), met

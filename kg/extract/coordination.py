@@ -6,9 +6,13 @@ sama"). Two parties are coordinated when only a coordinator and the second one's
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.context import Party, SentenceView, Trigger
+from kg.resources import load_table
 
+_PARTNERS = frozenset({"antara", "between", "dengan", "with"})  # after a trigger: who the subject meets or joins
+PARTNER_REACH = 2  # words after the trigger that may name its partner ("pertemuan tertutup dengan")
 COORDINATORS = frozenset({",", "and", "dan", "serta", "&"})  # words that join two parties of one list
 _IN_TITLES = frozenset({"for", "of", "the", "untuk", "urusan", "bidang",  # and a counterpart's: "and her Indonesian
                         "his", "her", "their", "counterpart", "mitranya", "dari"})  # counterpart X", "dan mitranya dari Jepang X"
@@ -51,9 +55,29 @@ def only_names(words: list[str]) -> bool:
 
 def coordinated_subject(view: SentenceView, before: list[Party], trigger: Trigger) -> bool:
     """"A dan B ... bekerja sama" with nothing after the trigger that names a partner ("dengan", "antara"):
-    A and B are the two parties, whatever the sentence names after it."""
-    if len(before) < 2 or view.word_after(trigger.end) in ("antara", "between", "dengan", "with"):
+    A and B are the two parties, whatever the sentence names after it. B may come with its title ("Menteri
+    Perdagangan A dan Menteri Perdagangan Jepang B melakukan pertemuan bilateral"), the trigger with a word of
+    its own before the partner ("pertemuan tertutup dengan ..."). Two who attend it ("A and B attended the
+    meeting") are no two parties of it."""
+    if len(before) < 2:
+        return False
+    k = view.starting_from(trigger.end)
+    if any(w.lower() in _PARTNERS for w in view.words[k:k + PARTNER_REACH]):
         return False
     a, b = before[-2], before[-1]
+    if any(b.end <= t.start < trigger.start and t.text.lower() in meeting_words("present")
+           for t in view.triggers if t.relation == "attends"):
+        return False
     between = view.text_between(a.end, b.start).strip().lower()
-    return between in ("dan", "and", "&") and trigger.start - b.end < 40
+    return (between in ("dan", "and", "&") or joined(view, a, b)) and trigger.start - b.end < 40
+
+
+def meeting_words(kind: str) -> frozenset[str]:
+    """The meeting words of a kind (``lexicons/meeting_words.tsv``: reciprocal, nominal, present, ...): how each pairs its parties."""
+    return _meeting_kinds().get(kind, frozenset())
+
+
+@lru_cache(maxsize=1)
+def _meeting_kinds() -> dict[str, frozenset[str]]:
+    rows = load_table("lexicons/meeting_words.tsv")
+    return {kind: frozenset(r["phrase"] for r in rows if r["kind"] == kind) for kind in {r["kind"] for r in rows}}

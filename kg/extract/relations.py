@@ -8,16 +8,14 @@ and a cooperation needs two named parties.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
 from itertools import combinations
 
 from kg.extract.context import Party, SentenceView, Trigger
-from kg.extract.coordination import coordinated, coordinated_subject, run_from
+from kg.extract.coordination import coordinated, coordinated_subject, meeting_words, run_from
 from kg.extract.posts import state_posts
 from kg.model import Claim, Entity
 from kg.nlp import gazetteer
 from kg.relations import REGISTRY
-from kg.resources import load_table
 
 # How far before a trigger (in characters) a modal word governs it; an invitation reaches past the invitees
 # named between ("mengundang Menlu Jepang Taro Yamada untuk menghadiri ...", "invited X, Y and Z to attend").
@@ -25,17 +23,6 @@ MODAL_REACH = {"future": 30, "negation": 30, "invitation": 90}
 
 
 PARTNER = frozenset({"dengan", "with"})  # before whom a meeting is held: "pertemuan dengan Menlu X", "met with Y"
-
-def meeting_words(kind: str) -> frozenset[str]:
-    """The meeting words of a kind (reciprocal, nominal, topical, visiting): how each pairs its parties."""
-    return _meeting_kinds().get(kind, frozenset())
-
-
-@lru_cache(maxsize=1)
-def _meeting_kinds() -> dict[str, frozenset[str]]:
-    rows = load_table("lexicons/meeting_words.tsv")
-    return {kind: frozenset(r["phrase"] for r in rows if r["kind"] == kind) for kind in {r["kind"] for r in rows}}
-
 
 def planned(view: SentenceView, trigger_start: int) -> bool:
     """A future, negated or invited-to trigger: "akan bertemu", "dijadwalkan menandatangani", "will sign",

@@ -586,3 +586,16 @@ def test_a_post_the_model_accepts_shows_no_role_where_the_words_before_its_body_
 
     assert roles("Budi Santoso, Peneliti BNPT, opened the workshop in Jakarta.") == {("Budi Santoso", "Peneliti")}
     assert roles("Budi Santoso stressed that BNPT would open the workshop in Jakarta.") == {("Budi Santoso", None)}
+
+
+def test_a_sentence_naming_a_meeting_told_before_may_still_tell_who_met_in_it():
+    """"Dalam pertemuan tersebut" refers back to a meeting, but a meeting word of the sentence's own says who
+    met: the sentence's pairs stay candidates for the model (not only pairs across sentences)."""
+    accepting = RelationModel({name: RelationWeights(30.0, 0.5, {}, 0.5) for name in REGISTRY})
+    text = ("Kapolri Jenderal Adi Nugroho bertolak ke Manila, Senin (8/5/2023). Dalam pertemuan tersebut, Kapolri "
+            "didampingi Kabareskrim Komjen Budi Santoso berbincang dengan Kepala Kepolisian Filipina Jenderal Ramon "
+            "Cruz.")
+    result = extract.run(nlp.run(_article(text, published=date(2023, 5, 9))), accepting)
+    told = {frozenset((result.entities[c.subject].name, result.entities[c.object].name)) for c in result.claims
+            if c.relation == "meets" and not c.rule.endswith(":across")}
+    assert frozenset(("Adi Nugroho", "Ramon Cruz")) in told, told

@@ -1442,3 +1442,18 @@ def test_two_titled_people_coordinated_before_a_meeting_noun_meet_unless_they_at
     met = _facts("Foreign Minister Tom Harlow and Defence Minister Ana Kerr also attended the meeting in Wellington "
                  "on Monday.", "meets", language="en")
     assert not any({s, o} == {"Tom Harlow", "Ana Kerr"} for s, o, _role, _date in met), met
+
+
+def test_a_meeting_referred_back_to_leaves_the_sentences_own_meeting_word_to_tell_who_met():
+    assert frozenset(("Adi Nugroho", "Li Wenhao")) in _pairs(
+        "Dalam pertemuan tersebut, Panglima TNI Jenderal Adi Nugroho diterima langsung Jenderal Li Wenhao, "
+        "Komandan Wilayah Barat, di Chengdu, Senin (8/5/2023).", "meets")
+    assert not _pairs("Pertemuan tersebut berlangsung hangat di Jakarta, Senin (8/5/2023).", "meets")
+
+
+def test_a_meeting_phrase_with_its_partner_is_the_meeting_of_the_sentences_subject():
+    pairs = _pairs("Menteri Luar Negeri RI Sri Wahyuni membahas rencana kunjungan kenegaraan Presiden Budi Santoso ke "
+                   "Yordania dalam pertemuan bilateral dengan Menteri Luar Negeri Yordania Karim Haddad di Amman, "
+                   "Selasa (7/1/2025).", "meets")
+    assert frozenset(("Sri Wahyuni", "Karim Haddad")) in pairs, pairs
+    assert frozenset(("Budi Santoso", "Karim Haddad")) not in pairs, pairs

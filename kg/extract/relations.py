@@ -74,9 +74,9 @@ def refusals(view: SentenceView) -> set[str]:
         if spec.dated and ((own and all(planned(view, t.start) for t in own))
                            or (not own and any(t.relation in ("future", "negation") for t in view.triggers))):
             refused.add(name)
-    meeting = view.first("meets")
-    if meeting is not None and reported_before(view, meeting):
-        refused.add("meets")
+    meetings = [t for t in view.triggers if t.relation == "meets"]
+    if meetings and all(reported_before(view, t) for t in meetings):
+        refused.add("meets")  # "Dalam kunjungan tersebut, A diterima B" tells who met whom in a meeting told before
     return refused
 
 
@@ -118,7 +118,7 @@ def meets(view: SentenceView, entities: dict[str, Entity], bodies: dict[str, str
     but two people of one body (``bodies``: person -> the body of the post the rules gave them), who are one
     side ("Hadir dalam pertemuan itu Kepala BNN A, Sekretaris Utama BNN B, Deputi ... BNN C")."""
     bodies = bodies or {}
-    trigger = view.first("meets")
+    trigger = _telling(view)
     if trigger is None:
         yield from _visited(view, entities)
         return
@@ -147,13 +147,35 @@ def meets(view: SentenceView, entities: dict[str, Entity], bodies: dict[str, str
     elif before and after and nominal and _has_people(before) != _has_people(after):
         pass  # "Gemma Huggins ... dalam pertemuan ... Indonesia": a person and a body on either side of a noun
     elif before and after:
-        subjects = coordinated(view, before) if all(p.type == "Person" for p in after) else before[-1:]
+        if nominal and _in_a_meeting(view, trigger):
+            subjects = run_from(view, before)  # "A membahas kunjungan B ke X dalam pertemuan bilateral dengan C"
+        else:
+            subjects = coordinated(view, before) if all(p.type == "Person" for p in after) else before[-1:]
         pairs = [(s.key, o.key) for s in subjects for o in after]  # "A and B hosted C and D"
     elif nominal and not after and coordinated_subject(view, before, trigger):
         pairs = [(before[-2].key, before[-1].key)]  # "BNPT dan Densus 88 menggelar rapat koordinasi"
     elif len(together) >= 2 and not after and reciprocal:
         pairs = [(a.key, b.key) for a, b in combinations(together, 2)]  # "Andrews and Mahfud met in Jakarta"
     yield from _meetings(view, entities, trigger, pairs)
+
+
+IN_A_MEETING = frozenset({"dalam", "in", "during"})  # "dalam pertemuan dengan", "in a meeting with"
+
+
+def _in_a_meeting(view: SentenceView, trigger: Trigger) -> bool:
+    """A meeting noun in a phrase of circumstance with its partner after it ("dalam pertemuan bilateral dengan
+    C", "in a meeting with C"): the meeting is the sentence's subject's, the first party it names, whoever the
+    clause between names ("A membahas rencana kunjungan B ke X dalam pertemuan dengan C": A meets C)."""
+    k = view.ending_by(trigger.start)
+    return bool(IN_A_MEETING & {w.lower() for w in view.words[max(0, k - 2):k]}) and view.word_after(trigger.end) in PARTNER
+
+
+def _telling(view: SentenceView) -> Trigger | None:
+    """The meeting word a sentence tells its meeting by: the first that is neither planned nor a reference back
+    ("Dalam kunjungan tersebut, A diterima langsung B": "diterima"), else the first."""
+    meetings = [t for t in view.triggers if t.relation == "meets"]
+    return next((t for t in meetings if not planned(view, t.start) and not reported_before(view, t)),
+                meetings[0] if meetings else None)
 
 
 def _meetings(view: SentenceView, entities: dict[str, Entity], trigger: Trigger,

@@ -1457,3 +1457,10 @@ def test_a_meeting_phrase_with_its_partner_is_the_meeting_of_the_sentences_subje
                    "Selasa (7/1/2025).", "meets")
     assert frozenset(("Sri Wahyuni", "Karim Haddad")) in pairs, pairs
     assert frozenset(("Budi Santoso", "Karim Haddad")) not in pairs, pairs
+
+
+def test_the_leaders_of_two_sides_named_in_one_sentence_meet():
+    met = _facts("The fourth round of consultations on counter-terrorism was held in Islamabad on 5 May 2019. The "
+                 "Pakistani side was led by Director General Omar Rashid, while the Russian side was led by Director "
+                 "Pavel Orlov.", "meets", date(2019, 5, 6), language="en")
+    assert {(frozenset((s, o)), d) for s, o, _role, d in met} == {(frozenset(("Omar Rashid", "Pavel Orlov")), "2019-05-05")}, met

@@ -148,12 +148,18 @@ def _one_side(bodies: dict[str, str], a: str, b: str) -> bool:
 def sides(views: list[SentenceView], bodies: dict[str, str], proposed: list[Claim]) -> list[Claim]:
     """The leaders of a meeting's two sides, each told in a sentence of its own, meet ("The Indian delegation
     was headed by X. The Israeli delegation was co-led by Y."): a rule's claim for each two leaders of different
-    sentences (``_side_leaders``) that no claim pairs yet."""
-    paired = {frozenset((c.subject, c.object)) for c in proposed if c.relation == "meets" and c.object}
+    sentences (``_side_leaders``) that no claim pairs yet, or of two leading words of one sentence that no rule's
+    claim pairs (the sentence's general candidates pair them too)."""
+    paired: dict[frozenset[str], bool] = {}  # pair -> whether a rule's claim pairs it
+    for c in proposed:
+        if c.relation == "meets" and c.object:
+            key = frozenset((c.subject, c.object))
+            paired[key] = paired.get(key, False) or not c.rule.startswith(CANDIDATE)
     leaders = _side_leaders(views)
-    return [Claim("meets", a, b, views[max(leaders[a], leaders[b])].evidence(), "meets:sides", 0.0)
+    return [Claim("meets", a, b, views[max(leaders[a], leaders[b])[0]].evidence(), "meets:sides", 0.0)
             for a, b in combinations(sorted(leaders), 2)
-            if leaders[a] != leaders[b] and frozenset((a, b)) not in paired and not _one_side(bodies, a, b)]
+            if leaders[a] != leaders[b] and not _one_side(bodies, a, b)
+            and (frozenset((a, b)) not in paired if leaders[a][0] != leaders[b][0] else not paired.get(frozenset((a, b))))]
 
 
 def across(views: list[SentenceView], bodies: dict[str, str], proposed: list[Claim]) -> list[Claim]:
@@ -183,28 +189,29 @@ def across(views: list[SentenceView], bodies: dict[str, str], proposed: list[Cla
     return out
 
 
-def _side_leaders(views: list[SentenceView]) -> dict[str, int]:
-    """Person -> the sentence that names them leading or representing one side of a meeting: a delegation or
-    side word, or the side's name just before, then a leading word, then the person ("delegasi Indonesia
-    dipimpin oleh X", "The Indian delegation was headed by Y", "The United States was represented by Z"). Two
-    such sentences name the two sides, whose leaders meet (GUIDELINES: pair across sides)."""
+def _side_leaders(views: list[SentenceView]) -> dict[str, tuple[int, int]]:
+    """Person -> (sentence, leading word) that names them leading or representing one side of a meeting: a
+    delegation or side word, or the side's name just before, then a leading word, then the person ("delegasi
+    Indonesia dipimpin oleh X", "The Indian delegation was headed by Y", "The United States was represented by
+    Z"). Two such sentences, or two leading words of one ("The Pakistani side was led by X, while the Russian
+    side was led by Y"), name the two sides, whose leaders meet (GUIDELINES: pair across sides)."""
     words = meeting_words("delegation")
-    out: dict[str, int] = {}
+    out: dict[str, tuple[int, int]] = {}
     for view in views:
-        lead = view.first("led_by")
-        if lead is None:
-            continue
-        before = view.words[:view.ending_by(lead.start)]
-        side = any(p.type in ("Country", "Organization") and not p.rule.startswith("title-")
-                   and 0 <= lead.start - p.end <= SIDE_GAP  # a body named by its head's title is no side:
-                   for p in view.parties)  # "Pangdam IX/Udayana, diwakili oleh X" is a deputy standing in
-        if not (words & set(before) or side):
-            continue
-        end = min((t.start for t in view.triggers if t.relation == "accompany" and t.start >= lead.end),
-                  default=view.sentence.end)  # "dipimpin oleh X didampingi Y": Y accompanies the leader
-        for p in view.parties:
-            if p.type == "Person" and p.rule != "title-body" and lead.end <= p.start < end:
-                out.setdefault(p.key, view.sentence.index)
+        leads = [t for t in view.triggers if t.relation == "led_by"]
+        for k, lead in enumerate(leads):
+            start = leads[k - 1].end if k else view.sentence.start
+            before = view.words[view.starting_from(start):view.ending_by(lead.start)]
+            side = any(p.type in ("Country", "Organization") and not p.rule.startswith("title-")
+                       and 0 <= lead.start - p.end <= SIDE_GAP  # a body named by its head's title is no side:
+                       for p in view.parties)  # "Pangdam IX/Udayana, diwakili oleh X" is a deputy standing in
+            if not (words & set(before) or side) or (k and not words & set(before)):
+                continue  # a second leading word of a sentence needs a side word of its own
+            end = min([t.start for t in view.triggers if t.relation == "accompany" and t.start >= lead.end]
+                      + [t.start for t in leads[k + 1:]], default=view.sentence.end)  # "dipimpin oleh X didampingi Y"
+            for p in view.parties:
+                if p.type == "Person" and p.rule != "title-body" and lead.end <= p.start < end:
+                    out.setdefault(p.key, (view.sentence.index, k))
     return out
 
 

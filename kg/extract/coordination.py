@@ -11,7 +11,8 @@ from functools import lru_cache
 from kg.extract.context import Party, SentenceView, Trigger
 from kg.resources import load_table
 
-_PARTNERS = frozenset({"antara", "between", "dengan", "with"})  # after a trigger: who the subject meets or joins
+PARTNER = frozenset({"dengan", "with"})  # before whom a meeting is held: "pertemuan dengan Menlu X", "met with Y"
+BETWEEN_WORDS = frozenset({"antara", "between"})  # before the two parties of one: "kerja sama antara A dan B"
 PARTNER_REACH = 2  # words after the trigger that may name its partner ("pertemuan tertutup dengan")
 COORDINATORS = frozenset({",", "and", "dan", "serta", "&"})  # words that join two parties of one list
 _IN_TITLES = frozenset({"for", "of", "the", "untuk", "urusan", "bidang",  # and a counterpart's: "and her Indonesian
@@ -62,7 +63,7 @@ def coordinated_subject(view: SentenceView, before: list[Party], trigger: Trigge
     if len(before) < 2:
         return False
     k = view.starting_from(trigger.end)
-    if any(w.lower() in _PARTNERS for w in view.words[k:k + PARTNER_REACH]):
+    if any(w.lower() in PARTNER | BETWEEN_WORDS for w in view.words[k:k + PARTNER_REACH]):
         return False
     a, b = before[-2], before[-1]
     if any(b.end <= t.start < trigger.start and t.text.lower() in meeting_words("present")

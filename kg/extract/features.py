@@ -16,7 +16,7 @@ from functools import cached_property, lru_cache
 from kg.extract.candidates import CANDIDATE, by_rule, mentions_of
 from kg.extract.scenes import MODAL
 from kg.extract.context import SentenceView
-from kg.extract.coordination import COORDINATORS
+from kg.extract.coordination import BETWEEN_WORDS, COORDINATORS, PARTNER
 from kg.model import Claim, Entity
 from kg.nlp import lexicon
 from kg.relations import REGISTRY, claim_key
@@ -24,7 +24,7 @@ from kg.relations import REGISTRY, claim_key
 _WORD = re.compile(r"[^\W\d_]+")
 WINDOW = 3  # words looked at before the first and after the last argument
 BETWEEN = 6  # words between the arguments kept as features (the first and last ones when more)
-PARTNER_WORDS = frozenset({"dengan", "with", "antara", "between", "and", "dan"})
+PARTNER_WORDS = PARTNER | BETWEEN_WORDS | {"and", "dan"}  # the last word before the second argument
 
 
 @dataclass

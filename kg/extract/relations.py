@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from itertools import combinations
 
 from kg.extract.context import Party, SentenceView, Trigger
-from kg.extract.coordination import coordinated, coordinated_subject, meeting_words, run_from
+from kg.extract.coordination import PARTNER, coordinated, coordinated_subject, meeting_words, run_from
 from kg.extract.posts import state_posts
 from kg.model import Claim, Entity
 from kg.nlp import gazetteer
@@ -22,7 +22,6 @@ from kg.relations import REGISTRY
 MODAL_REACH = {"future": 30, "negation": 30, "invitation": 90}
 
 
-PARTNER = frozenset({"dengan", "with"})  # before whom a meeting is held: "pertemuan dengan Menlu X", "met with Y"
 
 def planned(view: SentenceView, trigger_start: int) -> bool:
     """A future, negated or invited-to trigger: "akan bertemu", "dijadwalkan menandatangani", "will sign",

@@ -13,8 +13,8 @@ from itertools import combinations
 
 from kg.extract.context import PARTY_TYPES, SentenceView, party_keys
 from kg.extract.coordination import only_names
-from kg.extract.coordination import meeting_words
-from kg.extract.relations import PARTNER, planned
+from kg.extract.coordination import PARTNER, meeting_words
+from kg.extract.relations import planned
 from kg.model import Claim
 from kg.nlp import gazetteer
 from kg.nlp.tokens import tokenize

@@ -1464,3 +1464,17 @@ def test_the_leaders_of_two_sides_named_in_one_sentence_meet():
                  "Pakistani side was led by Director General Omar Rashid, while the Russian side was led by Director "
                  "Pavel Orlov.", "meets", date(2019, 5, 6), language="en")
     assert {(frozenset((s, o)), d) for s, o, _role, d in met} == {(frozenset(("Omar Rashid", "Pavel Orlov")), "2019-05-05")}, met
+
+
+def test_the_start_of_a_period_is_not_the_date_of_the_meeting_told_beside_it():
+    met = _facts("Pertemuan ini merupakan pertemuan bilateral pertama antara Menlu Sri Wahyuni dan Menlu Yordania Karim "
+                 "Haddad sejak Sri Wahyuni dilantik sebagai Menteri Luar Negeri pada Oktober 2024.", "meets",
+                 date(2025, 1, 23))
+    assert {d for _s, _o, _role, d in met} == {"2025-01-23"}, met  # the publication day, not October 2024
+    met = _facts("Menlu Sri Wahyuni bertemu Menlu Yordania Karim Haddad di Amman, Rabu (22/1/2025), pertemuan "
+                 "pertama mereka sejak 2019.", "meets", date(2025, 1, 23))
+    assert {d for _s, _o, _role, d in met} == {"2025-01-22"}, met
+    signed = _facts("Kapolri Adi Nugroho bertemu Menteri Dalam Negeri Yordania Omar Saleh di Amman, Senin (27/2/2017). "
+                    "Dalam kunjungannya sejak 1 Maret 2017, Kapolri Adi Nugroho dan Kepala Kepolisian Yordania Karim "
+                    "Haddad menandatangani nota kesepahaman kerja sama pemberantasan terorisme.", "signs", date(2017, 3, 4))
+    assert signed and {d for _s, _o, _role, d in signed} == {"2017-03-01"}, signed  # a visit's first day is its date

@@ -13,6 +13,8 @@ from kg.nlp.lexicon import Lexicon
 
 PARTY_TYPES = ("Person", "Organization", "Country")
 LOCATIVE = frozenset({"di", "in", "at"})
+SINCE = frozenset({"sejak", "since"})  # before the start of a period, not the time of an event
+SINCE_REACH = 10  # words before a time that may hold it ("sejak X dilantik sebagai Menteri Luar Negeri pada Oktober 2024")
 DIRECTIONAL = frozenset({"ke", "to"})  # "a visit to Indonesia": the place when no "di"/"in" names one
 MAX_VENUE = 8  # words of a venue name between a locative and the city after its comma
 MAX_PARTIES = 10  # distinct parties of one sentence that are paired (a list of 12 ministers gives 45 pairs, not 66)
@@ -104,9 +106,19 @@ class SentenceView:
         return self.words[k] if k < len(self.words) else ""
 
     def time_near(self, position: int) -> str | None:
-        if not self.times:
+        """The sentence's time nearest ``position``, leaving out a month or year that opens a period ("sejak
+        dilantik pada Oktober 2024", "since 2018"): a meeting told "for the first time since X took office" is not
+        of then. A day stays ("dalam kunjungannya sejak 1 Maret", the first day of a visit, is its date)."""
+        times = [t for t in self.times if len(t.value) >= len("2000-01-01") or not self._since(t.start)]
+        if not times:
             return None
-        return min(self.times, key=lambda t: abs(t.start - position)).value
+        return min(times, key=lambda t: abs(t.start - position)).value
+
+    def _since(self, position: int) -> bool:
+        """A time at ``position`` that "sejak"/"since" opens, within a few words and no comma."""
+        k = self.ending_by(position)
+        before = [w.lower() for w in self.words[max(0, k - SINCE_REACH):k]]
+        return any(w in SINCE and "," not in before[i:] for i, w in enumerate(before))
 
     def place(self) -> str | None:
         """The first place a locative names ("di Jakarta", "in Jakarta"), or the city named after an office or

@@ -269,3 +269,16 @@ def test_one_person_or_body_spelt_two_ways_is_one_node_but_two_near_short_names_
     assert {"Abdul Rahman", "Abdul Rahmat"} <= set(people), people  # short names one letter apart: two people
     bodies = _entities(records, "Organization")
     assert [n for n in bodies if n.startswith("Badan Nasional")] == ["Badan Nasional Penanggulangan Terorisme"], bodies
+
+
+def test_a_place_named_with_and_without_its_kind_or_with_its_city_after_a_venue_is_one_node(runner, tmp_path):
+    records = _build(runner, tmp_path, (
+        "Presiden Budi Santoso menerima Perdana Menteri Australia Tom Harlow di Istana Merdeka Jakarta, "
+        "Senin (5/3/2024). Keduanya lalu berbincang di Istana Merdeka. Sebelumnya Harlow berkunjung ke Kabupaten "
+        "Badung, Bali. Di Badung, ia meninjau pelabuhan. Ia juga singgah di Jakarta Selatan dan di DKI Jakarta. "
+        "Malam harinya ia kembali ke DKI.\n"), "id")
+    places = _entities(records, "Place")
+    assert "Istana Merdeka" in places and not any(n.startswith("Istana Merdeka ") for n in places), places
+    assert "Badung" in places.get("Kabupaten Badung", set()) and "Badung" not in places, places
+    assert {"Jakarta", "Jakarta Selatan"} <= set(places), places
+    assert {"DKI Jakarta", "Daerah Khusus Ibukota Jakarta"} <= places["Jakarta"], places  # still the gazetteer's city

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from kg.extract import decision
 from kg.extract.aliases import unify_forms, without_articles
+from kg.extract.place_names import unify_places
 from kg.extract.spellings import unify_spellings
 from kg.extract.candidates import CARRY, Carried, by_rule, counterparts, implied_posts, propose
 from kg.extract.context import LOCATIVE, SentenceView, build_views
@@ -128,7 +129,7 @@ def propose_all(analyzed: AnalyzedArticle) -> Proposals:
     language = article.language
     lex = lexicon.load(language)
     words = lexicon.event_references().kinds
-    analyzed = unify_events(resolve_event_references(unify_forms(unify_people(unify_spellings(without_articles(analyzed)))), words, _event_heads(language)), words)
+    analyzed = unify_events(resolve_event_references(unify_places(unify_forms(unify_people(unify_spellings(without_articles(analyzed))))), words, _event_heads(language)), words)
     analyzed = unify_events(analyzed, words, "Agreement")
     analyzed = without_initials(analyzed)
     refs = person_refs(analyzed)

@@ -45,7 +45,7 @@ def unify_forms(analyzed: AnalyzedArticle) -> AnalyzedArticle:
                for key, entry in names.items() if entry.type == "Organization"}
     cores = {key: {country_core(f) for f in entry.forms} for key, entry in names.items() if entry.type == "Organization"}
     forms = {key: entry.forms for key, entry in names.items()}
-    target = bracketed(analyzed.mentions, analyzed.article.text, listed)
+    target = bracketed(analyzed.mentions, analyzed.article.text, listed, analyzed.article.language)
     run_on: set[str] = set()
     for key, entry in names.items():
         if key in listed or key in target:
@@ -67,17 +67,18 @@ def unify_forms(analyzed: AnalyzedArticle) -> AnalyzedArticle:
             seen.add(target[key][0])
             target[key] = target[target[key][0]]
     mentions = [m if m.key not in target else replace(m, key=target[m.key][0]) if m.type not in NAMED
-                else replace(_cut(m, names[target[m.key][0]]) if m.key in run_on else m, key=target[m.key][0],
+                else replace(cut_to(m, names[target[m.key][0]].forms) if m.key in run_on else m, key=target[m.key][0],
                              type=target[m.key][1]) for m in analyzed.mentions]
     return replace(analyzed, mentions=mentions)
 
 
-def _cut(m: Mention, body: Named) -> Mention:
-    """A run-on mention ("Komisi III DPR RI Bambang Wuryanto") cut back to the longest of its leading words that
-    is a name of the body, so the node is not named after the run-on."""
+def cut_to(m: Mention, forms: set[tuple[str, ...]]) -> Mention:
+    """A run-on mention ("Komisi III DPR RI Bambang Wuryanto", "Istana Merdeka Jakarta") cut back to the longest
+    of its leading words that is one of ``forms`` (names as ``norm_key`` words), so the node is not named after
+    the run-on; unchanged where none is."""
     ends = [k.end() for k in re.finditer(r"\S+", m.text)]
     for end in reversed(ends):
-        if tuple(norm_key(m.text[:end]).split()) in body.forms:
+        if tuple(norm_key(m.text[:end]).split()) in forms:
             text = m.text[:end]
             return replace(m, end=m.start + end, text=text, name=text)
     return m

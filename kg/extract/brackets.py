@@ -18,8 +18,8 @@ import re
 from functools import lru_cache
 
 from kg.model import Mention
+from kg.nlp import lexicon
 from kg.nlp.recognise import ACRONYM
-from kg.resources import load_table
 
 _OPEN = re.compile(r"\s*\(\s*")
 _CLOSE = re.compile(r"\s*\)")
@@ -27,7 +27,7 @@ SAME = frozenset({("Organization", "Organization")})  # (before, inside): one ac
 SHORT_FORM = frozenset({("Place", "Organization"), ("Agreement", "Organization")})  # one when the inside is an acronym
 
 
-def bracketed(mentions: list[Mention], text: str, listed: set[str]) -> dict[str, tuple[str, str]]:
+def bracketed(mentions: list[Mention], text: str, listed: set[str], language: str) -> dict[str, tuple[str, str]]:
     """Key -> (key, type) of the entity it joins: the unlisted half joins the gazetteer's, and where neither is
     listed, the bracket's joins the name before it (which stays the node's name). Two listed bodies stay apart
     (the gazetteer tells them apart), and so does a key that two brackets would send two ways."""
@@ -46,19 +46,20 @@ def bracketed(mentions: list[Mention], text: str, listed: set[str]) -> dict[str,
             continue
         if before.key in listed and after.key in listed:
             continue
-        if _headed(after.text) and not _headed(before.text):
+        if _headed(after.text, language) and not _headed(before.text, language):
             continue  # a name the recogniser took for a body, then its party: "A (Partai X)", "B (Fraksi Y)"
         joining, joined = (before, after) if after.key in listed else (after, before)
         found.setdefault(joining.key, set()).add((joined.key, joined.type))
     return {key: next(iter(to)) for key, to in found.items() if len(to) == 1}
 
 
-def _headed(name: str) -> bool:
+def _headed(name: str, language: str) -> bool:
     """Whether a name has a body's head word ("Badan", "Partai", "Agency"; ``lexicons/heads.tsv``)."""
-    return any(word in _body_heads() for word in name.lower().split())
+    return any(word in _body_heads(language) for word in name.lower().split())
 
 
-@lru_cache(maxsize=1)
-def _body_heads() -> frozenset[str]:
-    return frozenset(row["head"].lower() for row in load_table("lexicons/heads.tsv")
-                     if row["type"] == "Organization" and " " not in row["head"])
+@lru_cache(maxsize=None)
+def _body_heads(language: str) -> frozenset[str]:
+    """The lexicon's one-word heads of bodies."""
+    return frozenset(head[0] for head, (etype, _position) in lexicon.load(language).heads.items()
+                     if etype == "Organization" and len(head) == 1)

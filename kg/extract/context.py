@@ -9,6 +9,7 @@ from functools import cached_property
 
 from kg.extract.coref import PersonRef
 from kg.model import AnalyzedArticle, Evidence, Mention, Sentence, TimeExpr, Token
+from kg.nlp.dates import full_date
 from kg.nlp.lexicon import Lexicon
 
 PARTY_TYPES = ("Person", "Organization", "Country")
@@ -109,7 +110,7 @@ class SentenceView:
         """The sentence's time nearest ``position``, leaving out a month or year that opens a period ("sejak
         dilantik pada Oktober 2024", "since 2018"): a meeting told "for the first time since X took office" is not
         of then. A day stays ("dalam kunjungannya sejak 1 Maret", the first day of a visit, is its date)."""
-        times = [t for t in self.times if len(t.value) >= len("2000-01-01") or not self._since(t.start)]
+        times = [t for t in self.times if full_date(t.value) or not self._since(t.start)]
         if not times:
             return None
         return min(times, key=lambda t: abs(t.start - position)).value

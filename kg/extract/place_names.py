@@ -11,10 +11,10 @@ inside two others.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from functools import lru_cache
 
+from kg.extract.aliases import cut_to
 from kg.model import AnalyzedArticle, Mention
 from kg.names import norm_key
 from kg.nlp import gazetteer
@@ -54,12 +54,9 @@ def unify_places(analyzed: AnalyzedArticle) -> AnalyzedArticle:
 
 def _cut(m: Mention, name: str) -> Mention:
     """A venue's mention without the city the recogniser ran it on into: the span ends where the venue's name
-    does ("Istana Merdeka Jakarta" -> "Istana Merdeka")."""
-    wanted = norm_key(name)
-    for end in (k.end() for k in re.finditer(r"\S+", m.text)):
-        if norm_key(m.text[:end]) == wanted:
-            return replace(m, end=m.start + end, text=m.text[:end], name=m.text[:end])
-    return replace(m, name=name)
+    does ("Istana Merdeka Jakarta" -> "Istana Merdeka"); a mention not written so is shown by the name."""
+    cut = cut_to(m, {tuple(norm_key(name).split())})
+    return cut if cut is not m else replace(m, name=name)
 
 
 def _form_of(short: tuple[str, ...], long: tuple[str, ...], gaz: gazetteer.Gazetteer) -> bool:

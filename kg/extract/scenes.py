@@ -12,8 +12,7 @@ from functools import lru_cache
 from itertools import combinations
 
 from kg.extract.context import PARTY_TYPES, SentenceView, party_keys
-from kg.extract.coordination import only_names
-from kg.extract.coordination import PARTNER, meeting_words
+from kg.extract.coordination import PARTNER, meeting_words, only_names
 from kg.extract.relations import planned
 from kg.model import Claim
 from kg.nlp import gazetteer

@@ -7,32 +7,29 @@ each claim carrying its evidence sentence, the rule that made it and a confidenc
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
 from functools import lru_cache
 
 from kg.extract import decision
 from kg.extract.aliases import unify_forms, without_articles
 from kg.extract.place_names import unify_places
 from kg.extract.spellings import unify_spellings
-from kg.extract.candidates import CARRY, Carried, by_rule, counterparts, implied_posts, propose
-from kg.extract.context import LOCATIVE, SentenceView, build_views
+from kg.extract.candidates import Carried, by_rule, counterparts, implied_posts, propose
+from kg.extract.context import SentenceView, build_views
 from kg.extract.features import ArticleFacts, features, reads_as_post
 from kg.extract.coref import person_refs
 from kg.extract.entities import (build_entities, ensure_entity, resolve_event_references, stray, unify_events,
                                  unify_people, without_initials)
 from kg.extract.occasions import Occasions
+from kg.extract.qualifiers import date_occasions, fallback_qualifiers
 from kg.extract.quotes import quoted
 from kg.extract.posts import as_written, former_post, holds_position, is_minister, listed, titled
 from kg.extract.scenes import across, hearing, sides
 from kg.extract.relations import attends, cooperates, meets, present, signs, the_two
-from kg.model import AnalyzedArticle, Article, Claim, Entity, Evidence, ExtractedArticle, Sentence, TimeExpr
+from kg.model import AnalyzedArticle, Article, Claim, Entity, Evidence, ExtractedArticle, Sentence
 from kg.nlp import gazetteer, lexicon
-from kg.nlp.dates import full_date
 from kg.relations import REGISTRY, claim_key
 
-REPORTED_WITHIN = timedelta(days=7)  # a day the text names this close before publication is the reported day
 
 __all__ = ["run", "propose_all", "decide", "Proposals"]
 
@@ -154,7 +151,7 @@ def propose_all(analyzed: AnalyzedArticle) -> Proposals:
         bodies.setdefault(mention.key, body)
         if is_minister(role):
             ministers.add(mention.key)
-    spanned = _date_events(views, entities, _event_heads(language))
+    spanned = date_occasions(views, entities, _event_heads(language))
     posts_in: dict[int, list[Claim]] = {}
     for claim in claims:
         posts_in.setdefault(claim.evidence.sentence, []).append(claim)
@@ -208,7 +205,7 @@ def propose_all(analyzed: AnalyzedArticle) -> Proposals:
               and (c.object is None or c.object in entities) and _typed(c, entities)
               and not (c.relation == "holds_position" and c.object in others.get(c.subject, ()))]
     claims = titled(claims, analyzed.mentions)
-    _fallback_qualifiers(claims, entities, article, analyzed.times, views)
+    fallback_qualifiers(claims, entities, article, analyzed.times, views)
     for claim in claims:  # GUIDELINES: a multi-day event's attendance is dated by its first day
         if claim.relation == "attends" and claim.object in spanned:
             claim.date = entities[claim.object].date
@@ -247,71 +244,6 @@ def _event_heads(language: str) -> frozenset[str]:
     return frozenset(word for key in [*heads, *meeting_words] for word in key)
 
 
-def _fallback_qualifiers(claims: list[Claim], entities: dict[str, Entity], article: Article, times: list[TimeExpr],
-                         views: list[SentenceView]) -> None:
-    """A meeting, signing or attendance whose sentence gives no date or place takes its event's or
-    agreement's, else the article's own.
-
-    The date: the day of the first meeting, signing or attendance the rules found dated in the text ("... met
-    Lieutenant-General Hun Manet yesterday": the calls reported further down were that day too), else the
-    publication date, as news reports what happened that day (on the dev articles, 39 of the 67 claims left
-    undated had the publication date in the gold, and no other date was more often right); an article with no
-    publication date (a quarter of them) is dated by the first full date its text gives, most often a photo
-    caption's or the lead's ("... in Jakarta on Sept. 9, 2021"). The first occasion's day before the publication
-    date moved CV date accuracy 0.836 -> 0.865 (English 0.766 -> 0.820): English reports say "yesterday" and "on
-    Tuesday". With no day from the rules, ``_article_day`` gives it. The place: the first place the article
-    names with a locative ("in Jakarta", "di Jakarta"), as a story is mostly about one occasion and states where
-    it was once (the dateline alone is never a place)."""
-    day = _article_day(article, times)
-    first_place = next((p for p in (view.place() for view in views) if p), None)
-    first = min(((c.evidence.sentence, c.date) for c in claims  # the rules' claims dated to the day
-                  if REGISTRY[c.relation].dated and by_rule(c.rule) and full_date(c.date)), default=None)
-    if first is not None:
-        day = first[1]
-    for claim in claims:
-        if not REGISTRY[claim.relation].dated:
-            continue
-        entity = entities.get(claim.object or "")
-        occasion = entity if entity is not None and entity.type in ("Event", "Agreement") else None
-        if claim.date is None:
-            claim.date = (occasion.date if occasion else None) or day
-        if claim.place is None:
-            claim.place = (occasion.place if occasion else None) or first_place
-    cities = _located_cities(views)
-    for claim in claims:
-        if claim.place in cities:
-            claim.place = cities[claim.place]
-
-
-def _article_day(article: Article, times: list[TimeExpr]) -> str | None:
-    """The day an article's undated occasions are given when no rule dated one: a day of the week before its
-    publication that the text names ("... in Pyongyang on Saturday, 11 October 2025" in a report of the
-    12th, "kemarin (6/10)"), as a report tells of the days just before it; else the publication day; with no
-    publication date, the first full date the text gives, else its first day and month ("Kamis (20/11)" with
-    no year anywhere is "--11-20", as GUIDELINES writes it). On the annotated articles the week before moved
-    the fallback's right dates 72 -> 78 (dev) and 96 -> 104 (train); the day and month 96 -> 102 (train)."""
-    full = [t.value for t in times if full_date(t.value)]
-    if article.published is None:
-        return next(iter(full), None) or next((t.value for t in times if t.value.startswith("--")), None)
-    published = article.published
-    before = (d for d in full if timedelta(0) < published - date.fromisoformat(d) <= REPORTED_WITHIN)
-    return next(before, published.isoformat())
-
-
-def _located_cities(views: list[SentenceView]) -> dict[str, str]:
-    """Country key -> the first place of that country the article names with a locative: "di Phnom Penh,
-    Kamboja" then "Pertemuan ADMM di Kamboja ini" happened in Phnom Penh (GUIDELINES: the place where it
-    happened; a country is the place only when the article names no place in it)."""
-    entries = gazetteer.load().entries
-    cities: dict[str, str] = {}
-    for view in views:
-        for m in view.places:
-            entry = entries.get(m.key)
-            if entry is not None and entry.type == "Place" and entry.country and view.word_before(m.start) in LOCATIVE:
-                cities.setdefault(f"country:{entry.country.lower()}", m.key)
-    return cities
-
-
 def _typed(claim: Claim, entities: dict[str, Entity]) -> bool:
     """The claim's arguments have types its relation allows (GUIDELINES: the table of claims)."""
     spec = REGISTRY[claim.relation]
@@ -323,7 +255,6 @@ def _typed(claim: Claim, entities: dict[str, Entity]) -> bool:
 def _bilateral_parties(claims: list[Claim], entities: dict[str, Entity], language: str) -> list[Claim]:
     """The two countries a bilateral event is named after attend it when anyone is said to: "Konsultasi
     Bilateral ... Indonesia-Australia ke-8", "Indonesia-Australia Ministerial Council"."""
-    from kg.nlp import gazetteer
     from kg.nlp.tokens import tokenize
 
     gaz = gazetteer.load()
@@ -361,46 +292,9 @@ def _meeting_of_event(view: SentenceView, claims: list[Claim]) -> list[Claim]:
 
 
 def _dateline_entity(entities: dict[str, Entity], place: str, language: str) -> None:
-    from kg.nlp import gazetteer
-
     entry = gazetteer.load().by_alias(place)
     if entry is not None:
         ensure_entity(entities, entry.key, language)
-
-
-_RANGE = re.compile(r"\d\s*(?:[-–]|to|until|sampai|hingga|s\.d\.?|s/d)\s*\d", re.I)
-
-
-def _date_events(views: list[SentenceView], entities: dict[str, Entity], heads: frozenset[str]) -> set[str]:
-    """Events and agreements take the date and place of the first sentence that gives them one; an event that a
-    sentence says runs over several days ("berlangsung ... 28 hingga 30 Mei 2012", "from 25 to 26 Jan") takes
-    its first day whatever day another sentence gives it, and so does the event named just before a sentence
-    that gives the days of "the meeting" without its name. Returns the events dated so."""
-    spanned: set[str] = set()
-    last: tuple[str, int] | None = None  # the event named last, and where
-    for view in views:
-        ranges = [t for t in view.times if _RANGE.search(t.text)]
-        keys = [m.key for m in view.events]
-        if ranges and not keys and last is not None and view.sentence.index - last[1] <= CARRY and any(
-                t.text.lower() in heads for t in view.tokens):
-            keys = [last[0]]  # "Pertemuan itu berlangsung dari 28 hingga 30 Mei 2012"
-        for key in keys if ranges else ():
-            entity = entities.get(key)
-            if entity is not None and key not in spanned:
-                entity.date = ranges[0].value
-                spanned.add(key)
-        if view.events:
-            last = (view.events[-1].key, view.sentence.index)
-    for view in views:
-        for mention in [*view.events, *view.agreements]:
-            entity = entities.get(mention.key)
-            if entity is None:
-                continue
-            if entity.date is None and view.times:
-                entity.date = view.time_near(mention.start)
-            if entity.place is None:
-                entity.place = view.place()
-    return spanned
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from kg.model import AnalyzedArticle, Entity, Mention
 from kg.names import norm_key
@@ -52,11 +53,15 @@ def _named_as_wives(analyzed: AnalyzedArticle) -> set[str]:
     words or more that ends hers is her husband's, not a short form of hers (``lexicons/spouse_words.tsv``)."""
     text = analyzed.article.text
     return {m.key for m in analyzed.mentions if m.type == "Person" and m.key
-            and _SPOUSE_BEFORE.search(text, max(0, m.start - 24), m.start)}
+            and _spouse_before().search(text, max(0, m.start - 24), m.start)}
 
 
-_SPOUSE_BEFORE = re.compile(r"\b(?:" + "|".join(re.escape(row["phrase"]) for row in load_table("lexicons/spouse_words.tsv"))
-                            + r")(?:nya)?[.,]?\s+$", re.IGNORECASE)  # "Mrs.", "istrinya, X"
+@lru_cache(maxsize=1)
+def _spouse_before() -> re.Pattern[str]:
+    """A wife's word right before a name ("Mrs.", "istrinya, X"), read once from ``lexicons/spouse_words.tsv``
+    when first needed, not when the module is imported."""
+    phrases = "|".join(re.escape(row["phrase"]) for row in load_table("lexicons/spouse_words.tsv"))
+    return re.compile(r"\b(?:" + phrases + r")(?:nya)?[.,]?\s+$", re.IGNORECASE)
 
 
 def without_initials(analyzed: AnalyzedArticle) -> AnalyzedArticle:

@@ -170,7 +170,7 @@ def across(views: list[SentenceView], bodies: dict[str, str], proposed: list[Cla
     only across sides). Whether they met is the model's to weigh, from what the article says of the two
     (``features._across``: where they stand among its people, their sides; how many sentences apart they are
     told of, tried too, lost on both the dev and the train articles). Such a meeting is dated as a claim whose
-    sentence gives no date is (``_fallback_qualifiers``): dated by the first sentence telling of a meeting
+    sentence gives no date is (``qualifiers.fallback_qualifiers``): dated by the first sentence telling of a meeting
     that gives a date, these were right as often as wrong (the sentence's date is often another occasion's:
     "menjelang perayaan hari Natal 25 Desember")."""
     telling: dict[str, int] = {}  # person -> the first sentence telling of a meeting that names them

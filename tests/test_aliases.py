@@ -282,3 +282,34 @@ def test_a_place_named_with_and_without_its_kind_or_with_its_city_after_a_venue_
     assert "Badung" in places.get("Kabupaten Badung", set()) and "Badung" not in places, places
     assert {"Jakarta", "Jakarta Selatan"} <= set(places), places
     assert {"DKI Jakarta", "Daerah Khusus Ibukota Jakarta"} <= places["Jakarta"], places  # still the gazetteer's city
+
+
+def test_an_event_written_in_other_forms_abbreviated_translated_by_acronym_or_ordinal_word_is_one_node(runner, tmp_path):
+    """"KTT" and "Pertemuan puncak", "Patkor Malindo" and "Patroli Koordinasi Malaysia-Indonesia", an acronym the
+    article writes for a run of the name's capitalised words, "eighth" and "8th": one event each. Rounds that
+    differ stay apart, and a blend of two countries' names alone joins no event."""
+    cases = [
+        ("id", "HANOI - Presiden Budi Santoso tiba di Hanoi untuk mengikuti KTT ke-17 ASEAN, Jumat (29/10/2010). "
+               "Pertemuan puncak ke-17 Perhimpunan Bangsa-Bangsa Asia Tenggara itu diikuti para pemimpin ASEAN.\n"),
+        ("id", "BATAM - TNI AL dan TLDM menggelar Patroli Koordinasi Malaysia-Indonesia di Selat Malaka, Selasa "
+               "(5/3/2024). Patkor Malindo tahun ini diikuti enam kapal perang.\n"),
+        ("en", "MELAKA - Ministers met at the 19th ASEAN Ministerial Meeting on Transnational Crime in Melaka on "
+               "Tuesday, 5 March 2024. The 19th AMMTC adopted a work plan.\n"),
+        ("en", "CANBERRA - Foreign Minister Tom Harlow attended the eighth Bali Process Ministerial Conference in Bali "
+               "on Tuesday, 5 March 2024. The 8th Bali Process Ministerial Conference adopted a declaration.\n"),
+    ]
+    for n, (language, text) in enumerate(cases):
+        folder = tmp_path / str(n)
+        folder.mkdir()
+        events = _entities(_build(runner, folder, text, language), "Event")
+        assert len(events) == 1, events
+    folder = tmp_path / "apart"
+    folder.mkdir()
+    events = _entities(_build(runner, folder, (
+        "KUALA LUMPUR - Menteri Pertahanan Budi Santoso menghadiri Sidang ke-10 High Level Committee (HLC) "
+        "Malaysia-Indonesia (Malindo) di Kuala Lumpur, Selasa (5/3/2024). Sidang itu juga membahas hasil "
+        "Sidang ke-39 General Border Committee (GBC) Malindo. KTT ke-17 ASEAN dan KTT ke-18 ASEAN dibahas "
+        "pula.\n"), "id"), "Event")
+    assert sum("High Level" in name for name in events) == 1, events
+    assert sum("General Border" in name for name in events) == 1, events
+    assert sum("ke-17" in name for name in events) == 1 and sum("ke-18" in name for name in events) == 1, events

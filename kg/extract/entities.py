@@ -11,12 +11,11 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from kg.extract.event_names import acronyms_of, contents as name_contents
 from kg.model import AnalyzedArticle, Entity, Mention
 from kg.names import norm_key
 from kg.nlp import gazetteer
-from kg.nlp.heads import spaced_ordinal
-from kg.nlp.tokens import tokenize
-from kg.resources import function_words, load_table
+from kg.resources import load_table
 
 
 def _acronymish(name: str) -> bool:
@@ -84,18 +83,21 @@ def unify_events(analyzed: AnalyzedArticle, words: dict[str, str], etype: str = 
     General Assembly", "84th General Assembly of the International Criminal Police Organization"; "Pertemuan ASOD
     ke-44", "ASOD ke-44"), and its agreement by its title and by what it is ("the Agreement on Strategic
     Cooperation", "a strategic cooperation agreement"). Names are compared by their content: the gazetteer's
-    bodies and countries as keys, without function words and determiners. Equal contents are one event; a
+    bodies and countries as keys, without function words and determiners, with abbreviations, the other
+    language's words, ordinals and acronyms read alike (``event_names``). Equal contents are one event; a
     content inside exactly one wider one (of two words or more) is that event named short, never when two
     events contain it."""
     contents: dict[str, set[frozenset[str]]] = {}
     proper: set[str] = set()  # keys named with a capital somewhere: a title, not a description
-    for m in analyzed.mentions:
-        if m.type == etype and m.key:
-            content = _content(m.name or m.text, words)
-            if len(content) >= 2:
-                contents.setdefault(m.key, set()).add(content)
-                if (m.name or m.text)[:1].isupper():
-                    proper.add(m.key)
+    named = [m for m in analyzed.mentions if m.type == etype and m.key]
+    acronyms = acronyms_of([m.name or m.text for m in named])
+    for m in named:
+        found = {c for c in name_contents(m.name or m.text, words, acronyms)
+                 if len(c) >= 2 and any(":" not in w for w in c)}  # not two countries alone ("Malindo")
+        if found:
+            contents.setdefault(m.key, set()).update(found)
+            if (m.name or m.text)[:1].isupper():
+                proper.add(m.key)
     group: dict[str, str] = {}  # key -> the first key of its group of keys with a content in common
     first: dict[frozenset[str], str] = {}
     for key in sorted(contents):
@@ -125,31 +127,6 @@ def unify_events(analyzed: AnalyzedArticle, words: dict[str, str], etype: str = 
 
 def _widest(contents: set[frozenset[str]]) -> frozenset[str]:
     return max(contents, key=lambda c: (len(c), sorted(c)))
-
-
-def _content(name: str, words: dict[str, str]) -> frozenset[str]:
-    """The words of an event's name that tell it apart: listed bodies and countries by key ("UK" and "United
-    Kingdom" alike), other words in lower case, without function words and determiners ("the", "tersebut")."""
-    gaz = gazetteer.load()
-    skip = function_words("en") | function_words("id")
-    tokens = tokenize(name)
-    out: list[str] = []
-    k = 0
-    while k < len(tokens):
-        found = gaz.match(tokens, k)
-        if found and found[1].type in ("Organization", "Country"):
-            out.append(found[1].key)
-            k += found[0]
-            continue
-        if spaced_ordinal(tokens, k):
-            out.append(f"ke-{tokens[k + 1].text}")  # "Sidang Umum ke 85" is "Sidang Umum Interpol ke-85" named short
-            k += 2
-            continue
-        word = tokens[k].text.lower()
-        if tokens[k].is_word and word not in skip and words.get(word) not in ("determiner", "demonstrative"):
-            out.append(word)
-        k += 1
-    return frozenset(out)
 
 
 def resolve_event_references(analyzed: AnalyzedArticle, words: dict[str, str], heads: frozenset[str]) -> AnalyzedArticle:

@@ -16,9 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.nlp import gazetteer
-from kg.nlp.heads import spaced_ordinal
 from kg.model import Token
+from kg.nlp import gazetteer
+from kg.nlp.heads import acronym, spaced_ordinal
 from kg.nlp.tokens import tokenize
 from kg.resources import function_words, load_table
 
@@ -41,7 +41,7 @@ def contents(name: str, words: dict[str, str], acronyms: frozenset[str]) -> set[
     """The content of ``name`` (``words``: event_references.tsv's kinds, for determiners), and one more for
     each run of capitalised words whose initials are among ``acronyms`` (lower case): "ASEAN Ministerial
     Meeting on Transnational Crime" is also "AMMTC" in an article that writes it so."""
-    found = pieces(name, words)
+    found = _pieces(name, words)
     whole = frozenset(w for p in found for w in p.content)
     out = {whole}
     for start in range(len(found)):
@@ -62,10 +62,10 @@ def contents(name: str, words: dict[str, str], acronyms: frozenset[str]) -> set[
 def acronyms_of(names: list[str]) -> frozenset[str]:
     """The acronyms (capitals only, three letters or more) the names hold, in lower case."""
     return frozenset(t.text.lower() for name in names for t in tokenize(name)
-                     if len(t.text) >= MIN_ACRONYM and t.text.isalpha() and t.text.isupper())
+                     if len(t.text) >= MIN_ACRONYM and acronym(t.text))
 
 
-def pieces(name: str, words: dict[str, str]) -> list[Piece]:
+def _pieces(name: str, words: dict[str, str]) -> list[Piece]:
     gaz = gazetteer.load()
     skip = function_words("en") | function_words("id")
     forms = _forms()

@@ -231,6 +231,29 @@ def test_the_meeting_named_further_on_is_the_event_named_before():
     assert ("John Carter", "Fifth Regional Security Conference") in attended, attended
 
 
+def _attended_under_a_model_accepting_every_candidate(text: str, language: str) -> set[tuple[str, str]]:
+    accepting = RelationModel({name: RelationWeights(30.0, 0.5, {}, 0.5) for name in REGISTRY})
+    result = extract.run(nlp.run(_article(text, language, date(2024, 8, 6))), accepting)
+    return {(result.entities[c.subject].name, result.entities[c.object].name) for c in result.claims
+            if c.relation == "attends"}
+
+
+def test_a_meeting_referred_to_again_stays_the_topic_and_only_a_pointing_word_on_its_side_refers():
+    """"pertemuan puncak itu" (a word between head and pointer) refers back, and keeps the summit the topic of
+    the sentence after it, which lists who came; "meeting the press" points at nothing."""
+    listed = ("KTT ke-5 Forum Keamanan Regional dibuka di Bali, Senin (5/8). Cuaca cerah sepanjang hari. "
+              "Ribuan warga menonton dari pinggir jalan. Polisi menutup dua ruas jalan. "
+              "Para pemimpin mengabadikan pembukaan pertemuan puncak itu dengan sesi foto. "
+              "Mereka adalah PM Singapura Taro Lim dan Presiden Filipina Ana Reyes.")
+    attended = _attended_under_a_model_accepting_every_candidate(listed, "id")
+    assert {person for person, _event in attended} >= {"Taro Lim", "Ana Reyes"}, attended
+    press = ("The Fifth Regional Security Conference opened in Bali on Monday. Delegates came from twelve countries. "
+             "Talks covered maritime security. Cyber crime was also discussed. "
+             "Minister John Carter, after meeting the press, said that patrols would continue.")
+    attended = _attended_under_a_model_accepting_every_candidate(press, "en")
+    assert not any(person == "John Carter" for person, _event in attended), attended
+
+
 def _met_under_a_model_accepting_every_candidate(text: str, published: date) -> set[frozenset[str]]:
     """The meetings of every candidate the article gives, as pairs of names: what the candidates reach."""
     accepting = RelationModel({name: RelationWeights(30.0, 0.5, {}, 0.5) for name in REGISTRY})

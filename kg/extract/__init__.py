@@ -162,7 +162,7 @@ def propose_all(analyzed: AnalyzedArticle) -> Proposals:
     recent: dict[str, None] = {}  # people by last mention, most recent last
     people_phrases, presence, pair_phrases = lex.phrases("people"), lex.phrases("presence"), lex.phrases("pair")
     occasions = Occasions(lex.phrases("occasion"))
-    carried = Carried(_event_heads(language), _agreement_heads(language), lexicon.event_references().pointers)
+    carried = Carried(_event_heads(language), _agreement_heads(language), lexicon.event_references())
     for view in views:
         two_people = the_two(view, people_phrases, last_people, list(recent), ministers)
         here = [*meets(view, entities, bodies), *signs(view, entities, last_agreement, bodies, two_people, last_pair),

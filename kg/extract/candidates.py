@@ -17,6 +17,7 @@ from itertools import combinations
 from kg.extract.context import PARTY_TYPES, SentenceView, party_keys
 from kg.extract.relations import names_a_side, refusals, witness, witnessed
 from kg.model import Claim, Mention
+from kg.nlp.lexicon import EventReferences
 from kg.nlp import gazetteer
 from kg.extract.scenes import CANDIDATE, Scene, people_of
 from kg.relations import REGISTRY, claim_key
@@ -34,7 +35,7 @@ class Carried:
 
     event_words: frozenset[str] = frozenset()  # lower-case words of event heads and meeting nouns
     agreement_words: frozenset[str] = frozenset()  # lower-case words of agreement heads
-    pointers: frozenset[str] = frozenset()  # "the", "tersebut", "this": event_references.tsv, back = yes
+    references: EventReferences = EventReferences({}, frozenset(), frozenset())  # "the" before, "tersebut" after
     event: str | None = None
     event_sentence: int = -10
     agreement: str | None = None
@@ -45,8 +46,12 @@ class Carried:
         self.scene.update(view, self.points_back(view, self.event_words))
         if view.events:
             self.event, self.event_sentence = view.events[-1].key, view.sentence.index
+        elif self.event is not None and self.points_back(view, self.event_words):
+            self.event_sentence = view.sentence.index
         if view.agreements:
             self.agreement, self.agreement_sentence = view.agreements[-1].key, view.sentence.index
+        elif self.agreement is not None and self.points_back(view, self.agreement_words):
+            self.agreement_sentence = view.sentence.index
 
     def event_near(self, view: SentenceView) -> tuple[str, str] | None:
         """The event the sentence may speak of, and how it was reached: "near" or "referred"."""
@@ -63,13 +68,23 @@ class Carried:
         return (key, "referred") if self.points_back(view, heads) else None
 
     def points_back(self, view: SentenceView, heads: frozenset[str]) -> bool:
-        """A head word with a pointing word just before or after it ("the meeting", "MoU tersebut")."""
+        """A head word with a pointing word on its side, next to it or one word away ("the meeting", "the
+        bilateral meeting", "MoU tersebut", "pertemuan puncak itu")."""
         words = view.words
+        before, after = self.references.before, self.references.after
         for k, word in enumerate(words):
-            if word in heads and ((k > 0 and words[k - 1] in self.pointers)
-                                  or (k + 1 < len(words) and words[k + 1] in self.pointers)):
+            if word not in heads:
+                continue
+            if any(0 <= j < len(words) and words[j] in before and _between_is_word(words[j + 1:k]) for j in (k - 1, k - 2)):
+                return True
+            if any(j < len(words) and words[j] in after and _between_is_word(words[k + 1:j]) for j in (k + 1, k + 2)):
                 return True
         return False
+
+
+def _between_is_word(words: list[str]) -> bool:
+    """Nothing, or one word, stands between a head and its pointer: no punctuation, no second pointer."""
+    return all(w[:1].isalnum() for w in words)
 
 
 def by_rule(rule: str) -> bool:

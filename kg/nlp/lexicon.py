@@ -126,7 +126,8 @@ class EventReferences:
     """The words around an event's head word that name no particular event (``lexicons/event_references.tsv``)."""
 
     kinds: dict[str, str]  # lower-case word -> determiner | demonstrative | modifier | type
-    pointers: frozenset[str]  # the words that make a head word point back to one named before ("the meeting")
+    before: frozenset[str]  # words that, before a head word, make it point back to one named before ("the meeting")
+    after: frozenset[str]  # and after it ("pertemuan tersebut")
 
 
 @lru_cache(maxsize=1)
@@ -141,7 +142,8 @@ def abbreviated_titles() -> tuple[tuple[str, str], ...]:
 def event_references() -> EventReferences:
     rows = load_table("lexicons/event_references.tsv")
     return EventReferences({row["word"].lower(): row["kind"] for row in rows},
-                           frozenset(row["word"].lower() for row in rows if row["back"] == "yes"))
+                           frozenset(row["word"].lower() for row in rows if row["back"] == "before"),
+                           frozenset(row["word"].lower() for row in rows if row["back"] == "after"))
 
 
 @lru_cache(maxsize=None)

@@ -7,7 +7,8 @@ same facts (in the 450 annotated articles about a dozen people and bodies, each 
 names are one spelling apart when their words pair up in order, each pair equal or near: the same once accents
 are dropped, or one edit apart in words of seven letters or more, or a word of seven letters or more that the
 other only lengthens by a letter or two ("Teroris", "Terorisme"). Shorter words must be equal: "Rahman" and
-"Rahmat", "Rahim" and "Rahman" are different people. A name that fits two others is left alone.
+"Rahmat", "Rahim" and "Rahman" are different people. A name that fits two others is left alone, unless they are
+forms of one name.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ def unify_spellings(analyzed: AnalyzedArticle) -> AnalyzedArticle:
             continue
         found = [k for k in names if k != key and types[k] == types[key]
                  and any(len(other) >= len(words) and _spelt_into(words, other) for other in forms[k])]
+        found = _one_of_forms(found, names)
         if len(found) == 1 and (len(names[found[0]]) > len(words) or rank(found[0]) > rank(key)):
             target[key] = found[0]
     for key in list(target):  # a chain A -> B -> C ends at C
@@ -59,6 +61,21 @@ def unify_spellings(analyzed: AnalyzedArticle) -> AnalyzedArticle:
         return analyzed
     return replace(analyzed, mentions=[replace(m, key=target[m.key]) if m.type in TYPES and m.key in target else m
                                        for m in analyzed.mentions])
+
+
+def _one_of_forms(found: list[str], names: dict[str, tuple[str, ...]]) -> list[str]:
+    """Two names it fits that are forms of one name, the shorter's words inside the longer's in order ("Luhut
+    Panjaitan", "Luhut Binsar Panjaitan"), are one target, the longer, as ``unify_people`` makes them next."""
+    if len(found) < 2:
+        return found
+    longest = max(found, key=lambda k: (len(names[k]), k))
+    inside = all(k == longest or _inside(names[k], names[longest]) for k in found)
+    return [longest] if inside else found
+
+
+def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    rest = iter(long)
+    return all(word in rest for word in short)
 
 
 def _listed_names(entry: gazetteer.GazetteerEntry | None) -> list[str]:

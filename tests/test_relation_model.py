@@ -125,6 +125,17 @@ def test_an_undated_meeting_in_an_article_naming_no_year_takes_the_day_and_month
     assert meets and {c.date for c in meets} == {"--11-20"}
 
 
+@pytest.mark.parametrize("said, dated", [
+    ("Kunjungan itu bagian dari konsultasi tahunan kedua negara tahun 2008.", "2008"),
+    ("Keduanya bertemu rutin sejak 2004.", None),  # a year that opens a period dates nothing
+])
+def test_an_undated_meeting_in_an_article_naming_no_day_and_no_publication_date_takes_the_year_it_names(said, dated):
+    text = f"Menlu Sari Wulandari bertemu Menlu Jepang Taro Yamada di Jakarta. {said}"
+    result = extract.run(nlp.run(_article(text)), rules_only=True)
+    meets = [c for c in result.claims if c.relation == "meets"]
+    assert meets and {c.date for c in meets} == {dated}
+
+
 def test_a_person_holds_one_post_in_an_article_whatever_the_model_accepts():
     accepting = RelationModel({name: RelationWeights(30.0, 0.5, {}, 0.5) for name in REGISTRY})
     text = ("Menteri Luar Negeri Sari Wulandari bertemu Menteri Luar Negeri Jepang Taro Yamada di kantor BNPT, Jakarta. "

@@ -9,12 +9,11 @@ from functools import cached_property
 
 from kg.extract.coref import PersonRef
 from kg.model import AnalyzedArticle, Evidence, Mention, Sentence, TimeExpr, Token
-from kg.nlp.dates import full_date
+from kg.nlp.dates import full_date, opens_period, period_openers
 from kg.nlp.lexicon import Lexicon
 
 PARTY_TYPES = ("Person", "Organization", "Country")
 LOCATIVE = frozenset({"di", "in", "at"})
-SINCE = frozenset({"sejak", "since"})  # before the start of a period, not the time of an event
 SINCE_REACH = 10  # words before a time that may hold it ("sejak X dilantik sebagai Menteri Luar Negeri pada Oktober 2024")
 DIRECTIONAL = frozenset({"ke", "to"})  # "a visit to Indonesia": the place when no "di"/"in" names one
 MAX_VENUE = 8  # words of a venue name between a locative and the city after its comma
@@ -110,7 +109,7 @@ class SentenceView:
         """The sentence's time nearest ``position``, leaving out a month or year that opens a period ("sejak
         dilantik pada Oktober 2024", "since 2018"): a meeting told "for the first time since X took office" is not
         of then. A day stays ("dalam kunjungannya sejak 1 Maret", the first day of a visit, is its date)."""
-        times = [t for t in self.times if full_date(t.value) or not self._since(t.start)]
+        times = [t for t in self.times if full_date(t.value) or not (self._since(t.start) or opens_period(t))]
         if not times:
             return None
         return min(times, key=lambda t: abs(t.start - position)).value
@@ -119,7 +118,8 @@ class SentenceView:
         """A time at ``position`` that "sejak"/"since" opens, within a few words and no comma."""
         k = self.ending_by(position)
         before = [w.lower() for w in self.words[max(0, k - SINCE_REACH):k]]
-        return any(w in SINCE and "," not in before[i:] for i, w in enumerate(before))
+        since = period_openers()
+        return any(w in since and "," not in before[i:] for i, w in enumerate(before))
 
     def place(self) -> str | None:
         """The first place a locative names ("di Jakarta", "in Jakarta"), or the city named after an office or

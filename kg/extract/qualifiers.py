@@ -5,13 +5,14 @@ come from the text and the ``published`` metadata; a multi-day event's date is i
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date, timedelta
 
 from kg.extract.candidates import CARRY, by_rule
 from kg.extract.context import LOCATIVE, SentenceView
 from kg.model import Article, Claim, Entity, TimeExpr
 from kg.nlp import gazetteer
-from kg.nlp.dates import full_date
+from kg.nlp.dates import full_date, opens_period
 from kg.relations import REGISTRY
 
 REPORTED_WITHIN = timedelta(days=7)  # a day the text names this close before publication is the reported day
@@ -97,10 +98,22 @@ def _article_day(article: Article, times: list[TimeExpr]) -> str | None:
     the fallback's right dates 72 -> 78 (dev) and 96 -> 104 (train); the day and month 96 -> 102 (train)."""
     full = [t.value for t in times if full_date(t.value)]
     if article.published is None:
-        return next(iter(full), None) or next((t.value for t in times if t.value.startswith("--")), None)
+        return (next(iter(full), None) or next((t.value for t in times if t.value.startswith("--")), None)
+                or _named_period(times))
     published = article.published
     before = (d for d in full if timedelta(0) < published - date.fromisoformat(d) <= REPORTED_WITHIN)
     return next(before, published.isoformat())
+
+
+def _named_period(times: list[TimeExpr]) -> str | None:
+    """The month or year an undated article names most, first named on a tie ("Pertemuan Konsultasi Tahunan
+    ... tahun 2008"), leaving out one that opens a period ("sejak 2004"). Of the 450 annotated articles, 37 have
+    no publication date and no day in the text; their annotators dated 17 claims, 16 of them by such a year."""
+    named = [t.value for t in times if t.value[:1].isdigit() and len(t.value) in (4, 7) and not opens_period(t)]
+    if not named:
+        return None
+    counts = Counter(named)
+    return max(dict.fromkeys(named), key=lambda v: counts[v])
 
 
 def _located_cities(views: list[SentenceView]) -> dict[str, str]:

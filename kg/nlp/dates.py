@@ -31,6 +31,7 @@ class Calendar(NamedTuple):
     months_ago: dict[str, int]  # "last week": 1, "bulan lalu": 1, "tahun lalu": 1
     years_ago: dict[str, int]
     count: dict[str, int]  # how many of them: "dua": 2; "beberapa": 0, some
+    since: dict[str, int]  # "sejak", "since": what follows opens a period
 
 
 @lru_cache(maxsize=None)
@@ -85,6 +86,18 @@ def _patterns(language: str) -> list[tuple[str, re.Pattern[str]]]:
 def full_date(value: str | None) -> bool:
     """A value dated to the day with its year ("2021-11-11"), not "2021-11", "2021" or "--11-11"."""
     return value is not None and len(value) == 10 and value[:1].isdigit()
+
+
+def period_openers() -> frozenset[str]:
+    """The words before the start of a period ("sejak", "since"), of both languages (``calendar.tsv``)."""
+    return frozenset(_calendar("id").since)
+
+
+def opens_period(time: TimeExpr) -> bool:
+    """A date the text gives with the word that opens a period ("sejak 2004", "since 2011"): background, not
+    the day of an occasion the article reports."""
+    words = time.text.split()
+    return bool(words) and words[0].lower() in period_openers()
 
 
 def candidate_years(text: str, published: date | None) -> list[int]:

@@ -356,6 +356,22 @@ def test_a_country_of_several_words_in_the_possessive_is_the_country():
     assert ("United Kingdom", "Country", "country:gb") in found, found
 
 
+def test_a_country_in_the_possessive_before_a_name_is_the_country_and_the_name_the_person(runner, tmp_path):
+    """"Brazil's Carlos Ruiz": the English recogniser reads owner and name apart, as its training data writes
+    the possessive as a word of its own."""
+    src = tmp_path / "in"
+    src.mkdir()
+    _write(src, "a", "Brazil's Carlos Ruiz met Kenya's Peter Otieno in Nairobi on Monday.\n",
+           {"id": "a", "language": "en", "published": "2024-03-06"})
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["build", str(src), "--out", str(out)]).exit_code == 0
+    records = read_claims(out / "claims.jsonl")
+    people = {r["name"] for r in records if r["kind"] == "entity" and r["type"] == "Person"}
+    countries = {r["name"] for r in records if r["kind"] == "entity" and r["type"] == "Country"}
+    assert people == {"Carlos Ruiz", "Peter Otieno"}, people
+    assert {"Brazil", "Kenya"} <= countries, countries
+
+
 def _posts(text: str, language: str = "en") -> set[tuple[str, str, str]]:
     from kg import extract, nlp
     from kg.model import Article

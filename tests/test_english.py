@@ -382,6 +382,21 @@ def _posts(text: str, language: str = "en") -> set[tuple[str, str, str]]:
     return {(names[c.subject], names[c.object], c.role) for c in result.claims if c.relation == "holds_position"}
 
 
+def test_a_first_name_spelt_like_an_indonesian_conjunction_is_no_part_of_the_title():
+    """"Dan" after a title is a first name, not "dan" (and) joining two role words."""
+    from kg import nlp
+    from kg.model import Article
+
+    def people(text: str, language: str) -> set[tuple[str, str | None]]:
+        analyzed = nlp.run(Article(id="t", text=text, source="test", published=None, language=language))
+        return {(m.name, m.role) for m in analyzed.mentions if m.type == "Person"}
+
+    found = people("The plan was welcomed by Agriculture Secretary Dan Carter on Monday.", "en")
+    assert ("Dan Carter", "Agriculture Secretary") in found, found
+    found = people("Menteri Koordinator Bidang Politik, Hukum, Dan Keamanan Budi Santoso hadir.", "id")
+    assert ("Budi Santoso", "Menteri Koordinator Bidang Politik, Hukum, Dan Keamanan") in found, found
+
+
 def test_a_body_the_recogniser_finds_right_before_a_title_is_the_posts_body():
     """"PDEA director general X": no list holds the body, the recogniser names it, and it stands right
     before the title, as English writes a post's body."""

@@ -16,7 +16,7 @@ from kg.nlp.gazetteer import Gazetteer, token_key, without_possessive
 from kg.nlp.lexicon import Lexicon, Title
 from kg.nlp.mentions import match_phrase, match_rank, name_span, rank_at, skip_ranks
 from kg.nlp.tokens import Token
-from kg.resources import load_table
+from kg.resources import function_words, load_table
 
 _POST_NUMBER = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)$")  # "Deputi III", "Asisten I"
 _UNIT_NUMBER = re.compile(r"^(?:[IVX]{1,5}|\d{1,4})$")  # "Pangdam IX/Udayana", "Dandim 0813"
@@ -120,6 +120,13 @@ def body_before(tokens: list[Token], i: int, gaz: Gazetteer, chunks: dict[int, t
     return gaz.owner(prev) if without_possessive(prev) != prev else ""  # "Australia's", "BNPT's chief"
 
 
+def _joins(word: str) -> bool:
+    """A role word that only joins two others ("dan", "and", "of"): capitalised, it continues a role only
+    before another role word ("Politik Dan Keamanan" in a headline), as "Agriculture Secretary Dan Glickman"
+    names Dan Glickman."""
+    return word in function_words("id") or word in function_words("en")
+
+
 def parse_title(
     tokens: list[Token], i: int, *, gaz: Gazetteer, lex: Lexicon, chunks: dict[int, tuple[int, str, str]]
 ) -> tuple[int, Title, str, str, int, int] | None:
@@ -137,7 +144,8 @@ def parse_title(
         low = tokens[j].text.lower()
         if rank_at(tokens, j, lex):
             break  # "Kapolri Jenderal Tito Karnavian": the rank starts the name, it is no part of the post
-        if low in lex.role_words and (tokens[j].is_cap or (j + 1 < len(tokens) and tokens[j + 1].text.lower() in lex.role_words and tokens[j + 1].is_cap)):
+        next_is_role = j + 1 < len(tokens) and tokens[j + 1].text.lower() in lex.role_words and tokens[j + 1].is_cap
+        if low in lex.role_words and ((tokens[j].is_cap and not _joins(low)) or next_is_role):
             if _body_at(tokens, j, gaz, chunks)[0]:
                 break
             j += 1

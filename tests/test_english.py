@@ -372,6 +372,18 @@ def test_a_country_in_the_possessive_before_a_name_is_the_country_and_the_name_t
     assert {"Brazil", "Kenya"} <= countries, countries
 
 
+def test_a_person_of_a_body_named_in_one_capitalised_run_is_the_person_and_the_body():
+    """"Sarah Jones of the Australian Federal Police": the head word "Police" does not make the run one body."""
+    from kg import extract, nlp
+    from kg.model import Article
+
+    text = "Mark Tan of the Singapore Police Force met officials of the Federal Bureau of Investigation in Jakarta."
+    result = extract.propose_all(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
+    found = {(e.type, e.name) for e in result.entities.values()}
+    assert {("Person", "Mark Tan"), ("Organization", "Singapore Police Force"),
+            ("Organization", "Federal Bureau of Investigation")} <= found, found
+
+
 def _posts(text: str, language: str = "en") -> set[tuple[str, str, str]]:
     from kg import extract, nlp
     from kg.model import Article

@@ -21,6 +21,7 @@ _TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
 _ENGLISH_LINKS = frozenset({"in", "of", "on", "for", "the", "and"})
 _EDGE_PUNCT = frozenset(".,;:()[]\"'“”‘’-–—/")
 _CONNECTORS = frozenset({"dan", "and", "serta", "of", "untuk", "for", "the", "di", "in"})
+_OF = frozenset({"of", "the", "from", "at"})  # between a person and the body they speak for: "X of the Y Police"
 _RANK_PUNCT = frozenset({"(", ")", "."})  # inside a rank: "Brigjen TNI (Purn)", "Kol."
 
 
@@ -61,13 +62,21 @@ def bodies_without_people(tokens: list[Token], chunks: dict[int, tuple[int, str,
     named after a person ("Lanud Roesmin Nurjadin", "Universitas Jenderal Achmad Yani") keeps its name, and no
     listed name is cut ("Kepolisian Nasional Timor Leste X ..."). A place the gazetteer knows just
     before the recogniser's name ends the body, the words between beginning the name ("Badan Kesbangpol
-    Provinsi Bali I Gusti X Y")."""
+    Provinsi Bali I Gusti X Y"). And the other way round: a person, "of (the)", then a body, run into one name
+    ("Sarah Jones of the Australian Federal Police"), is the body from where the recogniser's body begins."""
     people = [(s, e) for s, e, label in proposed if label == "PER" and e - s >= 2]
     if not people:
         return chunks
     out = dict(chunks)
+    bodies = {s for s, _e, label in proposed if label == "ORG"}
     for start, (n, _key, etype) in chunks.items():
         end = start + n
+        after = _person_then_body(tokens, start, end, people, bodies) if etype == "Organization" else None
+        if after is not None:
+            del out[start]
+            name = without_parentheses(" ".join(t.text for t in tokens[after:end]))
+            out[after] = (end - after, f"organization:{norm_key(name)}", etype)
+            continue
         cut = next((s for s, e in people if start + 2 <= s < end <= e), None) if etype == "Organization" else None
         if cut is None:
             continue
@@ -82,6 +91,22 @@ def bodies_without_people(tokens: list[Token], chunks: dict[int, tuple[int, str,
         name = without_parentheses(" ".join(t.text for t in tokens[start:cut]))
         out[start] = (cut - start, f"organization:{norm_key(name)}", etype)
     return out
+
+
+def _person_then_body(tokens: list[Token], start: int, end: int, people: list[tuple[int, int]],
+                      bodies: set[int]) -> int | None:
+    """Where the body begins in a capitalised run the head-word rules took for one body, "Don Penney of the
+    Rochester Fire Department", "Sarah Jones of the Australian Federal Police": the recogniser sees a person,
+    then "of (the)", then a body. None when the run is one body."""
+    for s, e in people:
+        if not start <= s < e < end or tokens[e].text.lower() not in _OF:
+            continue
+        k = e + 1
+        while k < end and tokens[k].text.lower() in _OF:
+            k += 1
+        if k in bodies:
+            return k
+    return None
 
 
 def model_mentions(sentence: Sentence, text: str, taken: list[Mention], *, proposed: list[tuple[int, int, str]],

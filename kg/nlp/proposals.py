@@ -39,18 +39,19 @@ def propose(tokens: list[Token], recogniser: Recogniser) -> list[tuple[int, int,
     if recogniser.language != "en":
         return recogniser.entities([_without_possessive(t.text) for t in tokens])
     words: list[str] = []
-    owner: list[int] = []  # the sentence token each recogniser word belongs to
+    owner: list[int] = []  # the sentence token each recogniser word belongs to; a possessive's, the next one
     for k, token in enumerate(tokens):
         bare = _without_possessive(token.text)
         words.append(bare)
         owner.append(k)
         if bare != token.text:
-            words.append(token.text[len(bare):])
-            owner.append(k)
+            words.append("'s")  # as the training data writes it, "Thailand’s" too
+            owner.append(k + 1)
     spans = recogniser.entities(words)
     if len(words) == len(tokens):
         return spans
-    return [(owner[start], owner[end - 1] + 1, label) for start, end, label in spans]
+    found = [(owner[start], owner[end - 1] + (0 if words[end - 1] == "'s" else 1), label) for start, end, label in spans]
+    return [(start, end, label) for start, end, label in found if start < end]
 
 
 def bodies_without_people(tokens: list[Token], chunks: dict[int, tuple[int, str, str]],

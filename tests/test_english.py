@@ -401,6 +401,19 @@ def test_a_body_or_place_the_recogniser_finds_may_begin_with_a_word_no_persons_n
     assert not any(name in ("East", "Monday") for _type, name in found), found
 
 
+def test_a_listed_indonesian_body_of_another_country_is_that_countrys_body():
+    """"the National Police of Colombia" is Colombia's police, not Polri, whose English alias it shares."""
+    from kg import extract, nlp
+    from kg.model import Article
+
+    def bodies(text: str) -> set[str]:
+        result = extract.propose_all(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
+        return {e.name for e in result.entities.values() if e.type == "Organization"}
+
+    assert bodies("Officers met the National Police of Colombia on Monday.") == {"National Police of Colombia"}
+    assert bodies("Officers met the National Police of Indonesia on Monday.") == {"Indonesian National Police"}
+
+
 def _posts(text: str, language: str = "en") -> set[tuple[str, str, str]]:
     from kg import extract, nlp
     from kg.model import Article

@@ -6,6 +6,7 @@ Indonesia's ministry. The annotators name such bodies in full ("Badan Narkotika 
 "Forum Koordinasi Pencegahan Terorisme Jawa Timur", "Kementerian Dalam Negeri Mesir"), and so does the graph: one
 node per branch, keyed by the listed body and the place, so that an article's two spellings of it are one node.
 Only a province makes a branch: after a city the words name where the national body sits or met ("DPR Jakarta").
+English joins another country with "of": "the National Police of Colombia" is Colombia's, not Polri.
 The words of a regional office written before the body ("Pengurus Wilayah", "Kanwil") and of the level between
 it and the province ("Provinsi") belong to the branch's name (``gazetteers/branch_words.tsv``).
 """
@@ -40,6 +41,9 @@ def branch(tokens: list[Token], i: int, n: int, entry: GazetteerEntry, gaz: Gaze
         j += 3  # "Forum Koordinasi Pencegahan Terorisme (FKPT) Jawa Timur"
     if j + 1 < len(tokens) and token_key(tokens[j:j + 1]) in gaz.branch_levels:
         j += 1  # "FKPT Provinsi Kalimantan Timur"
+    linked = j + 1 < len(tokens) and tokens[j].text.lower() == "of"  # "National Police of Colombia"
+    if linked:
+        j += 2 if j + 2 < len(tokens) and tokens[j + 1].text.lower() == "the" else 1
     if j >= len(tokens) or not tokens[j].is_cap:
         return None
     found = gaz.match(tokens, j)
@@ -48,6 +52,6 @@ def branch(tokens: list[Token], i: int, n: int, entry: GazetteerEntry, gaz: Gaze
     place = found[1]
     abroad = place.type == "Country" and place.iso != entry.country  # a counterpart
     province = place.type == "Place" and place.country == entry.country and place.kind == "province"
-    if not (abroad or province):
+    if not (abroad or (province and not linked)):
         return None
     return j + found[0] - i, f"organization:{norm_key(entry.labels['id'])} {norm_key(place.labels['id'])}"

@@ -7,7 +7,8 @@ English recogniser never trained on UNER, and scores eng.testa and WikiGold dev 
 document's text from its tokens, runs the whole pipeline (``nlp.run`` then ``extract.propose_all``, what
 ``kg build`` does before the relation model) and compares its entities with the annotated names:
 
-- a gold name is the text of an annotated PER, ORG or LOC span, normalised as ``score.py`` normalises names;
+- a gold name is the text of an annotated PER, ORG or LOC span, normalised by ``../shared/eval/score.py``'s
+  ``norm``;
   each distinct name of a document counts once per type;
 - a kg entity of type Person, Organization, or Country/Place (LOC) is right when its name or one of its aliases
   is a gold name of that type in the document; a gold name is found when some entity of its type has it as a
@@ -22,11 +23,13 @@ from __future__ import annotations
 import argparse
 import random
 import re
-import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from kg import extract, nlp
+from kg.errors import InputError
+from kg.extract.training import load_scorer
 from kg.model import Article
 from kg.nlp.ner.corpus import load_label_map, repair_bio, spans
 
@@ -37,13 +40,6 @@ SETS = {  # name: (file under --data, token column, tag column, label-map name)
     "uner-ewt": ("uner-ewt/dev.iob2", 1, 2, "uner-ewt"),
 }
 _NO_SPACE_BEFORE = re.compile(r"^(?:[.,;:!?%)\]}]|'s|'|n't|'re|'ve|'ll|'d|'m)$", re.I)
-
-
-def norm(text: str) -> str:
-    """``score.py``'s normalisation: accents dropped, lower case, anything but letters and digits a space."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
 
 
 def documents(path: Path, token_column: int, tag_column: int) -> list[list[tuple[list[str], list[str]]]]:
@@ -87,7 +83,7 @@ def detokenise(words: list[str]) -> str:
     return out
 
 
-def gold_names(doc: list[tuple[list[str], list[str]]], labels: dict[str, str]) -> dict[str, set[str]]:
+def gold_names(doc: list[tuple[list[str], list[str]]], labels: dict[str, str], norm: Callable[[str], str]) -> dict[str, set[str]]:
     names: dict[str, set[str]] = {"PER": set(), "ORG": set(), "LOC": set()}
     for words, raw in doc:
         tags = []
@@ -104,17 +100,22 @@ def gold_names(doc: list[tuple[list[str], list[str]]], labels: dict[str, str]) -
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared" / "ner-en")
+    parser.add_argument("--eval", type=Path, default=None, help="../shared/eval, for its scorer (default: beside --data)")
     parser.add_argument("--show", type=int, default=0, help="print this many of kg's wrong Person entities")
     args = parser.parse_args()
     if not (args.data / "label_map.tsv").is_file():
         raise SystemExit(f"{args.data}: no English NER data (label_map.tsv) there")
     label_map = load_label_map(args.data / "label_map.tsv")
+    try:
+        norm = load_scorer((args.eval or args.data.parent / "eval") / "dev").norm
+    except InputError as exc:
+        raise SystemExit(f"--eval: {exc}") from None
     wrong_people: list[tuple[str, str]] = []
     for name, (file, token_column, tag_column, labels) in SETS.items():
         counts: Counter[tuple[str, str]] = Counter()
         docs = documents(args.data / file, token_column, tag_column)
         for number, doc in enumerate(docs):
-            gold = gold_names(doc, label_map[labels])
+            gold = gold_names(doc, label_map[labels], norm)
             text = "\n".join(detokenise(words) for words, _tags in doc)
             proposals = extract.propose_all(nlp.run(Article(f"{name}-{number}", text, "bench", language="en")))
             found: dict[str, set[str]] = {"PER": set(), "ORG": set(), "LOC": set()}

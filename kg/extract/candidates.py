@@ -43,10 +43,11 @@ class Carried:
     scene: Scene = field(default_factory=Scene)
 
     def update(self, view: SentenceView) -> None:
-        self.scene.update(view, self.points_back(view, self.event_words))
+        back = self.points_back(view, self.event_words)
+        self.scene.update(view, back)
         if view.events:
             self.event, self.event_sentence = view.events[-1].key, view.sentence.index
-        elif self.event is not None and self.points_back(view, self.event_words):
+        elif self.event is not None and back:
             self.event_sentence = view.sentence.index
         if view.agreements:
             self.agreement, self.agreement_sentence = view.agreements[-1].key, view.sentence.index

@@ -88,6 +88,7 @@ def full_date(value: str | None) -> bool:
     return value is not None and len(value) == 10 and value[:1].isdigit()
 
 
+@lru_cache(maxsize=1)
 def period_openers() -> frozenset[str]:
     """The words before the start of a period ("sejak", "since"), of both languages (``calendar.tsv``)."""
     return frozenset(_calendar("id").since)

@@ -412,6 +412,23 @@ def test_a_listed_indonesian_body_of_another_country_is_that_countrys_body():
 
     assert bodies("Officers met the National Police of Colombia on Monday.") == {"National Police of Colombia"}
     assert bodies("Officers met the National Police of Indonesia on Monday.") == {"Indonesian National Police"}
+    # a sentence's capitalised first words ("The", "Officials of the") are no part of the name
+    assert bodies("The National Police of Colombia arrested two men.") == {"National Police of Colombia"}
+    assert bodies("Officials of the National Police of Colombia arrested two men.") == {"National Police of Colombia"}
+    assert bodies("The National Police of Indonesia arrested two men.") == {"Indonesian National Police"}
+
+
+def test_a_body_closed_by_its_head_word_and_of_a_country_is_that_countrys_body():
+    """"Armed Forces of the Philippines", "Supreme Court of India": the country after "of (the)" is part of the
+    name, so two countries' armed forces are two nodes, not one "Armed Forces" beside two countries."""
+    from kg import extract, nlp
+    from kg.model import Article
+
+    text = ("The Armed Forces of the Philippines and the Armed Forces of Malaysia held talks in Manila. "
+            "The Supreme Court of India ruled on the case.")
+    result = extract.propose_all(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
+    bodies = {e.name for e in result.entities.values() if e.type == "Organization"}
+    assert bodies == {"Armed Forces of the Philippines", "Armed Forces of Malaysia", "Supreme Court of India"}, bodies
 
 
 def _posts(text: str, language: str = "en") -> set[tuple[str, str, str]]:
@@ -640,3 +657,16 @@ def test_a_portfolio_named_before_a_ministers_title_is_part_of_the_role_and_its_
             "and Indonesia agreed to share intelligence on Monday.")
     result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
     assert {c.role for c in result.claims if c.relation == "holds_position"} == {"Security Minister"}
+
+
+def test_a_first_name_that_is_a_common_word_elsewhere_still_begins_a_persons_name():
+    """"Tim" is Indonesian for "team" and "Christian" a creed, but in English news they are first names: the
+    words no name begins with are the article's language's own."""
+    from kg import extract, nlp
+    from kg.model import Article
+
+    text = ("Pro-government groups have criticised Tim Harland, the diplomat who heads the mission. "
+            "Airline chairman Christian Moser said no plane would be used.")
+    result = extract.propose_all(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
+    people = {e.name for e in result.entities.values() if e.type == "Person"}
+    assert {"Tim Harland", "Christian Moser"} <= people, people

@@ -35,7 +35,7 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
             chunks[i] = (lower, f"{etype.lower()}:{norm_key(name)}", etype)
             i += lower
             continue
-        if not (tokens[i].is_cap and tokens[i].is_word):
+        if not (tokens[i].is_cap and tokens[i].is_word) or _capitalised_by_the_sentence(tokens, i, lex):
             i += 1
             continue
         series = series_end(tokens, i, lex)
@@ -76,12 +76,12 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
             if etype == "Agreement":
                 end = agreement_subject(tokens, _without_owner(tokens, start, end, lex, gaz))
             elif etype == "Organization":
-                end = _without_person(tokens, start, end, lex, gaz)
+                end = _of_country(tokens, start, _without_person(tokens, start, end, lex, gaz), j, gaz)
             if end < len(tokens) and _ORDINAL.match(tokens[end].text):
                 end += 1
             elif spaced_ordinal(tokens, end):
                 end += 2  # "Konferensi Aseanapol ke 36"
-            if etype == "Event" and end - start > 2 and tokens[start].text == "The":
+            if etype in ("Event", "Organization") and end - start > 2 and tokens[start].text == "The":
                 start += 1  # "The International Conference on ... opened": the article is no part of the name
             name = without_parentheses(" ".join(t.text for t in tokens[start:end]))
             chunks[start] = (end - start, f"{etype.lower()}:{norm_key(name)}", etype)
@@ -314,6 +314,33 @@ def _another_body(tokens: list[Token], i: int, j: int, gaz: Gazetteer, lex: Lexi
 
 def _listed_body(found: tuple[int, GazetteerEntry] | None) -> bool:
     return found is not None and found[1].type == "Organization"
+
+
+def _capitalised_by_the_sentence(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """A sentence's first word that running text writes in lower case, before "of": "Officials of the National
+    Police of Colombia", "Members of the Joint Working Group" name the body after "of (the)", not one that
+    begins with the common word the sentence capitalised."""
+    if i or len(tokens) < 2 or tokens[1].text.lower() != "of":
+        return False
+    word = tokens[0].text.lower()
+    return load_clusters(lex.language).case.get(word) == "lower" and word not in lex.head_words and (word,) not in lex.titles
+
+
+def _of_country(tokens: list[Token], start: int, end: int, j: int, gaz: Gazetteer) -> int:
+    """End of a body's name closed by its head and followed, inside the capitalised run ending at ``j``, by "of
+    (the)" and a country: "Armed Forces of the Philippines", "National Police Agency of Japan", "Reserve Bank
+    of Australia" name the country's own body (the annotators write the country into the name), which the
+    head alone would cut to "Armed Forces", a name another country's body shares. A listed body's name stays
+    the gazetteer's to read: "National Police of Indonesia" is Polri, "of Colombia" Colombia's (``branches``)."""
+    if end >= j or tokens[end].text.lower() != "of":
+        return end
+    first = start + 1 if tokens[start].text == "The" else start
+    listed = gaz.match(tokens, first)
+    if listed and listed[1].type == "Organization" and first + listed[0] == end:
+        return end
+    k = end + 2 if end + 2 < j and tokens[end + 1].text.lower() == "the" else end + 1
+    found = gaz.match(tokens, k)
+    return k + found[0] if found and found[1].type == "Country" and k + found[0] <= j else end
 
 
 def _locative_place(tokens: list[Token], j: int, gaz: Gazetteer) -> bool:

@@ -191,7 +191,8 @@ def load(language: str) -> Lexicon:
         heads=heads, head_words=frozenset(word for head in heads for word in head), triggers=triggers,
         trigger_prefixes=phrase_prefixes(triggers), title_prefixes=phrase_prefixes(titles),
         rank_prefixes=phrase_prefixes(ranks), pronouns=pronouns,
-        not_names=frozenset(row["word"].lower() for lang in languages for row in _optional(f"lexicons/{lang}/not_names.tsv"))
+        # the article's own language only: Indonesian "Tim" (team) begins English names ("Tim Guldimann")
+        not_names=frozenset(row["word"].lower() for row in _optional(f"lexicons/{language}/not_names.tsv"))
         | weekdays(tuple(languages)),
         honorifics=frozenset(row["word"] for row in load_table("lexicons/ner/person_cues.tsv") if row["cue"] == "honorific"),
         longest_title=max((len(k) for k in titles), default=1), longest_rank=max((len(k) for k in ranks), default=1),

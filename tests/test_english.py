@@ -670,3 +670,20 @@ def test_a_first_name_that_is_a_common_word_elsewhere_still_begins_a_persons_nam
     result = extract.propose_all(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
     people = {e.name for e in result.entities.values() if e.type == "Person"}
     assert {"Tim Harland", "Christian Moser"} <= people, people
+
+
+def test_military_press_names_its_soldiers_units_and_ships_apart():
+    """US military press: an enlisted rank before a name ("Spc.", "Pfc.") makes a person, not a body "Spc"; a
+    unit keeps its number ("25th Infantry Division") and "U.S. Army" is the US Army, not the country; a ship's
+    name after its navy's prefix ("USS America") is no country or person."""
+    from kg import extract, nlp
+    from kg.model import Article
+
+    text = ("Spc. Rosa Vance and Pfc. Owen Tate of the 25th Infantry Division trained with the U.S. Army "
+            "at Fort Carson. Sailors aboard USS America and KRI Sura-802 watched the US Army drill.")
+    result = extract.propose_all(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
+    found = {(e.type, e.name) for e in result.entities.values()}
+    assert {("Person", "Rosa Vance"), ("Person", "Owen Tate"), ("Organization", "25th Infantry Division")} <= found, found
+    armies = [e for e in result.entities.values() if e.type == "Organization" and "Army" in e.name]
+    assert len(armies) == 1 and {armies[0].name, *armies[0].aliases} >= {"U.S. Army", "US Army"}, armies
+    assert not any(t == "Country" or n.startswith(("Spc", "Pfc")) or "America" in n or "Sura" in n for t, n in found), found

@@ -20,6 +20,7 @@ CONNECTORS = frozenset({"of", "on", "and", "for", "the", "in", "dan", "untuk", "
 _NAME_GOES_ON = frozenset({"in", "on", "of", "for", "to", "tentang", "untuk"})  # after "(MLA)"; "dan" starts a new name
 _ORDINAL = re.compile(r"^[Kk]e-\d+$|^\d+(st|nd|rd|th)?$")
 _UNIT_NUMBER = re.compile(r"^(?:[IVXL]+|\d+)$")
+_INITIALS = re.compile(r"\b([A-Z]) \. (?=[A-Z]\b)")  # "U . S ." as the key writes it: "US"
 _ROUND = re.compile(r"^[IVXL]+$")  # "BDF V": a series' round in Roman numerals
 _NAME_CONTINUES = frozenset({"on", "of", "for"})  # "Conference on ...", "General Assembly of the ...": an Event goes on
 
@@ -51,7 +52,7 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
                 break  # "Kepala BIN Jenderal Budi Gunawan": the body ends where a rank begins
             if j > i and tok.text.lower() in weekdays():
                 break
-            if (tok.is_cap and tok.is_word) or (j > i and _ORDINAL.match(tok.text)):
+            if (tok.is_cap and tok.is_word) or (j > i and (_ORDINAL.match(tok.text) or _dotted(tokens, j))):
                 j += 1
             elif (j > i and tok.text.lower() == "se" and j + 2 < len(tokens) and tokens[j + 1].text == "-"
                   and tokens[j + 2].is_cap and tokens[j + 2].is_word):
@@ -83,8 +84,10 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
                 end += 2  # "Konferensi Aseanapol ke 36"
             if etype in ("Event", "Organization") and end - start > 2 and tokens[start].text == "The":
                 start += 1  # "The International Conference on ... opened": the article is no part of the name
-            name = without_parentheses(" ".join(t.text for t in tokens[start:end]))
-            chunks[start] = (end - start, f"{etype.lower()}:{norm_key(name)}", etype)
+            if etype == "Organization" and start == i and _unit_ordinal(tokens, i):
+                start -= 2  # "25th Infantry Division", "3rd Marine Division": the unit's number is its name
+            name = _INITIALS.sub(r"\1", without_parentheses(" ".join(t.text for t in tokens[start:end])))
+            chunks[start] = (end - start, f"{etype.lower()}:{norm_key(name)}", etype)  # "U.S. Army" is "US Army"
             i = max(end, i + 1)
         else:  # a run with no head may still hold a series' name ("Menlu ASEAN AMM")
             i = next((k for k in range(i + 1, j) if series_end(tokens, k, lex)), max(j, i + 1))
@@ -314,6 +317,19 @@ def _another_body(tokens: list[Token], i: int, j: int, gaz: Gazetteer, lex: Lexi
 
 def _listed_body(found: tuple[int, GazetteerEntry] | None) -> bool:
     return found is not None and found[1].type == "Organization"
+
+
+def _unit_ordinal(tokens: list[Token], i: int) -> bool:
+    """An English ordinal right before ``i``, which the tokeniser splits in two ("25", "th")."""
+    return (i >= 2 and tokens[i - 1].text in ("st", "nd", "rd", "th") and tokens[i - 2].text.isdigit()
+            and tokens[i - 2].end == tokens[i - 1].start)
+
+
+def _dotted(tokens: list[Token], j: int) -> bool:
+    """The full stop of a dotted abbreviation inside a name ("U.S. Army", "U.K. Border Force"): written right
+    after a capital letter, before another capital."""
+    return (tokens[j].text == "." and len(tokens[j - 1].text) == 1 and tokens[j - 1].text.isupper()
+            and tokens[j - 1].end == tokens[j].start and j + 1 < len(tokens) and tokens[j + 1].is_cap)
 
 
 def _capitalised_by_the_sentence(tokens: list[Token], i: int, lex: Lexicon) -> bool:

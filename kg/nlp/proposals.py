@@ -13,7 +13,7 @@ from kg.model import Mention, Sentence
 from kg.names import without_parentheses
 from kg.nlp.gazetteer import Gazetteer, norm_key, token_key
 from kg.nlp.lexicon import Lexicon, months, weekdays
-from kg.nlp.mentions import INITIAL, degree_length, hyphenated_name, match_rank
+from kg.nlp.mentions import INITIAL, degree_length, hyphenated_name, match_rank, vessel_length
 from kg.nlp.ner import Recogniser
 from kg.nlp.tokens import Token
 from kg.resources import function_words
@@ -88,8 +88,9 @@ def bodies_without_people(tokens: list[Token], chunks: dict[int, tuple[int, str,
         cut = next((b for a, b in reversed(spans) if start + 2 <= b < cut and cut - b <= 2
                     and all(t.is_cap and t.is_word for t in tokens[b:cut])), cut)
         last = tokens[cut - 1].text.lower()
-        if (last,) in lex.ranks or (last,) in lex.titles or last in _CONNECTORS or not tokens[cut - 1].is_word:
-            continue
+        if (last,) in lex.ranks or (last,) in lex.titles or last in _CONNECTORS or not tokens[cut - 1].is_word \
+                or not any(t.is_cap for t in tokens[start:cut]):
+            continue  # nor where no name would be left: "3rd Marine Division" is no unit "3rd"
         name = without_parentheses(" ".join(t.text for t in tokens[start:cut]))
         out[start] = (cut - start, f"organization:{norm_key(name)}", etype)
     return out
@@ -118,6 +119,7 @@ def model_mentions(sentence: Sentence, text: str, taken: list[Mention], *, propo
     if not tokens:
         return []
     occupied = [(m.start, m.end) for m in taken]
+    occupied += [(t.start, tokens[k + n - 1].end) for k, t in enumerate(tokens) if (n := vessel_length(tokens, k, lex))]
     found: list[Mention] = []
     if lex.language == "en":
         proposed = [part for span in proposed for part in _body_then_person(tokens, span, lex)]

@@ -13,6 +13,7 @@ from kg.nlp.branches import branch_at
 from kg.nlp.gazetteer import Gazetteer, norm_key, token_key, without_possessive
 from kg.nlp.heads import acronym, series_end
 from kg.nlp.lexicon import Lexicon, unit_names
+from kg.nlp.mentions import vessel_length
 from kg.nlp.titles import (after_inner_rank, body_before, host_after, known_unit_place, lower_title_start, parse_title,
                            unit_place, unit_words)
 from kg.nlp.ner.clusters import load as load_clusters
@@ -124,6 +125,11 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
     while i < len(tokens):
         if used[i]:
             i += 1
+            continue
+        vessel = vessel_length(tokens, i, lex)
+        if vessel:  # "USS America": a ship, no entity
+            used[i:i + vessel] = [True] * vessel
+            i += vessel
             continue
         found = gaz.match(tokens, i)
         chunk = chunks.get(i)

@@ -317,3 +317,15 @@ def test_an_event_written_in_other_forms_abbreviated_translated_by_acronym_or_or
     assert sum("High Level" in name for name in events) == 1, events
     assert sum("General Border" in name for name in events) == 1, events
     assert sum("ke-17" in name for name in events) == 1 and sum("ke-18" in name for name in events) == 1, events
+
+
+def test_a_numbered_session_named_by_a_bodys_acronym_is_the_event_not_the_body(runner, tmp_path):
+    """"IPU ke-137" is the IPU's 137th assembly, an event of its own, though "IPU" is the body's acronym."""
+    records = _build(runner, tmp_path, (
+        "Delegasi DPR hadiri sidang IPU\n"
+        "Sebanyak sepuluh anggota Dewan Perwakilan Rakyat mengikuti Sidang Umum IPU ke-137 di St Petersburg, "
+        "Rusia, Minggu (15/10/2017). Dalam IPU ke-137, mereka mendukung proposal resolusi Persatuan Parlemen Sedunia "
+        "(Inter-Parliamentary Union/IPU) tentang krisis kemanusiaan.\n"), "id", "2017-10-16")
+    bodies, events = _entities(records, "Organization"), _entities(records, "Event")
+    assert any(form.endswith("IPU ke-137") for name, aliases in events.items() for form in (name, *aliases)), events
+    assert not any(form.endswith("ke-137") for aliases in bodies.values() for form in aliases), bodies

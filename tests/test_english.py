@@ -687,3 +687,27 @@ def test_military_press_names_its_soldiers_units_and_ships_apart():
     armies = [e for e in result.entities.values() if e.type == "Organization" and "Army" in e.name]
     assert len(armies) == 1 and {armies[0].name, *armies[0].aliases} >= {"U.S. Army", "US Army"}, armies
     assert not any(t == "Country" or n.startswith(("Spc", "Pfc")) or "America" in n or "Sura" in n for t, n in found), found
+
+
+def test_hyphenated_names_reach_the_recogniser_as_one_word_and_places_after_in_are_places():
+    """The recognisers' training data writes "Asia-Pacific" and "ez-Zor" as one word; split in three they had
+    been "Pacific Economic Cooperation forum" and a place "Deir" beside a person "Zor". A place after a person
+    and "in" is where it happened, not the tail of a name ("Putin in Sochi")."""
+    from kg import extract, nlp
+    from kg.model import Article
+
+    text = ("Leaders of the Asia-Pacific Economic Cooperation forum met in Lima. "
+            "Coalition aircraft conducted 12 strikes near Deir ez-Zor and Raqqa on Monday, the ministry said. "
+            "Foreign Minister Omar al-Hamdan met Vladimir Putin in Sochi.")
+    result = extract.propose_all(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
+    found = {(e.type, e.name) for e in result.entities.values()}
+    assert {("Organization", "Asia-Pacific Economic Cooperation forum"), ("Place", "Deir ez-Zor"),
+            ("Place", "Sochi"), ("Person", "Omar al-Hamdan")} <= found, found
+    assert not any(name in ("Deir", "Zor") for _type, name in found), found
+
+
+def test_a_ministers_title_then_for_and_a_country_names_the_country_served():
+    """"Minister of National Defence for Romania X": the post is Romania's and X its holder; "for" after an
+    envoy's title names the envoy's brief, not the state served."""
+    assert ("Ion Vasilescu", "Romania", "Minister of National Defence") in _posts(
+        "The secretary met with Minister of National Defence for Romania Ion Vasilescu in Bucharest.")

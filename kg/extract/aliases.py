@@ -276,7 +276,8 @@ def _acronym(key: str, entry: Named, names: dict[str, Named]) -> str | None:
     wanted = "".join(letters).lower()
     if len(parts) > 2 or (len(parts) == 2 and not _ORDINAL_TAIL.match(parts[1])):
         return _acronym_before(key, entry, wanted, names)
-    return _one([k for k, n in names.items() if k != key and n.type in RESOLVED
+    types = ("Event",) if len(parts) == 2 else RESOLVED  # a numbered session is the event's: "IPU ke-137" is no IPU
+    return _one([k for k, n in names.items() if k != key and n.type in types
                  and any(len(f) >= 2 and wanted in (_initials(f, _SKIPPED), _initials(f, ARTICLES)) for f in n.forms)]
                 ) or _acronym_before(key, entry, wanted, names)
 
@@ -307,12 +308,12 @@ def _place(words: tuple[str, ...]) -> bool:
 
 def _surname(key: str, entry: Named, names: dict[str, Named]) -> str | None:
     """"Sharma" typed as a place after "Alok Sharma", "Boy Rafli Amar" typed as a place: a place or body
-    none of the gazetteer's, every name of which is one word of exactly one person's full name or the whole of
-    it, is that person."""
+    none of the gazetteer's, every name of which is one word of exactly one person's full name, the end of it
+    ("Al-Jubeir" after "Adel bin Ahmed al-Jubeir") or the whole of it, is that person."""
     if entry.type not in SHORT_TYPES:
         return None
     return _one([k for k, n in names.items() if n.type == "Person" and k != key and len(n.longest) >= 2 and all(
-        f in n.forms or (len(f) == 1 and f[0] in n.longest) for f in entry.forms)])
+        f in n.forms or (len(f) == 1 and f[0] in n.longest) or n.longest[-len(f):] == f for f in entry.forms)])
 
 
 def _blend(key: str, entry: Named, names: dict[str, Named]) -> str | None:

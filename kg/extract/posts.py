@@ -13,13 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
-from functools import lru_cache
 
 from kg.model import Claim, Mention
 from kg.nlp import gazetteer, lexicon
+from kg.nlp.lexicon import state_posts
 from kg.nlp.titles import modifier_length
 from kg.nlp.tokens import tokenize
-from kg.resources import function_words, load_table
+from kg.resources import function_words
 
 DEFAULT_COUNTRY = {"id": "country:id"}
 FORMER = frozenset({"mantan", "former", "eks", "ex"})  # before a title: a post held before
@@ -228,11 +228,6 @@ def _minister_word(role: str) -> bool:
     """The role holds a minister's title word, a prime minister's too ("Perdana Menteri")."""
     lowered = role.lower()
     return any(word in lowered for word in state_posts("minister"))
-
-
-@lru_cache(maxsize=None)
-def state_posts(*kinds: str) -> tuple[str, ...]:
-    return tuple(row["word"] for row in load_table("lexicons/state_posts.tsv") if row["kind"] in kinds)
 
 
 def former_post(claim: Claim) -> bool:

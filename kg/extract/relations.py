@@ -12,9 +12,9 @@ from itertools import combinations
 
 from kg.extract.context import Party, SentenceView, Trigger
 from kg.extract.coordination import PARTNER, coordinated, coordinated_subject, meeting_words, run_from
-from kg.extract.posts import state_posts
 from kg.model import Claim, Entity
 from kg.nlp import gazetteer
+from kg.nlp.lexicon import state_posts
 from kg.relations import REGISTRY
 
 # How far before a trigger (in characters) a modal word governs it; an invitation reaches past the invitees

@@ -106,6 +106,13 @@ def weekdays(languages: tuple[str, ...] = ("id", "en")) -> frozenset[str]:
     return _calendar_words("weekday", languages)
 
 
+@lru_cache(maxsize=None)
+def state_posts(*kinds: str) -> tuple[str, ...]:
+    """The words a state's posts of these kinds begin with (``lexicons/state_posts.tsv``: "menteri", "minister",
+    "president" ...), for ``str.startswith``."""
+    return tuple(row["word"] for row in load_table("lexicons/state_posts.tsv") if row["kind"] in kinds)
+
+
 @lru_cache(maxsize=1)
 def unit_names() -> dict[str, str]:
     """Short forms of the kinds of Indonesian regional, police, military and prison bodies, spelled out as the

@@ -19,7 +19,9 @@ from kg.nlp.tokens import Token
 from kg.resources import load_table
 
 INITIAL = re.compile(r"^[A-Z]$")  # a token that is a name's initial, before its full stop ("H" of "Victor H.")
-NAME_PARTICLES = frozenset(row["particle"] for row in load_table("lexicons/name_particles.tsv"))  # "bin", "de", "-"
+_PARTICLES = load_table("lexicons/name_particles.tsv")
+NAME_PARTICLES = frozenset(row["particle"] for row in _PARTICLES if row["joined"] == "any")  # "bin", "de", "-"
+JOINED_PARTICLES = frozenset(row["particle"] for row in _PARTICLES)  # and before a hyphen: "ez-Zor", "ad-Din"
 ROMAN = re.compile(r"^[IVXL]{2,}$")
 UNIT_NUMERALS = frozenset({"I", "V", "X"})  # a unit's one-letter number: "Pangdam I/Bukit Barisan", "Komisi I"
 
@@ -76,7 +78,7 @@ def name_span(tokens: list[Token], i: int, gaz: Gazetteer, lex: Lexicon) -> int:
         if words and low in NAME_PARTICLES and j + 1 < len(tokens) and tokens[j + 1].is_cap:
             j += 1
             continue
-        if words and low in NAME_PARTICLES and joining_hyphen(tokens, j + 1) and tokens[j + 2].is_cap:
+        if words and low in JOINED_PARTICLES and joining_hyphen(tokens, j + 1) and tokens[j + 2].is_cap:
             j += 3  # "Adel bin Ahmed al-Jubeir": a particle joined to the family name
             continue
         if words and joining_hyphen(tokens, j):
@@ -127,11 +129,11 @@ def hyphenated_name(tokens: list[Token], start: int, end: int) -> tuple[int, int
     """A person's name with the parts a hyphen joins to it, which the tokeniser split off: "al-Jubeir" and
     "Abdel-Rahman" (for a span that began at "Jubeir", "Rahman"), "Khalid bin Ibrahim Al-Arawan" (for a span
     that ended at "Al"), "Adel bin Ahmed" then "al-Jubeir"."""
-    while joining_hyphen(tokens, start - 1) and (tokens[start - 2].text.lower() in NAME_PARTICLES or tokens[start - 2].is_cap):
+    while joining_hyphen(tokens, start - 1) and (tokens[start - 2].text.lower() in JOINED_PARTICLES or tokens[start - 2].is_cap):
         start -= 2
     while joining_hyphen(tokens, end) and (tokens[end + 1].is_cap or _second_syllable(tokens, end)):
         end += 2
-    if joining_hyphen(tokens, end + 1) and tokens[end].text.lower() in NAME_PARTICLES and tokens[end + 2].is_cap:
+    if joining_hyphen(tokens, end + 1) and tokens[end].text.lower() in JOINED_PARTICLES and tokens[end + 2].is_cap:
         end += 3  # "Adel bin Ahmed" then "al-Jubeir"
     return start, end
 

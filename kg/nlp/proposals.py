@@ -13,7 +13,7 @@ from kg.model import Mention, Sentence
 from kg.names import without_parentheses
 from kg.nlp.gazetteer import Gazetteer, norm_key, token_key
 from kg.nlp.lexicon import Lexicon, months, weekdays
-from kg.nlp.mentions import INITIAL, degree_length, hyphenated_name, match_rank, vessel_length
+from kg.nlp.mentions import INITIAL, JOINED_PARTICLES, degree_length, hyphenated_name, joining_hyphen, match_rank, vessel_length
 from kg.nlp.ner import Recogniser
 from kg.nlp.tokens import Token
 from kg.resources import function_words
@@ -30,29 +30,36 @@ def propose(tokens: list[Token], recogniser: Recogniser) -> list[tuple[int, int,
     """The recogniser's spans over a sentence, read once: by the rules, where a body's name ends
     (``bodies_without_people``), and by ``model_mentions``.
 
-    The words go to the recogniser as its training data wrote them. English data writes a possessive as a
-    token of its own ("Venezuela 's Ramon Guzman"), and the English recogniser reads the owner and the name
-    after it apart only when it sees that token; without it, "Venezuela's Ramon Guzman", "Burma's Suu Kyi" and
+    The words go to the recogniser as its training data wrote them. Both languages' data write a hyphenated word
+    as one token ("al-Assad", "ez-Zor", "Bangsa-Bangsa"), where our tokeniser splits it in three: seen apart,
+    "Deir ez-Zor" had been a place "Deir" and a person "Zor". English data also writes a possessive as a token of
+    its own ("Venezuela 's Ramon Guzman"), and the English recogniser reads the owner and the name after it
+    apart only when it sees that token; without it, "Venezuela's Ramon Guzman", "Burma's Suu Kyi" and
     "Talabani's treason" were each one person (13 of the 100 wrong people of ``bench/en_names.py``'s dev
     documents). The Indonesian data has no such token: there the possessive is dropped."""
     if not tokens:
         return []
-    if recogniser.language != "en":
-        return recogniser.entities([_without_possessive(t.text) for t in tokens])
     words: list[str] = []
-    owner: list[int] = []  # the sentence token each recogniser word belongs to; a possessive's, the next one
-    for k, token in enumerate(tokens):
-        bare = _without_possessive(token.text)
+    first: list[int] = []  # the sentence tokens each recogniser word spans, first and last
+    last: list[int] = []
+    k = 0
+    while k < len(tokens):
+        end = k + 1
+        while joining_hyphen(tokens, end) and _written_joined(tokens[end - 1], tokens[end + 1]):
+            end += 2  # "al - Assad" is the word "al-Assad"
+        text = "".join(t.text for t in tokens[k:end])
+        bare = _without_possessive(text)
         words.append(bare)
-        owner.append(k)
-        if bare != token.text:
+        first.append(k)
+        last.append(end - 1)
+        if bare != text and recogniser.language == "en":
             words.append("'s")  # as the training data writes it, "Thailand’s" too
-            owner.append(k + 1)
+            first.append(end - 1)
+            last.append(end - 1)
+        k = end
     spans = recogniser.entities(words)
-    if len(words) == len(tokens):
-        return spans
-    found = [(owner[start], owner[end - 1] + (0 if words[end - 1] == "'s" else 1), label) for start, end, label in spans]
-    return [(start, end, label) for start, end, label in found if start < end]
+    found = [(first[a], last[b - 1] + 1, label) for a, b, label in spans if words[a] != "'s"]
+    return [(a, b, label) for a, b, label in found if a < b]
 
 
 def bodies_without_people(tokens: list[Token], chunks: dict[int, tuple[int, str, str]],
@@ -134,6 +141,8 @@ def model_mentions(sentence: Sentence, text: str, taken: list[Mention], *, propo
             if any(len(t.text) > 1 and t.is_word for t in tokens[start:end]):  # not "M. A." of a degree
                 end = _through_initials(tokens, end, proposed)
             end = max([end] + [e for s, e, other in proposed if other == "PER" and s < end < e])  # "Jean" + "Paul Laborde"
+        elif label == "LOC":
+            start, end = hyphenated_name(tokens, start, end)  # "Deir ez-Zor", "Ras al-Ain": a place's parts too
         span = tokens[start:end]
         first, last = span[0].start, span[-1].end
         last -= len(span[-1].text) - len(_without_possessive(span[-1].text))  # "Raab's": the name is Raab
@@ -191,6 +200,14 @@ def _body_then_person(tokens: list[Token], span: tuple[int, int, str], lex: Lexi
     return [span]
 
 
+def _written_joined(before: Token, after: Token) -> bool:
+    """Whether the recogniser reads two parts a hyphen joins as one word: before a capital or a number
+    ("Asia-Pacific", "Inter-Parliamentary", "Covid-19") and after an Arabic article ("al-Assad", "ez-Zor"), as its
+    training data writes them. A lower-case second syllable stays apart ("Lee Kyung-soo", "Park Chang-shik"):
+    the recogniser knows such names by their first part, which ``hyphenated_name`` then completes."""
+    return after.is_cap or after.text.isdigit() or (before.text.islower() and before.text in JOINED_PARTICLES)
+
+
 def _through_initials(tokens: list[Token], end: int, proposed: list[tuple[int, int, str]]) -> int:
     """Where a person's name ends that has initials in it ("Victor H. Simatupang", "Retno L.P. Marsudi", "Tom D.
     Kijiner"): the recogniser stops at an initial's full stop, and the family name after it had been a name of
@@ -224,6 +241,8 @@ def _name_tail(tokens: list[Token], start: int, label: str, occupied: list[tuple
         return True
     if start < 2 or not (tokens[start - 2].text == ")" or tokens[start - 2].is_cap):
         return False
+    if label == "LOC" and tokens[start - 1].text == "in":
+        return False  # "Putin in Sochi": where it happened, not a name's tail
     if tokens[start - 1].text != "and":
         return True
     before = tokens[start - 2]

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from kg.nlp.branches import branch_at
 from kg.nlp.gazetteer import Gazetteer, token_key, without_possessive
-from kg.nlp.lexicon import Lexicon, Title
+from kg.nlp.lexicon import Lexicon, Title, state_posts
 from kg.nlp.mentions import match_phrase, match_rank, name_span, rank_at, skip_ranks
 from kg.nlp.tokens import Token
 from kg.resources import function_words, load_table
@@ -87,6 +87,13 @@ def after_inner_rank(tokens: list[Token], start: int, end: int, gaz: Gazetteer, 
 def match_title(tokens: list[Token], i: int, lex: Lexicon) -> int:
     """Tokens of the longest post title at ``i``, in any case ("foreign minister" in an apposition)."""
     return match_phrase(tokens, i, lex.titles, lex.title_prefixes, lex.longest_title)
+
+
+def _state_post(tokens: list[Token], i: int, end: int) -> bool:
+    """A minister's or leader's title at ``tokens[i:end]``: "for" and a country after it name the state it serves
+    ("Minister of National Defence for Romania"), where after an envoy's it names the envoy's brief ("UN Special
+    Envoy for Syria")."""
+    return " ".join(t.text.lower() for t in tokens[i:end]).startswith(state_posts("minister", "leader", "leader-abroad"))
 
 
 def body_after(tokens: list[Token], j: int, gaz: Gazetteer, chunks: dict[int, tuple[int, str, str]]) -> tuple[int, str]:
@@ -173,6 +180,10 @@ def parse_title(
         body_n, body_key, body_type = _body_at(tokens, k, gaz, chunks)  # "Secretary-General of ASEAN"
         if body_n:
             body_n += k - j
+    if not body_n and j + 1 < len(tokens) and tokens[j].text.lower() == "for" and _state_post(tokens, i, role_end):
+        k = j + 2 if tokens[j + 1].text.lower() == "the" else j + 1
+        body_n, body_key, body_type = _body_at(tokens, k, gaz, chunks)  # "Minister of National Defence for Romania"
+        body_n = body_n + k - j if body_n and body_type == "Country" else 0
     if body_n and body_type == "Organization":
         body_n += _country_after(tokens, j + body_n, gaz)  # "Kepala Bakamla RI Laksdya TNI Aan Kurnia"
     if title.kind == "compound" and title.body.startswith("@") and title.body != "@country":

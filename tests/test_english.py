@@ -711,3 +711,25 @@ def test_a_ministers_title_then_for_and_a_country_names_the_country_served():
     envoy's title names the envoy's brief, not the state served."""
     assert ("Ion Vasilescu", "Romania", "Minister of National Defence") in _posts(
         "The secretary met with Minister of National Defence for Romania Ion Vasilescu in Bucharest.")
+    assert _posts("The UN Special Envoy for Syria Lars Moen spoke in Geneva.") == {
+        ("Lars Moen", "United Nations", "Special Envoy for Syria")}
+
+
+def test_a_military_news_page_headline_byline_and_tags_make_no_people_or_headline_events(runner, tmp_path):
+    """A news page's title-case headline names the exercise, not "Pacific Partners Strengthen Ties During
+    Exercise ..."; its byline and tag line are page furniture, and "Marines" opening a sentence is no person."""
+    src = tmp_path / "in"
+    src.mkdir()
+    _write(src, "p", "Pacific Partners Strengthen Ties During Exercise Southern Anvil\n\n"
+                     "Story by Sgt. Rosa Vance\n\n"
+                     "Marines with the 3rd Marine Division and soldiers of the Australian Army trained in Townsville, "
+                     "Australia, during Exercise Southern Anvil on July 21, 2023.\n\n"
+                     "Tags: Southern Anvil, Marines, Australia, Rosa Vance\nWeb Views: 120\n",
+           {"id": "p", "language": "en", "published": "2023-07-22"})
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(src), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    entities = {(r["type"], r["name"]) for r in read_claims(out / "claims.jsonl") if r["kind"] == "entity"}
+    assert ("Event", "Exercise Southern Anvil") in entities, entities
+    assert not any(t == "Person" for t, _ in entities), entities
+    assert not any(t == "Event" and "Strengthen" in n for t, n in entities), entities

@@ -1,6 +1,6 @@
 """Named bodies, events and agreements recognised by their head word in a capitalised run ("Kementerian Luar
 Negeri", "Joint Working Group", "Memorandum of Understanding on ..."): where such a name begins and ends, its
-round ("ke-17"), its subject in lower case, and where it runs on into a person's name or a second name.
+round ("ke-17"), its subject in lower case, and where it runs on into a second name (into a person's: ``run_on``).
 
 ``recognise`` applies these after post titles and the gazetteers, on what they left (see ``mentions``).
 """
@@ -12,8 +12,10 @@ import re
 from kg.names import without_parentheses
 from kg.nlp.gazetteer import Gazetteer, GazetteerEntry, norm_key
 from kg.nlp.lexicon import Lexicon, months, weekdays
-from kg.nlp.mentions import MAX_HEAD, NAME_PARTICLES, ROMAN, UNIT_NUMERALS, heads_at, joining_hyphen, rank_at
+from kg.nlp.mentions import MAX_HEAD, heads_at, joining_hyphen, rank_at
 from kg.nlp.ner.clusters import load as load_clusters
+from kg.nlp.ner.english import title_case
+from kg.nlp.run_on import without_person
 from kg.nlp.tokens import YEAR, Token
 
 CONNECTORS = frozenset({"of", "on", "and", "for", "the", "in", "dan", "untuk", "tentang", "&", "-", "–", "to"})
@@ -28,6 +30,7 @@ _NAME_CONTINUES = frozenset({"on", "of", "for"})  # "Conference on ...", "Genera
 def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, tuple[int, str, str]]:
     """Named bodies, events and agreements recognised by a head word: start -> (tokens, key, type)."""
     chunks: dict[int, tuple[int, str, str]] = {}
+    headline = lex.language == "en" and title_case([t.text for t in tokens])
     i = 0
     while i < len(tokens):
         lower, etype = _lower_name(tokens, i, lex)
@@ -71,13 +74,13 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
                 j += 2  # "General Assembly of the International Criminal Police Organization"
             else:
                 break
-        found = _classify(tokens, i, j, lex) or _numbered_session(tokens, i, j, gaz)
+        found = _classify(tokens, i, j, lex, headline) or _numbered_session(tokens, i, j, gaz)
         if found:
             start, end, etype = found
             if etype == "Agreement":
                 end = agreement_subject(tokens, _without_owner(tokens, start, end, lex, gaz))
             elif etype == "Organization":
-                end = _of_country(tokens, start, _without_person(tokens, start, end, lex, gaz), j, gaz)
+                end = _of_country(tokens, start, without_person(tokens, start, end, lex, gaz), j, gaz)
             if end < len(tokens) and _ORDINAL.match(tokens[end].text):
                 end += 1
             elif spaced_ordinal(tokens, end):
@@ -156,67 +159,6 @@ def _without_owner(tokens: list[Token], start: int, end: int, lex: Lexicon, gaz:
             if owner and k + owner[0] == end and owner[1].type in ("Organization", "Country"):
                 return k
     return end
-
-
-_NAME_CASES = frozenset({"always"})  # how a word of a person's name is written mid-sentence (unseen words too)
-MAX_TAIL = 5  # words of a person's name run on after a body's name
-
-
-def _without_person(tokens: list[Token], start: int, end: int, lex: Lexicon, gaz: Gazetteer) -> int:
-    """End of a body's name that runs on into a person's ("Kepolisian Turki Selami Altinok", "Komisi III DPR
-    Benny K Harman", "Kementerian Keuangan RI Heru Pambudi"): the body ends at a word that closes a name (a
-    country or body of the gazetteer, an acronym, a number) when every word after it is written like a name
-    (the word clusters never saw it in lower case) and none is a head, title or rank.
-
-    The name may end the run or stop at a connector, two names or more before it ("anggota Komisi III DPR RI
-    Fraksi PDIP Masinton Pasaribu dan Risa Mariska": the run went on through "dan"). After a post's title, a
-    common word (one running text writes in lower case too) closes the body as well when two names or more
-    follow it: "Kepala Badan Pertanahan Nasional Sofyan Djalil" (a body's name is common words, a person's
-    name is not), but not the head word alone ("Universitas Gadjah Mada")."""
-    case = load_clusters(lex.language).case
-    closes = [False] * (end - start)
-    k = start
-    while k < end:
-        found = gaz.match(tokens, k)
-        if found and k + found[0] <= end:
-            closes[k + found[0] - 1 - start] = True
-            k += found[0]
-            continue
-        text = tokens[k].text
-        closes[k - start] = text.isdigit() or bool(ROMAN.match(text)) or (len(text) > 1 and text.isupper())
-        k += 1
-    before = tokens[start - 1] if start else None  # a post's title or its last role word ("Menteri ... dan" is neither)
-    titled = before is not None and before.is_cap and ((before.text.lower(),) in lex.titles or before.text.lower() in lex.role_words)
-    for p in range(start + 1, end):
-        stop = next((q for q in range(p, end) if tokens[q].text.lower() in _LIST_CONNECTORS), end)
-        tail = tokens[p:stop]
-        if not tail or len(tail) > MAX_TAIL or (stop < end and len(tail) < 2):
-            continue
-        common = (titled and len(tail) >= 2 and tokens[p - 1].text.lower() not in lex.head_words
-                  and case.get(tokens[p - 1].text.lower()) in _COMMON_CASES)
-        numbered = (len(tail) >= 2 and tokens[p - 1].text in UNIT_NUMERALS and p - 1 > start
-                    and tokens[p - 2].text.lower() in lex.head_words)  # "Komisi I A B"; "Lapas Kelas I Cipinang" is a name
-        if not (closes[p - 1 - start] or common or numbered):
-            continue
-        if all(_name_word(t, case, lex, gaz, tokens, p + n) or (0 < n < len(tail) - 1 and t.text.lower() in NAME_PARTICLES)
-               for n, t in enumerate(tail)):
-            return p  # a particle inside the name: "Ridho Al Hamdi"
-    return end
-
-
-_LIST_CONNECTORS = frozenset({"dan", "and", "serta", ","})  # where a name in a run of names ends
-_COMMON_CASES = frozenset({"lower", "mixed", "mostly"})  # words running text also writes in lower case
-
-
-def _name_word(tok: Token, case: dict[str, str], lex: Lexicon, gaz: Gazetteer, tokens: list[Token], k: int) -> bool:
-    low = tok.text.lower()
-    if len(tok.text) == 1:
-        return tok.text.isupper() and k > 0 and tokens[k - 1].is_cap and k + 1 < len(tokens)  # an initial: "Benny K Harman"
-    if not (tok.is_cap and tok.is_word) or tok.text.isupper() or low in lex.head_words:
-        return False
-    if (low,) in lex.titles or (low,) in lex.ranks or low in lex.role_words or gaz.match(tokens, k):
-        return False
-    return case.get(low, "always") in _NAME_CASES
 
 
 def _inner_acronym(tokens: list[Token], i: int, j: int, lex: Lexicon) -> bool:
@@ -332,6 +274,14 @@ def _dotted(tokens: list[Token], j: int) -> bool:
             and tokens[j - 1].end == tokens[j].start and j + 1 < len(tokens) and tokens[j + 1].is_cap)
 
 
+def _after_headline_words(keys: list[str], lex: Lexicon) -> int:
+    """How many of a headline run's words before a head are the headline's own: up to its last word running
+    text writes in lower case, not a head word or a connector."""
+    case = load_clusters(lex.language).case
+    return next((p + 1 for p in range(len(keys) - 1, -1, -1) if case.get(keys[p]) == "lower"
+                 and keys[p] not in lex.head_words and keys[p] not in CONNECTORS), 0)
+
+
 def _capitalised_by_the_sentence(tokens: list[Token], i: int, lex: Lexicon) -> bool:
     """A sentence's first word that running text writes in lower case, before "of": "Officials of the National
     Police of Colombia", "Members of the Joint Working Group" name the body after "of (the)", not one that
@@ -384,8 +334,11 @@ def _last_head_end(tokens: list[Token], keys: list[str], i: int, after: int, ety
     return end
 
 
-def _classify(tokens: list[Token], i: int, j: int, lex: Lexicon) -> tuple[int, int, str] | None:
-    """The head-word phrase inside the capitalised run tokens[i:j], trimmed to where the head allows."""
+def _classify(tokens: list[Token], i: int, j: int, lex: Lexicon, headline: bool = False) -> tuple[int, int, str] | None:
+    """The head-word phrase inside the capitalised run tokens[i:j], trimmed to where the head allows. In a
+    title-case headline every word is capitalised, so the run holds the headline's verbs too: the name begins
+    after the last word before its head that running text writes in lower case ("Pacific Partners Strengthen
+    Ties During | Exercise Talisman Sabre", "Indonesia, Australia Hold | Annual Defence Ministers Meeting")."""
     keys = [t.text.lower() for t in tokens[i:j]]
     for k in range(len(keys)):
         if not tokens[i + k].is_cap:
@@ -399,6 +352,8 @@ def _classify(tokens: list[Token], i: int, j: int, lex: Lexicon) -> tuple[int, i
                     end = j  # "International Conference on Deradicalisation ...", "... Conference (IDEC) 2024"
             else:
                 start, end = i, j
+            if headline and position != "first":
+                start = i + _after_headline_words(keys[:k], lex)
             if etype == "Organization":  # "Pemerintah Malaysia | tentang Kerja Sama ...": a subject is a document's
                 end = next((x for x in range(start + 1, end) if keys[x - i] in BODY_STOPS), end)
             while end > start and tokens[end - 1].text.lower() in CONNECTORS:

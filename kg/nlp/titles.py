@@ -180,10 +180,11 @@ def parse_title(
         body_n, body_key, body_type = _body_at(tokens, k, gaz, chunks)  # "Secretary-General of ASEAN"
         if body_n:
             body_n += k - j
-    if not body_n and j + 1 < len(tokens) and tokens[j].text.lower() == "for" and _state_post(tokens, i, role_end):
+    if not body_n and j + 1 < len(tokens) and tokens[j].text.lower() == "for":
         k = j + 2 if tokens[j + 1].text.lower() == "the" else j + 1
-        body_n, body_key, body_type = _body_at(tokens, k, gaz, chunks)  # "Minister of National Defence for Romania"
-        body_n = body_n + k - j if body_n and body_type == "Country" else 0
+        served_n, served_key, served_type = _body_at(tokens, k, gaz, chunks)
+        if served_n and served_type == "Country" and _state_post(tokens, i, role_end):
+            body_n, body_key, body_type = served_n + k - j, served_key, served_type  # "Minister of Defence for Romania"
     if body_n and body_type == "Organization":
         body_n += _country_after(tokens, j + body_n, gaz)  # "Kepala Bakamla RI Laksdya TNI Aan Kurnia"
     if title.kind == "compound" and title.body.startswith("@") and title.body != "@country":
@@ -200,7 +201,7 @@ def parse_title(
         j = close  # "Badan ... (BNPT)", "Badan Narkotika Nasional Republik Indonesia (BNN RI)"
         if body_type == "Organization":
             j += _country_after(tokens, j, gaz)  # "Kepala Badan Sandi dan Siber Negara (BSSN) RI Mayjen ..."
-    if j + 1 < len(tokens) and tokens[j].text.lower() in ("untuk", "to"):
+    if j + 1 < len(tokens) and tokens[j].text.lower() in ("untuk", "to", "for"):
         host = host_after(tokens, j, gaz)
         if host:
             # "Duta Besar Arab Saudi untuk Indonesia X", "British Ambassador to Indonesia X": the host country
@@ -255,10 +256,12 @@ def _portfolio(tokens: list[Token], i: int, lex: Lexicon) -> int:
 
 
 def host_after(tokens: list[Token], j: int, gaz: Gazetteer) -> tuple[int, int, str] | None:
-    """(start, end, key) of the country an envoy is sent to, named after "untuk" / "to (the)" at ``j``."""
-    if j + 1 >= len(tokens) or tokens[j].text.lower() not in ("untuk", "to"):
+    """(start, end, key) of the country an envoy is sent to, named after "untuk" / "to (the)" at ``j``, or the
+    country of an envoy's brief after "for (the)" ("UN Special Envoy for Syria X": the post is the UN's, the
+    country stays in the role; a minister's "for" names the state served, which ``parse_title`` reads first)."""
+    if j + 1 >= len(tokens) or tokens[j].text.lower() not in ("untuk", "to", "for"):
         return None
-    at = j + 2 if tokens[j].text.lower() == "to" and tokens[j + 1].text.lower() == "the" and j + 2 < len(tokens) else j + 1
+    at = j + 2 if tokens[j].text.lower() in ("to", "for") and tokens[j + 1].text.lower() == "the" and j + 2 < len(tokens) else j + 1
     found = gaz.match(tokens, at)
     return (at, at + found[0], found[1].key) if found and found[1].type == "Country" else None
 

@@ -733,3 +733,15 @@ def test_a_military_news_page_headline_byline_and_tags_make_no_people_or_headlin
     assert ("Event", "Exercise Southern Anvil") in entities, entities
     assert not any(t == "Person" for t, _ in entities), entities
     assert not any(t == "Event" and "Strengthen" in n for t, n in entities), entities
+
+
+def test_a_weekday_after_a_titled_name_and_a_storms_name_are_no_part_of_a_person():
+    """"Foreign Minister Rosa Vance Monday": the day ends the name; "Hurricane Rita" is no person."""
+    from kg import extract, nlp
+    from kg.model import Article
+
+    text = ("The envoy will meet Foreign Minister Jose Luis Vance Monday for talks. "
+            "Hurricane Rita forced the navy to move its ships, the ministry said.")
+    result = extract.propose_all(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
+    people = {e.name for e in result.entities.values() if e.type == "Person"}
+    assert people == {"Jose Luis Vance"}, people

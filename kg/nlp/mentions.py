@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from kg.nlp.gazetteer import Gazetteer, token_key
-from kg.nlp.lexicon import Lexicon
+from kg.nlp.lexicon import Lexicon, weekdays
 from kg.nlp.tokens import Token
 from kg.resources import load_table
 
@@ -65,8 +65,8 @@ def name_span(tokens: list[Token], i: int, gaz: Gazetteer, lex: Lexicon) -> int:
             words += 1
             continue
         if tok.is_cap and tok.is_word and not tok.text.isdigit():
-            if words and ((low,) in lex.titles or (low,) in lex.degrees):
-                break
+            if words and ((low,) in lex.titles or (low,) in lex.degrees or low in weekdays()):
+                break  # "Foreign Minister X Y Monday": the day the news is of
             if words == 0 and (ROMAN.match(tok.text) or (tok.text in UNIT_NUMERALS and j + 1 < len(tokens)
                                                           and tokens[j + 1].text == "/")):
                 return 0  # "Kasdam IX/Udayana", "Pangdam I/Bukit Barisan": a unit's number, not a name

@@ -308,12 +308,14 @@ def _place(words: tuple[str, ...]) -> bool:
 
 def _surname(key: str, entry: Named, names: dict[str, Named]) -> str | None:
     """"Sharma" typed as a place after "Alok Sharma", "Boy Rafli Amar" typed as a place: a place or body
-    none of the gazetteer's, every name of which is one word of exactly one person's full name, the end of it
-    ("Al-Jubeir" after "Adel bin Ahmed al-Jubeir") or the whole of it, is that person."""
+    none of the gazetteer's, every name of which is one word of exactly one person's full name or the whole of
+    it, is that person; so is a place that is the end of one ("Al-Jubeir" after "Adel bin Ahmed al-Jubeir"), not
+    a body, which may bear its founder's name ("Eberhard Faber")."""
     if entry.type not in SHORT_TYPES:
         return None
+    tail = entry.type == "Place"
     return _one([k for k, n in names.items() if n.type == "Person" and k != key and len(n.longest) >= 2 and all(
-        f in n.forms or (len(f) == 1 and f[0] in n.longest) or n.longest[-len(f):] == f for f in entry.forms)])
+        f in n.forms or (len(f) == 1 and f[0] in n.longest) or (tail and n.longest[-len(f):] == f) for f in entry.forms)])
 
 
 def _blend(key: str, entry: Named, names: dict[str, Named]) -> str | None:

@@ -46,6 +46,10 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
         mentions.append(mention)
         return mention
 
+    for k in range(len(tokens)):
+        vessel = vessel_length(tokens, k, lex)
+        if vessel:  # "USS America", "HMS Queen Elizabeth": a ship, no entity, no title and name
+            used[k:k + vessel] = [True] * vessel
     i = 0
     while i < len(tokens):
         parsed = parse_title(tokens, i, gaz=gaz, lex=lex, chunks=chunks) if not used[i] else None
@@ -125,11 +129,6 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
     while i < len(tokens):
         if used[i]:
             i += 1
-            continue
-        vessel = vessel_length(tokens, i, lex)
-        if vessel:  # "USS America": a ship, no entity
-            used[i:i + vessel] = [True] * vessel
-            i += vessel
             continue
         found = gaz.match(tokens, i)
         chunk = chunks.get(i)

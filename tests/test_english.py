@@ -746,3 +746,16 @@ def test_a_weekday_after_a_titled_name_and_a_storms_name_are_no_part_of_a_person
     result = extract.propose_all(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
     people = {e.name for e in result.entities.values() if e.type == "Person"}
     assert people == {"Jose Luis Vance"}, people
+
+
+def test_a_titled_person_and_another_countrys_body_joined_by_and_are_a_person_and_a_body():
+    """"Commander General X Y and Royal Thai Armed Forces Chief General Z": "and" ends the first name; the run
+    is not one body "General X Y and Royal Thai Armed Forces"."""
+    from kg import extract, nlp
+    from kg.model import Article
+
+    text = ("Indonesian Military (TNI) Commander General Budi Hartono and Royal Thai Armed Forces Chief General "
+            "Somchai Rattana signed a memorandum of understanding on defense cooperation.")
+    result = extract.propose_all(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
+    found = {(e.type, e.name) for e in result.entities.values()}
+    assert {("Person", "Budi Hartono"), ("Person", "Somchai Rattana"), ("Organization", "Royal Thai Armed Forces")} <= found, found

@@ -176,8 +176,6 @@ def rank_at(tokens: list[Token], j: int, lex: Lexicon) -> bool:
     return False
 
 
-
-
 def vessel_length(tokens: list[Token], i: int, lex: Lexicon) -> int:
     """Tokens of a ship's name at ``i``, its navy's prefix first ("USS Ronald Reagan", "KRI Naggala 402",
     "KRI Sura-802"; ``not_entities.tsv``, kind vessel), or 0. The words after the prefix are the ship's, not a

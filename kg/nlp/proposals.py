@@ -23,6 +23,7 @@ _ENGLISH_LINKS = frozenset({"in", "of", "on", "for", "the", "and"})
 _EDGE_PUNCT = frozenset(".,;:()[]\"'“”‘’-–—/")
 _CONNECTORS = frozenset({"dan", "and", "serta", "of", "untuk", "for", "the", "di", "in"})
 _OF = frozenset({"of", "the", "from", "at"})  # between a person and the body they speak for: "X of the Y Police"
+_AND = frozenset({"and", "dan"})  # between a person and the next party: "General X and Royal Thai Armed Forces Chief Y"
 _RANK_PUNCT = frozenset({"(", ")", "."})  # inside a rank: "Brigjen TNI (Purn)", "Kol."
 
 
@@ -107,9 +108,10 @@ def _person_then_body(tokens: list[Token], start: int, end: int, people: list[tu
                       bodies: set[int]) -> int | None:
     """Where the body begins in a capitalised run the head-word rules took for one body, "Don Penney of the
     Rochester Fire Department", "Sarah Jones of the Australian Federal Police": the recogniser sees a person,
-    then "of (the)", then a body. None when the run is one body."""
+    then "of (the)", then a body. "And" before the body ends the person's name too ("Commander General Agus
+    Subiyanto and Royal Thai Armed Forces Chief ..." had been one body). None when the run is one body."""
     for s, e in people:
-        if not start <= s < e < end or tokens[e].text.lower() not in _OF:
+        if not start <= s < e < end or tokens[e].text.lower() not in _OF | _AND:
             continue
         k = e + 1
         while k < end and tokens[k].text.lower() in _OF:

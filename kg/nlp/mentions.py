@@ -176,14 +176,19 @@ def rank_at(tokens: list[Token], j: int, lex: Lexicon) -> bool:
     return False
 
 
-def vessel_length(tokens: list[Token], i: int, lex: Lexicon) -> int:
-    """Tokens of a ship's name at ``i``, its navy's prefix first ("USS Ronald Reagan", "KRI Naggala 402",
-    "KRI Sura-802"; ``not_entities.tsv``, kind vessel), or 0. The words after the prefix are the ship's, not a
-    person's, a country's or a place's: "USS America" is no America."""
-    if lex.not_entities.get(tokens[i].text.lower()) != "vessel" or not tokens[i].text.isupper():
-        return 0
-    j = i + 1
-    while j < len(tokens) and ((tokens[j].is_cap and tokens[j].is_word) or (j > i + 1 and tokens[j].text.isdigit())
-                               or joining_hyphen(tokens, j)):
-        j += 1
-    return j - i if j > i + 1 else 0
+def vessels(tokens: list[Token], lex: Lexicon) -> list[tuple[int, int]]:
+    """(start, end) token spans of the ships a sentence names, each its navy's prefix and the name after it ("USS
+    Ronald Reagan", "KRI Naggala 402", "KRI Sura-802"; ``not_entities.tsv``, kind vessel). The words after the
+    prefix are the ship's, not a person's, a country's or a place's: "USS America" is no America."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        j = i + 1
+        if lex.not_entities.get(tokens[i].text.lower()) == "vessel" and tokens[i].text.isupper():
+            while j < len(tokens) and ((tokens[j].is_cap and tokens[j].is_word) or (j > i + 1 and tokens[j].text.isdigit())
+                                       or joining_hyphen(tokens, j)):
+                j += 1
+            if j > i + 1:
+                spans.append((i, j))
+        i = j
+    return spans

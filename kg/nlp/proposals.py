@@ -13,7 +13,7 @@ from kg.model import Mention, Sentence
 from kg.names import without_parentheses
 from kg.nlp.gazetteer import Gazetteer, norm_key, token_key
 from kg.nlp.lexicon import Lexicon, months, weekdays
-from kg.nlp.mentions import INITIAL, JOINED_PARTICLES, degree_length, hyphenated_name, joining_hyphen, match_rank, vessel_length
+from kg.nlp.mentions import INITIAL, JOINED_PARTICLES, degree_length, hyphenated_name, joining_hyphen, match_rank, vessels
 from kg.nlp.ner import Recogniser
 from kg.nlp.tokens import Token
 from kg.resources import function_words
@@ -128,7 +128,7 @@ def model_mentions(sentence: Sentence, text: str, taken: list[Mention], *, propo
     if not tokens:
         return []
     occupied = [(m.start, m.end) for m in taken]
-    occupied += [(t.start, tokens[k + n - 1].end) for k, t in enumerate(tokens) if (n := vessel_length(tokens, k, lex))]
+    occupied += [(tokens[start].start, tokens[end - 1].end) for start, end in vessels(tokens, lex)]
     found: list[Mention] = []
     if lex.language == "en":
         proposed = [part for span in proposed for part in _body_then_person(tokens, span, lex)]

@@ -13,7 +13,7 @@ from kg.nlp.branches import branch_at
 from kg.nlp.gazetteer import Gazetteer, norm_key, token_key, without_possessive
 from kg.nlp.heads import acronym, series_end
 from kg.nlp.lexicon import Lexicon, unit_names
-from kg.nlp.mentions import vessel_length
+from kg.nlp.mentions import vessels
 from kg.nlp.titles import (after_inner_rank, body_before, host_after, known_unit_place, lower_title_start, parse_title,
                            unit_place, unit_words)
 from kg.nlp.ner.clusters import load as load_clusters
@@ -46,10 +46,8 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
         mentions.append(mention)
         return mention
 
-    for k in range(len(tokens)):
-        vessel = vessel_length(tokens, k, lex)
-        if vessel:  # "USS America", "HMS Queen Elizabeth": a ship, no entity, no title and name
-            used[k:k + vessel] = [True] * vessel
+    for start, end in vessels(tokens, lex):  # "USS America", "HMS Queen Elizabeth": a ship, no entity, no title
+        used[start:end] = [True] * (end - start)
     i = 0
     while i < len(tokens):
         parsed = parse_title(tokens, i, gaz=gaz, lex=lex, chunks=chunks) if not used[i] else None

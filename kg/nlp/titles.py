@@ -175,16 +175,12 @@ def parse_title(
         written = f"{_role_text(tokens, i, i + lead)} {written}"
     j = _aside(tokens, j, lex)  # "Menteri Luar Negeri (Menlu) Jepang Taro Kono": the short form before the body
     body_n, body_key, body_type = _body_at(tokens, j, gaz, chunks)
-    if not body_n and j + 1 < len(tokens) and tokens[j].text.lower() == "of":
+    link = tokens[j].text.lower() if not body_n and j + 1 < len(tokens) else ""
+    if link in ("of", "for"):  # "Secretary-General of ASEAN"; "Minister of National Defence for Romania"
         k = j + 2 if tokens[j + 1].text.lower() == "the" else j + 1
-        body_n, body_key, body_type = _body_at(tokens, k, gaz, chunks)  # "Secretary-General of ASEAN"
-        if body_n:
-            body_n += k - j
-    if not body_n and j + 1 < len(tokens) and tokens[j].text.lower() == "for":
-        k = j + 2 if tokens[j + 1].text.lower() == "the" else j + 1
-        served_n, served_key, served_type = _body_at(tokens, k, gaz, chunks)
-        if served_n and served_type == "Country" and _state_post(tokens, i, role_end):
-            body_n, body_key, body_type = served_n + k - j, served_key, served_type  # "Minister of Defence for Romania"
+        after_n, after_key, after_type = _body_at(tokens, k, gaz, chunks)
+        if after_n and (link == "of" or (after_type == "Country" and _state_post(tokens, i, role_end))):
+            body_n, body_key, body_type = after_n + k - j, after_key, after_type
     if body_n and body_type == "Organization":
         body_n += _country_after(tokens, j + body_n, gaz)  # "Kepala Bakamla RI Laksdya TNI Aan Kurnia"
     if title.kind == "compound" and title.body.startswith("@") and title.body != "@country":

@@ -33,8 +33,6 @@ AMORTISE = 200  # sentences a model tags before it reads its attributes to filte
 class CrfModel:
     """A crfsuite model file opened once per thread (a crfsuite tagger is not safe to share between threads)."""
 
-    MIN_WEIGHT = 0.0  # attributes whose every weight is smaller are not passed to crfsuite (see EventRecogniser)
-
     def __init__(self, path: Path, missing: str) -> None:
         if not path.is_file():
             raise DataFileError(f"{path}: {missing}")
@@ -52,7 +50,7 @@ class CrfModel:
         if self._known is None:
             self._tagged += 1
             if self._tagged > AMORTISE:
-                self._known = model_attributes(self.path, self.MIN_WEIGHT)
+                self._known = model_attributes(self.path)
         return self._known
 
     @property

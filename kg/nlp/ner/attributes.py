@@ -18,8 +18,6 @@ from functools import lru_cache
 from pathlib import Path
 from sys import byteorder
 
-import numpy as np
-
 from kg.errors import DataFileError
 
 Known = frozenset[str] | None  # a model's attributes, or None: keep every feature (training)
@@ -28,19 +26,14 @@ _HEADER = struct.Struct("<4sI4sIIIIIIIII")  # magic, size, type, version, counts
 _CQDB = struct.Struct("<4sIIIII")  # chunk id, size, flags, byte order, backward array size and offset
 
 
-def model_attributes(path: Path, min_weight: float = 0.0) -> frozenset[str]:
+def model_attributes(path: Path) -> frozenset[str]:
     """Every attribute name in the crfsuite model at ``path``, read anew each call (a model retrained to the
-    same path must not be tagged with its predecessor's names; ``CrfModel`` keeps them per opened model).
-
-    With ``min_weight``, only the attributes whose largest label weight reaches it: a model trained with L2
-    alone keeps a weight for every attribute it saw, most of them near zero, and passing those to crfsuite
-    costs time and changes no tag (``EventRecogniser``)."""
+    same path must not be tagged with its predecessor's names; ``CrfModel`` keeps them per opened model)."""
     data = path.read_bytes()
-    magic, *_counts, off_features, _labels, off_attrs, _labelrefs, _attrrefs = _HEADER.unpack_from(data, 0)
+    magic, *_counts, _features, _labels, off_attrs, _labelrefs, _attrrefs = _HEADER.unpack_from(data, 0)
     chunk, _size, _flags, _order, count, backward = _CQDB.unpack_from(data, off_attrs)
     if magic != b"lCRF" or chunk != b"CQDB":
         raise DataFileError(f"{path}: not a crfsuite model")
-    strongest = _strongest_weights(data, off_features) if min_weight > 0 else None
     offsets = array("I", data[off_attrs + backward:off_attrs + backward + 4 * count])
     if byteorder != "little":
         offsets.byteswap()
@@ -48,29 +41,10 @@ def model_attributes(path: Path, min_weight: float = 0.0) -> frozenset[str]:
     for offset in offsets:
         if offset:  # a record: int32 id, uint32 key size (with its NUL), the key
             record = off_attrs + offset
-            if strongest is not None:
-                ident = int.from_bytes(data[record:record + 4], "little", signed=True)
-                if ident >= len(strongest) or strongest[ident] < min_weight:
-                    continue
             start = record + 8
             size = int.from_bytes(data[start - 4:start], "little")
             names.append(data[start:start + size - 1].decode("utf-8"))
     return frozenset(names)
-
-
-_FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("weight", "<f8")])  # crf1dm, packed
-
-
-def _strongest_weights(data: bytes, off_features: int) -> np.ndarray:
-    """The largest absolute weight of each attribute's state features (type 0: attribute -> label)."""
-    chunk, _size, count = struct.unpack_from("<4sII", data, off_features)
-    if chunk != b"FEAT":
-        raise DataFileError("not a crfsuite model: no feature section")
-    features = np.frombuffer(data, dtype=_FEATURE, count=count, offset=off_features + 12)
-    state = features[features["type"] == 0]
-    strongest = np.zeros(int(state["src"].max()) + 1 if len(state) else 0)
-    np.maximum.at(strongest, state["src"], np.abs(state["weight"]))
-    return strongest
 
 
 def known_only(features: Callable[..., tuple], maxsize: int) -> Callable[..., tuple]:

@@ -883,6 +883,20 @@ def test_a_rank_inside_the_words_after_a_title_starts_the_name():
     assert "Ahmad Fauzi Rahman" in names and not any("PWNU" in n for n in names)
 
 
+def test_a_rank_before_a_name_belongs_to_the_person_not_to_the_name_before_it():
+    """A service rank ends the name or body written before it and opens the next person's: an air base
+    named after someone ("Komandan Lanud Ahmad Yani Marsma TNI X"), a board and its retired officer
+    ("Dewan Pembina Xyloforum Komjen (Purn) X"), a university and its professor ("Prof. Dr. X")."""
+    text = ("Upacara dipimpin oleh Komandan Lanud Sutan Rahmat Marsma TNI Budi Santoso. Dewan Pembina Xyloforum "
+            "Komjen (Purn) Joko Lestari mengatakan, kegiatan itu penting. Hadir Rektor Universitas Nusantara "
+            "Prof. Dr. Siti Rahayu.")
+    result = extract.run(nlp.run(_article(text)), rules_only=False)
+    names = {e.name for e in result.entities.values()}
+    assert {"Budi Santoso", "Joko Lestari", "Siti Rahayu", "Universitas Nusantara"} <= names, names
+    assert not any(n.endswith(("Marsma", "Komjen", "Prof", "TNI")) for n in names), names
+    assert "Xyloforum" in {n.split()[-1] for n in names}, names
+
+
 def test_a_short_form_of_a_name_dropped_as_common_words_is_dropped_too():
     """"Kepala Pertemuan Tahunan" is no person (its words are common words), so neither is "Pertemuan" later."""
     text = "Rapat itu dibuka Kepala Pertemuan Tahunan di Jakarta. Pertemuan dimulai pukul 09.00 WIB."

@@ -67,6 +67,8 @@ def name_span(tokens: list[Token], i: int, gaz: Gazetteer, lex: Lexicon) -> int:
         if tok.is_cap and tok.is_word and not tok.text.isdigit():
             if words and ((low,) in lex.titles or (low,) in lex.degrees or low in weekdays()):
                 break  # "Foreign Minister X Y Monday": the day the news is of
+            if words and rank_at(tokens, j, lex) and token_key(tokens[j:j + match_rank(tokens, j, lex)]) in lex.service_ranks:
+                break  # "Komandan Lanud Roesmin Nurjadin Marsma TNI Abdul Haris": the base's name, then an officer's
             if words == 0 and (ROMAN.match(tok.text) or (tok.text in UNIT_NUMERALS and j + 1 < len(tokens)
                                                           and tokens[j + 1].text == "/")):
                 return 0  # "Kasdam IX/Udayana", "Pangdam I/Bukit Barisan": a unit's number, not a name
@@ -160,20 +162,23 @@ def heads_at(keys: list[str], k: int, lex: Lexicon) -> Iterator[tuple[int, str, 
 
 
 def rank_at(tokens: list[Token], j: int, lex: Lexicon) -> bool:
-    """A rank starts at ``j`` and a name follows it; a lone "Jenderal" after a head ("Direktorat Jenderal")
-    is part of the body's name, and so is a rank's word that opens a longer head ("Interpol General Assembly")."""
+    """A rank starts at ``j`` and a name follows it, after any further ranks and markers ("Prof. Dr. X",
+    "Komjen (Purn) X"); a lone "Jenderal" after a head ("Direktorat Jenderal") is part of the body's name, and
+    so is a rank's word that opens a longer head ("Interpol General Assembly")."""
     if j >= len(tokens) or (tokens[j].text.lower(),) not in lex.rank_prefixes:
         return False  # the common case, told without building a phrase; a sentence may end where a title's place does
-    for n in range(min(lex.longest_rank, len(tokens) - j), 0, -1):
-        if tuple(t.text.lower() for t in tokens[j:j + n]) not in lex.ranks:
-            continue
-        if j + n >= len(tokens) or not tokens[j + n].is_cap:
-            return False
-        keys = [t.text.lower() for t in tokens[j:j + MAX_HEAD]]
-        if any(m > n for m, _etype, _position in heads_at(keys, 0, lex)):
-            return False  # "General Assembly": the rank's word opens a head of a name
-        return n > 1 or tokens[j - 1].text.lower() not in lex.head_words
-    return False
+    n = match_rank(tokens, j, lex)
+    if not n:
+        return False
+    k = j + n
+    while k < len(tokens) and (m := match_rank(tokens, k, lex)):
+        k += m
+    if k >= len(tokens) or not tokens[k].is_cap:
+        return False
+    keys = [t.text.lower() for t in tokens[j:j + MAX_HEAD]]
+    if any(m > n for m, _etype, _position in heads_at(keys, 0, lex)):
+        return False  # "General Assembly": the rank's word opens a head of a name
+    return n > 1 or j == 0 or tokens[j - 1].text.lower() not in lex.head_words
 
 
 def vessels(tokens: list[Token], lex: Lexicon) -> list[tuple[int, int]]:

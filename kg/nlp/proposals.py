@@ -13,7 +13,8 @@ from kg.model import Mention, Sentence
 from kg.names import without_parentheses
 from kg.nlp.gazetteer import Gazetteer, norm_key, token_key
 from kg.nlp.lexicon import Lexicon, months, weekdays
-from kg.nlp.mentions import INITIAL, JOINED_PARTICLES, degree_length, hyphenated_name, joining_hyphen, match_rank, vessels
+from kg.nlp.mentions import (INITIAL, JOINED_PARTICLES, degree_length, hyphenated_name, joining_hyphen, match_rank, rank_at,
+                             vessels)
 from kg.nlp.ner import Recogniser
 from kg.nlp.tokens import Token
 from kg.resources import function_words
@@ -132,7 +133,8 @@ def model_mentions(sentence: Sentence, text: str, taken: list[Mention], *, propo
     found: list[Mention] = []
     if lex.language == "en":
         proposed = [part for span in proposed for part in _body_then_person(tokens, span, lex)]
-    for start, end, label in proposed:
+    for proposal in proposed:
+        start, end, label = proposal
         start, end = _trim(tokens, start, end, lex)
         if start >= end:
             continue
@@ -142,7 +144,8 @@ def model_mentions(sentence: Sentence, text: str, taken: list[Mention], *, propo
             start, end = hyphenated_name(tokens, start, end)
             if any(len(t.text) > 1 and t.is_word for t in tokens[start:end]):  # not "M. A." of a degree
                 end = _through_initials(tokens, end, proposed)
-            end = max([end] + [e for s, e, other in proposed if other == "PER" and s < end < e])  # "Jean" + "Paul Laborde"
+            # "Jean" + "Paul Laborde"; not the span itself, which its trimmed rank had ended
+            end = max([end] + [e for s, e, other in proposed if other == "PER" and s < end < e and (s, e, other) != proposal])
         elif label == "LOC":
             start, end = hyphenated_name(tokens, start, end)  # "Deir ez-Zor", "Ras al-Ain": a place's parts too
         span = tokens[start:end]
@@ -316,6 +319,16 @@ def _trim(tokens: list[Token], start: int, end: int, lex: Lexicon) -> tuple[int,
             start = past
         else:
             break
-    while end > start and (tokens[end - 1].text in _EDGE_PUNCT or (tokens[end - 1].text.lower().rstrip("."),) in lex.degrees):
+    while end > start and (tokens[end - 1].text in _EDGE_PUNCT or (tokens[end - 1].text.lower().rstrip("."),) in lex.degrees
+                           or _rank_after(tokens, start, end, lex)):
         end -= 1
     return start, end
+
+
+def _rank_after(tokens: list[Token], start: int, end: int, lex: Lexicon) -> bool:
+    """The span's last word opens the rank of a name after the span ("PWNU Jabar KH" before "Hasan Nuri",
+    "Dewan Pembina FPHW Komjen" before "(Purn) X"): the rank is the person's, not the body's or the
+    previous name's; a title's last word ("Attorney General") stays."""
+    last = end - 1
+    return (last > start and (tokens[last].text.lower(),) in lex.ranks and rank_at(tokens, last, lex)
+            and token_key(tokens[last - 1:end]) not in lex.titles)

@@ -63,7 +63,7 @@ def after_inner_rank(tokens: list[Token], start: int, end: int, gaz: Gazetteer, 
     it cuts only with two words of the span before it and two capitalised words after it ("Sekda Kota Medan
     Ir H X Y", not "James H Freis")."""
     k = start + 1
-    while k < end:
+    while k <= end and k < len(tokens):  # at ``end``: a service rank ends a name (``name_span``)
         n = match_rank(tokens, k, lex)
         if not n:
             k += 1

@@ -23,7 +23,7 @@ from kg.extract.entities import (build_entities, ensure_entity, resolve_event_re
 from kg.extract.occasions import Occasions
 from kg.extract.qualifiers import date_occasions, fallback_qualifiers
 from kg.extract.quotes import quoted
-from kg.extract.posts import as_written, former_post, holds_position, is_minister, listed, titled
+from kg.extract.posts import as_written, former_post, holds_position, is_minister, listed, post_kind, titled
 from kg.extract.scenes import across, hearing, sides
 from kg.extract.relations import attends, cooperates, meets, present, signs, the_two
 from kg.model import AnalyzedArticle, Article, Claim, Entity, Evidence, ExtractedArticle, Sentence
@@ -220,8 +220,12 @@ def propose_all(analyzed: AnalyzedArticle) -> Proposals:
                 together[frozenset((a, b))] = together.get(frozenset((a, b)), 0) + 1
     ruled = {claim_key(c.relation, c.subject, c.object) for c in claims if by_rule(c.rule)}
     attended = frozenset(c.object for c in claims if c.relation == "attends" and c.object)
+    posts: dict[str, set[tuple[str, tuple[bool, str]]]] = {}
+    for c in claims:
+        if c.relation == "holds_position" and c.object and c.role and c.rule.count(":") < 2:  # a title's, not a guess's
+            posts.setdefault(c.object, set()).add((c.subject, post_kind(c.role, language)))
     facts = ArticleFacts(language, entities, analyzed.quotes, len(analyzed.sentences), bodies, counts, together, ruled,
-                         attended)
+                         attended, _dateline_country(article.dateline_place), posts)
     return Proposals(article, analyzed.sentences, entities, views, facts, claims)
 
 
@@ -295,6 +299,14 @@ def _dateline_entity(entities: dict[str, Entity], place: str, language: str) -> 
     entry = gazetteer.load().by_alias(place)
     if entry is not None:
         ensure_entity(entities, entry.key, language)
+
+
+def _dateline_country(place: str | None) -> str:
+    """The country a dateline names or holds the city of ("SINGAPORE:", "Jakarta -"), "" where none is known."""
+    entry = gazetteer.load().by_alias(place) if place else None
+    if entry is None:
+        return ""
+    return entry.key if entry.type == "Country" else f"country:{entry.country.lower()}" if entry.country else ""
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:

@@ -17,6 +17,7 @@ from kg.extract.candidates import CANDIDATE, by_rule, mentions_of
 from kg.extract.scenes import MODAL
 from kg.extract.context import SentenceView
 from kg.extract.coordination import BETWEEN_WORDS, COORDINATORS, PARTNER
+from kg.extract.posts import post_kind
 from kg.model import Claim, Entity
 from kg.nlp import lexicon
 from kg.relations import REGISTRY, claim_key
@@ -40,6 +41,9 @@ class ArticleFacts:
     together: dict[frozenset[str], int] = field(default_factory=dict)  # pair of keys -> sentences naming both
     ruled: set[tuple[str, str, str | None]] = field(default_factory=set)  # claim_key of each fact a rule proposed
     attended: frozenset[str] = frozenset()  # events some attendance candidate names
+    dateline: str = ""  # the country of the dateline's place ("SINGAPORE:", "Jakarta -"), "" where none
+    # body or country -> (person, ``posts.post_kind``) of each post a title gave, to tell whose post is taken
+    posts: dict[str, set[tuple[str, tuple[bool, str]]]] = field(default_factory=dict)
     # features of a sentence, an argument or a span, the same for every candidate sharing it: built once per
     # article (an article has some sixty candidates, over a handful of sentences and arguments)
     shared: dict[tuple[object, ...], tuple[str, ...]] = field(default_factory=dict)
@@ -74,6 +78,20 @@ class ArticleFacts:
         top = max(levels.values(), default=0)
         alone = sum(1 for v in levels.values() if v == top) == 1
         return {key: "below" if v < top else "top" if alone else "tie" for key, v in levels.items()}
+
+    def country_evidence(self, claim: Claim) -> list[str]:
+        """For a post offered to each of the article's countries because its title names none: whether the
+        country is the dateline's, and whether another person already holds the same post of it by their
+        title ("Minister for Defence X" beside "India's Defence Minister Y": X is not India's). On the 450
+        annotated articles, English candidates of the second kind were right 5 times of 38, the others 87 of
+        228; those of the dateline's country 9 of 18, of another 5 of 30."""
+        where = "none" if not self.dateline else "same" if claim.object == self.dateline else "other"
+        out = [f"dateline={where}&lang={self.language}"]
+        if claim.role:
+            kind = post_kind(claim.role, self.language)
+            if any(person != claim.subject and held == kind for person, held in self.posts.get(claim.object or "", ())):
+                out.append("post-taken")
+        return out
 
     def memo(self, key: tuple[object, ...], make: Callable[[], list[str]]) -> tuple[str, ...]:
         found = self.shared.get(key)
@@ -112,6 +130,8 @@ def features(claim: Claim, view: SentenceView, facts: ArticleFacts) -> list[str]
         f += [f"kind={kind}", f"kind={kind}&lang={facts.language}"]
         if claim.role:
             f += [f"role-head={claim.role.split()[0].lower()}", f"role-last={claim.role.split()[-1].lower()}"]
+        if claim.relation == "holds_position":
+            f += facts.country_evidence(claim)
     if proposed:
         f.append("by-rule")
     own = [t for t in view.triggers if t.relation in spec.triggers]

@@ -143,6 +143,15 @@ def _portfolio(role: str, language: str) -> str:
     return next((w[:5] for w in (x.lower() for x in _WORDS.findall(role)) if w in role_words and w not in skip), "")
 
 
+def post_kind(role: str, language: str) -> tuple[bool, str]:
+    """What post a role names, for telling two people's posts of one state apart: whether a modifier opens it
+    ("Deputy Prime Minister" is not the prime minister) and its portfolio, else its first word ("Foreign
+    Minister" and "Minister for Foreign Affairs": foreign; "Prime Minister": prime; "President")."""
+    post = _unmodified(role, language)
+    words = post.split()
+    return post != " ".join(role.lower().split()), _portfolio(post, language) or (words[0] if words else "")
+
+
 def _host_counterpart(person: Mention, country: str, mentions: list[Mention], language: str) -> bool:
     """The article names the host's own minister of the same portfolio: the visitor whose title names no
     country is then the guest ("Secretary of Defense X ... in Port Moresby" beside "Papua New Guinea's

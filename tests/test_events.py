@@ -93,6 +93,21 @@ def test_an_events_name_takes_the_english_ordinal_before_it():
         assert names == {"84th General Assembly of the International Criminal Police Organization"}, names
 
 
+def test_a_place_or_a_title_before_of_the_is_no_part_of_the_name_after_it():
+    """A name goes on through "of the" / "for the" after its own words ("Regular Session of the UN General
+    Assembly"), not after a place or a post title: "returning to Port Moresby for the APEC Summit" names the
+    summit, "Chief of the Xylophonian Defence Forces" the forces."""
+    text = ("Leaders spoke at the 71st Regular Session of the UN General Assembly in New York. Ministers look "
+            "forward to returning to Port Moresby for the APEC Summit in November. Chief of the Xylophonian "
+            "Defence Forces General Budi Santoso attended.")
+    mentions = nlp.run(Article(id="t", text=text, source="t", language="en"), events=None).mentions
+    names = {(m.name, m.type) for m in mentions}
+    assert ("71st Regular Session of the UN General Assembly", "Event") in names, names
+    assert ("APEC Summit", "Event") in names, names
+    assert ("Xylophonian Defence Forces", "Organization") in names, names
+    assert not any(n.startswith(("Port Moresby for", "Chief of")) for n, _t in names), names
+
+
 def test_the_head_words_of_the_genre_name_events_and_agreements_without_the_recogniser():
     """Lectures, retreats, general assemblies, ministerials, dialogues, protocols, declarations, joint statements
     and memoranda of cooperation are named by their head words (``heads.tsv``), so the rules find them where the recogniser

@@ -70,8 +70,12 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
                   and not _locative_place(tokens, j, gaz) and not _another_body(tokens, i, j, gaz, lex)):
                 j += 1  # "MoU A dan Treaty B" are two names: a connector before a new head ends the first
             elif (j > i and tok.text.lower() in _NAME_CONTINUES and j + 2 < len(tokens)
-                  and tokens[j + 1].text.lower() == "the" and tokens[j + 2].is_cap):
-                j += 2  # "General Assembly of the International Criminal Police Organization"
+                  and tokens[j + 1].text.lower() == "the" and tokens[j + 2].is_cap
+                  and not _place_or_title(tokens, i, j, lex, gaz)):
+                # "General Assembly of the International Criminal Police Organization", "71st Regular Session of
+                # the UN General Assembly"; not "Port Moresby for the APEC Summit", "Chief of the Australian
+                # Defence Forces": a place or a title is no name's first part
+                j += 2
             else:
                 break
         found = _classify(tokens, i, j, lex, headline) or _numbered_session(tokens, i, j, gaz)
@@ -95,6 +99,16 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
         else:  # a run with no head may still hold a series' name ("Menlu ASEAN AMM")
             i = next((k for k in range(i + 1, j) if series_end(tokens, k, lex)), max(j, i + 1))
     return chunks
+
+
+def _place_or_title(tokens: list[Token], i: int, j: int, lex: Lexicon, gaz: Gazetteer) -> bool:
+    """The words ``tokens[i:j]`` are a listed place or country, or a title or rank, and nothing more."""
+    key = tuple(t.text.lower() for t in tokens[i:j])
+    key = key[1:] if key[:1] == ("the",) else key  # "The Captain of the ..."
+    if key in lex.titles or key in lex.ranks:
+        return True
+    found = gaz.match(tokens, i)
+    return found is not None and found[0] == j - i and found[1].type in ("Place", "Country")
 
 
 def series_end(tokens: list[Token], i: int, lex: Lexicon) -> int:

@@ -187,6 +187,19 @@ def test_the_model_is_told_which_event_the_article_is_about_and_which_it_names_i
                                           frozenset(("Jepang", "Forum Keamanan Maritim Asia ke-7"))}
 
 
+def test_the_model_is_told_whose_country_a_post_without_one_is_by_the_dateline_and_the_posts_taken():
+    """"Minister for Defence X" names no country: X is offered each country of the article. The dateline's
+    country is marked, and so is a country whose defence minister another person is by title."""
+    text = ("Minister for Defence Budi Santoso and India's Defence Minister Taro Yamada met in Singapore on Monday. "
+            "Singapore and India agreed to hold more exercises.")
+    analyzed = nlp.run(Article(id="t", text=text, source="t", language="en", published=date(2024, 5, 10),
+                               dateline_place="Singapore"))
+    taken = extract.run(analyzed, _trusting("holds_position", "post-taken"))
+    assert _pairs(taken, "holds_position") == {frozenset(("Budi Santoso", "India"))}
+    dateline = extract.run(analyzed, _trusting("holds_position", "dateline=same&lang=en"))
+    assert _pairs(dateline, "holds_position") == {frozenset(("Budi Santoso", "Singapore"))}
+
+
 def _second_stage(relation: str, first: dict[str, float], second: dict[str, float]) -> RelationModel:
     """A model that accepts the rules' claims and decides ``relation`` in two stages with the weights given."""
     weights = {name: RelationWeights(-30.0, 0.5, {"by-rule": 60.0}, 0.5) for name in REGISTRY}

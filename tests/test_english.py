@@ -441,6 +441,22 @@ def _posts(text: str, language: str = "en") -> set[tuple[str, str, str]]:
     return {(names[c.subject], names[c.object], c.role) for c in result.claims if c.relation == "holds_position"}
 
 
+def test_a_surname_that_is_a_common_word_is_a_person_after_an_english_title():
+    """"Secretary General Stone", "President Woods": a surname running text writes in lower case is still a
+    person after a title; a title's own words after another title are not ("Deputy Chief Cabinet Secretary X"
+    is one post, not a person "Cabinet")."""
+    from kg import nlp
+    from kg.model import Article
+
+    text = ("Secretary General Stone said the meeting went well. President Woods met Deputy Chief Cabinet Secretary "
+            "Taro Yamada in Tokyo.")
+    people = {m.name for m in nlp.run(Article(id="t", text=text, source="test", language="en")).mentions
+              if m.type == "Person"}
+    assert people == {"Stone", "Woods", "Taro Yamada"}, people
+    posts = _posts("Japan's Deputy Chief Cabinet Secretary Taro Yamada met President Woods in Tokyo.")
+    assert ("Taro Yamada", "Japan", "Deputy Chief Cabinet Secretary") in posts, posts
+
+
 def test_a_first_name_spelt_like_an_indonesian_conjunction_is_no_part_of_the_title():
     """"Dan" after a title is a first name, not "dan" (and) joining two role words."""
     from kg import nlp

@@ -304,9 +304,7 @@ def _dateline_entity(entities: dict[str, Entity], place: str, language: str) -> 
 def _dateline_country(place: str | None) -> str:
     """The country a dateline names or holds the city of ("SINGAPORE:", "Jakarta -"), "" where none is known."""
     entry = gazetteer.load().by_alias(place) if place else None
-    if entry is None:
-        return ""
-    return entry.key if entry.type == "Country" else f"country:{entry.country.lower()}" if entry.country else ""
+    return entry.country_key if entry is not None else ""
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:

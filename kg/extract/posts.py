@@ -124,7 +124,7 @@ def _host_country(mentions: list[Mention]) -> str:
     for m in mentions:
         entry = entries.get(m.key) if m.type == "Place" else None
         if entry is not None and entry.country:
-            return f"country:{entry.country.lower()}"
+            return entry.country_key
     return ""
 
 

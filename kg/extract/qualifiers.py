@@ -123,5 +123,5 @@ def _located_cities(views: list[SentenceView]) -> dict[str, str]:
         for m in view.places:
             entry = entries.get(m.key)
             if entry is not None and entry.type == "Place" and entry.country and view.word_before(m.start) in LOCATIVE:
-                cities.setdefault(f"country:{entry.country.lower()}", m.key)
+                cities.setdefault(entry.country_key, m.key)
     return cities

@@ -371,6 +371,6 @@ def _own_country(a: str, b: str) -> bool:
     entries = gazetteer.load().entries
     for country, body in ((a, b), (b, a)):
         entry = entries.get(body)
-        if country.startswith("country:") and entry is not None and entry.country and country == f"country:{entry.country.lower()}":
+        if country.startswith("country:") and entry is not None and entry.country and country == entry.country_key:
             return True
     return False

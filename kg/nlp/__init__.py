@@ -154,17 +154,12 @@ def _common_words(m: Mention, case: dict[str, str], lex: Lexicon) -> bool:
     habits = [case.get(w) for w in words]
     if not words or not all(h in COMMON for h in habits):
         return False
-    if lex.language == "en" and m.rule == "title-name" and len(words) == 1 and not _post_word(words[0], lex):
+    if lex.language == "en" and m.rule == "title-name" and len(words) == 1 and not (
+            lex.post_word(words[0]) or (words[0],) in lex.title_modifiers):
         return False  # "President Bush", "Secretary Rice", "Secretary General Stock": a surname after an English title
     surname = (all(h == "mostly" for h in habits) and not (lex.language == "id" and m.rule == "title-name")
                and not any(w in lex.head_words or (w,) in lex.ranks for w in words))
     return not surname
-
-
-def _post_word(word: str, lex: Lexicon) -> bool:
-    """A word of a post's title, rank or role, or a body's head word ("Cabinet", "Senior"): no surname."""
-    return ((word,) in lex.titles or (word,) in lex.ranks or word in lex.role_words or word in lex.head_words
-            or (word,) in lex.title_modifiers)
 
 
 @lru_cache(maxsize=None)

@@ -28,6 +28,14 @@ class GazetteerEntry:
     adjectives: list[str] = field(default_factory=list)
     kind: str = ""  # a place's kind: "province", "city", ...
 
+    @property
+    def country_key(self) -> str:
+        """The key of the country the entry is, or that its place or body belongs to ("country:id" for Jakarta
+        and for Indonesia); "" where the gazetteer lists none."""
+        if self.type == "Country":
+            return self.key
+        return f"country:{self.country.lower()}" if self.country else ""
+
 
 POSSESSIVE = ("'s", "’s")
 

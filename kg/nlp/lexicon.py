@@ -60,6 +60,10 @@ class Lexicon:
         """The pronoun or trigger phrases of one kind ("people", "occasion", "accompany"), words joined by spaces."""
         return self._phrases.get(kind, frozenset())
 
+    def post_word(self, word: str) -> bool:
+        """A word (lower case) that is a title, a rank, a role word or a body's head word: no word of a name."""
+        return (word,) in self.titles or (word,) in self.ranks or word in self.role_words or word in self.head_words
+
     @cached_property
     def modifier_prefixes(self) -> frozenset[tuple[str, ...]]:
         """Leading parts of the title modifiers, for ``match_phrase`` as titles and ranks have theirs."""

@@ -67,8 +67,8 @@ def name_span(tokens: list[Token], i: int, gaz: Gazetteer, lex: Lexicon) -> int:
         if tok.is_cap and tok.is_word and not tok.text.isdigit():
             if words and ((low,) in lex.titles or (low,) in lex.degrees or low in weekdays()):
                 break  # "Foreign Minister X Y Monday": the day the news is of
-            if (words and rank_at(tokens, j, lex)
-                    and token_key(tokens[j:j + match_rank(tokens, j, lex)]) in lex.service_ranks):
+            if (words and token_key(tokens[j:j + match_rank(tokens, j, lex)]) in lex.service_ranks
+                    and rank_at(tokens, j, lex)):
                 break  # "Komandan Lanud Roesmin Nurjadin Marsma TNI X": the base's name, then an officer's
             if words == 0 and (ROMAN.match(tok.text) or (tok.text in UNIT_NUMERALS and j + 1 < len(tokens)
                                                           and tokens[j + 1].text == "/")):

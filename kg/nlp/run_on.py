@@ -64,8 +64,6 @@ def _name_word(tok: Token, case: dict[str, str], lex: Lexicon, gaz: Gazetteer, t
     low = tok.text.lower()
     if len(tok.text) == 1:
         return tok.text.isupper() and k > 0 and tokens[k - 1].is_cap and k + 1 < len(tokens)  # an initial: "Benny K Harman"
-    if not (tok.is_cap and tok.is_word) or tok.text.isupper() or low in lex.head_words:
-        return False
-    if (low,) in lex.titles or (low,) in lex.ranks or low in lex.role_words or gaz.match(tokens, k):
+    if not (tok.is_cap and tok.is_word) or tok.text.isupper() or lex.post_word(low) or gaz.match(tokens, k):
         return False
     return case.get(low, "always") in _NAME_CASES

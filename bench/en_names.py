@@ -34,10 +34,12 @@ from kg.model import Article
 from kg.nlp.ner.corpus import load_label_map, repair_bio, spans
 
 TYPES = {"Person": "PER", "Organization": "ORG", "Country": "LOC", "Place": "LOC"}
-SETS = {  # name: (file under --data, token column, tag column, label-map name)
-    "conll2003": ("conll2003/dev.txt", 0, -1, "conll2003"),
-    "wikigold": ("wikigold/dev.txt", 0, -1, "wikigold"),
-    "uner-ewt": ("uner-ewt/dev.iob2", 1, 2, "uner-ewt"),
+SETS = {  # name: (file under --data, token column, tag column, label-map name, sentences per document)
+    "conll2003": ("conll2003/dev.txt", 0, -1, "conll2003", 0),  # 0: the file's own document marks
+    "wikigold": ("wikigold/dev.txt", 0, -1, "wikigold", 0),
+    "uner-ewt": ("uner-ewt/dev.iob2", 1, 2, "uner-ewt", 0),
+    "crossner-politics": ("crossner-politics/dev.tsv", 0, -1, "crossner-politics", 1),  # a Wikipedia paragraph each
+    "multiner": ("multiner/dev.txt", 0, -1, "multiner", 10),  # government documents' sentences, ten to a document
 }
 _NO_SPACE_BEFORE = re.compile(r"^(?:[.,;:!?%)\]}]|'s|'|n't|'re|'ve|'ll|'d|'m)$", re.I)
 
@@ -111,9 +113,12 @@ def main() -> None:
     except InputError as exc:
         raise SystemExit(f"--eval: {exc}") from None
     wrong_people: list[tuple[str, str]] = []
-    for name, (file, token_column, tag_column, labels) in SETS.items():
+    for name, (file, token_column, tag_column, labels, per_document) in SETS.items():
         counts: Counter[tuple[str, str]] = Counter()
         docs = documents(args.data / file, token_column, tag_column)
+        if per_document:
+            sentences = [s for d in docs for s in d]
+            docs = [sentences[k:k + per_document] for k in range(0, len(sentences), per_document)]
         for number, doc in enumerate(docs):
             gold = gold_names(doc, label_map[labels], norm)
             text = "\n".join(detokenise(words) for words, _tags in doc)

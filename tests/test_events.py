@@ -108,6 +108,20 @@ def test_a_place_or_a_title_before_of_the_is_no_part_of_the_name_after_it():
     assert not any(n.startswith(("Port Moresby for", "Chief of")) for n, _t in names), names
 
 
+def test_english_names_parties_parliaments_and_universities_by_their_head_words():
+    """The English heads of the bodies Indonesian names by "Partai", "Parlemen", "Senat", "Universitas" and
+    "Yayasan" name a body the recogniser alone may miss; a name before "for the" with no head word of its own
+    ("X for the Labour Party": whom someone speaks for) is no part of the body."""
+    text = ("Arjun Mehra for the Liberal Reform Party of Canada said the Grand Parliament and the Upper Senate "
+            "would vote. Budi Santoso of the University of Oldtown thanked the Quillfield Foundation.")
+    mentions = nlp.run(Article(id="t", text=text, source="t", language="en"), events=None).mentions
+    names = {(m.name, m.type) for m in mentions}
+    for body in ("Liberal Reform Party of Canada", "Grand Parliament", "Upper Senate", "University of Oldtown",
+                 "Quillfield Foundation"):
+        assert (body, "Organization") in names, (body, names)
+    assert not any(n.startswith("Arjun Mehra for") for n, _t in names), names
+
+
 def test_the_head_words_of_the_genre_name_events_and_agreements_without_the_recogniser():
     """Lectures, retreats, general assemblies, ministerials, dialogues, protocols, declarations, joint statements
     and memoranda of cooperation are named by their head words (``heads.tsv``), so the rules find them where the recogniser

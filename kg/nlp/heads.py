@@ -71,7 +71,8 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
                 j += 1  # "MoU A dan Treaty B" are two names: a connector before a new head ends the first
             elif (j > i and tok.text.lower() in _NAME_CONTINUES and j + 2 < len(tokens)
                   and tokens[j + 1].text.lower() == "the" and tokens[j + 2].is_cap
-                  and not _place_or_title(tokens, i, j, lex, gaz)):
+                  and not _place_or_title(tokens, i, j, lex, gaz)
+                  and (tok.text.lower() != "for" or any(t.text.lower() in lex.head_words for t in tokens[i:j]))):
                 # "General Assembly of the International Criminal Police Organization", "71st Regular Session of
                 # the UN General Assembly"; not "Port Moresby for the APEC Summit", "Chief of the Australian
                 # Defence Forces": a place or a title is no name's first part

@@ -1492,3 +1492,27 @@ def test_the_start_of_a_period_is_not_the_date_of_the_meeting_told_beside_it():
                     "Dalam kunjungannya sejak 1 Maret 2017, Kapolri Adi Nugroho dan Kepala Kepolisian Yordania Karim "
                     "Haddad menandatangani nota kesepahaman kerja sama pemberantasan terorisme.", "signs", date(2017, 3, 4))
     assert signed and {d for _s, _o, _role, d in signed} == {"2017-03-01"}, signed  # a visit's first day is its date
+
+
+def test_a_member_named_after_a_party_or_an_acronym_is_a_person_not_part_of_the_body():
+    """Parliament news names a member after the body in full: "Anggota Fraksi Partai Gerindra X", "Ketua Umum
+    Partai NasDem X dan Sekjen PDI Perjuangan Y", "anggota Komisi III DPR RI Fraksi PKB X". The party is listed
+    (``organizations.tsv``) or the body ends in an acronym, so the words after it that no lexicon knows are the
+    member's name; a title after "dan" begins a new post, not more of the body's name; the acronym of a party's
+    parliamentary group ("F-PKB") holds the party's, which names no party there."""
+    text = ("Anggota Fraksi Partai Gerindra Budi Santoso mempertanyakan berkas itu. Ketua Umum Partai NasDem Andi "
+            "Wijaya dan Sekjen PDI Perjuangan Rudi Hartono hadir. Hadir pula anggota Komisi III DPR RI Fraksi PKB "
+            "Dewi Lestari Ningsih. Hadir Ketua Komisi Pemuda Nusantara dan Sekjen Partai Demokrat Agus Salim. Ketua F-PKB Joko "
+            "Susilo menolak.")
+    result = extract.propose_all(nlp.run(Article(id="t", text=text, source="t", language="id")))
+    names = {(e.type, e.name) for e in result.entities.values()}
+    for person in ("Budi Santoso", "Andi Wijaya", "Rudi Hartono", "Dewi Lestari Ningsih"):
+        assert ("Person", person) in names, (person, names)
+    for body in ("Fraksi Partai Gerindra", "Partai NasDem", "PDI Perjuangan", "Komisi III DPR RI Fraksi PKB",
+                 "Komisi Pemuda Nusantara", "Partai Demokrat"):
+        assert ("Organization", body) in names, (body, names)
+    assert ("Organization", "Partai Kebangkitan Bangsa") not in names, names  # "F-PKB" is the party's group
+    posts = {(result.entities[c.subject].name, result.entities[c.object].name) for c in result.claims
+             if c.relation == "holds_position" and c.rule == "holds_position:title"}
+    assert {("Budi Santoso", "Fraksi Partai Gerindra"), ("Andi Wijaya", "Partai NasDem"),
+            ("Rudi Hartono", "PDI Perjuangan")} <= posts, posts

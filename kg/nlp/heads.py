@@ -12,7 +12,7 @@ import re
 from kg.names import without_parentheses
 from kg.nlp.gazetteer import Gazetteer, GazetteerEntry, norm_key
 from kg.nlp.lexicon import Lexicon, months, weekdays
-from kg.nlp.mentions import MAX_HEAD, heads_at, joining_hyphen, rank_at
+from kg.nlp.mentions import MAX_HEAD, heads_at, joining_hyphen, match_phrase, rank_at
 from kg.nlp.ner.clusters import load as load_clusters
 from kg.nlp.ner.english import title_case
 from kg.nlp.run_on import without_person
@@ -24,6 +24,7 @@ _ORDINAL = re.compile(r"^[Kk]e-\d+$|^\d+(st|nd|rd|th)?$")
 _UNIT_NUMBER = re.compile(r"^(?:[IVXL]+|\d+)$")
 _INITIALS = re.compile(r"\b([A-Z]) \. (?=[A-Z]\b)")  # "U . S ." as the key writes it: "US"
 _ROUND = re.compile(r"^[IVXL]+$")  # "BDF V": a series' round in Roman numerals
+_CLASS = re.compile(r"^[IVXL]+[A-C]?$")  # "Lapas Kelas IIA", "Kodam IX": a class or number, no body's acronym
 _NAME_CONTINUES = frozenset({"on", "of", "for"})  # "Conference on ...", "General Assembly of the ...": an Event goes on
 
 
@@ -49,12 +50,16 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
             i = series
             continue
         j = i
+        member = 0
         while j < len(tokens):
             tok = tokens[j]
             if j > i and rank_at(tokens, j, lex):
                 break  # "Kepala BIN Jenderal Budi Gunawan": the body ends where a rank begins
             if j > i and tok.text.lower() in weekdays():
                 break
+            member = _name_after_body(tokens, i, j, lex, gaz) if j > i and tok.is_cap else 0
+            if member:
+                break  # "Fraksi PKS Abu Bakar Al Habsyi", "Partai NasDem Surya Paloh": a body, then its member
             if (tok.is_cap and tok.is_word) or (j > i and (_ORDINAL.match(tok.text) or _dotted(tokens, j))):
                 j += 1
             elif (j > i and tok.text.lower() == "se" and j + 2 < len(tokens) and tokens[j + 1].text == "-"
@@ -67,6 +72,7 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
                 j += 3  # "Treaty on Mutual Legal Assistance (MLA) in Criminal Matters": the name goes on
             elif (j > i and tok.text.lower() in CONNECTORS and j + 1 < len(tokens) and tokens[j + 1].is_cap
                   and tokens[j + 1].text.lower() not in months() and not _head_starts(tokens, j + 1, lex)
+                  and not match_phrase(tokens, j + 1, lex.titles, lex.title_prefixes, lex.longest_title)
                   and not _locative_place(tokens, j, gaz) and not _another_body(tokens, i, j, gaz, lex)):
                 j += 1  # "MoU A dan Treaty B" are two names: a connector before a new head ends the first
             elif (j > i and tok.text.lower() in _NAME_CONTINUES and j + 2 < len(tokens)
@@ -96,6 +102,10 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
                 start -= 2  # "25th Infantry Division", "3rd Marine Division": the unit's number is its name
             name = _INITIALS.sub(r"\1", without_parentheses(" ".join(t.text for t in tokens[start:end])))
             chunks[start] = (end - start, f"{etype.lower()}:{norm_key(name)}", etype)  # "U.S. Army" is "US Army"
+            if member and end == j and etype == "Organization":
+                person = " ".join(t.text for t in tokens[j:member])
+                chunks[j] = (member - j, f"person:{norm_key(person)}", "Person")
+                end = member
             i = max(end, i + 1)
         else:  # a run with no head may still hold a series' name ("Menlu ASEAN AMM")
             i = next((k for k in range(i + 1, j) if series_end(tokens, k, lex)), max(j, i + 1))
@@ -330,6 +340,28 @@ def _locative_place(tokens: list[Token], j: int, gaz: Gazetteer) -> bool:
         return False
     found = gaz.match(tokens, j + 1)
     return bool(found) and found[1].type in ("Place", "Country")
+
+
+def _name_after_body(tokens: list[Token], i: int, j: int, lex: Lexicon, gaz: Gazetteer) -> int:
+    """A person's name begins at ``j``, after a body the run has already named in full: the run so far ends in
+    an acronym ("Kepala Dinas ESDM Hasyim Daeng Barang") or a listed body or country ("Ketua Umum Partai NasDem
+    Surya Paloh"), and the capitalised words from ``j`` to the run's end, two or more, are none of a title,
+    rank, role, head, gazetteer name or acronym: words the lexicons know of no body. Returns the name's end, or 0."""
+    before = tokens[j - 1]
+    anchored = (before.is_word and len(before.text) > 1 and before.text.isupper()
+                and not _CLASS.match(before.text)) or any(
+        found is not None and k + found[0] == j and found[1].type in ("Organization", "Country")
+        for k in range(i, j) for found in [gaz.match(tokens, k)])
+    if not anchored or any(found is not None and k + found[0] > j for k in range(i, j) for found in [gaz.match(tokens, k)]):
+        return 0  # "PDI Perjuangan Hasto Kristiyanto": the listed name goes on past the acronym
+    end = j
+    while end < len(tokens) and tokens[end].is_cap and tokens[end].is_word:
+        word = tokens[end].text
+        if (word.isupper() or lex.post_word(word.lower()) or gaz.match(tokens, end) is not None
+                or rank_at(tokens, end, lex)):
+            return 0  # a rank goes before a name, not after one ("Yang Berbahagia Jeneral X": an honorific)
+        end += 1
+    return end if end - j >= 2 else 0
 
 
 def _head_starts(tokens: list[Token], j: int, lex: Lexicon) -> bool:

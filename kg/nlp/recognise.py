@@ -13,7 +13,7 @@ from kg.nlp.branches import branch_at
 from kg.nlp.gazetteer import Gazetteer, norm_key, token_key, without_possessive
 from kg.nlp.heads import acronym, series_end
 from kg.nlp.lexicon import Lexicon, unit_names
-from kg.nlp.mentions import vessels
+from kg.nlp.mentions import joining_hyphen, vessels
 from kg.nlp.titles import (after_inner_rank, body_before, host_after, known_unit_place, lower_title_start, parse_title,
                            unit_place, unit_words)
 from kg.nlp.ner.clusters import load as load_clusters
@@ -137,9 +137,12 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
             i += n
         elif chunk and (not found or chunk[0] > found[0]) and not any(used[i:i + chunk[0]]):
             n, key, etype = chunk
-            add(i, i + n, etype, key, "head-word", name=without_parentheses(_text(tokens, i, i + n, text)))
+            add(i, i + n, etype, key, "name-after-body" if etype == "Person" else "head-word",
+                name=without_parentheses(_text(tokens, i, i + n, text)))
             i += n
-        elif found and not any(used[i:i + found[0]]) and not _in_rank(tokens, i, found[0], lex):
+        elif (found and not any(used[i:i + found[0]]) and not _in_rank(tokens, i, found[0], lex)
+              and not (i > 1 and joining_hyphen(tokens, i - 1) and len(tokens[i - 2].text) == 1)):
+            # not the "PKB" of "F-PKB" (a party's parliamentary group, another body)
             n, entry = found
             mention = add(i, i + n, entry.type, entry.key, "gazetteer")
             bare = without_possessive(mention.text)

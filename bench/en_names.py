@@ -3,8 +3,10 @@ per document against human NER annotation: a proxy for issue 15's held-out defen
 
 Usage: python bench/en_names.py [--data ../shared/ner-en] [--show N]
 Reads the dev files with document boundaries (CoNLL-2003 eng.testa, WikiGold dev, UNER English-EWT dev: the
-English recogniser never trained on UNER, and scores eng.testa and WikiGold dev only as dev sets), rebuilds each
-document's text from its tokens, runs the whole pipeline (``nlp.run`` then ``extract.propose_all``, what
+English recogniser never trained on UNER, and scores eng.testa and WikiGold dev only as dev sets) and two with
+none, cut into documents of a fixed number of sentences (CrossNER politics dev, whose examples are Wikipedia
+paragraphs on parties, parliaments and elections, and multiNER dev, Sri Lankan government documents: the nearest
+of the shared sets to the held-out corpus's government texts), rebuilds each document's text from its tokens, runs the whole pipeline (``nlp.run`` then ``extract.propose_all``, what
 ``kg build`` does before the relation model) and compares its entities with the annotated names:
 
 - a gold name is the text of an annotated PER, ORG or LOC span, normalised by ``../shared/eval/score.py``'s

@@ -9,7 +9,8 @@ Group (FETÖ)"). In the 450 annotated articles 26 such pairs of bodies were spli
 gold, and none was two; a venue's acronym ("Bali International Convention Center (BICC)", typed a body) 5
 more, while a place's short form after a provincial government ("Pemprov Jawa Barat (Jabar)"), a person's
 party ("A (Nasdem)"), a country after a name and a body's acronym after an event's name are different things
-and stay apart, as does a person the recogniser took for a body when a party's name follows ("A (Partai X)").
+and stay apart, as does a person the recogniser took for a body when a party's name follows ("A (Partai X)",
+or a listed party's acronym, "A (PKB)").
 """
 
 from __future__ import annotations
@@ -46,8 +47,9 @@ def bracketed(mentions: list[Mention], text: str, listed: set[str], language: st
             continue
         if before.key in listed and after.key in listed:
             continue
-        if _headed(after.text, language) and not _headed(before.text, language):
-            continue  # a name the recogniser took for a body, then its party: "A (Partai X)", "B (Fraksi Y)"
+        if (_headed(after.text, language) or _headed(after.key.partition(":")[2], language)) \
+                and not _headed(before.text, language):
+            continue  # a name the recogniser took for a body, then its party: "A (Partai X)", "B (Fraksi Y)", "C (PKB)"
         joining, joined = (before, after) if after.key in listed else (after, before)
         found.setdefault(joining.key, set()).add((joined.key, joined.type))
     return {key: next(iter(to)) for key, to in found.items() if len(to) == 1}

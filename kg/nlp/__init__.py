@@ -54,7 +54,7 @@ def run(article: Article, *, events: EventRecogniser | None | bool = True) -> An
             here.extend(name_mentions(sentence, article.text, here, gaz=gaz, lex=lex))
     found = [with_venues(sentence, article.text, here, gaz) for sentence, here in zip(sentences, found)]
     everything = [m for here in found for m in here]
-    acronyms = {m.text: m for m in everything if m.rule == "acronym"}
+    acronyms = {**_bracketed_acronyms(everything), **{m.text: m for m in everything if m.rule == "acronym"}}
     people = known_names(everything)
     for sentence, here in zip(sentences, found):
         here.extend(second_pass(sentence, article.text, here, people=people, acronyms=acronyms, lex=lex))
@@ -83,6 +83,7 @@ def run(article: Article, *, events: EventRecogniser | None | bool = True) -> An
 
 
 _WEB = re.compile(r"\.(?:com|id|co\.id|net|org|go\.id)\b")
+_BRACKETED = re.compile(r"\(([A-Z][A-Z0-9]{1,9})\)")  # "(PWNU)" inside a body's name
 
 
 def _no_body(m: Mention, text: str, lex: Lexicon) -> bool:
@@ -172,6 +173,17 @@ def _with_english(language: str) -> dict[str, str]:
 
 
 _WORDS = re.compile(r"\S+")
+
+
+def _bracketed_acronyms(mentions: list[Mention]) -> dict[str, Mention]:
+    """Acronyms a body's name defines inside it: "Pengurus Wilayah Nahdlatul Ulama (PWNU) Jawa Timur", one
+    mention of a branch, defines "PWNU", which later names the branch alone ("Pertemuan PWNU Jawa Timur ...")."""
+    out: dict[str, Mention] = {}
+    for m in mentions:
+        if m.type == "Organization" and m.rule in ("gazetteer-branch", "head-word"):
+            for acronym in _BRACKETED.findall(m.text):
+                out.setdefault(acronym, m)
+    return out
 
 
 def _without_common_tail(m: Mention, case: dict[str, str], verbs: frozenset[str]) -> Mention:

@@ -24,6 +24,7 @@ _ORDINAL = re.compile(r"^[Kk]e-\d+$|^\d+(st|nd|rd|th)?$")
 _UNIT_NUMBER = re.compile(r"^(?:[IVXL]+|\d+)$")
 _INITIALS = re.compile(r"\b([A-Z]) \. (?=[A-Z]\b)")  # "U . S ." as the key writes it: "US"
 _ROUND = re.compile(r"^[IVXL]+$")  # "BDF V": a series' round in Roman numerals
+_LONGEST_NAME = 6  # words of a member's name after a body ("Mohd Jammy Bin Haji Muhd Syah": six)
 _CLASS = re.compile(r"^[IVXL]+[A-C]?$")  # "Lapas Kelas IIA", "Kodam IX": a class or number, no body's acronym
 _NAME_CONTINUES = frozenset({"on", "of", "for"})  # "Conference on ...", "General Assembly of the ...": an Event goes on
 
@@ -348,14 +349,17 @@ def _name_after_body(tokens: list[Token], i: int, j: int, lex: Lexicon, gaz: Gaz
     Surya Paloh"), and the capitalised words from ``j`` to the run's end, two or more, are none of a title,
     rank, role, head, gazetteer name or acronym: words the lexicons know of no body. Returns the name's end, or 0."""
     before = tokens[j - 1]
-    anchored = (before.is_word and len(before.text) > 1 and before.text.isupper()
-                and not _CLASS.match(before.text)) or any(
-        found is not None and k + found[0] == j and found[1].type in ("Organization", "Country")
-        for k in range(i, j) for found in [gaz.match(tokens, k)])
-    if not anchored or any(found is not None and k + found[0] > j for k in range(i, j) for found in [gaz.match(tokens, k)]):
+    if not (before.is_word and before.is_cap):
+        return 0
+    listed = [(k, found) for k in range(max(i, j - 2 * gaz.longest), j) for found in [gaz.match(tokens, k)] if found]
+    anchored = (len(before.text) > 1 and before.text.isupper() and not _CLASS.match(before.text)) or any(
+        k + found[0] == j and found[1].type in ("Organization", "Country") for k, found in listed)
+    if not anchored or any(k + found[0] > j for k, found in listed):
         return 0  # "PDI Perjuangan Hasto Kristiyanto": the listed name goes on past the acronym
     end = j
     while end < len(tokens) and tokens[end].is_cap and tokens[end].is_word:
+        if end - j == _LONGEST_NAME:
+            return 0  # a run of capitals longer than a name: a headline or a title, no member's name
         word = tokens[end].text
         if (word.isupper() or lex.post_word(word.lower()) or gaz.match(tokens, end) is not None
                 or rank_at(tokens, end, lex)):

@@ -15,7 +15,7 @@ from kg.nlp.lexicon import Lexicon, months, weekdays
 from kg.nlp.mentions import MAX_HEAD, heads_at, joining_hyphen, match_phrase, rank_at
 from kg.nlp.ner.clusters import load as load_clusters
 from kg.nlp.ner.english import title_case
-from kg.nlp.run_on import without_person
+from kg.nlp.run_on import member_after_body, without_person
 from kg.nlp.tokens import YEAR, Token
 
 CONNECTORS = frozenset({"of", "on", "and", "for", "the", "in", "dan", "untuk", "tentang", "&", "-", "–", "to"})
@@ -24,13 +24,12 @@ _ORDINAL = re.compile(r"^[Kk]e-\d+$|^\d+(st|nd|rd|th)?$")
 _UNIT_NUMBER = re.compile(r"^(?:[IVXL]+|\d+)$")
 _INITIALS = re.compile(r"\b([A-Z]) \. (?=[A-Z]\b)")  # "U . S ." as the key writes it: "US"
 _ROUND = re.compile(r"^[IVXL]+$")  # "BDF V": a series' round in Roman numerals
-_LONGEST_NAME = 6  # words of a member's name after a body ("Mohd Jammy Bin Haji Muhd Syah": six)
-_CLASS = re.compile(r"^[IVXL]+[A-C]?$")  # "Lapas Kelas IIA", "Kodam IX": a class or number, no body's acronym
 _NAME_CONTINUES = frozenset({"on", "of", "for"})  # "Conference on ...", "General Assembly of the ...": an Event goes on
 
 
 def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, tuple[int, str, str]]:
-    """Named bodies, events and agreements recognised by a head word: start -> (tokens, key, type)."""
+    """Named bodies, events and agreements recognised by a head word, and the member a body's name is followed
+    by (``run_on.member_after_body``, a Person): start -> (tokens, key, type)."""
     chunks: dict[int, tuple[int, str, str]] = {}
     headline = lex.language == "en" and title_case([t.text for t in tokens])
     i = 0
@@ -58,7 +57,7 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
                 break  # "Kepala BIN Jenderal Budi Gunawan": the body ends where a rank begins
             if j > i and tok.text.lower() in weekdays():
                 break
-            member = _name_after_body(tokens, i, j, lex, gaz) if j > i and tok.is_cap else 0
+            member = member_after_body(tokens, i, j, lex, gaz) if j > i and tok.is_cap else 0
             if member:
                 break  # "Fraksi PKS Abu Bakar Al Habsyi", "Partai NasDem Surya Paloh": a body, then its member
             if (tok.is_cap and tok.is_word) or (j > i and (_ORDINAL.match(tok.text) or _dotted(tokens, j))):
@@ -341,31 +340,6 @@ def _locative_place(tokens: list[Token], j: int, gaz: Gazetteer) -> bool:
         return False
     found = gaz.match(tokens, j + 1)
     return bool(found) and found[1].type in ("Place", "Country")
-
-
-def _name_after_body(tokens: list[Token], i: int, j: int, lex: Lexicon, gaz: Gazetteer) -> int:
-    """A person's name begins at ``j``, after a body the run has already named in full: the run so far ends in
-    an acronym ("Kepala Dinas ESDM Hasyim Daeng Barang") or a listed body or country ("Ketua Umum Partai NasDem
-    Surya Paloh"), and the capitalised words from ``j`` to the run's end, two or more, are none of a title,
-    rank, role, head, gazetteer name or acronym: words the lexicons know of no body. Returns the name's end, or 0."""
-    before = tokens[j - 1]
-    if not (before.is_word and before.is_cap):
-        return 0
-    listed = [(k, found) for k in range(max(i, j - 2 * gaz.longest), j) for found in [gaz.match(tokens, k)] if found]
-    anchored = (len(before.text) > 1 and before.text.isupper() and not _CLASS.match(before.text)) or any(
-        k + found[0] == j and found[1].type in ("Organization", "Country") for k, found in listed)
-    if not anchored or any(k + found[0] > j for k, found in listed):
-        return 0  # "PDI Perjuangan Hasto Kristiyanto": the listed name goes on past the acronym
-    end = j
-    while end < len(tokens) and tokens[end].is_cap and tokens[end].is_word:
-        if end - j == _LONGEST_NAME:
-            return 0  # a run of capitals longer than a name: a headline or a title, no member's name
-        word = tokens[end].text
-        if (word.isupper() or lex.post_word(word.lower()) or gaz.match(tokens, end) is not None
-                or rank_at(tokens, end, lex)):
-            return 0  # a rank goes before a name, not after one ("Yang Berbahagia Jeneral X": an honorific)
-        end += 1
-    return end if end - j >= 2 else 0
 
 
 def _head_starts(tokens: list[Token], j: int, lex: Lexicon) -> bool:

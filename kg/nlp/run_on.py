@@ -1,17 +1,22 @@
 """Where a body's name that runs on into a person's ends: "Kepolisian Turki Selami Altinok", "Komisi III DPR
-Benny K Harman". Read by ``heads`` on every head-word body it finds.
+Benny K Harman"; and the member a body's full name is followed by ("Fraksi PKS Abu Bakar Al Habsyi"). Read by
+``heads`` on every head-word body it finds.
 """
 
 from __future__ import annotations
 
+import re
+
 from kg.nlp.gazetteer import Gazetteer
 from kg.nlp.lexicon import Lexicon
-from kg.nlp.mentions import NAME_PARTICLES, ROMAN, UNIT_NUMERALS
+from kg.nlp.mentions import NAME_PARTICLES, ROMAN, UNIT_NUMERALS, rank_at
 from kg.nlp.ner.clusters import load as load_clusters
 from kg.nlp.tokens import Token
 
 _NAME_CASES = frozenset({"always"})  # how a word of a person's name is written mid-sentence (unseen words too)
 MAX_TAIL = 5  # words of a person's name run on after a body's name
+_LONGEST_NAME = 6  # words of a member's name after a body ("Mohd Jammy Bin Haji Muhd Syah": six)
+_CLASS = re.compile(r"^[IVXL]+[A-C]?$")  # "Lapas Kelas IIA", "Kodam IX": a class or number, no body's acronym
 
 
 def without_person(tokens: list[Token], start: int, end: int, lex: Lexicon, gaz: Gazetteer) -> int:
@@ -67,3 +72,32 @@ def _name_word(tok: Token, case: dict[str, str], lex: Lexicon, gaz: Gazetteer, t
     if not (tok.is_cap and tok.is_word) or tok.text.isupper() or lex.post_word(low) or gaz.match(tokens, k):
         return False
     return case.get(low, "always") in _NAME_CASES
+
+
+def member_after_body(tokens: list[Token], i: int, j: int, lex: Lexicon, gaz: Gazetteer) -> int:
+    """A person's name begins at ``j``, after a body the run has already named in full: the run so far ends in
+    an acronym ("Kepala Dinas ESDM Hasyim Daeng Barang") or a listed body or country ("Ketua Umum Partai NasDem
+    Surya Paloh"), and the capitalised words from ``j`` to the run's end, two or more, are none of a title,
+    rank, role, head, gazetteer name or acronym: words the lexicons know of no body. Returns the name's end, or 0.
+
+    ``heads`` asks it at each word of a capitalised run, so the run stops before the name and the name becomes a
+    person; ``without_person`` trims a body found whole afterwards and leaves the name to the recogniser and the
+    titles (the two overlap: one reading of where a body's name ends would serve both)."""
+    before = tokens[j - 1]
+    if not (before.is_word and before.is_cap):
+        return 0
+    listed = [(k, found) for k in range(max(i, j - 2 * gaz.longest), j) for found in [gaz.match(tokens, k)] if found]
+    anchored = (len(before.text) > 1 and before.text.isupper() and not _CLASS.match(before.text)) or any(
+        k + found[0] == j and found[1].type in ("Organization", "Country") for k, found in listed)
+    if not anchored or any(k + found[0] > j for k, found in listed):
+        return 0  # "PDI Perjuangan Hasto Kristiyanto": the listed name goes on past the acronym
+    end = j
+    while end < len(tokens) and tokens[end].is_cap and tokens[end].is_word:
+        if end - j == _LONGEST_NAME:
+            return 0  # a run of capitals longer than a name: a headline or a title, no member's name
+        word = tokens[end].text
+        if (word.isupper() or lex.post_word(word.lower()) or gaz.match(tokens, end) is not None
+                or rank_at(tokens, end, lex)):
+            return 0  # a rank goes before a name, not after one ("Yang Berbahagia Jeneral X": an honorific)
+        end += 1
+    return end if end - j >= 2 else 0

@@ -12,10 +12,11 @@ import re
 from kg.names import without_parentheses
 from kg.nlp.gazetteer import Gazetteer, GazetteerEntry, norm_key
 from kg.nlp.lexicon import Lexicon, months, weekdays
-from kg.nlp.mentions import MAX_HEAD, heads_at, joining_hyphen, match_phrase, rank_at
+from kg.nlp.mentions import MAX_HEAD, heads_at, joining_hyphen, rank_at
 from kg.nlp.ner.clusters import load as load_clusters
 from kg.nlp.ner.english import title_case
 from kg.nlp.run_on import member_after_body, without_person
+from kg.nlp.titles import match_title
 from kg.nlp.tokens import YEAR, Token
 
 CONNECTORS = frozenset({"of", "on", "and", "for", "the", "in", "dan", "untuk", "tentang", "&", "-", "–", "to"})
@@ -72,7 +73,7 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
                 j += 3  # "Treaty on Mutual Legal Assistance (MLA) in Criminal Matters": the name goes on
             elif (j > i and tok.text.lower() in CONNECTORS and j + 1 < len(tokens) and tokens[j + 1].is_cap
                   and tokens[j + 1].text.lower() not in months() and not _head_starts(tokens, j + 1, lex)
-                  and not match_phrase(tokens, j + 1, lex.titles, lex.title_prefixes, lex.longest_title)
+                  and not match_title(tokens, j + 1, lex)
                   and not _locative_place(tokens, j, gaz) and not _another_body(tokens, i, j, gaz, lex)):
                 j += 1  # "MoU A dan Treaty B" are two names: a connector before a new head ends the first
             elif (j > i and tok.text.lower() in _NAME_CONTINUES and j + 2 < len(tokens)

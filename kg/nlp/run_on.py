@@ -69,7 +69,7 @@ def _name_word(tok: Token, case: dict[str, str], lex: Lexicon, gaz: Gazetteer, t
     low = tok.text.lower()
     if len(tok.text) == 1:
         return tok.text.isupper() and k > 0 and tokens[k - 1].is_cap and k + 1 < len(tokens)  # an initial: "Benny K Harman"
-    if not (tok.is_cap and tok.is_word) or tok.text.isupper() or lex.post_word(low) or gaz.match(tokens, k):
+    if not (tok.is_cap and tok.is_word) or _known_word(tokens, k, lex, gaz):
         return False
     return case.get(low, "always") in _NAME_CASES
 
@@ -84,8 +84,8 @@ def member_after_body(tokens: list[Token], i: int, j: int, lex: Lexicon, gaz: Ga
     person; ``without_person`` trims a body found whole afterwards and leaves the name to the recogniser and the
     titles (the two overlap: one reading of where a body's name ends would serve both)."""
     before = tokens[j - 1]
-    if not (before.is_word and before.is_cap):
-        return 0
+    if not (before.is_word and before.is_cap) or _known_word(tokens, j, lex, gaz) or rank_at(tokens, j, lex):
+        return 0  # the commonest answer, found before the gazetteer is asked about the words before
     listed = [(k, found) for k in range(max(i, j - 2 * gaz.longest), j) for found in [gaz.match(tokens, k)] if found]
     anchored = (len(before.text) > 1 and before.text.isupper() and not _CLASS.match(before.text)) or any(
         k + found[0] == j and found[1].type in ("Organization", "Country") for k, found in listed)
@@ -95,9 +95,14 @@ def member_after_body(tokens: list[Token], i: int, j: int, lex: Lexicon, gaz: Ga
     while end < len(tokens) and tokens[end].is_cap and tokens[end].is_word:
         if end - j == _LONGEST_NAME:
             return 0  # a run of capitals longer than a name: a headline or a title, no member's name
-        word = tokens[end].text
-        if (word.isupper() or lex.post_word(word.lower()) or gaz.match(tokens, end) is not None
-                or rank_at(tokens, end, lex)):
+        if _known_word(tokens, end, lex, gaz) or rank_at(tokens, end, lex):
             return 0  # a rank goes before a name, not after one ("Yang Berbahagia Jeneral X": an honorific)
         end += 1
     return end if end - j >= 2 else 0
+
+
+def _known_word(tokens: list[Token], k: int, lex: Lexicon, gaz: Gazetteer) -> bool:
+    """A word the lexicons know of no person's name: an acronym, a title, rank, role or head word, or the start of
+    a gazetteer name."""
+    word = tokens[k].text
+    return word.isupper() or lex.post_word(word.lower()) or gaz.match(tokens, k) is not None

@@ -96,3 +96,11 @@ def function_words(language: str) -> frozenset[str]:
     """A language's function words in lower case (``lexicons/LANG/function_words.tsv``): they tell the
     language of an article, and no post title ends with one ("of", "the", "dari")."""
     return frozenset(row["word"].lower() for row in load_table(f"lexicons/{language}/function_words.tsv"))
+
+
+@lru_cache(maxsize=None)
+def clause_words(language: str) -> frozenset[str]:
+    """The function words that belong to a clause, not to a name (``kind`` clause: "was", "has", "akan",
+    "telah"): a name read by a model never runs on over one."""
+    return frozenset(row["word"].lower() for row in load_table(f"lexicons/{language}/function_words.tsv")
+                     if row["kind"] == "clause")

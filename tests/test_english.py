@@ -386,6 +386,43 @@ def test_a_person_of_a_body_named_in_one_capitalised_run_is_the_person_and_the_b
     assert {("Person", "Mark Tan"), ("Organization", "Singapore Police Force"),
             ("Organization", "Federal Bureau of Investigation")} <= found, found
 
+    # the recogniser tags no body here: the gazetteer lists it, or its head word names it
+    for text, person, body in (("John Carter of the Australian Federal Police met Budi Santoso.", "John Carter",
+                                "Australian Federal Police"),
+                               ("Major General John Carter of the Australian Army met Budi Santoso.", "John Carter",
+                                "Australian Army")):
+        result = extract.propose_all(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
+        found = {(e.type, e.name) for e in result.entities.values()}
+        assert {("Person", person), ("Organization", body)} <= found, found
+
+
+def test_a_rank_written_with_a_hyphen_opens_a_persons_name():
+    """Singaporean, Australian and British news write "Major-General", "Lieutenant-General"; the recogniser reads
+    the rank as its training data writes it, two words, and finds the name after it."""
+    from kg import extract, nlp
+    from kg.model import Article
+
+    for pattern in ("He met Major-General {} in Jakarta.", "Lieutenant-General {} of the Malaysian Army visited Jakarta."):
+        for person in ("Tan Kah Seng", "Ong Bee Lian", "Koh Boon Wah", "Ahmad Zaki Hassan"):
+            text = pattern.format(person)
+            result = extract.propose_all(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
+            found = {(e.type, e.name) for e in result.entities.values()}
+            assert ("Person", person) in found, (text, found)
+
+
+def test_a_rank_and_the_name_after_it_are_no_part_of_the_body_named_after_of_the():
+    """"Major General Koh of the Singapore Army": a rank opens no body's name, and "of the" does not join the name
+    after a rank to the body after it, whether or not the recogniser finds the name."""
+    from kg import extract, nlp
+    from kg.model import Article
+
+    for text, body in (("Major General Koh of the Singapore Army met Budi Santoso.", "Singapore Army"),
+                       ("Rear Admiral Tan Kah Seng of the Republic of Singapore Navy met Budi Santoso.",
+                        "Republic of Singapore Navy")):
+        result = extract.propose_all(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
+        bodies = {e.name for e in result.entities.values() if e.type == "Organization"}
+        assert bodies == {body}, (text, bodies)
+
 
 def test_a_body_or_place_the_recogniser_finds_may_begin_with_a_word_no_persons_name_begins_with():
     """"National", "Central", "South": no person's name begins so, but bodies and places do; the word alone

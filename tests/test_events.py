@@ -219,6 +219,29 @@ def test_a_recognised_name_cut_inside_a_bracket_is_made_whole():
     assert whole_brackets(words, 7, 11, []) == (2, 11)  # no rule span: the capitalised words before the "("
 
 
+def test_a_recognised_name_ends_before_a_clause_a_place_or_a_trailing_function_word():
+    """A name may run on over the verb of its clause ("... has been renewed twice since 2009"), over where
+    the signing happened ("di Canberra") or end on a preposition before a date ("... Meeting on 9 September"):
+    the name ends before them."""
+    def names(text: str, language: str) -> set[str]:
+        analyzed = nlp.run(Article(id="t", text=text, source="test", published=None, language=language))
+        return {m.name for m in analyzed.mentions if m.type in ("Event", "Agreement")}
+
+    assert names("The MOU on defence cooperation has been renewed twice since 2009.", "en") == {
+        "MOU on defence cooperation"}
+    assert names("Kedua menteri menandatangani Perjanjian Kerja Sama Pertahanan di Canberra, Kamis.",
+                 "id") == {"Perjanjian Kerja Sama Pertahanan"}
+    assert names("Their meeting followed the Seventh Indonesia-Australia 2+2 Meeting on 9 September 2021 in "
+                 "Jakarta.", "en") == {"Seventh Indonesia-Australia 2+2 Meeting"}
+    assert names("Indonesia dan Rusia menandatangani perjanjian ekstradisi yang menurut kedua negara akan "
+                 "membantu memerangi kejahatan transnasional.", "id") == {"perjanjian ekstradisi"}
+    from kg.nlp.occasions import name_end  # the recogniser's span as it may come, cut at a date or a weekday
+
+    assert name_end(["Seventh", "Indonesia-Australia", "2+2", "Meeting", "on"], 0, 5) == 4
+    assert name_end(["signed", "a", "pact", "on", "Tuesday"], 2, 5) == 3
+    assert name_end(["perjanjian", "ekstradisi", "yang"], 0, 3) == 2
+
+
 def test_the_event_recogniser_tags_a_sentence_alike_whatever_it_read_before(monkeypatch):
     """Once a recogniser has tagged ``AMORTISE`` sentences it passes crfsuite only the attributes of its model.
     That must leave out only what crfsuite would drop anyway: leaving out attributes of small weight too had

@@ -10,10 +10,9 @@ from functools import cached_property
 from kg.extract.coref import PersonRef
 from kg.model import AnalyzedArticle, Evidence, Mention, Sentence, TimeExpr, Token
 from kg.nlp.dates import full_date, opens_period, period_openers
-from kg.nlp.lexicon import Lexicon
+from kg.nlp.lexicon import LOCATIVE, Lexicon
 
 PARTY_TYPES = ("Person", "Organization", "Country")
-LOCATIVE = frozenset({"di", "in", "at"})
 SINCE_REACH = 10  # words before a time that may hold it ("sejak X dilantik sebagai Menteri Luar Negeri pada Oktober 2024")
 DIRECTIONAL = frozenset({"ke", "to"})  # "a visit to Indonesia": the place when no "di"/"in" names one
 MAX_VENUE = 8  # words of a venue name between a locative and the city after its comma

@@ -9,7 +9,8 @@ from collections import Counter
 from datetime import date, timedelta
 
 from kg.extract.candidates import CARRY, by_rule
-from kg.extract.context import LOCATIVE, SentenceView
+from kg.extract.context import SentenceView
+from kg.nlp.lexicon import LOCATIVE
 from kg.model import Article, Claim, Entity, TimeExpr
 from kg.nlp import gazetteer
 from kg.nlp.dates import full_date, opens_period

@@ -44,7 +44,7 @@ def run(article: Article, *, events: EventRecogniser | None | bool = True) -> An
     # costs time in proportion to its length
     chunks = [head_chunks(sentence.tokens, lex, gaz) for sentence in sentences]  # head-word names, read by three passes
     recogniser = ner.load(article.language)
-    proposed = [propose(sentence.tokens, recogniser) if recogniser else [] for sentence in sentences]
+    proposed = [propose(sentence.tokens, recogniser, lex) if recogniser else [] for sentence in sentences]
     bodies = [bodies_without_people(sentence.tokens, here, spans, gaz, lex)  # the event recogniser reads ``chunks`` as trained
               for sentence, here, spans in zip(sentences, chunks, proposed)]
     found: list[list[Mention]] = [sentence_mentions(sentence, article.text, gaz=gaz, lex=lex, chunks=here)

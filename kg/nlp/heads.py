@@ -12,12 +12,13 @@ import re
 from kg.names import without_parentheses
 from kg.nlp.gazetteer import Gazetteer, GazetteerEntry, norm_key
 from kg.nlp.lexicon import Lexicon, months, weekdays
-from kg.nlp.mentions import MAX_HEAD, heads_at, joining_hyphen, rank_at
+from kg.nlp.mentions import MAX_HEAD, heads_at, joining_hyphen, match_rank, rank_at
 from kg.nlp.ner.clusters import load as load_clusters
 from kg.nlp.ner.english import title_case
 from kg.nlp.run_on import member_after_body, without_person
 from kg.nlp.titles import match_title
 from kg.nlp.tokens import YEAR, Token
+from kg.resources import clause_words
 
 CONNECTORS = frozenset({"of", "on", "and", "for", "the", "in", "dan", "untuk", "tentang", "&", "-", "–", "to"})
 _NAME_GOES_ON = frozenset({"in", "on", "of", "for", "to", "tentang", "untuk"})  # after "(MLA)"; "dan" starts a new name
@@ -34,6 +35,7 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
     chunks: dict[int, tuple[int, str, str]] = {}
     headline = lex.language == "en" and title_case([t.text for t in tokens])
     i = 0
+    named = -1  # where the name after a rank begins: a person's, which "of the" does not join to the body after it
     while i < len(tokens):
         lower, etype = _lower_name(tokens, i, lex)
         if lower:
@@ -43,6 +45,10 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
             continue
         if not (tokens[i].is_cap and tokens[i].is_word) or _capitalised_by_the_sentence(tokens, i, lex):
             i += 1
+            continue
+        rank = match_rank(tokens, i, lex) if rank_at(tokens, i, lex) else 0
+        if rank and tokens[i + rank].text.lower() not in lex.head_words:  # "Major-General X of the Singapore
+            i = named = i + rank  # Army" is no body; "General Secretariat", "General Directorate of ..." are
             continue
         series = series_end(tokens, i, lex)
         if series:
@@ -78,7 +84,7 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
                 j += 1  # "MoU A dan Treaty B" are two names: a connector before a new head ends the first
             elif (j > i and tok.text.lower() in _NAME_CONTINUES and j + 2 < len(tokens)
                   and tokens[j + 1].text.lower() == "the" and tokens[j + 2].is_cap
-                  and not _place_or_title(tokens, i, j, lex, gaz)
+                  and not _place_or_title(tokens, i, j, lex, gaz) and i != named
                   and (tok.text.lower() != "for" or any(t.text.lower() in lex.head_words for t in tokens[i:j]))):
                 # "General Assembly of the International Criminal Police Organization", "71st Regular Session of
                 # the UN General Assembly"; not "Port Moresby for the APEC Summit", "Chief of the Australian
@@ -242,8 +248,8 @@ def _lower_name(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, str]:
 
 SUBJECT_OPENERS = frozenset({"on", "tentang", "mengenai", "about", "concerning", "terkait"})
 BODY_STOPS = frozenset({"tentang", "mengenai"})  # open a subject; in no body's name of the 450 annotated articles
-SUBJECT_STOPS = frozenset({"between", "antara", "with", "dengan", "which", "yang", "that", "signed", "ditandatangani",
-                           "was", "were", "is", "are", "by", "oleh", "at", "di", "in", "pada", "to", "ke", "and", "dan"})
+SUBJECT_STOPS = frozenset({"between", "antara", "with", "dengan", "yang", "signed", "ditandatangani", "by", "oleh", "at", "di",
+                           "in", "pada", "to", "ke", "and", "dan"}) | clause_words("en") | clause_words("id")
 MAX_SUBJECT = 10  # words of an agreement's subject in lower case
 SECOND_DOCUMENT = frozenset({"a", "an", "the"})  # "an agreement on X and a swap agreement": "and a" opens another
 

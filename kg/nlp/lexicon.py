@@ -9,6 +9,8 @@ from kg.nlp.gazetteer import phrase_prefixes, token_key
 from kg.nlp.tokens import tokenize
 from kg.resources import data_dir, load_table
 
+LOCATIVE = frozenset({"di", "in", "at"})  # the words that say where something happened: "di Canberra", "in Bali"
+
 
 @dataclass(frozen=True)
 class Title:

@@ -20,13 +20,13 @@ from collections.abc import Collection
 from dataclasses import replace
 from functools import lru_cache
 
-from kg.model import Mention, Sentence
+from kg.model import Mention, Sentence, Token
 from kg.names import norm_key, without_parentheses
-from kg.nlp.lexicon import event_references, weekdays
+from kg.nlp.lexicon import LOCATIVE, event_references, weekdays
 from kg.nlp.heads import SECOND_DOCUMENT
 from kg.nlp.ner.events import EventRecogniser, chunk_tags
 from kg.nlp.recognise import ACRONYM
-from kg.resources import function_words
+from kg.resources import clause_words, function_words
 
 TYPES = {"EVENT": "Event", "AGREEMENT": "Agreement"}
 Span = tuple[int, int]
@@ -66,15 +66,26 @@ def documents(words: list[str], first: int, end: int, kind: str) -> list[Span]:
 
 
 def name_end(words: list[str], first: int, end: int) -> int:
-    """Where a recognised name really ends: before a weekday or a demonstrative it ran on into, and before
-    trailing punctuation other than a closing bracket."""
+    """Where a recognised name really ends: before a weekday, a demonstrative or a clause's function word it ran
+    on into ("The MOU on defence cooperation was first signed in 2009"), before trailing punctuation other than a
+    closing bracket, and before the function words it would end with ("Seventh Indonesia-Australia 2+2 Meeting
+    on 9 September", "a pact on Tuesday", "perjanjian ekstradisi yang menurut ...")."""
     for k in range(first + 1, end):
         if words[k].lower() in _breaks():
             end = k
             break
-    while end > first and not words[end - 1][:1].isalnum() and words[end - 1] != ")":
+    while end > first and (not words[end - 1][:1].isalnum() and words[end - 1] != ")"
+                           or end > first + 1 and words[end - 1].lower() in _function()):
         end -= 1
     return end
+
+
+def before_place(tokens: list[Token], first: int, end: int, places: set[int]) -> int:
+    """Where a recognised name ends that ran on into where it happened ("menandatangani Perjanjian Kerja Sama
+    Pertahanan di Canberra"): before a locative whose place the rules found. Of the 1,443 event and agreement
+    names and aliases the 450 annotated articles give, 3 end so; the head-word rules stop there too."""
+    return next((k for k in range(first + 1, end - 1) if tokens[k].text.lower() in LOCATIVE
+                 and tokens[k + 1].start in places), end)
 
 
 def name_start(words: list[str], first: int, end: int, kind: str = "EVENT") -> int:
@@ -137,7 +148,12 @@ def _breaks() -> frozenset[str]:
     """Words no name runs on into: weekdays ("Konferensi ASEANAPOL Kamis (8/11)") and demonstratives
     ("ADMM ke-6 tersebut")."""
     pointing = {word for word, kind in event_references().kinds.items() if kind == "demonstrative"}
-    return frozenset(pointing) | weekdays()
+    return frozenset(pointing) | weekdays() | clause_words("id") | clause_words("en")
+
+
+@lru_cache(maxsize=1)
+def _function() -> frozenset[str]:
+    return function_words("id") | function_words("en")
 
 
 def with_named_occasions(sentence: Sentence, text: str, found: list[Mention], *, recogniser: EventRecogniser,
@@ -148,9 +164,10 @@ def with_named_occasions(sentence: Sentence, text: str, found: list[Mention], *,
     words = [t.text for t in tokens]
     kinds: dict[Span, str] = {}
     rule_spans = [(start, start + n) for start, (n, _key, _etype) in chunks.items()]
+    places = {m.start for m in found if m.type in ("Place", "Country")}
     for found_first, found_end, kind in recogniser.entities(words, language, chunk_tags(len(tokens), chunks)):
         for first, end in documents(words, found_first, found_end, kind):
-            end = name_end(words, first, end)
+            end = name_end(words, first, before_place(tokens, first, end, places))
             first = name_start(words, first, end, kind)
             first, end = whole_brackets(words, first, end, rule_spans)
             if end > first:

@@ -28,7 +28,7 @@ _AND = frozenset({"and", "dan"})  # between a person and the next party: "Genera
 _RANK_PUNCT = frozenset({"(", ")", "."})  # inside a rank: "Brigjen TNI (Purn)", "Kol."
 
 
-def propose(tokens: list[Token], recogniser: Recogniser) -> list[tuple[int, int, str]]:
+def propose(tokens: list[Token], recogniser: Recogniser, lex: Lexicon | None = None) -> list[tuple[int, int, str]]:
     """The recogniser's spans over a sentence, read once: by the rules, where a body's name ends
     (``bodies_without_people``), and by ``model_mentions``.
 
@@ -38,7 +38,11 @@ def propose(tokens: list[Token], recogniser: Recogniser) -> list[tuple[int, int,
     its own ("Venezuela 's Ramon Guzman"), and the English recogniser reads the owner and the name after it
     apart only when it sees that token; without it, "Venezuela's Ramon Guzman", "Burma's Suu Kyi" and
     "Talabani's treason" were each one person (13 of the 100 wrong people of ``bench/en_names.py``'s dev
-    documents). The Indonesian data has no such token: there the possessive is dropped."""
+    documents). The Indonesian data has no such token: there the possessive is dropped. A rank of whole words
+    written with a hyphen ("Major-General", "Lieutenant-General", as Singaporean, Australian and British news
+    write them) goes as the two words the data writes ("Major General Sam Victor Malu"): joined, the
+    recogniser saw no rank, and "Major-General Tan Kah Seng of the Singapore Army" no person. An abbreviated
+    one ("Lt-Gen") goes as written, which it reads well."""
     if not tokens:
         return []
     words: list[str] = []
@@ -49,6 +53,13 @@ def propose(tokens: list[Token], recogniser: Recogniser) -> list[tuple[int, int,
         end = k + 1
         while joining_hyphen(tokens, end) and _written_joined(tokens[end - 1], tokens[end + 1]):
             end += 2  # "al - Assad" is the word "al-Assad"
+        if end - k == 3 and lex is not None and token_key(tokens[k:end]) in lex.ranks and min(
+                len(tokens[k].text), len(tokens[k + 2].text)) > 3:
+            words += [tokens[k].text, tokens[k + 2].text]  # "Major-General" is "Major General"
+            first += [k, k + 2]
+            last += [k, k + 2]
+            k = end
+            continue
         text = "".join(t.text for t in tokens[k:end])
         bare = _without_possessive(text)
         words.append(bare)
@@ -82,7 +93,7 @@ def bodies_without_people(tokens: list[Token], chunks: dict[int, tuple[int, str,
     bodies = {s for s, _e, label in proposed if label == "ORG"}
     for start, (n, _key, etype) in chunks.items():
         end = start + n
-        after = _person_then_body(tokens, start, end, people, bodies) if etype == "Organization" else None
+        after = _person_then_body(tokens, start, end, people, bodies, gaz, lex) if etype == "Organization" else None
         if after is not None:
             del out[start]
             name = without_parentheses(" ".join(t.text for t in tokens[after:end]))
@@ -106,11 +117,14 @@ def bodies_without_people(tokens: list[Token], chunks: dict[int, tuple[int, str,
 
 
 def _person_then_body(tokens: list[Token], start: int, end: int, people: list[tuple[int, int]],
-                      bodies: set[int]) -> int | None:
+                      bodies: set[int], gaz: Gazetteer, lex: Lexicon) -> int | None:
     """Where the body begins in a capitalised run the head-word rules took for one body, "Don Penney of the
     Rochester Fire Department", "Sarah Jones of the Australian Federal Police": the recogniser sees a person,
-    then "of (the)", then a body. "And" before the body ends the person's name too ("Commander General Agus
-    Subiyanto and Royal Thai Armed Forces Chief ..." had been one body). None when the run is one body."""
+    then "of (the)", then a body, which the recogniser may see, the gazetteer list or a head word name (the
+    recogniser often leaves a listed body untagged: "Sarah Jones of the Australian Federal Police" had been one
+    body). "And" before the body ends the person's name too, where the recogniser sees the body ("Commander
+    General Agus Subiyanto and Royal Thai Armed Forces Chief ..." had been one body). None when the run is one
+    body."""
     for s, e in people:
         if not start <= s < e < end or tokens[e].text.lower() not in _OF | _AND:
             continue
@@ -119,7 +133,15 @@ def _person_then_body(tokens: list[Token], start: int, end: int, people: list[tu
             k += 1
         if k in bodies:
             return k
+        if k < end and tokens[e].text.lower() in _OF and tokens[k].is_cap and (
+                _listed_body(gaz, tokens, k) or any(t.text.lower() in lex.head_words for t in tokens[k:end])):
+            return k
     return None
+
+
+def _listed_body(gaz: Gazetteer, tokens: list[Token], k: int) -> bool:
+    found = gaz.match(tokens, k)
+    return found is not None and found[1].type == "Organization"
 
 
 def model_mentions(sentence: Sentence, text: str, taken: list[Mention], *, proposed: list[tuple[int, int, str]],

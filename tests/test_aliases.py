@@ -51,6 +51,20 @@ def test_a_body_with_its_home_country_after_it_and_a_person_by_initials_are_one_
     assert list(people) == ["Susilo Bambang Yudhoyono"] and "SBY" in people["Susilo Bambang Yudhoyono"], people
 
 
+def test_a_listed_body_named_with_its_home_country_in_another_form_is_the_listed_body(runner, tmp_path):
+    """"Kepolisian RI" and "Kepolisian Indonesia" are the gazetteer's "Kepolisian Negara Republik Indonesia"
+    (listed with the alias "Kepolisian Republik Indonesia"), and the post a title gives there goes to it."""
+    records = _build(runner, tmp_path, (
+        "Jakarta - Wakil Kepala Kepolisian RI Komjen Pol Budi Santoso menerima kunjungan Komisaris Kepolisian "
+        "Federal Australia John Carter di Jakarta, Selasa (5/3/2024). "
+        "Hubungan Kepolisian Indonesia dan Kepolisian Federal Australia sangat erat, kata Budi.\n"), "id")
+    bodies = _entities(records, "Organization")
+    assert "Kepolisian Negara Republik Indonesia" in bodies, bodies
+    assert not {"Kepolisian RI", "Kepolisian Indonesia"} & set(bodies), bodies
+    posts = {(c["subject"], c["object"]) for c in records if c["kind"] == "claim" and c["relation"] == "holds_position"}
+    assert ("Budi Santoso", "Kepolisian Negara Republik Indonesia") in posts, posts
+
+
 def test_the_mou_is_the_one_named_memorandum_and_takes_its_date(runner, tmp_path):
     records = _build(runner, tmp_path, (
         "Jakarta - Kepolisian Negara Republik Indonesia dan Kepolisian Diraja Malaysia menandatangani Nota "

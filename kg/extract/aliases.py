@@ -47,8 +47,14 @@ def unify_forms(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     forms = {key: entry.forms for key, entry in names.items()}
     target = bracketed(analyzed.mentions, analyzed.article.text, listed, analyzed.article.language)
     run_on: set[str] = set()
+    homes: dict[str, str] = {}  # key -> the listed body it names with its home country in another form
     for key, entry in names.items():
         if key in listed or key in target:
+            continue
+        home = _home_listed(entry, gaz)
+        if home is not None:
+            target[key] = (home, gaz.entries[home].type)
+            homes[key] = home
             continue
         longer = _run_on(key, entry, names, headlines)
         if longer is not None:
@@ -69,6 +75,7 @@ def unify_forms(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     mentions = [m if m.key not in target else replace(m, key=target[m.key][0]) if m.type not in NAMED
                 else replace(cut_to(m, names[target[m.key][0]].forms) if m.key in run_on else m, key=target[m.key][0],
                              type=target[m.key][1]) for m in analyzed.mentions]
+    mentions = [replace(m, body=homes[m.body]) if m.body in homes else m for m in mentions]  # the post a title gives too
     return replace(analyzed, mentions=mentions)
 
 
@@ -170,6 +177,26 @@ def _qualified(key: str, entry: Named, names: dict[str, Named], listed: set[str]
         elif any(" ".join(t) in QUALIFIERS for t in _tails(entry.forms, other.forms)):
             found.append(k)
     return _one(found)
+
+
+HOME_FORMS = ("republik indonesia", "ri", "indonesia")  # how Indonesian news names its home country after a body
+
+
+def _home_listed(entry: Named, gaz: gazetteer.Gazetteer) -> str | None:
+    """The listed body a name denotes that gives its home country in another form than the gazetteer's:
+    "Kepolisian RI" and "Kepolisian Indonesia" are "Kepolisian Republik Indonesia", Polri. None for a name
+    whose form without the country is the listed one (the gazetteer found those)."""
+    if entry.type != "Organization":
+        return None
+    for form in sorted(entry.forms):
+        for n in (2, 1):
+            if len(form) > n and " ".join(form[-n:]) in QUALIFIERS:
+                head = " ".join(form[:-n])
+                found = [gaz.by_alias(f"{head} {home}") for home in HOME_FORMS]
+                listed = next((e for e in found if e is not None and e.type == "Organization"), None)
+                if listed is not None:
+                    return listed.key
+    return None
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from kg.extract.brackets import bracketed
-from kg.extract.country_forms import country_core, country_named
+from kg.extract.country_forms import HOME, country_core, country_named, home_listed
 from kg.model import AnalyzedArticle, Mention
 from kg.names import norm_key
 from kg.nlp import gazetteer, lexicon
@@ -28,7 +28,6 @@ RESOLVED = ("Person", "Organization", "Event", "Agreement")
 NAMED = (*RESOLVED, "Place")  # the types whose names are read: a place may be a mistyped surname
 SHORT_TYPES = ("Place", "Organization")  # a person's surname alone, mistyped by the recogniser
 ARTICLES = frozenset({"the"})
-QUALIFIERS = frozenset({"ri", "republik indonesia", "indonesia"})  # the home country of Indonesian news: a body's own
 _ORDINAL_TAIL = re.compile(r"^(?:ke-?\d+|\d+(?:st|nd|rd|th)?|[IVX]+)$", re.I)
 VAGUEST = "agreement"  # the kind of "agreement", "pact", "kesepakatan" in lexicons/generic_agreements.tsv
 _SKIPPED = frozenset({"of", "on", "the", "and", "for", "in", "dan", "untuk", "tentang", "se", "ke"})  # of norm_key words
@@ -51,7 +50,7 @@ def unify_forms(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     for key, entry in names.items():
         if key in listed or key in target:
             continue
-        home = _home_listed(entry, gaz)
+        home = home_listed(entry.forms, gaz) if entry.type == "Organization" else None
         if home is not None:
             target[key] = (home, gaz.entries[home].type)
             homes[key] = home
@@ -172,31 +171,11 @@ def _qualified(key: str, entry: Named, names: dict[str, Named], listed: set[str]
     for k, other in names.items():
         if k == key or other.type != "Organization":
             continue
-        if k in listed and any(" ".join(t) in QUALIFIERS for t in _tails(other.forms, entry.forms)):
+        if k in listed and any(" ".join(t) in HOME for t in _tails(other.forms, entry.forms)):
             found.append(k)  # the qualified form joins a listed body; else the shorter joins it
-        elif any(" ".join(t) in QUALIFIERS for t in _tails(entry.forms, other.forms)):
+        elif any(" ".join(t) in HOME for t in _tails(entry.forms, other.forms)):
             found.append(k)
     return _one(found)
-
-
-HOME_FORMS = ("republik indonesia", "ri", "indonesia")  # how Indonesian news names its home country after a body
-
-
-def _home_listed(entry: Named, gaz: gazetteer.Gazetteer) -> str | None:
-    """The listed body a name denotes that gives its home country in another form than the gazetteer's:
-    "Kepolisian RI" and "Kepolisian Indonesia" are "Kepolisian Republik Indonesia", Polri. None for a name
-    whose form without the country is the listed one (the gazetteer found those)."""
-    if entry.type != "Organization":
-        return None
-    for form in sorted(entry.forms):
-        for n in (2, 1):
-            if len(form) > n and " ".join(form[-n:]) in QUALIFIERS:
-                head = " ".join(form[:-n])
-                found = [gaz.by_alias(f"{head} {home}") for home in HOME_FORMS]
-                listed = next((e for e in found if e is not None and e.type == "Organization"), None)
-                if listed is not None:
-                    return listed.key
-    return None
 
 
 @dataclass(frozen=True)
@@ -251,7 +230,7 @@ def _spell(form: tuple[str, ...], spelled: Spellings) -> tuple[tuple[str, ...], 
 
 def _unqualified(words: tuple[str, ...]) -> tuple[str, ...]:
     for n in (2, 1):
-        if len(words) > n + 1 and " ".join(words[-n:]) in QUALIFIERS:
+        if len(words) > n + 1 and " ".join(words[-n:]) in HOME:
             return words[:-n]
     return words
 

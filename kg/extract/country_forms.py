@@ -1,6 +1,7 @@
 """One body named with and without its country, or in two spellings: "Indonesia's Corruption Eradication
 Commission" and "Corruption Eradication Commission", "Japan Coast Guard" and "Japanese Coast Guard",
-"Organisation" and "Organization of Islamic Cooperation". A short form of ``aliases``, kept apart as it reads
+"Organisation" and "Organization of Islamic Cooperation"; "Kepolisian RI" and the listed "Kepolisian Republik
+Indonesia". A short form of ``aliases``, kept apart as it reads
 the gazetteer's countries, their adjectives and possessives, and the spelling lexicon.
 """
 
@@ -65,3 +66,23 @@ def _country_words() -> dict[Form, str]:
 def _american(word: str) -> str:
     spelled = lexicon.spellings().get(word, word)
     return spelled[:-7] + "ization" if spelled.endswith("isation") else spelled
+
+
+HOME = frozenset({"ri", "republik indonesia", "indonesia"})  # the home country of Indonesian news: a body's own
+HOME_FORMS = ("republik indonesia", "ri", "indonesia")  # the forms tried in the gazetteer, the formal one first
+
+
+def home_listed(forms: set[Form], gaz: gazetteer.Gazetteer) -> str | None:
+    """The listed body a name denotes that gives its home country in another form than the gazetteer's:
+    "Kepolisian RI" and "Kepolisian Indonesia" are "Kepolisian Republik Indonesia", Polri, where the article
+    names it no other way. None for a name whose form without the country is the listed one (the gazetteer
+    found those)."""
+    for form in sorted(forms):
+        for n in (2, 1):
+            if len(form) > n and " ".join(form[-n:]) in HOME:
+                head = " ".join(form[:-n])
+                found = [gaz.by_alias(f"{head} {home}") for home in HOME_FORMS]
+                listed = next((e for e in found if e is not None and e.type == "Organization"), None)
+                if listed is not None:
+                    return listed.key
+    return None

@@ -92,15 +92,18 @@ def committee_words(kind: str = "committee") -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
-def function_words(language: str) -> frozenset[str]:
-    """A language's function words in lower case (``lexicons/LANG/function_words.tsv``): they tell the
-    language of an article, and no post title ends with one ("of", "the", "dari")."""
+def function_words(language: str | None = None) -> frozenset[str]:
+    """A language's function words in lower case (``lexicons/LANG/function_words.tsv``), or with no language
+    both languages' (Indonesian news quotes English names): they tell the language of an article, and no post
+    title ends with one ("of", "the", "dari")."""
+    if language is None:
+        return function_words("id") | function_words("en")
     return frozenset(row["word"].lower() for row in load_table(f"lexicons/{language}/function_words.tsv"))
 
 
-@lru_cache(maxsize=None)
-def clause_words(language: str) -> frozenset[str]:
-    """The function words that belong to a clause, not to a name (``kind`` clause: "was", "has", "akan",
-    "telah"): a name read by a model never runs on over one."""
-    return frozenset(row["word"].lower() for row in load_table(f"lexicons/{language}/function_words.tsv")
-                     if row["kind"] == "clause")
+@lru_cache(maxsize=1)
+def clause_words() -> frozenset[str]:
+    """The function words of both languages that belong to a clause, not to a name (``kind`` clause: "was",
+    "has", "akan", "telah"): a name never runs on over one."""
+    return frozenset(row["word"].lower() for language in ("id", "en")
+                     for row in load_table(f"lexicons/{language}/function_words.tsv") if row["kind"] == "clause")

@@ -180,7 +180,7 @@ def _role(view: SentenceView, person: str, body: str) -> str | None:
         while words and not words[0][:1].isupper():
             words = words[1:]
     words = words[:MAX_ROLE]
-    while words and (words[-1].lower() in function_words("id") or words[-1].lower() in function_words("en")):
+    while words and words[-1].lower() in function_words():
         words.pop()  # "X, deputy commander of the Vietnam Coast Guard": the role is "deputy commander"
     return " ".join(words) or None
 

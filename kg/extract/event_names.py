@@ -67,7 +67,7 @@ def acronyms_of(names: list[str]) -> frozenset[str]:
 
 def _pieces(name: str, words: dict[str, str]) -> list[Piece]:
     gaz = gazetteer.load()
-    skip = function_words("en") | function_words("id")
+    skip = function_words()
     forms = _forms()
     tokens = tokenize(name)
     out: list[Piece] = []

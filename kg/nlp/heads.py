@@ -249,7 +249,7 @@ def _lower_name(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, str]:
 SUBJECT_OPENERS = frozenset({"on", "tentang", "mengenai", "about", "concerning", "terkait"})
 BODY_STOPS = frozenset({"tentang", "mengenai"})  # open a subject; in no body's name of the 450 annotated articles
 SUBJECT_STOPS = frozenset({"between", "antara", "with", "dengan", "yang", "signed", "ditandatangani", "by", "oleh", "at", "di",
-                           "in", "pada", "to", "ke", "and", "dan"}) | clause_words("en") | clause_words("id")
+                           "in", "pada", "to", "ke", "and", "dan"}) | clause_words()
 MAX_SUBJECT = 10  # words of an agreement's subject in lower case
 SECOND_DOCUMENT = frozenset({"a", "an", "the"})  # "an agreement on X and a swap agreement": "and a" opens another
 
@@ -279,7 +279,7 @@ def _another_body(tokens: list[Token], i: int, j: int, gaz: Gazetteer, lex: Lexi
         return True
     keys = [t.text.lower() for t in tokens[i:j]]
     named = any(etype == "Organization" for k in range(len(keys)) for _n, etype, _p in heads_at(keys, k, lex))
-    if not named and not any(_listed_body(gaz.match(tokens, k)) for k in range(i, j)):
+    if not named and not any(listed_body(gaz.match(tokens, k)) for k in range(i, j)):
         return False  # "UK Serious and Organised Crime Agency": no body's name before the "and"
     end = j + 1
     while end < len(tokens) and tokens[end].is_cap and tokens[end].is_word:
@@ -289,7 +289,8 @@ def _another_body(tokens: list[Token], i: int, j: int, gaz: Gazetteer, lex: Lexi
                for k in range(len(after)) for n, etype, position in heads_at(after, k, lex))
 
 
-def _listed_body(found: tuple[int, GazetteerEntry] | None) -> bool:
+def listed_body(found: tuple[int, GazetteerEntry] | None) -> bool:
+    """A gazetteer match (``Gazetteer.match``) that is a listed body."""
     return found is not None and found[1].type == "Organization"
 
 

@@ -75,7 +75,7 @@ def name_end(words: list[str], first: int, end: int) -> int:
             end = k
             break
     while end > first and (not words[end - 1][:1].isalnum() and words[end - 1] != ")"
-                           or end > first + 1 and words[end - 1].lower() in _function()):
+                           or end > first + 1 and words[end - 1].lower() in function_words()):
         end -= 1
     return end
 
@@ -140,7 +140,7 @@ def with_ordinal(m: Mention, text: str) -> Mention:
 
 @lru_cache(maxsize=1)
 def _framing() -> frozenset[str]:
-    return frozenset(event_references().kinds) | function_words("id") | function_words("en")
+    return frozenset(event_references().kinds) | function_words()
 
 
 @lru_cache(maxsize=1)
@@ -148,12 +148,7 @@ def _breaks() -> frozenset[str]:
     """Words no name runs on into: weekdays ("Konferensi ASEANAPOL Kamis (8/11)") and demonstratives
     ("ADMM ke-6 tersebut")."""
     pointing = {word for word, kind in event_references().kinds.items() if kind == "demonstrative"}
-    return frozenset(pointing) | weekdays() | clause_words("id") | clause_words("en")
-
-
-@lru_cache(maxsize=1)
-def _function() -> frozenset[str]:
-    return function_words("id") | function_words("en")
+    return frozenset(pointing) | weekdays() | clause_words()
 
 
 def with_named_occasions(sentence: Sentence, text: str, found: list[Mention], *, recogniser: EventRecogniser,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from kg.model import Mention, Sentence
 from kg.names import without_parentheses
 from kg.nlp.gazetteer import Gazetteer, norm_key, token_key
+from kg.nlp.heads import listed_body
 from kg.nlp.lexicon import Lexicon, months, weekdays
 from kg.nlp.mentions import (INITIAL, JOINED_PARTICLES, degree_length, hyphenated_name, joining_hyphen, match_rank, rank_at,
                              vessels)
@@ -28,7 +29,7 @@ _AND = frozenset({"and", "dan"})  # between a person and the next party: "Genera
 _RANK_PUNCT = frozenset({"(", ")", "."})  # inside a rank: "Brigjen TNI (Purn)", "Kol."
 
 
-def propose(tokens: list[Token], recogniser: Recogniser, lex: Lexicon | None = None) -> list[tuple[int, int, str]]:
+def propose(tokens: list[Token], recogniser: Recogniser, lex: Lexicon) -> list[tuple[int, int, str]]:
     """The recogniser's spans over a sentence, read once: by the rules, where a body's name ends
     (``bodies_without_people``), and by ``model_mentions``.
 
@@ -53,7 +54,7 @@ def propose(tokens: list[Token], recogniser: Recogniser, lex: Lexicon | None = N
         end = k + 1
         while joining_hyphen(tokens, end) and _written_joined(tokens[end - 1], tokens[end + 1]):
             end += 2  # "al - Assad" is the word "al-Assad"
-        if end - k == 3 and lex is not None and token_key(tokens[k:end]) in lex.ranks and min(
+        if end - k == 3 and token_key(tokens[k:end]) in lex.ranks and min(
                 len(tokens[k].text), len(tokens[k + 2].text)) > 3:
             words += [tokens[k].text, tokens[k + 2].text]  # "Major-General" is "Major General"
             first += [k, k + 2]
@@ -134,14 +135,9 @@ def _person_then_body(tokens: list[Token], start: int, end: int, people: list[tu
         if k in bodies:
             return k
         if k < end and tokens[e].text.lower() in _OF and tokens[k].is_cap and (
-                _listed_body(gaz, tokens, k) or any(t.text.lower() in lex.head_words for t in tokens[k:end])):
+                listed_body(gaz.match(tokens, k)) or any(t.text.lower() in lex.head_words for t in tokens[k:end])):
             return k
     return None
-
-
-def _listed_body(gaz: Gazetteer, tokens: list[Token], k: int) -> bool:
-    found = gaz.match(tokens, k)
-    return found is not None and found[1].type == "Organization"
 
 
 def model_mentions(sentence: Sentence, text: str, taken: list[Mention], *, proposed: list[tuple[int, int, str]],

@@ -131,7 +131,7 @@ def _joins(word: str) -> bool:
     """A role word that only joins two others ("dan", "and", "of"): capitalised, it continues a role only
     before another role word ("Politik Dan Keamanan" in a headline), as "Agriculture Secretary Dan Glickman"
     names Dan Glickman."""
-    return word in function_words("id") or word in function_words("en")
+    return word in function_words()
 
 
 def parse_title(

@@ -80,11 +80,6 @@ def _head_starts() -> frozenset[str]:
     return frozenset(head[0] for head in _heads())
 
 
-@lru_cache(maxsize=1)
-def _function_words() -> frozenset[str]:
-    return function_words("en") | function_words("id")
-
-
 def _head_at(tokens: list[Token], i: int, heads: dict[tuple[str, ...], frozenset[str]]) -> tuple[int, frozenset[str]]:
     if tokens[i].text not in _head_starts():
         return 0, frozenset()
@@ -126,6 +121,6 @@ def _run_start(tokens: list[Token], k: int) -> int:
     while start > 0 and (_name_word(tokens[start - 1]) or (tokens[start - 1].text in _JOINS and start > 1
                                                             and _name_word(tokens[start - 2]))):
         start -= 1
-    while start < k and tokens[start].text.lower() in _function_words():
+    while start < k and tokens[start].text.lower() in function_words():
         start += 1
     return start

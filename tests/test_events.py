@@ -123,8 +123,8 @@ def test_english_names_parties_parliaments_and_universities_by_their_head_words(
 
 
 def test_the_head_words_of_the_genre_name_events_and_agreements_without_the_recogniser():
-    """Lectures, retreats, general assemblies, ministerials, dialogues, protocols, declarations, joint statements
-    and memoranda of cooperation are named by their head words (``heads.tsv``), so the rules find them where the recogniser
+    """Lectures, retreats, general assemblies, ministerials, dialogues, protocols, declarations, joint statements,
+    memoranda of cooperation, action and work plans and exchanges of notes are named by their head words (``heads.tsv``), so the rules find them where the recogniser
     does not; a convention centre stays no agreement."""
     cases = [
         ("id", "Kepala BNPT memberikan Kuliah Umum Bahaya Radikalisme di Depok.", "Kuliah Umum Bahaya Radikalisme", "Event"),
@@ -144,6 +144,13 @@ def test_the_head_words_of_the_genre_name_events_and_agreements_without_the_reco
         ("en", "Singapore supported Operation Coral Shield throughout the year.", "Operation Coral Shield", "Event"),
         ("id", "BNPT menggelar Dialog Kebangsaan Pemuda Lintas Agama di Semarang.", "Dialog Kebangsaan Pemuda Lintas Agama", "Event"),
         ("id", "BNPT dan NU menggelar Halaqoh Nasional Ulama Pesantren di Jombang.", "Halaqoh Nasional Ulama Pesantren", "Event"),
+        ("en", "The two police forces adopted the Joint Action Plan on Counter-Terrorism in Canberra.",
+         "Joint Action Plan on Counter-Terrorism", "Agreement"),
+        ("en", "The ministers endorsed the Regional Work Plan on Securing Communities against Illicit Drugs.",
+         "Regional Work Plan on Securing Communities against Illicit Drugs", "Agreement"),
+        ("id", "Kedua pihak menandatangani Exchange of Notes di Jakarta, Senin.", "Exchange of Notes", "Agreement"),
+        ("id", "Kedua menteri menandatangani Pertukaran Nota tentang Proyek Pelabuhan di Tokyo.",
+         "Pertukaran Nota tentang Proyek Pelabuhan", "Agreement"),
     ]
     for language, text, name, etype in cases:
         article = Article(id="t", text=text, source="t", language=language)
@@ -220,7 +227,8 @@ def test_a_recognised_name_cut_inside_a_bracket_is_made_whole():
 
 
 def test_a_recognised_name_ends_before_a_clause_a_place_or_a_trailing_function_word():
-    """A name may run on over the verb of its clause ("... has been renewed twice since 2009"), over where
+    """A name may run on over the verb of its clause ("... has been renewed twice since 2009"), over a
+    conjunction that opens another clause ("... sebagai payung hukum", "the pact during a meeting"), over where
     the signing happened ("di Canberra") or end on a preposition before a date ("... Meeting on 9 September"):
     the name ends before them."""
     def names(text: str, language: str) -> set[str]:
@@ -240,6 +248,9 @@ def test_a_recognised_name_ends_before_a_clause_a_place_or_a_trailing_function_w
     assert name_end(["Seventh", "Indonesia-Australia", "2+2", "Meeting", "on"], 0, 5) == 4
     assert name_end(["signed", "a", "pact", "on", "Tuesday"], 2, 5) == 3
     assert name_end(["perjanjian", "ekstradisi", "yang"], 0, 3) == 2
+    # nor over a conjunction that opens a clause of its own ("as", "during", "before")
+    assert name_end(["MoU", "kerja", "sama", "antara", "Xylo", "dan", "Quor", "sebagai", "payung", "hukum"], 0, 10) == 7
+    assert name_end(["pact", "during", "a", "two", "-day", "meeting"], 0, 6) == 1
 
 
 def test_the_event_recogniser_tags_a_sentence_alike_whatever_it_read_before(monkeypatch):

@@ -55,18 +55,31 @@ def test_english_titles_bodies_quotes_and_dates(runner, tmp_path):
     assert any(c["relation"] == "quoted" and c["subject"] == "Retno Marsudi" for c in claims)
 
 
-def test_a_minister_given_no_country_is_the_host_countrys_not_the_last_body_named():
-    from datetime import date
-
+def _proposed_posts(text: str, language: str = "en") -> set[tuple[str, str, str | None, str]]:
+    """(person, body, role, rule) of every post proposed, the rules' verdicts and the model's candidates."""
     from kg import extract, nlp
     from kg.model import Article
 
+    proposals = extract.propose_all(nlp.run(Article(id="t", text=text, source="test", published=None, language=language)))
+    names = {key: e.name for key, e in proposals.entities.items()}
+    return {(names[c.subject], names[c.object], c.role, c.rule) for c in proposals.claims
+            if c.relation == "holds_position" and c.object}
+
+
+def test_a_minister_given_no_country_is_offered_the_host_countrys_post_not_the_last_body_named():
+    """An English minister whose title names no country may serve the host: the country of the place the
+    sentence names is offered as a candidate the model judges ("candidate:holds_position:title-host"), not
+    a rule's verdict, as a guest's title names no country either (on the annotated articles such posts were
+    right 10 times of 32); the body named last before the title is not offered by the title rule."""
     text = ("While in Jakarta today, the envoy visited a school supported by the British Council and held talks with "
             "the Deputy Minister of Foreign Affairs John Pratama.")
-    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=date(2021, 4, 8), language="en")), rules_only=True)
-    posts = {(result.entities[c.subject].name, result.entities[c.object].name)
-             for c in result.claims if c.relation == "holds_position"}
-    assert posts == {("John Pratama", "Indonesia")}
+    posts = _proposed_posts(text)
+    assert ("John Pratama", "Indonesia", "Deputy Minister of Foreign Affairs", "candidate:holds_position:title-host") in posts, posts
+    assert not [p for p in posts if p[0] == "John Pratama" and p[3].startswith("holds_position")], posts
+    assert not [p for p in posts if p[1] == "British Council" and "title" in p[3]], posts
+    # a post whose title names its country stays the rule's verdict
+    posts = _proposed_posts("While in Jakarta today, the envoy held talks with Indonesian Deputy Foreign Minister John Pratama.")
+    assert ("John Pratama", "Indonesia", "Deputy Foreign Minister", "holds_position:title") in posts, posts
 
 
 def test_the_two_ministers_are_the_ministers_named_last_not_the_president_between_them():
@@ -306,22 +319,14 @@ def test_a_title_after_led_by_takes_the_body_whose_delegation_it_leads():
 
 
 def test_a_minister_who_meets_the_hosts_minister_is_not_the_hosts():
-    """An English minister whose title names no country serves the host country, unless another minister of
-    the sentence serves it by name: two ministers who meet serve two states."""
-    from kg import extract, nlp
-    from kg.model import Article
-
-    def posts(text: str) -> set[tuple[str, str]]:
-        result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")),
-                             rules_only=True)
-        names = {key: e.name for key, e in result.entities.items()}
-        return {(names[c.subject], names[c.object]) for c in result.claims if c.relation == "holds_position"}
-
-    met = posts("Both countries reaffirmed their ties when Minister for Defence John Carter met Indonesian Defence "
-                "Minister Budi Santoso in Jakarta.")
-    assert ("Budi Santoso", "Indonesia") in met and not [b for p, b in met if p == "John Carter"], met
-    hosted = posts("While in Jakarta today, Lord Ahmad met the Minister of Religious Affairs Budi Santoso.")
-    assert ("Budi Santoso", "Indonesia") in hosted, hosted
+    """An English minister whose title names no country is offered the host country's post, unless another
+    minister of the sentence serves it by name: two ministers who meet serve two states."""
+    met = _proposed_posts("Both countries reaffirmed their ties when Minister for Defence John Carter met Indonesian "
+                          "Defence Minister Budi Santoso in Jakarta.")
+    assert ("Budi Santoso", "Indonesia", "Defence Minister", "holds_position:title") in met, met
+    assert not [rule for p, b, r, rule in met if p == "John Carter" and "title" in rule], met
+    hosted = _proposed_posts("While in Jakarta today, Lord Ahmad met the Minister of Religious Affairs Budi Santoso.")
+    assert ("Budi Santoso", "Indonesia", "Minister of Religious Affairs", "candidate:holds_position:title-host") in hosted, hosted
 
 
 def test_a_sentence_dense_with_titles_and_names_is_running_text_not_a_headline():
@@ -571,8 +576,8 @@ def test_a_modifier_before_a_title_is_part_of_the_post():
     assert any(p == "Joko Susilo" and r == "Plt Direktur Jenderal Pemasyarakatan" for p, b, r in posts), posts
     posts = _posts("Penasihat Khusus Perdana Menteri Jepang Kenji Sato hadir di Jakarta.", "id")
     assert ("Kenji Sato", "Jepang", "Penasihat Khusus Perdana Menteri") in posts, posts
-    posts = _posts("Vice Foreign Minister Park Min-ho arrived in Jakarta on Monday.")
-    assert {r for p, b, r in posts if p == "Park Min-ho"} == {"Vice Foreign Minister"}, posts
+    posts = _proposed_posts("Vice Foreign Minister Park Min-ho arrived in Jakarta on Monday.")
+    assert {r for p, b, r, _rule in posts if p == "Park Min-ho" and b == "Indonesia"} == {"Vice Foreign Minister"}, posts
     posts = _posts("UNODC Executive Director Ivan Petrov arrived in Jakarta on Monday.")
     assert {r for p, b, r in posts if p == "Ivan Petrov"} == {"Executive Director"}, posts
 
@@ -596,15 +601,15 @@ def test_a_foreign_city_is_named_as_the_english_article_writes_it():
 
 
 def test_a_visiting_minister_is_not_the_hosts_when_the_article_names_the_hosts_own():
-    """An English minister whose title names no country serves the host country, unless the article names
-    the host's own minister of the same portfolio anywhere: two defence ministers serve two states."""
-    posts = _posts("Secretary of Defense John Carter greeted embassy staff in Suva, Fiji, on Thursday. "
-                   "Carter also met with Fiji's Minister for Defence Pio Tikoduadua.")
-    assert ("Pio Tikoduadua", "Fiji", "Minister for Defence") in posts, posts
-    assert not [b for p, b, r in posts if p == "John Carter"], posts
-    posts = _posts("Minister for Home Affairs John Carter opened a police station in Suva, Fiji, on Thursday. "
-                   "Fiji's Minister for Defence Pio Tikoduadua attended.")
-    assert ("John Carter", "Fiji", "Minister for Home Affairs") in posts, posts
+    """An English minister whose title names no country is offered the host country's post, unless the article
+    names the host's own minister of the same portfolio anywhere: two defence ministers serve two states."""
+    posts = _proposed_posts("Secretary of Defense John Carter greeted embassy staff in Suva, Fiji, on Thursday. "
+                            "Carter also met with Fiji's Minister for Defence Pio Tikoduadua.")
+    assert ("Pio Tikoduadua", "Fiji", "Minister for Defence", "holds_position:title") in posts, posts
+    assert not [rule for p, b, r, rule in posts if p == "John Carter" and "title" in rule], posts
+    posts = _proposed_posts("Minister for Home Affairs John Carter opened a police station in Suva, Fiji, on Thursday. "
+                            "Fiji's Minister for Defence Pio Tikoduadua attended.")
+    assert ("John Carter", "Fiji", "Minister for Home Affairs", "candidate:holds_position:title-host") in posts, posts
 
 
 def test_a_rank_of_several_words_is_no_part_of_the_name_the_recogniser_finds():

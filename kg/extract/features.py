@@ -100,6 +100,7 @@ class ArticleFacts:
         return found
 
 
+_COUNTRY_GUESSES = frozenset({"holds_position:title-home"})  # a rule of kg.extract._post_rule
 MENTION_EDGES = (1, 2, 4)  # buckets of how often the article names an argument
 MENTION_LEVELS = ("1", "2", "4", ">4")
 
@@ -132,6 +133,8 @@ def features(claim: Claim, view: SentenceView, facts: ArticleFacts) -> list[str]
             f += [f"role-head={claim.role.split()[0].lower()}", f"role-last={claim.role.split()[-1].lower()}"]
         if claim.relation == "holds_position":
             f += facts.country_evidence(claim)
+    elif claim.rule in _COUNTRY_GUESSES:  # a state post given the article's own country: is it taken?
+        f += facts.country_evidence(claim)
     if proposed:
         f.append("by-rule")
     own = [t for t in view.triggers if t.relation in spec.triggers]

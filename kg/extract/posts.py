@@ -22,11 +22,17 @@ from kg.nlp.tokens import tokenize
 from kg.resources import function_words
 
 DEFAULT_COUNTRY = {"id": "country:id"}
+GUESSED_BODY = frozenset({"host", "context"})  # how a body was found that the relation model judges as a candidate
 FORMER = frozenset({"mantan", "former", "eks", "ex"})  # before a title: a post held before
 
 
-def holds_position(mentions: list[Mention], language: str, text: str = "") -> Iterator[tuple[Mention, str, str]]:
-    """(person mention, body key, role) for each person the text introduces with a post (GUIDELINES: holds_position).
+def holds_position(mentions: list[Mention], language: str, text: str = "") -> Iterator[tuple[Mention, str, str, str]]:
+    """(person mention, body key, role, how) for each person the text introduces with a post (GUIDELINES:
+    holds_position). ``how`` says where the body came from: the title names it ("named"), the article's own
+    country for a state post ("home"), the country of the place the sentence names ("host"), the body whose
+    delegation the person leads ("led"), a body right before an English title ("before"), the body of the
+    titled people either side ("between"), the body the sentence named last ("context") or the body of the one
+    the person accompanies ("delegation").
 
     A minister's title with no body names the article's own country only for someone the text never gives a
     body: "Menlu AS Mike Pompeo ... Menlu Pompeo" is one American post, not an Indonesian one too."""
@@ -37,21 +43,19 @@ def holds_position(mentions: list[Mention], language: str, text: str = "") -> It
     for m in mentions:
         if m.type != "Person" or not m.role:
             continue
-        body = m.body
+        body, how = m.body, "named"
         post = _unmodified(m.role, language)  # "Vice Foreign Minister" is a minister's post too
         if not body and post.startswith(state_posts("minister", "leader", "leader-abroad")):
             if m.key not in explicit:
                 home = "" if post.startswith(state_posts("leader-abroad")) else DEFAULT_COUNTRY.get(language)
-                body = home or _host_country(by_sentence[m.sentence])
+                body, how = (home, "home") if home else (_host_country(by_sentence[m.sentence]), "host")
                 if body and (_host_minister(m, body, by_sentence[m.sentence])
                              or (not home and _host_counterpart(m, body, mentions, language))):
                     body = ""  # "Minister for Defence X met Indonesian Defence Minister Y in Jakarta": X is the guest
         elif not body and m.key not in explicit:
-            body = (_led_body(m, by_sentence[m.sentence], text, leading) or _body_before_title(m, by_sentence[m.sentence], text)
-                    or _body_between(m, by_sentence[m.sentence]) or _body_in_context(m, by_sentence[m.sentence])
-                    or _delegation_body(m, by_sentence[m.sentence], text, accompanying))
+            body, how = _nearby_body(m, by_sentence[m.sentence], text, leading, accompanying)
         if body:
-            yield m, body, m.role
+            yield m, body, m.role, how
 
 
 def _by_sentence(mentions: list[Mention]) -> dict[int, list[Mention]]:
@@ -115,6 +119,20 @@ def _unmodified(role: str, language: str) -> str:
     n = modifier_length(tokens, 0, lexicon.load(language)) if tokens else 0
     rest = role[tokens[n].start:] if 0 < n < len(tokens) else role
     return " ".join(rest.lower().split())
+
+
+def _nearby_body(person: Mention, mentions: list[Mention], text: str, leading: frozenset[str],
+                 accompanying: frozenset[str]) -> tuple[str, str]:
+    """The body of a post whose title names none, from the sentence around it, and how it was found."""
+    if body := _led_body(person, mentions, text, leading):
+        return body, "led"
+    if body := _body_before_title(person, mentions, text):
+        return body, "before"
+    if body := _body_between(person, mentions):
+        return body, "between"
+    if body := _body_in_context(person, mentions):
+        return body, "context"
+    return _delegation_body(person, mentions, text, accompanying), "delegation"
 
 
 def _host_country(mentions: list[Mention]) -> str:

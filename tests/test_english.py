@@ -819,3 +819,24 @@ def test_a_titled_person_and_another_countrys_body_joined_by_and_are_a_person_an
     result = extract.propose_all(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
     found = {(e.type, e.name) for e in result.entities.values()}
     assert {("Person", "Budi Hartono"), ("Person", "Somchai Rattana"), ("Organization", "Royal Thai Armed Forces")} <= found, found
+
+
+def test_a_post_the_title_proposed_keeps_the_title_as_its_role():
+    """Three candidates may offer one post (the host's country a title proposes, a country named later in the
+    text, a general pair): the one kept carries the title as its role, not the words a general candidate reads
+    before the person ("relayed his appreciation")."""
+    from kg import extract, nlp
+    from kg.model import Article
+
+    text = ("WASHINGTON, June 3, 2017 — Defense Secretary John Carter and Indonesian Defense Minister Budi Santoso "
+            "discussed security challenges during a bilateral meeting today in Singapore. Carter relayed his "
+            "appreciation to the United States for its support.")
+    proposals = extract.propose_all(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
+    names = {key: e.name for key, e in proposals.entities.items()}
+    offered = {c.rule for c in proposals.claims if c.relation == "holds_position"
+               and (names[c.subject], names.get(c.object or "")) == ("John Carter", "United States")}
+    assert {"candidate:holds_position:title-host", "candidate:holds_position"} <= offered, offered
+    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
+    roles = {c.role for c in result.claims if c.relation == "holds_position"
+             and result.entities[c.subject].name == "John Carter"}
+    assert roles == {"Defense Secretary"}, roles

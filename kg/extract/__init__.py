@@ -319,7 +319,8 @@ def _dateline_country(place: str | None) -> str:
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
-    """One claim per relation and pair: a rule's over a general candidate's, a dated one, the fullest role."""
+    """One claim per relation and pair: a rule's over a general candidate's, a title's, a dated one, the fullest
+    role."""
     best: dict[tuple[str, str, str | None], Claim] = {}
     for claim in claims:
         key = claim_key(claim.relation, claim.subject, claim.object)
@@ -329,6 +330,9 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
     return list(best.values())
 
 
-def preference(claim: Claim) -> tuple[bool, bool, int]:
-    """Which of two claims of one fact to keep: a rule's verdict carries its role and qualifiers best."""
-    return (by_rule(claim.rule), claim.date is not None, len((claim.role or "").split()))
+def preference(claim: Claim) -> tuple[bool, bool, bool, int]:
+    """Which of two claims of one fact to keep: a rule's verdict carries its role and qualifiers best, and of
+    two candidates for a post the one a title proposed (``candidate:holds_position:title-host``) carries the
+    title as its role, where a general candidate's role is the words before the person ("relayed his
+    appreciation")."""
+    return (by_rule(claim.rule), ":title" in claim.rule, claim.date is not None, len((claim.role or "").split()))

@@ -253,6 +253,21 @@ def test_a_recognised_name_ends_before_a_clause_a_place_or_a_trailing_function_w
     assert name_end(["pact", "during", "a", "two", "-day", "meeting"], 0, 6) == 1
 
 
+def test_a_recognised_name_never_starts_inside_a_hyphenated_word():
+    """The tokeniser splits "two-day" into "two", "-", "day"; a name the recogniser starts at the "-" or at
+    "day" starts at "two", as the annotators write it ("two-day trilateral meeting on maritime security")."""
+    from kg.nlp.occasions import whole_word_start
+    from kg.nlp.tokens import split_sentences
+
+    tokens = split_sentences("They met at a two-day trilateral meeting on maritime security.")[0].tokens
+    words = [t.text for t in tokens]
+    assert words[4:7] == ["two", "-", "day"], words
+    assert whole_word_start(tokens, 5) == 4 and whole_word_start(tokens, 6) == 4 and whole_word_start(tokens, 7) == 7
+    analyzed = nlp.run(Article(id="t", text="The ministers signed the pact during a two-day trilateral meeting on "
+                                            "maritime security in Bali.", source="test", published=None, language="en"))
+    assert not [m.name for m in analyzed.mentions if m.type == "Event" and not m.name[:1].isalnum()], analyzed.mentions
+
+
 def test_the_event_recogniser_tags_a_sentence_alike_whatever_it_read_before(monkeypatch):
     """Once a recogniser has tagged ``AMORTISE`` sentences it passes crfsuite only the attributes of its model.
     That must leave out only what crfsuite would drop anyway: leaving out attributes of small weight too had

@@ -22,8 +22,9 @@ from functools import lru_cache
 
 from kg.model import Mention, Sentence, Token
 from kg.names import norm_key, without_parentheses
-from kg.nlp.lexicon import LOCATIVE, event_references, weekdays
 from kg.nlp.heads import SECOND_DOCUMENT
+from kg.nlp.lexicon import LOCATIVE, event_references, weekdays
+from kg.nlp.mentions import joining_hyphen
 from kg.nlp.ner.events import EventRecogniser, chunk_tags
 from kg.nlp.recognise import ACRONYM
 from kg.resources import clause_words, function_words
@@ -86,6 +87,15 @@ def before_place(tokens: list[Token], first: int, end: int, places: set[int]) ->
     names and aliases the 450 annotated articles give, 3 end so; the head-word rules stop there too."""
     return next((k for k in range(first + 1, end - 1) if tokens[k].text.lower() in LOCATIVE
                  and tokens[k + 1].start in places), end)
+
+
+def whole_word_start(tokens: list[Token], first: int) -> int:
+    """A recognised name that starts inside a hyphenated word the tokeniser split ("two - day trilateral
+    meeting" read from the "-") starts at the word's first half: "two-day trilateral meeting on maritime
+    security", as the annotators write it."""
+    while joining_hyphen(tokens, first) or (first > 0 and joining_hyphen(tokens, first - 1)):
+        first -= 1
+    return first
 
 
 def name_start(words: list[str], first: int, end: int, kind: str = "EVENT") -> int:
@@ -163,7 +173,7 @@ def with_named_occasions(sentence: Sentence, text: str, found: list[Mention], *,
     for found_first, found_end, kind in recogniser.entities(words, language, chunk_tags(len(tokens), chunks)):
         for first, end in documents(words, found_first, found_end, kind):
             end = name_end(words, first, before_place(tokens, first, end, places))
-            first = name_start(words, first, end, kind)
+            first = whole_word_start(tokens, name_start(words, first, end, kind))
             first, end = whole_brackets(words, first, end, rule_spans)
             if end > first:
                 kinds[(tokens[first].start, tokens[end - 1].end)] = TYPES[kind]

@@ -30,6 +30,18 @@ def read_claims(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def proposed_posts(text: str, language: str) -> set[tuple[str, str, str | None, str]]:
+    """(person, body, role, rule) of every post proposed in a one-article text: the rules' verdicts and the
+    relation model's candidates."""
+    from kg import extract, nlp
+    from kg.model import Article
+
+    proposals = extract.propose_all(nlp.run(Article(id="t", text=text, source="test", published=None, language=language)))
+    names = {key: e.name for key, e in proposals.entities.items()}
+    return {(names[c.subject], names[c.object], c.role, c.rule) for c in proposals.claims
+            if c.relation == "holds_position" and c.object}
+
+
 def sorted_nquads(runner: CliRunner, graph: Path) -> list[str]:
     """The built graph as sorted N-Quads lines: two graphs are equal when these are."""
     result = runner.invoke(app, ["export", "--format", "nq", "--graph", str(graph)])

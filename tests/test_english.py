@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from kg.cli import app
-from tests.conftest import read_claims
+from tests.conftest import proposed_posts, read_claims
 
 ID_TEXT = ("Jakarta - Menteri Luar Negeri Retno Marsudi bertemu Menteri Luar Negeri Inggris Dominic Raab di Jakarta, "
            "Rabu (7/4/2021). Kedua menteri membahas kerja sama penanggulangan terorisme.\n")
@@ -55,15 +55,8 @@ def test_english_titles_bodies_quotes_and_dates(runner, tmp_path):
     assert any(c["relation"] == "quoted" and c["subject"] == "Retno Marsudi" for c in claims)
 
 
-def _proposed_posts(text: str, language: str = "en") -> set[tuple[str, str, str | None, str]]:
-    """(person, body, role, rule) of every post proposed, the rules' verdicts and the model's candidates."""
-    from kg import extract, nlp
-    from kg.model import Article
-
-    proposals = extract.propose_all(nlp.run(Article(id="t", text=text, source="test", published=None, language=language)))
-    names = {key: e.name for key, e in proposals.entities.items()}
-    return {(names[c.subject], names[c.object], c.role, c.rule) for c in proposals.claims
-            if c.relation == "holds_position" and c.object}
+def _proposed_posts(text: str) -> set[tuple[str, str, str | None, str]]:
+    return proposed_posts(text, "en")
 
 
 def test_a_minister_given_no_country_is_offered_the_host_countrys_post_not_the_last_body_named():

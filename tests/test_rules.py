@@ -13,6 +13,7 @@ from kg.model import Article
 from kg.nlp.dates import find_times
 from kg.nlp.tokens import split_sentences
 from kg.rdf.iri import entity_iri
+from tests.conftest import proposed_posts
 
 
 def _article(text: str, published: date | None = None, language: str = "id") -> Article:
@@ -202,21 +203,13 @@ def test_a_described_agreement_the_recogniser_cut_short_is_named_whole(cut):
     assert [m.text for m in signed_documents(sentence, text, [ruled], lexicon.load("en"))] == [cut]
 
 
-def _proposed_posts(text: str, language: str = "id") -> set[tuple[str, str, str | None, str]]:
-    """(person, body, role, rule) of every post proposed: the rules' verdicts and the model's candidates."""
-    proposals = extract.propose_all(nlp.run(_article(text, language=language)))
-    names = {key: e.name for key, e in proposals.entities.items()}
-    return {(names[c.subject], names[c.object], c.role, c.rule) for c in proposals.claims
-            if c.relation == "holds_position" and c.object}
-
-
 def test_a_post_with_no_body_is_offered_the_body_named_before_it():
     """A title that names no body, with the body the sentence named last before it: the pair is a candidate the
     relation model judges ("candidate:holds_position:title-context"), not a rule's verdict (on the 450 annotated
     articles such posts were right 17 times of 46); the model takes this one."""
     text = "Unit Kerja BNPT terdiri dari Deputi Bidang Pencegahan, Perlindungan, dan Deradikalisasi, Mayjen TNI Hendra Wijaya."
     post = ("Hendra Wijaya", "Badan Nasional Penanggulangan Terorisme", "Deputi Bidang Pencegahan, Perlindungan, dan Deradikalisasi")
-    assert (*post, "candidate:holds_position:title-context") in _proposed_posts(text)
+    assert (*post, "candidate:holds_position:title-context") in proposed_posts(text, "id")
     assert not _facts(text, "holds_position")
     result = extract.run(nlp.run(_article(text)))
     assert {(result.entities[c.subject].name, result.entities[c.object].name, c.role) for c in result.claims
@@ -866,7 +859,7 @@ def test_state_posts_with_no_body_serve_the_articles_country():
 def test_a_prime_minister_in_indonesian_news_is_never_indonesias():
     """Indonesia's government has no prime minister: "Perdana Menteri X" with no country named is offered the
     country of the place the meeting is in, not the article's own country as a minister is."""
-    posts = _proposed_posts("Presiden Budi Santoso bertemu Perdana Menteri Hamid Karzal di Kuala Lumpur, Senin (5/5/2025).")
+    posts = proposed_posts("Presiden Budi Santoso bertemu Perdana Menteri Hamid Karzal di Kuala Lumpur, Senin (5/5/2025).", "id")
     assert ("Budi Santoso", "Indonesia", "Presiden", "holds_position:title-home") in posts, posts
     assert not [b for p, b, r, _rule in posts if p == "Hamid Karzal" and b == "Indonesia"], posts
     assert ("Hamid Karzal", "Malaysia", "Perdana Menteri", "candidate:holds_position:title-host") in posts, posts

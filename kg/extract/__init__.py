@@ -14,7 +14,7 @@ from kg.extract import decision
 from kg.extract.aliases import unify_forms, without_articles
 from kg.extract.place_names import unify_places
 from kg.extract.spellings import unify_spellings
-from kg.extract.candidates import CANDIDATE, Carried, by_rule, counterparts, implied_posts, propose
+from kg.extract.candidates import Carried, by_rule, counterparts, implied_posts, propose
 from kg.extract.context import SentenceView, build_views
 from kg.extract.features import ArticleFacts, features, reads_as_post
 from kg.extract.coref import person_refs
@@ -23,7 +23,7 @@ from kg.extract.entities import (build_entities, ensure_entity, resolve_event_re
 from kg.extract.occasions import Occasions
 from kg.extract.qualifiers import date_occasions, fallback_qualifiers
 from kg.extract.quotes import quoted
-from kg.extract.posts import GUESSED_BODY, as_written, former_post, holds_position, is_minister, listed, post_kind, titled
+from kg.extract.posts import as_written, former_post, holds_position, is_minister, listed, post_kind, post_rule, titled
 from kg.extract.scenes import across, hearing, sides
 from kg.extract.relations import attends, cooperates, meets, present, signs, the_two
 from kg.model import AnalyzedArticle, Article, Claim, Entity, Evidence, ExtractedArticle, Sentence
@@ -106,17 +106,6 @@ def lists_of_principals(scored: list[tuple[Claim, bool, list[str]]]) -> set[int]
     return {at[k] for k in decision.whole_lists(pairings)}
 
 
-def _post_rule(how: str) -> str:
-    """The rule of a title's post by where its body came from (``posts.holds_position``). A body guessed from
-    the country of the place the sentence names or from the body it named last before the title is a
-    candidate for the model to judge, as the implied countries are: on the 450 annotated articles such posts
-    were right 10 times of 32 and 17 of 46, against 88% for the article's own country and 94% for a body the
-    title or the words beside it name."""
-    if how in GUESSED_BODY:
-        return f"{CANDIDATE}:holds_position:title-{how}"
-    return "holds_position:title-home" if how == "home" else "holds_position:title"
-
-
 def one_object_each(claims: list[Claim]) -> list[Claim]:
     """Of several accepted claims of a ``single`` relation with one subject, the most confident stays: a
     person holds one post in an article, besides the posts held before (``former_post``). In the 450
@@ -149,7 +138,7 @@ def propose_all(analyzed: AnalyzedArticle) -> Proposals:
     bodies: dict[str, str] = {}
     ministers: set[str] = set()
     anaphors = {(r.start, r.end): (r.key, r.how) for r in refs if r.how in ("title-anaphor", "title-apposition")}
-    posts = [(m, body, role, _post_rule(how), 0.9) for m, body, role, how in holds_position(analyzed.mentions, language, article.text)]
+    posts = [(m, body, role, post_rule(how), 0.9) for m, body, role, how in holds_position(analyzed.mentions, language, article.text)]
     posts += [(replace(m, key=anaphors[(m.start, m.end)][0]), m.body, m.role, f"holds_position:{anaphors[(m.start, m.end)][1]}", 0.7)
               for m in analyzed.mentions if m.type == "Title" and (m.start, m.end) in anaphors]
     posts += [(m, body, role, "holds_position:listed", 0.6) for m, body, role in listed(analyzed.mentions, article.text, language)]

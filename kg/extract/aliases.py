@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from kg.extract.brackets import bracketed
-from kg.extract.country_forms import HOME, country_core, country_named, home_listed
+from kg.extract.country_forms import HOME, country_core, country_named, home_listed, home_tails
 from kg.model import AnalyzedArticle, Mention
 from kg.names import norm_key
 from kg.nlp import gazetteer, lexicon
@@ -229,10 +229,8 @@ def _spell(form: tuple[str, ...], spelled: Spellings) -> tuple[tuple[str, ...], 
 
 
 def _unqualified(words: tuple[str, ...]) -> tuple[str, ...]:
-    for n in (2, 1):
-        if len(words) > n + 1 and " ".join(words[-n:]) in HOME:
-            return words[:-n]
-    return words
+    n = next(home_tails(words, keep=2), 0)
+    return words[:-n] if n else words
 
 
 def _spelled_out(key: str, entry: Named, names: dict[str, Named],

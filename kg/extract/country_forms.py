@@ -7,6 +7,7 @@ the gazetteer's countries, their adjectives and possessives, and the spelling le
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 
 from kg.names import norm_key
@@ -72,17 +73,22 @@ HOME = frozenset({"ri", "republik indonesia", "indonesia"})  # the home country 
 HOME_FORMS = ("republik indonesia", "ri", "indonesia")  # the forms tried in the gazetteer, the formal one first
 
 
+def home_tails(words: Form, keep: int = 1) -> Iterator[int]:
+    """How many last words of a name give its home country ("Republik Indonesia", then "RI", "Indonesia"),
+    longest first, leaving at least ``keep`` words of the name before them."""
+    return (n for n in (2, 1) if len(words) - n >= keep and " ".join(words[-n:]) in HOME)
+
+
 def home_listed(forms: set[Form], gaz: gazetteer.Gazetteer) -> str | None:
     """The listed body a name denotes that gives its home country in another form than the gazetteer's:
     "Kepolisian RI" and "Kepolisian Indonesia" are "Kepolisian Republik Indonesia", Polri, where the article
     names it no other way. None for a name whose form without the country is the listed one (the gazetteer
     found those)."""
     for form in sorted(forms):
-        for n in (2, 1):
-            if len(form) > n and " ".join(form[-n:]) in HOME:
-                head = " ".join(form[:-n])
-                found = [gaz.by_alias(f"{head} {home}") for home in HOME_FORMS]
-                listed = next((e for e in found if e is not None and e.type == "Organization"), None)
-                if listed is not None:
-                    return listed.key
+        for n in home_tails(form):
+            head = " ".join(form[:-n])
+            found = [gaz.by_alias(f"{head} {home}") for home in HOME_FORMS]
+            listed = next((e for e in found if e is not None and e.type == "Organization"), None)
+            if listed is not None:
+                return listed.key
     return None

@@ -17,7 +17,7 @@ from kg.extract.candidates import CANDIDATE, by_rule, mentions_of
 from kg.extract.scenes import MODAL
 from kg.extract.context import SentenceView
 from kg.extract.coordination import BETWEEN_WORDS, COORDINATORS, PARTNER
-from kg.extract.posts import post_kind
+from kg.extract.posts import HOME_RULE, post_kind
 from kg.model import Claim, Entity
 from kg.nlp import lexicon
 from kg.relations import REGISTRY, claim_key
@@ -100,7 +100,6 @@ class ArticleFacts:
         return found
 
 
-_COUNTRY_GUESSES = frozenset({"holds_position:title-home"})  # a rule of kg.extract._post_rule
 MENTION_EDGES = (1, 2, 4)  # buckets of how often the article names an argument
 MENTION_LEVELS = ("1", "2", "4", ">4")
 
@@ -133,7 +132,7 @@ def features(claim: Claim, view: SentenceView, facts: ArticleFacts) -> list[str]
             f += [f"role-head={claim.role.split()[0].lower()}", f"role-last={claim.role.split()[-1].lower()}"]
         if claim.relation == "holds_position":
             f += facts.country_evidence(claim)
-    elif claim.rule in _COUNTRY_GUESSES:  # a state post given the article's own country: is it taken?
+    elif claim.rule == HOME_RULE:  # a state post given the article's own country: is it taken?
         f += facts.country_evidence(claim)
     if proposed:
         f.append("by-rule")

@@ -7,7 +7,7 @@ portfolio is named: then the other is the guest), a delegation's leader heads th
 delegation it is, a body named right before an English title is its body, and a post in a list of one body's
 officials is that body's. Each rule here reads one sentence's mentions. Two of these guesses, the host's
 country and the body the sentence named last, are right less than half the time, so ``extract`` offers them
-to the relation model as candidates rather than as the rules' verdicts (``GUESSED_BODY``).
+to the relation model as candidates rather than as the rules' verdicts (``post_rule``).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from kg.extract.scenes import CANDIDATE
 from kg.model import Claim, Mention
 from kg.nlp import gazetteer, lexicon
 from kg.nlp.lexicon import state_posts
@@ -25,6 +26,7 @@ from kg.resources import function_words
 
 DEFAULT_COUNTRY = {"id": "country:id"}
 GUESSED_BODY = frozenset({"host", "context"})  # how a body was found that the relation model judges as a candidate
+HOME_RULE = "holds_position:title-home"  # a state post given the article's own country
 FORMER = frozenset({"mantan", "former", "eks", "ex"})  # before a title: a post held before
 
 
@@ -58,6 +60,17 @@ def holds_position(mentions: list[Mention], language: str, text: str = "") -> It
             body, how = _nearby_body(m, by_sentence[m.sentence], text, leading, accompanying)
         if body:
             yield m, body, m.role, how
+
+
+def post_rule(how: str) -> str:
+    """The rule of a title's post by where its body came from (``holds_position``). A body guessed from the
+    country of the place the sentence names or from the body it named last before the title is a candidate
+    for the model to judge, as the implied countries are: on the 450 annotated articles such posts were right
+    10 times of 32 and 17 of 46, against 88% for the article's own country and 94% for a body the title or the
+    words beside it name."""
+    if how in GUESSED_BODY:
+        return f"{CANDIDATE}:holds_position:title-{how}"
+    return HOME_RULE if how == "home" else "holds_position:title"
 
 
 def _by_sentence(mentions: list[Mention]) -> dict[int, list[Mention]]:

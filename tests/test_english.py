@@ -39,6 +39,29 @@ def test_an_indonesian_and_an_english_report_share_actors_and_the_meeting(runner
     assert ("Inggris", "id") in labels and ("United Kingdom", "en") in labels
 
 
+def test_an_indonesian_report_that_names_english_documents_at_length_is_read_as_indonesian(runner, tmp_path):
+    """The full English titles of two memoranda hold more English function words than the report's Indonesian
+    sentences hold Indonesian ones; read as English, the Indonesian titles and lexicons went unused."""
+    src = tmp_path / "in"
+    src.mkdir()
+    text = ("Jakarta - Kapolri Budi Santoso menandatangani dua nota kesepahaman dengan kepolisian negara tetangga di "
+            "Labuan Bajo, Senin (21/8/2023).\n"
+            "Kedua dokumen itu adalah Memorandum of Understanding between the Indonesian National Police and the "
+            "Royal Police of the Kingdom of Utopia on Cooperation in Preventing and Combating Transnational Crimes "
+            "and Developing Capacity Building, and the Memorandum of Understanding between the Indonesian National "
+            "Police and the Ministry of the Interior of the Republic of Arcadia on the Exchange of Information on "
+            "the Movement of Foreign Terrorist Fighters.\n"
+            "Menurut Budi, kerja sama itu penting.\n")
+    _write(src, "mixed", text, {"id": "mixed", "published": "2023-08-22"})
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["build", str(src), "--out", str(out)]).exit_code == 0
+    language = runner.invoke(app, ["query", "SELECT ?l WHERE { ?doc schema:inLanguage ?l }", "-g", str(out), "-f", "csv"])
+    assert language.output.split()[1:] == ["id"], language.output
+    claims = [c for c in read_claims(out / "claims.jsonl") if c["kind"] == "claim"]
+    assert any(c["relation"] == "holds_position" and c["subject"] == "Budi Santoso" and c["role"] == "Kapolri"
+               for c in claims), claims
+
+
 def test_english_titles_bodies_quotes_and_dates(runner, tmp_path):
     src = tmp_path / "in"
     src.mkdir()

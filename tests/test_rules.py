@@ -633,6 +633,20 @@ def test_an_unlisted_acronym_between_a_title_and_a_name_is_the_body_the_title_he
     assert "KHOO Boon Hui" in {e.name for e in english.entities.values()}  # a surname in capitals stays a name
 
 
+def test_a_director_general_named_by_the_field_alone_heads_the_listed_directorate_general():
+    """"Direktur Jenderal Imigrasi X": the title names its office by the field alone (``offices.tsv``); a body
+    named after the field is the body of the post (GUIDELINES), and a field no listed office has gives none."""
+    text = ("Direktur Jenderal Imigrasi Sari Wulandari menerima delegasi itu di Jakarta. "
+            "Plt Dirjen Imigrasi, Ana Putri, juga hadir. "
+            "Dirjen Strahan Kemhan Mayjen TNI Tom Baker memberi sambutan. "
+            "Direktur Jenderal Perikanan Joe Miller tidak hadir.")
+    posts = _posts(text)
+    assert {("Sari Wulandari", "Direktorat Jenderal Imigrasi", "Direktur Jenderal"),
+            ("Ana Putri", "Direktorat Jenderal Imigrasi", "Plt Dirjen"),
+            ("Tom Baker", "Kementerian Pertahanan", "Dirjen Strahan")} <= posts, posts
+    assert not [p for p in posts if p[0] == "Joe Miller"], posts
+
+
 def test_a_bracketed_short_title_between_title_and_name_is_no_gap():
     text = ("Menteri Koordinator Bidang Politik, Hukum, dan Keamanan (Menko Polhukam) Budi Hartono "
             "memimpin rapat itu.")

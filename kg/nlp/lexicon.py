@@ -128,6 +128,16 @@ def unit_names() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def offices() -> dict[str, tuple[str, ...]]:
+    """The offices a head title heads, as a body's name begins ("dirjen" -> "Direktorat Jenderal", "Ditjen";
+    ``lexicons/offices.tsv``)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for row in load_table("lexicons/offices.tsv"):
+        out[row["title"]] = out.get(row["title"], ()) + (row["office"],)
+    return out
+
+
+@lru_cache(maxsize=1)
 def spellings() -> dict[str, str]:
     """British spellings of words in body names, to their American ones ("defence" -> "defense";
     ``lexicons/en/spellings.tsv``)."""

@@ -231,9 +231,11 @@ OFFICE_WORDS = 4  # words of a field after a title that, with the title's office
 def _office_body(tokens: list[Token], start: int, end: int, j: int, gaz: Gazetteer,
                  chunks: dict[int, tuple[int, str, str]]) -> tuple[int, str]:
     """The listed body a head title names by its field alone ("Direktur Jenderal Imigrasi X": the Direktorat
-    Jenderal Imigrasi, ``lexicons/offices.tsv``): (tokens taken, body key), or (0, ""). A body named right
-    after the field is the office's parent and taken with it ("Dirjen PAS Kemenkumham X"): the annotators
-    give such posts to the office (3 of the 3 in the 450 annotated articles)."""
+    Jenderal Imigrasi, ``lexicons/offices.tsv``): (tokens taken, body key), or (0, ""). Where the title's role
+    words took the field ("Imigrasi", "Strahan"), a body named after it is the post's body, found before this
+    step is tried ("Dirjen Strahan Kemhan X": Kementerian Pertahanan, GUIDELINES). Where they did not, a body
+    named right after the field is the office's parent and taken along with the office, so that its name does
+    not open the person's."""
     kinds = offices().get(" ".join(t.text.lower() for t in tokens[start:end]), ())
     if not kinds or j >= len(tokens) or not tokens[j].is_cap:
         return 0, ""

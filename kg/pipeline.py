@@ -54,7 +54,7 @@ class BuildSummary:
     in_store: int = 0
     entities: Counter[str] = field(default_factory=Counter)  # in the graph by class, each node once (as kg stats)
     relations: Counter[str] = field(default_factory=Counter)  # facts in the graph by class
-    linked: int = 0  # people IRIs linked to a fuller form of their name in other articles (kg.rdf.people)
+    linked: int = 0  # people IRIs linked to another name of theirs in other articles (kg.rdf.people)
     triples: int = 0
     seconds: float = 0.0
     skipped: list[str] = field(default_factory=list)

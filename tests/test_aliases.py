@@ -51,6 +51,20 @@ def test_a_body_with_its_home_country_after_it_and_a_person_by_initials_are_one_
     assert list(people) == ["Susilo Bambang Yudhoyono"] and "SBY" in people["Susilo Bambang Yudhoyono"], people
 
 
+def test_a_listed_body_with_its_countrys_suffix_is_the_body_and_the_suffix_no_party(runner, tmp_path):
+    """"BNN RI", "Kementerian Kesehatan RI", "DPR-RI": the suffix Indonesian news writes after its own bodies
+    is part of the body's name (``country_suffixes.tsv``), not the country as a party of the signing, and a body
+    the article names only so is the listed body."""
+    records = _build(runner, tmp_path, (
+        "Jakarta - BNN RI dan Kementerian Kesehatan RI menandatangani nota kesepahaman tentang rehabilitasi "
+        "di Jakarta, Selasa (5/3/2024). Penandatanganan itu disaksikan anggota Komisi IX DPR-RI.\n"), "id")
+    bodies = _entities(records, "Organization")
+    assert {"Badan Narkotika Nasional", "Kementerian Kesehatan"} <= set(bodies), bodies
+    assert "BNN RI" in bodies["Badan Narkotika Nasional"] and "Kementerian Kesehatan RI" in bodies["Kementerian Kesehatan"]
+    signers = {c["subject"] for c in records if c["kind"] == "claim" and c["relation"] == "signs"}
+    assert signers == {"Badan Narkotika Nasional", "Kementerian Kesehatan"}, signers
+
+
 def test_a_listed_body_named_with_its_home_country_in_another_form_is_the_listed_body(runner, tmp_path):
     """"Kepolisian RI" and "Kepolisian Indonesia" are the gazetteer's "Kepolisian Negara Republik Indonesia"
     (listed with the alias "Kepolisian Republik Indonesia"), and the post a title gives there goes to it."""

@@ -70,8 +70,8 @@ def build(
         typer.echo("entities: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.entities.items())))
         typer.echo("facts: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.relations.items())))
     if summary.linked:
-        typer.echo(f"people: {summary.linked} named in another article by a fuller form of their name, linked by "
-                   "owl:sameAs and drawn as one node")
+        typer.echo(f"people: {summary.linked} named in another article by a fuller form of their name or a nickname, "
+                   "linked by owl:sameAs and drawn as one node")
     typer.echo(f"triples: {summary.triples}")
     typer.echo(f"time: {summary.seconds:.1f} s; written to {summary.out}/ (graph.ttl, graph.trig, graph.html, claims.jsonl, store/)")
 

@@ -27,6 +27,7 @@ class GazetteerEntry:
     country: str = ""
     adjectives: list[str] = field(default_factory=list)
     kind: str = ""  # a place's kind: "province", "city", ...
+    suffixed: list[tuple[str, ...]] = field(default_factory=list)  # its names with its country's suffix, as written
 
     @property
     def country_key(self) -> str:
@@ -129,8 +130,9 @@ class Gazetteer:
         forms = self._forms.get(key)
         if forms is None:
             entry = self.entries[key]
-            forms = self._forms[key] = frozenset(tuple(t.text for t in tokenize(form) if t.text != ".")
-                                                 for form in [*entry.labels.values(), *entry.aliases])
+            forms = self._forms[key] = frozenset([*(tuple(t.text for t in tokenize(form) if t.text != ".")
+                                                    for form in [*entry.labels.values(), *entry.aliases]),
+                                                  *entry.suffixed])
         return forms
 
     def owner(self, word: str) -> str:
@@ -188,6 +190,7 @@ def load() -> Gazetteer:
                 slot = phrases.setdefault(toks, [])
                 if all(k != key for k, _ in slot):
                     slot.append((key, _is_exact(form)))
+    _with_suffixes(entries, phrases)
     longest = max(len(k) for k in phrases)
     adjectives = {a.lower(): key for key, entry in entries.items() for a in entry.adjectives}
     forms = frozenset(token_key(tokenize(row["form"])) for row in load_table("gazetteers/state_forms.tsv"))
@@ -196,3 +199,28 @@ def load() -> Gazetteer:
                      frozenset(form[0] for form in forms),
                      frozenset(token_key(tokenize(row["form"])) for row in branch_words if row["place"] == "before"),
                      frozenset(token_key(tokenize(row["form"])) for row in branch_words if row["place"] == "between"))
+
+
+def _with_suffixes(entries: dict[str, GazetteerEntry], phrases: dict[tuple[str, ...], list[tuple[str, bool]]]) -> None:
+    """A body's names followed by a suffix its country's press writes after them (``country_suffixes.tsv``:
+    "BNN RI", "Kementerian Kesehatan Republik Indonesia") name the body: without them the suffix read as the
+    country, a party beside the body ("BNN RI menandatangani ...": Indonesia signing), and an unlisted form with
+    the suffix ("Kementerian Kesehatan RI") as a body of its own. A phrase that already names an entry keeps it.
+    The forms go into the index only, not among the body's aliases, which every article's graph repeats."""
+    suffixes: dict[str, list[list[Token]]] = {}
+    for row in load_table("gazetteers/country_suffixes.tsv"):
+        suffixes.setdefault(row["country"], []).append(tokenize(row["suffix"]))
+    taken = set(phrases)
+    for key, entry in entries.items():
+        if entry.type != "Organization" or entry.country not in suffixes:
+            continue
+        for form in sorted({*entry.labels.values(), *entry.aliases}):
+            tokens = tokenize(form)
+            for suffix in suffixes[entry.country]:
+                toks = token_key([*tokens, *suffix])
+                if toks in taken:
+                    continue
+                slot = phrases.setdefault(toks, [])
+                if all(k != key for k, _ in slot):
+                    slot.append((key, _is_exact(form)))
+                    entry.suffixed.append(tuple(t.text for t in [*tokens, *suffix] if t.text != "."))

@@ -182,7 +182,7 @@ def parse_title(
         if after_n and (link == "of" or (after_type == "Country" and _state_post(tokens, i, role_end))):
             body_n, body_key, body_type = after_n + k - j, after_key, after_type
     if not body_n and title.kind == "head":
-        office_n, office_key = _office_body(tokens, i + lead, i + n, i + n, gaz, chunks)
+        office_n, office_key = _office_body(tokens, i + lead, i + n, gaz, chunks)
         if office_n and i + n + office_n >= j:  # the field the role's words took ("Imigrasi") names the office
             role_end = j = i + n
             body_n, body_key, body_type = office_n, office_key, "Organization"
@@ -228,7 +228,7 @@ def parse_title(
 OFFICE_WORDS = 4  # words of a field after a title that, with the title's office, may name a listed body
 
 
-def _office_body(tokens: list[Token], start: int, end: int, j: int, gaz: Gazetteer,
+def _office_body(tokens: list[Token], start: int, end: int, gaz: Gazetteer,
                  chunks: dict[int, tuple[int, str, str]]) -> tuple[int, str]:
     """The listed body a head title names by its field alone ("Direktur Jenderal Imigrasi X": the Direktorat
     Jenderal Imigrasi, ``lexicons/offices.tsv``): (tokens taken, body key), or (0, ""). Where the title's role
@@ -237,14 +237,14 @@ def _office_body(tokens: list[Token], start: int, end: int, j: int, gaz: Gazette
     named right after the field is the office's parent and taken along with the office, so that its name does
     not open the person's."""
     kinds = offices().get(" ".join(t.text.lower() for t in tokens[start:end]), ())
-    if not kinds or j >= len(tokens) or not tokens[j].is_cap:
+    if not kinds or end >= len(tokens) or not tokens[end].is_cap:  # the field follows the title
         return 0, ""
-    for m in range(min(OFFICE_WORDS, len(tokens) - j), 0, -1):
-        field = " ".join(t.text for t in tokens[j:j + m])
+    for m in range(min(OFFICE_WORDS, len(tokens) - end), 0, -1):
+        field = " ".join(t.text for t in tokens[end:end + m])
         for office in kinds:
             entry = gaz.by_alias(f"{office} {field}")
             if entry is not None and entry.type == "Organization":
-                parent = _body_at(tokens, j + m, gaz, chunks)[0]
+                parent = _body_at(tokens, end + m, gaz, chunks)[0]
                 return m + parent, entry.key
     return 0, ""
 

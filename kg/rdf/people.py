@@ -154,14 +154,18 @@ def link_people(dataset: Dataset) -> int:
     graph = ox.NamedNode(str(RESOLUTION_GRAPH))
     if store.contains_named_graph(graph):
         store.remove_graph(graph)
-    query = (data_dir() / "queries" / "internal" / "people.rq").read_text(encoding="utf-8")
-    rows = store.query(query, prefixes=PREFIXES)
+    rows = store.query(_internal("people"), prefixes=PREFIXES)
     assert isinstance(rows, ox.QuerySolutions)
     people = [(row["person"].value, row["name"].value, int(row["articles"].value), row["docs"].value.split())
               for row in rows]
-    others = store.query((data_dir() / "queries" / "internal" / "nicknames.rq").read_text(encoding="utf-8"),
-                         prefixes=PREFIXES)
+    others = store.query(_internal("nicknames"), prefixes=PREFIXES)
     assert isinstance(others, ox.QuerySolutions)
     links = same_people(people, [(row["person"].value, row["alias"].value) for row in others])
     store.bulk_extend([ox.Quad(ox.NamedNode(a), SAME_AS, ox.NamedNode(b), graph) for a, b in sorted(links.items())])
     return len(links)
+
+
+def _internal(name: str) -> str:
+    """An internal query's text (``kg.query.internal_query`` reads the same files, but the query package comes
+    after this one and imports it)."""
+    return (data_dir() / "queries" / "internal" / f"{name}.rq").read_text(encoding="utf-8")

@@ -187,9 +187,7 @@ def load() -> Gazetteer:
         for form in sorted({*entry.labels.values(), *entry.aliases}):  # sorted: the same index in every process
             toks = token_key(tokenize(form))
             if toks:
-                slot = phrases.setdefault(toks, [])
-                if all(k != key for k, _ in slot):
-                    slot.append((key, _is_exact(form)))
+                _index(phrases, toks, key, form)
     _with_suffixes(entries, phrases)
     longest = max(len(k) for k in phrases)
     adjectives = {a.lower(): key for key, entry in entries.items() for a in entry.adjectives}
@@ -218,9 +216,14 @@ def _with_suffixes(entries: dict[str, GazetteerEntry], phrases: dict[tuple[str, 
             tokens = tokenize(form)
             for suffix in suffixes[entry.country]:
                 toks = token_key([*tokens, *suffix])
-                if toks in taken:
-                    continue
-                slot = phrases.setdefault(toks, [])
-                if all(k != key for k, _ in slot):
-                    slot.append((key, _is_exact(form)))
+                if toks not in taken and _index(phrases, toks, key, form):
                     entry.suffixed.append(tuple(t.text for t in [*tokens, *suffix] if t.text != "."))
+
+
+def _index(phrases: dict[tuple[str, ...], list[tuple[str, bool]]], toks: tuple[str, ...], key: str, form: str) -> bool:
+    """Index ``toks`` as a name of entry ``key`` (written ``form``) unless it already is one; whether it was added."""
+    slot = phrases.setdefault(toks, [])
+    if any(k == key for k, _ in slot):
+        return False
+    slot.append((key, _is_exact(form)))
+    return True

@@ -173,6 +173,25 @@ def test_a_memorandum_is_not_the_action_plan_the_article_names(runner, tmp_path)
     assert "Memorandum of Understanding" in agreements and len(agreements) == 2, agreements
 
 
+def test_memoranda_named_with_their_parties_are_one_node_each_and_their_parties_sign_them(runner, tmp_path):
+    records = _build(runner, tmp_path, (
+        "Polri teken tiga nota kesepahaman\n"
+        "Jakarta - Kapolri menandatangani tiga nota kesepahaman di Jakarta, Senin (4/3/2024). "
+        "Pertama, MoU antara Polri dan Kepolisian Negara Zembla tentang kerja sama pemberantasan kejahatan lintas negara. "
+        "Kedua, Memorandum of Understanding between the Indonesian National Police and the Ministry of Interior of "
+        "the Republic of Borduria on Cooperation in Preventing Transnational Crimes. "
+        "Ketiga, nota kesepahaman antara Polri dengan Kepolisian Federal Syldavia.\n"), "id")
+    agreements = _entities(records, "Agreement")
+    zembla = "MoU antara Polri dan Kepolisian Negara Zembla tentang kerja sama pemberantasan kejahatan lintas negara"
+    borduria = ("Memorandum of Understanding between the Indonesian National Police and the Ministry of Interior of "
+                "the Republic of Borduria on Cooperation in Preventing Transnational Crimes")
+    syldavia = "nota kesepahaman antara Polri dengan Kepolisian Federal Syldavia"
+    assert {zembla, borduria, syldavia} <= set(agreements), agreements
+    signed = {(c["subject"], c["object"]) for c in records if c["kind"] == "claim" and c["relation"] == "signs"}
+    assert ("Kepolisian Negara Zembla", zembla) in signed and ("Kepolisian Federal Syldavia", syldavia) in signed, signed
+    assert ("Kepolisian Negara Zembla", syldavia) not in signed, signed
+
+
 def test_a_name_blended_into_one_word_is_the_person_unless_it_fits_two(runner, tmp_path):
     records = _build(runner, tmp_path, (
         "Jakarta - Presiden Joko Widodo menerima Perdana Menteri Malaysia Ismail Sabri di Istana Bogor, Jumat "

@@ -132,6 +132,9 @@ def test_iris_are_deterministic_and_valid_for_any_script():
     assert a == entity_iri("person:Владимир Путин", "y")
     assert " " not in a and a.startswith("https://")
     assert entity_iri("event:jwg", "a") != entity_iri("event:jwg", "b")  # events belong to their article
+    title = "agreement:memorandum of understanding between the national police of zembla and the ministry of {}"
+    long_names = [entity_iri(title.format(country), "a") for country in ("borduria", "syldavia")]
+    assert long_names[0] != long_names[1] and long_names[0] == entity_iri(title.format("borduria"), "a")
 
 
 def _facts(text: str, relation: str, published: date | None = None, language: str = "id",

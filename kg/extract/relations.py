@@ -7,12 +7,13 @@ and a cooperation needs two named parties.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from itertools import combinations
 
 from kg.extract.context import Party, SentenceView, Trigger
 from kg.extract.coordination import PARTNER, coordinated, coordinated_subject, meeting_words, run_from
-from kg.model import Claim, Entity
+from kg.model import Claim, Entity, Mention
 from kg.nlp import gazetteer
 from kg.nlp.lexicon import state_posts
 from kg.relations import REGISTRY
@@ -217,6 +218,15 @@ def the_two(view: SentenceView, phrases: frozenset[str], last_people: list[str],
     return last_people[:2]
 
 
+def _parties_open(view: SentenceView, agreement: Mention) -> int | None:
+    """Where "antara" opens the parties an agreement names, inside its name or right after it."""
+    if view.word_before(agreement.end + 1) == "":
+        return None
+    offset = view.sentence.start
+    found = re.search(r"\bantara\b", view.sentence.text[agreement.start - offset:agreement.end - offset + 12])
+    return agreement.start + found.start() if found else None
+
+
 def signs(view: SentenceView, entities: dict[str, Entity], last_agreement: str | None,
           bodies: dict[str, str], two_people: list[str] | None = None,
           last_pair: tuple[str, str] | None = None) -> Iterator[Claim]:
@@ -230,11 +240,13 @@ def signs(view: SentenceView, entities: dict[str, Entity], last_agreement: str |
         return
     agreements = [agreement]
     if trigger is None:
-        # "Nota Kesepahaman antara Kepala BNPT dengan Panglima TNI": the agreement names its parties
+        # "Nota Kesepahaman antara Kepala BNPT dengan Panglima TNI": the agreement names its parties, in its
+        # name (``nlp.agreement_parties``) or after it
         first = view.agreements[0] if view.agreements else None
-        if first is None or view.word_before(first.end + 1) == "" or "antara" not in view.sentence.text[first.end - view.sentence.start:][:12]:
+        opens = _parties_open(view, first) if first is not None else None
+        if opens is None:
             return
-        parties = _distinct([p for p in view.parties if p.start > first.end])
+        parties = _distinct([p for p in view.parties if p.start > opens])
         rule = "signs:agreement-parties"
     else:
         if planned(view, trigger.start):

@@ -27,6 +27,7 @@ from kg.nlp.proposals import bodies_without_people, model_mentions, propose
 from kg.nlp.quotes import find_quotes
 from kg.nlp.recognise import known_names, second_pass, sentence_mentions
 from kg.nlp.signed import signed_documents
+from kg.nlp.agreement_parties import with_parties
 from kg.nlp.tokens import split_sentences
 from kg.nlp.venues import with_venues
 from kg.resources import load_table
@@ -66,7 +67,8 @@ def run(article: Article, *, events: EventRecogniser | None | bool = True) -> An
         found = [with_named_occasions(sentence, article.text, here, recogniser=occasions, language=article.language,
                                       chunks=named) for sentence, here, named in zip(sentences, found, chunks)]
     found = with_defined_acronyms(article.text, sentences, found, lex.generic_agreements)
-    found = [signed_documents(sentence, article.text, here, lex) for sentence, here in zip(sentences, found)]
+    found = with_parties(sentences, article.text, [signed_documents(sentence, article.text, here, lex)
+                                                    for sentence, here in zip(sentences, found)], lex)
     found = [without_credits(sentence, with_appositions(sentence, here, gaz=gaz, lex=lex, chunks=named))
              for sentence, here, named in zip(sentences, found, bodies)]
     case = load_clusters(article.language).case

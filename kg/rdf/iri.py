@@ -18,9 +18,17 @@ from kg.rdf.namespace import RES
 ARTICLE_SCOPED = ("event", "agreement")
 
 
+SLUG = 80  # characters of a slug
+
+
 def slug(text: str) -> str:
-    """Readable ASCII slug, or a hash when the name has no Latin letters or digits."""
-    readable = norm_key(text).replace(" ", "-")[:80]
+    """Readable ASCII slug, or a hash when the name has no Latin letters or digits. A name longer than a slug
+    keeps its first words and a hash of the whole: two agreements whose titles part only after 80 characters
+    ("Memorandum of Understanding between the Indonesian National Police and the Ministry of ...") are two
+    nodes."""
+    readable = norm_key(text).replace(" ", "-")
+    if len(readable) > SLUG:
+        return f"{readable[:SLUG - 9]}-{hashlib.sha1(readable.encode('utf-8')).hexdigest()[:8]}"
     return readable or "x-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 

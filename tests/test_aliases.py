@@ -192,6 +192,16 @@ def test_memoranda_named_with_their_parties_are_one_node_each_and_their_parties_
     assert ("Kepolisian Negara Zembla", syldavia) not in signed, signed
 
 
+def test_the_parties_an_english_memorandum_is_between_sign_it(runner, tmp_path):
+    records = _build(runner, tmp_path, (
+        "Coast guards sign pact\n"
+        "LONDON - The memorandum of understanding between the Zembla Coast Guard and the Borduria Maritime Agency "
+        "took effect on Monday, 4 March 2024, officials said. Under the memorandum, the two agencies will share "
+        "patrol data.\n"), "en")
+    signed = {c["subject"] for c in records if c["kind"] == "claim" and c["relation"] == "signs"}
+    assert {"Zembla Coast Guard", "Borduria Maritime Agency"} <= signed, signed
+
+
 def test_a_name_blended_into_one_word_is_the_person_unless_it_fits_two(runner, tmp_path):
     records = _build(runner, tmp_path, (
         "Jakarta - Presiden Joko Widodo menerima Perdana Menteri Malaysia Ismail Sabri di Istana Bogor, Jumat "

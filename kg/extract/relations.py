@@ -7,7 +7,6 @@ and a cooperation needs two named parties.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from itertools import combinations
 
@@ -15,6 +14,7 @@ from kg.extract.context import Party, SentenceView, Trigger
 from kg.extract.coordination import PARTNER, coordinated, coordinated_subject, meeting_words, run_from
 from kg.model import Claim, Entity, Mention
 from kg.nlp import gazetteer
+from kg.nlp.agreement_parties import party_words
 from kg.nlp.lexicon import state_posts
 from kg.relations import REGISTRY
 
@@ -219,12 +219,13 @@ def the_two(view: SentenceView, phrases: frozenset[str], last_people: list[str],
 
 
 def _parties_open(view: SentenceView, agreement: Mention) -> int | None:
-    """Where "antara" opens the parties an agreement names, inside its name or right after it."""
+    """Where "antara" / "between" opens the parties an agreement names, inside its name or right after it
+    (``lexicons/agreement_parties.tsv``)."""
     if view.word_before(agreement.end + 1) == "":
         return None
-    offset = view.sentence.start
-    found = re.search(r"\bantara\b", view.sentence.text[agreement.start - offset:agreement.end - offset + 12])
-    return agreement.start + found.start() if found else None
+    between = party_words().between
+    return next((t.start for t in view.tokens if agreement.start < t.start <= agreement.end + 1
+                 and t.text.lower() in between), None)
 
 
 def signs(view: SentenceView, entities: dict[str, Entity], last_agreement: str | None,

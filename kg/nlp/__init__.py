@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from kg.model import AnalyzedArticle, Article, Mention
 from kg.nlp import gazetteer, lexicon, ner
+from kg.nlp.agreement_parties import with_parties
 from kg.nlp.appositions import with_appositions
 from kg.nlp.capitalised import name_mentions
 from kg.nlp.credits import without_credits
@@ -27,7 +28,6 @@ from kg.nlp.proposals import bodies_without_people, model_mentions, propose
 from kg.nlp.quotes import find_quotes
 from kg.nlp.recognise import known_names, second_pass, sentence_mentions
 from kg.nlp.signed import signed_documents
-from kg.nlp.agreement_parties import with_parties
 from kg.nlp.tokens import split_sentences
 from kg.nlp.venues import with_venues
 from kg.resources import load_table

@@ -1,16 +1,14 @@
-"""An agreement named with its parties: "MoU antara Polri dan Kepolisian Diraja Malaysia tentang kerja sama
-...", "a memorandum of understanding between the CSTO Secretariat and the UN Department for Peacekeeping
-Operations", "Memorandum of Understanding between the Indonesian National Police and the Ministry of Public
-Security of the Lao People's Democratic Republic on Cooperation in ...".
+"""An agreement named with its parties: "MoU antara PTDI dan AIROD", "Memorandum of Understanding between the
+Indonesian National Police and the Ministry of Interior of the Kingdom of Cambodia on Cooperation in ...".
 
-The recognisers take the document's kind ("MoU", "Memorandum of Understanding") and leave its parties out, so
-an article telling of three memoranda signed with three police forces gave one node, "Memorandum of
-Understanding", for all three, and the annotators, who write each document by its full title, found none of
-them. The parties and the subject after them are part of the name; the parties stay parties of their own (a
-mention may hold others), so who signs is read as before. Only a kind followed at once by "antara" / "between"
-and two parties or more (bodies, countries, people, each perhaps after a title) the sentence's mentions
-name is extended; "signed
-an MoU with X" names a counterpart, not a document.
+The recognisers take the document's kind ("MoU", "Memorandum of Understanding") and leave its parties out, so an
+article telling of the memoranda one ceremony signed with three police forces gave one node for all three, and the
+annotators, who name each by its parties, matched none of them. Where an article names two documents or more so,
+each is named with its parties and subject, and is its kind and its parties: the same two parties joined by "dan"
+in one sentence and "dengan" in another are one document. An article's one memorandum keeps its kind's name, as
+the annotators write it. The parties stay mentions of their own (a mention may hold others), so who signs is read
+as before. Only "antara" / "between" opens the parties, inside a recognised name or right after it: "signed an MoU
+with X" names a counterpart, not a document.
 """
 
 from __future__ import annotations
@@ -27,10 +25,13 @@ from kg.resources import load_table
 
 PARTY_TYPES = ("Organization", "Country", "Person")
 MAX_PARTIES = 6
+MIN_DOCUMENTS = 2  # documents an article must name by their parties for the parties to name each
 
 
 @dataclass(frozen=True)
 class PartyWords:
+    """The words of ``lexicons/agreement_parties.tsv``, by the part they play."""
+
     between: frozenset[str]
     joiners: frozenset[str]
     articles: frozenset[str]
@@ -48,9 +49,6 @@ def party_words() -> PartyWords:
     return PartyWords(part("between"), part("joiner"), part("article"), part("of"), part("opener"))
 
 
-MIN_DOCUMENTS = 2  # documents an article must name by their parties for the parties to name each
-
-
 def with_parties(sentences: list[Sentence], text: str, found: list[list[Mention]], lex: Lexicon) -> list[list[Mention]]:
     """The mentions of each sentence (``found``), each agreement named with the parties written after its kind
     when the article names two documents or more so: then the parties tell them apart, and the annotators write
@@ -63,7 +61,7 @@ def with_parties(sentences: list[Sentence], text: str, found: list[list[Mention]
     for sentence, here in zip(sentences, found):
         parties = sorted((m for m in here if m.type in PARTY_TYPES), key=lambda m: (m.start, -m.end))
         named.append({k: read for k, m in enumerate(here)
-                      if m.type == "Agreement" and (read := _with_parties(m, sentence.tokens, text, parties, words, lex))})
+                      if m.type == "Agreement" and (read := _document(m, sentence.tokens, text, parties, words, lex))})
     if len({key for here in named for _end, key in here.values()}) < MIN_DOCUMENTS:
         return found
     return [[_named(m, *here_named[k], text) if k in here_named else m for k, m in enumerate(here)]
@@ -75,8 +73,8 @@ def _named(m: Mention, end: int, key: str, text: str) -> Mention:
     return replace(m, end=end, text=name, name=name, key=key)
 
 
-def _with_parties(m: Mention, tokens: list[Token], text: str, parties: list[Mention], words: PartyWords,
-                  lex: Lexicon) -> tuple[int, str] | None:
+def _document(m: Mention, tokens: list[Token], text: str, parties: list[Mention], words: PartyWords,
+              lex: Lexicon) -> tuple[int, str] | None:
     """(end, key) of an agreement named with its parties: "antara" / "between" inside its name or right after
     it, then two parties or more; the key is the document's kind and its parties' keys."""
     k = next((i for i, t in enumerate(tokens) if t.start > m.start and t.text.lower() in words.between
@@ -126,7 +124,9 @@ def _parties_end(tokens: list[Token], k: int, parties: list[Mention], words: Par
 
 def _party_at(parties: list[Mention], tokens: list[Token], j: int) -> Mention | None:
     """The longest party named from token ``j`` on."""
-    return next((p for p in parties if j < len(tokens) and p.start == tokens[j].start), None)
+    if j >= len(tokens):
+        return None
+    return next((p for p in parties if p.start == tokens[j].start), None)
 
 
 def _after_articles(tokens: list[Token], j: int, words: PartyWords) -> int:

@@ -234,5 +234,5 @@ def _as_country(m: Mention, gaz: gazetteer.Gazetteer) -> Mention:
 
 def _one_memorandum(m: Mention, lex: Lexicon) -> Mention:
     """"nota kesepahaman", "MoU" and "Memorandum of Understanding" with nothing more: one agreement's names."""
-    kind = lex.generic_agreements.get(" ".join(m.text.lower().split())) if m.type == "Agreement" else None
+    kind = lex.agreement_kind(m.text) if m.type == "Agreement" else None
     return replace(m, key=f"agreement:{kind}") if kind else m

@@ -86,7 +86,7 @@ def _document(m: Mention, tokens: list[Token], text: str, parties: list[Mention]
         return None
     end, keys = read
     written = text[m.start:tokens[k - 1].end]
-    kind = lex.generic_agreements.get(" ".join(written.lower().split())) or norm_key(written)  # "MoU" = "nota kesepahaman"
+    kind = lex.agreement_kind(written) or norm_key(written)  # "MoU" = "nota kesepahaman"
     return max(end, m.end), f"agreement:{kind} {norm_key(' '.join(sorted(keys)))}"
 
 

@@ -62,6 +62,11 @@ class Lexicon:
         """The pronoun or trigger phrases of one kind ("people", "occasion", "accompany"), words joined by spaces."""
         return self._phrases.get(kind, frozenset())
 
+    def agreement_kind(self, text: str) -> str | None:
+        """The kind of agreement ``text`` names when it names nothing more ("nota kesepahaman", "MoU": "memorandum
+        of understanding"; ``lexicons/generic_agreements.tsv``), whatever its case and spacing."""
+        return self.generic_agreements.get(" ".join(text.lower().split()))
+
     def post_word(self, word: str) -> bool:
         """A word (lower case) that is a title, a rank, a role word or a body's head word: no word of a name."""
         return (word,) in self.titles or (word,) in self.ranks or word in self.role_words or word in self.head_words

@@ -304,6 +304,18 @@ def test_a_name_and_the_short_form_in_the_bracket_after_it_are_one_node(runner, 
     assert "Pemerintah Provinsi Jawa Barat" in bodies and "Jawa Barat" in places, (bodies, places)  # a province's short form is a place
 
 
+def test_a_bodys_short_form_the_recogniser_took_for_a_person_is_the_body(runner, tmp_path):
+    """"Mindef" is the Ministry of Defence's short form where the article gives it so, not a person who speaks."""
+    records = _build(runner, tmp_path, (
+        "Navies hold joint drill\n"
+        "SINGAPORE, March 5 \u2014 The two navies held a joint drill on Monday, said the Ministry of Defence (Mindef). "
+        "Defence Minister Arjun Patel met his counterpart Lukas Weber in Singapore. "
+        "In a statement, Mindef said the exercise would be held every year.\n"), "en")
+    bodies, people = _entities(records, "Organization"), _entities(records, "Person")
+    assert "Mindef" in bodies.get("Ministry of Defence", set()) and "Mindef" not in people, (bodies, people)
+    assert not [r for r in records if r["kind"] == "claim" and "Mindef" in (r["subject"], r["object"])], records
+
+
 def test_a_possessive_in_the_headline_does_not_keep_the_surname_from_the_full_name(runner, tmp_path):
     records = _build(runner, tmp_path, (
         "Readout of Secretary Halvorsen’s Meeting with Minister Okafor\n"

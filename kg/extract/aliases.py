@@ -61,7 +61,7 @@ def unify_forms(analyzed: AnalyzedArticle) -> AnalyzedArticle:
         found = (_qualified(key, entry, names, listed) or country_named(key, forms, cores, listed) or longer
                  or _spelled_out(key, entry, names, spelled)
                  or _acronym(key, entry, names) or _surname(key, entry, names) or _generic(key, entry, names, generic)
-                 or _blend(key, entry, names) or _unnumbered(key, entry, names))
+                 or _blend(key, entry, names) or _unnumbered(key, entry, names) or _form_of_another(key, entry, names))
         if found is not None and found != key:
             target[key] = (found, names[found].type)
     if not target:
@@ -320,6 +320,15 @@ def _surname(key: str, entry: Named, names: dict[str, Named]) -> str | None:
     tail = entry.type == "Place"
     return _one([k for k, n in names.items() if n.type == "Person" and k != key and len(n.longest) >= 2 and all(
         f in n.forms or (len(f) == 1 and f[0] in n.longest) or (tail and n.longest[-len(f):] == f) for f in entry.forms)])
+
+
+def _form_of_another(key: str, entry: Named, names: dict[str, Named]) -> str | None:
+    """"Zulhas" typed a body where "Menteri Perdagangan Zulkifli Hasan (Zulhas)" made it the minister's short form,
+    "Mindef" typed a person beside the listed "Ministry of Defence": a name none of the gazetteer's whose every
+    form the article already gives exactly one entity of another type, named more fully, is that entity (one
+    form, one actor in an article). A name two entities share stays alone ("Natuna" the place and the person)."""
+    return _one([k for k, n in names.items() if k != key and n.type != entry.type and entry.forms <= n.forms
+                 and len(n.longest) > max(len(f) for f in entry.forms)])
 
 
 def _blend(key: str, entry: Named, names: dict[str, Named]) -> str | None:

@@ -329,8 +329,9 @@ def _form_of_another(key: str, entry: Named, names: dict[str, Named]) -> str | N
     name two entities give alike stays alone ("Natuna" the place and the person). A short form in a bracket
     that the recogniser typed a body after a person's name ("Zulkifli Hasan (Zulhas)") is not reached: the
     person's own short form joins the person in this same pass (``_blend``); one article of 450 has it."""
+    fullest = len(entry.longest)
     return _one([k for k, n in names.items() if k != key and n.type != entry.type and entry.forms <= n.forms
-                 and len(n.longest) > max(len(f) for f in entry.forms)])
+                 and len(n.longest) > fullest])
 
 
 def _blend(key: str, entry: Named, names: dict[str, Named]) -> str | None:

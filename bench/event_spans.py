@@ -77,8 +77,11 @@ def main() -> None:
         sys.exit(f"{EVAL}/dev: annotated articles not found")
     dev = event_corpus.read_folders([EVAL / "dev"])
     extra = event_corpus.read_folders([EVAL / "train"]) if (EVAL / "train").is_dir() else []
-    fractions = sorted({float(x) for x in args.fractions.split(",")}) if args.fractions else [1.0]
-    if fractions[0] <= 0 or fractions[-1] > 1:
+    try:
+        fractions = sorted({float(x) for x in args.fractions.split(",")}) if args.fractions else [1.0]
+    except ValueError:
+        fractions = []
+    if not fractions or fractions[0] <= 0 or fractions[-1] > 1:
         sys.exit("--fractions: numbers in (0, 1], e.g. 0.25,0.5,1")
     counts = {f: {name: (Counter(), Counter(), Counter()) for name in ("rules", "model", "merged")} for f in fractions}
     with tempfile.TemporaryDirectory() as scratch:

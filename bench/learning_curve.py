@@ -75,9 +75,14 @@ def main() -> None:
     parser.add_argument("--assignments", type=int, default=6)
     parser.add_argument("--fractions", default="0.125,0.25,0.5,0.75,1")
     args = parser.parse_args()
-    fractions = sorted({float(x) for x in args.fractions.split(",")})
+    try:
+        fractions = sorted({float(x) for x in args.fractions.split(",")})
+    except ValueError:
+        fractions = []
     if not fractions or fractions[0] <= 0 or fractions[-1] > 1:
         raise SystemExit("--fractions: numbers in (0, 1], e.g. 0.25,0.5,1")
+    if args.assignments < 1 or args.jobs < 1:
+        raise SystemExit("--assignments and --jobs: 1 or more")
     if not (EVAL / "dev").is_dir() or not (EVAL / "train").is_dir():
         raise SystemExit(f"{EVAL}: the annotated articles (dev/ and train/) are not there")
     scorer = training.load_scorer(EVAL / "dev")

@@ -26,7 +26,6 @@ import argparse
 import math
 import random
 import statistics
-import tempfile
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -86,14 +85,7 @@ def main() -> None:
     if not (EVAL / "dev").is_dir() or not (EVAL / "train").is_dir():
         raise SystemExit(f"{EVAL}: the annotated articles (dev/ and train/) are not there")
     scorer = training.load_scorer(EVAL / "dev")
-    dev_paths, train_paths = training.articles(EVAL / "dev"), training.articles(EVAL / "train")
-    with tempfile.TemporaryDirectory() as scratch:
-        events = training.event_recognisers(dev_paths, train_paths, training.EVENT_GROUPS, Path(scratch), args.jobs,
-                                            lambda line: print(line, flush=True))
-        dev = training.read_documents(dev_paths, args.jobs, events)
-        train = training.read_documents(train_paths, args.jobs, events)
-    training.label(dev, scorer, [EVAL / "dev"])
-    training.label(train, scorer, [EVAL / "train"])
+    dev, train = training.read_annotated(EVAL / "dev", EVAL / "train", args.jobs, lambda line: print(line, flush=True))
     gold = scorer.load_gold([str(EVAL / "dev"), str(EVAL / "train")])
     documents = dev + train
     _STATE.update(documents=documents, totals=training.claim_totals(gold), fractions=fractions)

@@ -304,6 +304,26 @@ class Report:
     extra_documents: int = 0
 
 
+def read_annotated(data: Path, extra: Path | None, jobs: int,
+                   log: Callable[[str], None] = lambda _line: None) -> tuple[list[Document], list[Document]]:
+    """The annotated articles of ``data`` and ``extra`` read as the relation model learns from them, each with
+    an event recogniser trained without its group of articles, and their candidates labelled by the scorer:
+    what ``kg train-relations`` and the benchmarks that cross-validate it start from."""
+    import tempfile
+
+    scorer = load_scorer(data)
+    dev_paths, extra_paths = articles(data), articles(extra) if extra else []
+    with tempfile.TemporaryDirectory() as scratch:
+        events = event_recognisers(dev_paths, extra_paths, EVENT_GROUPS, Path(scratch), jobs, log)
+        log(f"reading {data}" + (f" and {extra}" if extra else ""))
+        dev = read_documents(dev_paths, jobs, events)
+        more = read_documents(extra_paths, jobs, events)
+    label(dev, scorer, [data])
+    if extra:
+        label(more, scorer, [extra])
+    return dev, more
+
+
 def run(data: Path, extra: Path | None, *, folds: int, out: Path | None, jobs: int,
         log: Callable[[str], None] = lambda _line: None, claims: Path | None = None) -> Report:
     """Cross-validate (``folds`` > 1) and/or train the shipped model on every article (``out``)."""
@@ -316,19 +336,11 @@ def run(data: Path, extra: Path | None, *, folds: int, out: Path | None, jobs: i
     if extra is not None and not extra.is_dir():
         raise InputError(f"{extra}: no such folder of annotated articles (--extra)")
     scorer = load_scorer(data)
-    dev_paths, extra_paths = articles(data), articles(extra) if extra else []
-    if not dev_paths:
+    if not articles(data):
         raise InputError(f"{data}: no articles (*.txt with gold *.json) found")
-    with tempfile.TemporaryDirectory() as scratch:  # the same readings with or without --cv: one shipped model
-        events = event_recognisers(dev_paths, extra_paths, EVENT_GROUPS, Path(scratch), jobs, log)
-        log(f"reading {data}" + (f" and {extra}" if extra else ""))
-        dev = read_documents(dev_paths, jobs, events)
-        more = read_documents(extra_paths, jobs, events)
+    dev, more = read_annotated(data, extra, jobs, log)  # the same readings with or without --cv: one shipped model
     if not dev:
         raise InputError(f"{data}: no articles (*.txt with gold *.json) found")
-    label(dev, scorer, [data])
-    if extra:
-        label(more, scorer, [extra])
     folders = [data] + ([extra] if extra else [])
     gold = scorer.load_gold([str(f) for f in folders])
     totals = claim_totals(gold)

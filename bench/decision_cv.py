@@ -24,6 +24,7 @@ import re
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from types import ModuleType
 
 from kg.extract import training
 
@@ -46,16 +47,23 @@ def _number(doc_id: str) -> int:
     return int(re.search(r"(\d+)$", doc_id).group(1))  # type: ignore[union-attr]
 
 
+def read_all(jobs: int) -> tuple[ModuleType, list[training.Document], list[training.Document], dict]:
+    """The scorer, the dev and train articles read and labelled as ``kg train-relations`` reads them, and
+    their gold: what the benchmarks that cross-validate the relation model start from."""
+    if not (EVAL / "dev").is_dir() or not (EVAL / "train").is_dir():
+        raise SystemExit(f"{EVAL}: the annotated articles (dev/ and train/) are not there")
+    scorer = training.load_scorer(EVAL / "dev")
+    dev, train = training.read_annotated(scorer, EVAL / "dev", EVAL / "train", jobs,
+                                         lambda line: print(line, flush=True))
+    return scorer, dev, train, scorer.load_gold([str(EVAL / "dev"), str(EVAL / "train")])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="The relation model's cross-validated measures.")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--save", type=Path, help="write the pooled claims of the first dev assignment and of train")
     args = parser.parse_args()
-    if not (EVAL / "dev").is_dir() or not (EVAL / "train").is_dir():
-        raise SystemExit(f"{EVAL}: the annotated articles (dev/ and train/) are not there")
-    scorer = training.load_scorer(EVAL / "dev")
-    dev, train = training.read_annotated(EVAL / "dev", EVAL / "train", args.jobs, lambda line: print(line, flush=True))
-    gold = scorer.load_gold([str(EVAL / "dev"), str(EVAL / "train")])
+    scorer, dev, train, gold = read_all(args.jobs)
     _STATE.update(dev=dev, train=train, totals=training.claim_totals(gold))
 
     assignments = [tuple(i % FOLDS for i in range(len(dev)))]

@@ -28,30 +28,19 @@ import random
 import statistics
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
 
 from kg.extract import training
+from decision_cv import read_all  # the 450 articles read as its measures read them
+from where_it_acts import FOLDS, assignments  # the same assignments to folds as its paired measure
 
-EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
-FOLDS = 5
 _STATE: dict[str, object] = {}
 OWN = -1.0  # the row of models trained on the articles of the held-out article's own language only
-
-
-def assignment(documents: int, seed: int) -> list[int]:
-    """Article i's fold under the seed's shuffle (``bench/where_it_acts.py``'s assignments)."""
-    order = list(range(documents))
-    random.Random(seed).shuffle(order)
-    fold = [0] * documents
-    for position, document in enumerate(order):
-        fold[document] = position % FOLDS
-    return fold
 
 
 def _curve(seed: int) -> tuple[int, dict[float, list[dict[str, object]]]]:
     """The pooled claims of every article, for each fraction, under assignment ``seed``."""
     documents, totals, fractions = _STATE["documents"], _STATE["totals"], _STATE["fractions"]
-    fold = assignment(len(documents), seed)  # type: ignore[arg-type]
+    fold = _STATE["assignments"][seed]  # type: ignore[index]
     out: dict[float, list[dict[str, object]]] = defaultdict(list)
     for k in range(FOLDS):
         held = [d for d, f in zip(documents, fold) if f == k]  # type: ignore[call-overload]
@@ -82,13 +71,10 @@ def main() -> None:
         raise SystemExit("--fractions: numbers in (0, 1], e.g. 0.25,0.5,1")
     if args.assignments < 1 or args.jobs < 1:
         raise SystemExit("--assignments and --jobs: 1 or more")
-    if not (EVAL / "dev").is_dir() or not (EVAL / "train").is_dir():
-        raise SystemExit(f"{EVAL}: the annotated articles (dev/ and train/) are not there")
-    scorer = training.load_scorer(EVAL / "dev")
-    dev, train = training.read_annotated(EVAL / "dev", EVAL / "train", args.jobs, lambda line: print(line, flush=True))
-    gold = scorer.load_gold([str(EVAL / "dev"), str(EVAL / "train")])
+    scorer, dev, train, gold = read_all(args.jobs)
     documents = dev + train
-    _STATE.update(documents=documents, totals=training.claim_totals(gold), fractions=fractions)
+    _STATE.update(documents=documents, totals=training.claim_totals(gold), fractions=fractions,
+                  assignments=assignments(len(documents), args.assignments))
     with ProcessPoolExecutor(args.jobs) as pool:  # forked workers see _STATE as it is now
         curves = dict(pool.map(_curve, range(args.assignments)))
 

@@ -304,14 +304,14 @@ class Report:
     extra_documents: int = 0
 
 
-def read_annotated(data: Path, extra: Path | None, jobs: int,
+def read_annotated(scorer: ModuleType, data: Path, extra: Path | None, jobs: int,
                    log: Callable[[str], None] = lambda _line: None) -> tuple[list[Document], list[Document]]:
     """The annotated articles of ``data`` and ``extra`` read as the relation model learns from them, each with
-    an event recogniser trained without its group of articles, and their candidates labelled by the scorer:
-    what ``kg train-relations`` and the benchmarks that cross-validate it start from."""
+    an event recogniser trained without its group of articles, and their candidates labelled by the scorer
+    (``load_scorer``, which the caller has loaded for its own scoring too): what ``kg train-relations`` and the
+    benchmarks that cross-validate it start from."""
     import tempfile
 
-    scorer = load_scorer(data)
     dev_paths, extra_paths = articles(data), articles(extra) if extra else []
     with tempfile.TemporaryDirectory() as scratch:
         events = event_recognisers(dev_paths, extra_paths, EVENT_GROUPS, Path(scratch), jobs, log)
@@ -338,7 +338,7 @@ def run(data: Path, extra: Path | None, *, folds: int, out: Path | None, jobs: i
     scorer = load_scorer(data)
     if not articles(data):
         raise InputError(f"{data}: no articles (*.txt with gold *.json) found")
-    dev, more = read_annotated(data, extra, jobs, log)  # the same readings with or without --cv: one shipped model
+    dev, more = read_annotated(scorer, data, extra, jobs, log)  # the same readings with or without --cv: one shipped model
     if not dev:
         raise InputError(f"{data}: no articles (*.txt with gold *.json) found")
     folders = [data] + ([extra] if extra else [])

@@ -559,6 +559,29 @@ def test_on_a_plateau_of_all_claims_the_relations_own_f1_decides_where_to_stand(
     assert chosen["attends"][1] < 0.45, chosen
 
 
+def test_a_right_claim_weighs_one_in_training_however_many_candidates_propose_it():
+    """An article keeps a claim when one of its candidates passes, so a right claim proposed by three
+    sentences of an article must not teach the model three times what those sentences share: a feature of
+    right claims' many candidates and one of right claims' single candidates, each as often on a wrong
+    candidate, are worth the same."""
+    from kg.extract.training import Candidate, Design, claim_weights
+
+    def candidate(doc: str, subject: str, obj: str, feature: str, right: bool) -> Candidate:
+        return Candidate("meets", subject, obj, ["bias", feature], None, {"doc": doc}, right)  # type: ignore[arg-type]
+
+    candidates = []
+    for n in range(12):
+        doc = f"d{n}"
+        candidates += [candidate(doc, "Person A", "Person B", "often", True) for _ in range(3)]
+        candidates += [candidate(doc, "person a", "Person C", "once", True),  # names in any case: one claim each
+                       candidate(doc, "Person B", "Person C", "often", False),
+                       candidate(doc, "Person A", "Person D", "once", False)]
+    assert claim_weights(candidates[:6]) == [1 / 3, 1 / 3, 1 / 3, 1.0, 1.0, 1.0]
+    assert claim_weights(candidates[:3] + candidates[6:9])[:3] == [1 / 3] * 3  # another article: its own claim
+    _bias, weights = Design(candidates).fit(list(range(len(candidates))))
+    assert abs(weights.get("often", 0.0) - weights.get("once", 0.0)) < 1e-3, weights
+
+
 def test_a_name_holds_no_half_of_a_bracket():
     text = "The UK Minister of State for Asia, Lord (Tariq) Ahmad of Wimbledon met Foreign Minister Sari Wulandari in Jakarta."
     result = extract.run(nlp.run(_article(text, "en", date(2024, 8, 6))))

@@ -3,7 +3,8 @@
 Every candidate of every article is labelled by the shared scorer's own name matching: a candidate is right
 when the scorer would count the claim it makes as a true positive. Each relation is decided by two logistic
 regressions (``kg/extract/stacking.py``): the first on a candidate's own features, the second on those and on
-what the first says of the article's other candidates. The second's acceptance thresholds are those that
+what the first says of the article's other candidates; in both fits a right claim weighs one however many
+candidates propose it (``claim_weights``). The second's acceptance thresholds are those that
 maximise claim F1 in an inner cross-validation on the training articles, repeated over three assignments of
 the articles to its folds (``kg/extract/thresholds.py``). ``--cv K`` scores K
 document-level folds of the reviewed articles with models that never saw them (the other folds and every
@@ -188,10 +189,9 @@ def claim_weights(candidates: list[Candidate]) -> list[float]:
     together is evidence, and the claims proposed most often (a quoted person, a body named in every paragraph)
     outweigh the rest. Spreading a right claim's weight over its candidates is the soft form of multiple-
     instance learning (Bunescu and Mooney 2007). Paired over six assignments of the 450 annotated articles to
-    five folds (session 60, ``bench/where_it_acts.py``'s measure): claims F1 +0.0041 +- 0.0019 (attendances
-    +0.0096, meetings +0.0073, cooperation +0.0077); the weight n^-0.5 or n^-0.75 gave +0.0032 / +0.0043,
-    n^-1.5 +0.0015, n^-2 -0.0021; keeping only the likeliest candidate of each right claim (a refit) +0.0031;
-    every claim's weight spread, wrong ones too, +0.0017; only wrong ones -0.0053."""
+    five folds (session 60): claims F1 +0.0041 +- 0.0019 (attendances +0.0096, meetings +0.0073, cooperation
+    +0.0077), +0.0026 +- 0.0012 by ``bench/where_it_acts.py``; n^-0.75 alike, n^-2 -0.0021; spreading the
+    weight of wrong claims too +0.0017, of wrong ones only -0.0053 (docs/relation-model-log.md, session 60)."""
     keys = [(c.record["doc"], *pair_key(c)) for c in candidates]
     proposed = Counter(key for key, c in zip(keys, candidates) if c.label)
     return [1.0 / proposed[key] if c.label else 1.0 for key, c in zip(keys, candidates)]

@@ -309,6 +309,18 @@ def test_an_initial_or_honorific_with_a_full_stop_does_not_end_the_sentence():
         "Duta Besar Jepang H.E. Mr. Taro Yamada bertemu Nathan A. Sales di Jakarta.", "Keduanya lalu pergi."]
 
 
+def test_paragraphs_a_page_joined_without_a_space_are_still_sentences_of_their_own():
+    text = ("Budi Santoso bertemu Rudi Hartono di Jakarta untuk membahas kejahatan siber.Menurut dia, kerja sama "
+            "itu penting.“Kerja sama berjalan baik,” ujar dia.”Hal itu disampaikan di Kementerian Dalam.Negeri.")
+    assert [s.text for s in split_sentences(text)] == [
+        "Budi Santoso bertemu Rudi Hartono di Jakarta untuk membahas kejahatan siber.",
+        "Menurut dia, kerja sama itu penting.", "“Kerja sama berjalan baik,” ujar dia.",
+        "Hal itu disampaikan di Kementerian Dalam.Negeri."]  # a name run together stays one
+    text = "Lihat www.Polri.go.id atau Tempo.co dan FOTO/Dok.Pribadi di sini. They met U.S. officials.They left."
+    assert [s.text for s in split_sentences(text)] == [
+        "Lihat www.Polri.go.id atau Tempo.co dan FOTO/Dok.Pribadi di sini.", "They met U.S. officials.", "They left."]
+
+
 def test_abbreviated_ranks_do_not_end_the_sentence():
     text = ("The delegation was led by Pol. Snr. Supt. Aung Min, with Vice Adm. Budi Santoso and Lt.-Gen. Tan Wei. "
             "They met on Monday.")

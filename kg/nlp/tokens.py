@@ -31,7 +31,25 @@ def _no_break_before(before: str) -> bool:
     return run in _abbreviations() or run.rsplit(".", 1)[-1] in _abbreviations()
 
 
-_BREAK = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+# A sentence ends at a full stop, question or exclamation mark followed by a space and a capital, or at a line
+# break; and where a page's paragraphs were joined without a space ("... kejahatan siber.Komitmen ini ...", "kata
+# Tito.“Kerja sama ..."), at such a mark right between a word and a capitalised word (``_glued``).
+_BREAK = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+|(?<=[^\W\d_][.!?])[\"”’]?(?=[\"“‘]?[A-Z][a-z])")
+_WORD_BEFORE = re.compile(r"(?:^|[\s\"“‘(])([^\W\d_]{2,})[.!?]$")
+_DOMAIN_AFTER = re.compile(r"[\"“‘]?[A-Z][^\W\d_]*\.[a-z]")
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Whether a mark with no space after it (at ``start``; the next sentence's first character at ``end``) ends
+    a sentence: the word before it is all letters, in lower case ("siber.Komitmen", "tertulisnya.Menurut") or
+    followed by an opening quote ("Polri.“Hal"), and the word after it is no domain ("www.Polri.go.id"). A
+    capitalised word before a capital is left alone: a name run together ("Kementerian Dalam.Negeri",
+    "(LawuPost.Com)") is likelier than a sentence that ends in a name."""
+    word = _WORD_BEFORE.search(text[max(0, start - 40):start])
+    if word is None or word.group(1) in _abbreviations():
+        return False
+    quoted = text[end:end + 1] in "\"“‘"
+    return (word.group(1)[0].islower() or quoted) and not _DOMAIN_AFTER.match(text, end)
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -44,7 +62,10 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
     for match in _BREAK.finditer(text):
-        if match.group().strip() == "" and "\n" not in match.group():
+        if not any(c.isspace() for c in match.group()):
+            if not _glued(text, match.start(), match.end()):
+                continue
+        elif match.group().strip() == "" and "\n" not in match.group():
             if _no_break_before(text[max(0, match.start() - 12):match.start()]):
                 continue
         end = match.start()

@@ -46,7 +46,7 @@ def _glued(text: str, start: int, end: int) -> bool:
     capitalised word before a capital is left alone: a name run together ("Kementerian Dalam.Negeri",
     "(LawuPost.Com)") is likelier than a sentence that ends in a name."""
     word = _WORD_BEFORE.search(text[max(0, start - 40):start])
-    if word is None or word.group(1) in _abbreviations():
+    if word is None or _no_break_before(text[max(0, start - 12):start]):
         return False
     quoted = text[end:end + 1] in "\"“‘"
     return (word.group(1)[0].islower() or quoted) and not _DOMAIN_AFTER.match(text, end)

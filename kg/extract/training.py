@@ -191,7 +191,10 @@ def claim_weights(candidates: list[Candidate]) -> list[float]:
     instance learning (Bunescu and Mooney 2007). Paired over six assignments of the 450 annotated articles to
     five folds (session 60): claims F1 +0.0041 +- 0.0019 (attendances +0.0096, meetings +0.0073, cooperation
     +0.0077), +0.0026 +- 0.0012 by ``bench/where_it_acts.py``; n^-0.75 alike, n^-2 -0.0021; spreading the
-    weight of wrong claims too +0.0017, of wrong ones only -0.0053 (docs/relation-model-log.md, session 60)."""
+    weight of wrong claims too +0.0017, of wrong ones only -0.0053 (docs/relation-model-log.md, session 60). On
+    twelve assignments that chose nothing (``bench/objectives.py``, session 61) the gain is smaller, +0.0011 +-
+    0.0018; the noisy-or likelihood this weighting approximates, +0.0019 +- 0.0021 against it, is not used: it
+    doubles the training time for a gain two sets of assignments disagree on."""
     keys = [(c.record["doc"], *pair_key(c)) for c in candidates]
     proposed = Counter(key for key, c in zip(keys, candidates) if c.label)
     return [1.0 / proposed[key] if c.label else 1.0 for key, c in zip(keys, candidates)]

@@ -58,6 +58,24 @@ def read_all(jobs: int) -> tuple[ModuleType, list[training.Document], list[train
     return scorer, dev, train, scorer.load_gold([str(EVAL / "dev"), str(EVAL / "train")])
 
 
+
+def claim_measures(scorer: ModuleType, gold: dict, documents: list[training.Document],
+                   records: list[dict[str, object]]) -> dict[str, float]:
+    """Claims F1 of pooled claims-file records over ``documents``: all ("claims"), each relation, and each
+    language ("en", "id"): the row the benchmarks that pair assignments compare."""
+    system: dict[str, dict[str, list]] = defaultdict(lambda: {"entity": [], "claim": []})
+    for r in records:
+        system[str(r["doc"])][str(r["kind"])].append(r)
+    languages = {"claims": [d.id for d in documents], "en": [d.id for d in documents if d.language == "en"],
+                 "id": [d.id for d in documents if d.language != "en"]}
+    out: dict[str, float] = {}
+    for name, ids in languages.items():
+        scored = scorer.score({i: gold[i] for i in ids}, system)
+        out[name] = scored["claims"][2]
+        if name == "claims":
+            out.update({relation: v[2] for relation, v in scored["relations"].items()})
+    return out
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="The relation model's cross-validated measures.")
     parser.add_argument("--jobs", type=int, default=2)

@@ -30,7 +30,7 @@ from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 
 from kg.extract import training
-from decision_cv import read_all  # the 450 articles read as its measures read them
+from decision_cv import claim_measures, read_all  # the 450 articles read as its measures read them
 from where_it_acts import FOLDS, assignments  # the same assignments to folds as its paired measure
 
 _STATE: dict[str, object] = {}
@@ -78,22 +78,8 @@ def main() -> None:
     with ProcessPoolExecutor(args.jobs) as pool:  # forked workers see _STATE as it is now
         curves = dict(pool.map(_curve, range(args.assignments)))
 
-    languages = {"all": [d.id for d in documents], "en": [d.id for d in documents if d.language == "en"],
-                 "id": [d.id for d in documents if d.language != "en"]}
-
-    def measures(records: list[dict[str, object]]) -> dict[str, float]:
-        system: dict[str, dict[str, list]] = defaultdict(lambda: {"entity": [], "claim": []})
-        for r in records:
-            system[str(r["doc"])][str(r["kind"])].append(r)
-        out: dict[str, float] = {}
-        for name, ids in languages.items():
-            scored = scorer.score({i: gold[i] for i in ids}, system)
-            out["claims" if name == "all" else name] = scored["claims"][2]
-            if name == "all":
-                out.update({relation: v[2] for relation, v in scored["relations"].items()})
-        return out
-
-    table = {(seed, f): measures(curves[seed][f]) for seed in curves for f in fractions + [OWN]}
+    table = {(seed, f): claim_measures(scorer, gold, documents, curves[seed][f])
+             for seed in curves for f in fractions + [OWN]}
     keys = list(table[(0, fractions[0])])
     trained = {f: round(f * len(documents) * (FOLDS - 1) / FOLDS) for f in fractions}
     print(f"{len(documents)} articles, {args.assignments} assignments to {FOLDS} folds; "

@@ -40,14 +40,13 @@ from __future__ import annotations
 
 import argparse
 import statistics
-from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 
 import numpy as np
 
 from kg.extract import training
 from kg.extract.thresholds import pair_key
-from decision_cv import read_all  # the 450 articles read as its measures read them
+from decision_cv import claim_measures, read_all  # the 450 articles read as its measures read them
 from where_it_acts import FOLDS, assignments  # the same assignments to folds as its paired measure
 
 _STATE: dict[str, object] = {}
@@ -144,20 +143,7 @@ def main() -> None:
     with ProcessPoolExecutor(args.jobs) as pool:  # forked workers see _STATE as it is now
         runs = list(pool.map(_run, [(v, s) for v in variants for s in range(args.assignments)]))
 
-    languages = {"claims": [d.id for d in documents], "en": [d.id for d in documents if d.language == "en"],
-                 "id": [d.id for d in documents if d.language != "en"]}
-    table: dict[tuple[str, int], dict[str, float]] = {}
-    for variant, seed, records in runs:
-        system: dict[str, dict[str, list]] = defaultdict(lambda: {"entity": [], "claim": []})
-        for r in records:
-            system[str(r["doc"])][str(r["kind"])].append(r)
-        out: dict[str, float] = {}
-        for name, ids in languages.items():
-            scored = scorer.score({i: gold[i] for i in ids}, system)
-            out[name] = scored["claims"][2]
-            if name == "claims":
-                out.update({relation: v[2] for relation, v in scored["relations"].items()})
-        table[(variant, seed)] = out
+    table = {(variant, seed): claim_measures(scorer, gold, documents, records) for variant, seed, records in runs}
     seeds = range(args.assignments)
     keys = list(table[(variants[0], 0)])
     print(f"{len(documents)} articles, {args.assignments} assignments to {FOLDS} folds (seeds {args.first_seed}-"

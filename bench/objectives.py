@@ -68,8 +68,8 @@ class NoisyOr(training.Design):
     def __init__(self, candidates: list[training.Candidate]) -> None:
         super().__init__(candidates)
         claims: dict[tuple[str, ...], int] = {}
-        self.claims = np.array([claims.setdefault((str(c.record["doc"]), *pair_key(c)), len(claims))  # type: ignore[arg-type]
-                                for c in candidates], dtype=int)
+        keys = [(str(c.record["doc"]), *pair_key(c)) for c in candidates]
+        self.claims = np.array([claims.setdefault(key, len(claims)) for key in keys], dtype=int)
 
     def fit(self, rows: list[int]) -> tuple[float, dict[str, float]]:
         bias, weights = super().fit(rows)

@@ -17,14 +17,14 @@ A change of a feature many candidates have reads most articles differently, and 
 (a parameter) reads none differently: either way the split says nothing. So each version also cross-validates
 all 450 articles under K random assignments to 5 folds, the same K assignments for both (``--assignments``,
 default 6; seeds S, S + 1, ..., ``--first-seed``, default 0), and the differences are paired by assignment:
-their mean and standard deviation, overall, per language and per relation. Which fold an article falls in moves claims F1 by more than most changes do, and
-pairing cancels it: on session 58's variants the K differences' standard deviation was 0.0012-0.0027 overall.
-That standard deviation understates how far the mean of six moves with the choice of the six: in session 61 one
-comparison (``bench/objectives.py``'s noisy-or objective) gave +0.0025 +- 0.0014 on these six assignments and
--0.0018 +- 0.0026 on six others, and the weighting session 60 kept for +0.0041 +- 0.0019 on six assignments
-that had also chosen among its variants measures +0.0011 +- 0.0018 on twelve. Read a mean difference within
-about 0.003 at K = 6 as none, and confirm a chosen variant on assignments that did not choose it. About 12
-minutes on 2 cores.
+their mean and standard deviation, overall, per language and per relation. Which fold an article falls in
+moves claims F1 by more than most changes do, and pairing cancels it: on session 58's variants the K
+differences' standard deviation was 0.0012-0.0027 overall. That standard deviation understates how far the
+mean of six moves with the choice of the six: in session 61 one comparison (``bench/objectives.py``'s noisy-or
+objective) gave +0.0025 +- 0.0014 on the default six assignments (seeds 0-5) and -0.0018 +- 0.0026 on six
+others, and the weighting session 60 kept for +0.0041 +- 0.0019 on six assignments that had also chosen among
+its variants measures +0.0011 +- 0.0018 on twelve. Read a mean difference within about 0.003 at K = 6 as none,
+and confirm a chosen variant on assignments that did not choose it. About 12 minutes on 2 cores.
 """
 
 from __future__ import annotations
@@ -190,8 +190,8 @@ def main() -> None:
                       f"{new[key]} ({g.match(new[key], key[0]) is not None})")
 
 
-def _print_paired(scorer, gold, system, ids: list[str], before: list[list[dict]], after: list[list[dict]],  # type: ignore[no-untyped-def]
-                  first: int) -> None:
+def _print_paired(scorer, gold, system, ids: list[str],  # type: ignore[no-untyped-def]
+                  before: list[list[dict]], after: list[list[dict]], first: int) -> None:
     """Claims F1 of the base under each assignment, and the head's difference from it, assignment by assignment."""
     parts = {"claims": ids, "English": [i for i in ids if i.startswith("en")],
              "Indonesian": [i for i in ids if not i.startswith("en")]}

@@ -58,7 +58,6 @@ def read_all(jobs: int) -> tuple[ModuleType, list[training.Document], list[train
     return scorer, dev, train, scorer.load_gold([str(EVAL / "dev"), str(EVAL / "train")])
 
 
-
 def claim_measures(scorer: ModuleType, gold: dict, documents: list[training.Document],
                    records: list[dict[str, object]]) -> dict[str, float]:
     """Claims F1 of pooled claims-file records over ``documents``: all ("claims"), each relation, and each
@@ -75,6 +74,7 @@ def claim_measures(scorer: ModuleType, gold: dict, documents: list[training.Docu
         if name == "claims":
             out.update({relation: v[2] for relation, v in scored["relations"].items()})
     return out
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="The relation model's cross-validated measures.")

@@ -45,7 +45,7 @@ from concurrent.futures import ProcessPoolExecutor
 import numpy as np
 
 from kg.extract import training
-from kg.extract.thresholds import pair_key
+from kg.extract.thresholds import article_claim
 from decision_cv import claim_measures, read_all  # the 450 articles read as its measures read them
 from where_it_acts import FOLDS, assignments  # the same assignments to folds as its paired measure
 
@@ -67,9 +67,9 @@ class NoisyOr(training.Design):
 
     def __init__(self, candidates: list[training.Candidate]) -> None:
         super().__init__(candidates)
-        claims: dict[tuple[str, ...], int] = {}
-        keys = [(str(c.record["doc"]), *pair_key(c)) for c in candidates]
-        self.claims = np.array([claims.setdefault(key, len(claims)) for key in keys], dtype=int)
+        claims: dict[tuple[str | None, ...], int] = {}  # the bags: one claim's candidates, as the weights see them
+        self.claims = np.array([claims.setdefault(article_claim(c), len(claims)) for c in candidates],
+                               dtype=int)
 
     def fit(self, rows: list[int]) -> tuple[float, dict[str, float]]:
         bias, weights = super().fit(rows)

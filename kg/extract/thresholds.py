@@ -25,6 +25,12 @@ def pair_key(c: Candidate) -> tuple[str, str, str | None]:
     return claim_key(c.relation, c.subject.lower(), c.object.lower() if c.object else None)
 
 
+def article_claim(c: Candidate) -> tuple[str | None, ...]:
+    """The claim a candidate proposes in its article (its article, then ``pair_key``): the candidates sharing
+    one are the instances of one fact, which ``training.claim_weights`` weighs as one."""
+    return (str(c.record["doc"]), *pair_key(c))
+
+
 Counts = dict[tuple[float, float], tuple[int, int]]  # (rule threshold, candidate threshold) -> (right, kept)
 
 

@@ -29,7 +29,8 @@ from kg.extract.candidates import by_rule
 from kg.extract.decision import RelationModel, RelationWeights, Stage
 from kg.extract.entities import stray
 from kg.extract.stacking import FirstStage, article_features
-from kg.extract.thresholds import TOLERANCE, Counts, best_thresholds, inner_assignments, pair_key, threshold_counts
+from kg.extract.thresholds import (TOLERANCE, Counts, article_claim, best_thresholds, inner_assignments, pair_key,
+                                   threshold_counts)
 from kg.model import Claim
 from kg.relations import REGISTRY
 
@@ -195,7 +196,7 @@ def claim_weights(candidates: list[Candidate]) -> list[float]:
     twelve assignments that chose nothing (``bench/objectives.py``, session 61) the gain is smaller, +0.0011 +-
     0.0018; the noisy-or likelihood this weighting approximates, +0.0019 +- 0.0021 against it, is not used: it
     doubles the training time for a gain two sets of assignments disagree on."""
-    keys = [(c.record["doc"], *pair_key(c)) for c in candidates]
+    keys = [article_claim(c) for c in candidates]
     proposed = Counter(key for key, c in zip(keys, candidates) if c.label)
     return [1.0 / proposed[key] if c.label else 1.0 for key, c in zip(keys, candidates)]
 

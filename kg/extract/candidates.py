@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from kg.extract.context import PARTY_TYPES, SentenceView, party_keys
-from kg.extract.relations import names_a_side, refusals, witness, witnessed
+from kg.extract.relations import names_a_side, refusals, told_again, witness, witnessed
 from kg.model import Claim, Mention
 from kg.nlp.lexicon import EventReferences
 from kg.nlp import gazetteer
@@ -26,6 +26,7 @@ from kg.resources import function_words
 MAX_ROLE = 5  # words of a post's title found between a person and a body
 CARRY = 2  # sentences after an event or agreement is named in which "the meeting", "MoU tersebut" may refer to it
 RULED = frozenset({"listed", "subjectless"})  # kinds of a scene's pairs proposed as a rule's claims
+AGAIN = "told-again"  # the kind of a meeting candidate whose sentence refers back to a meeting told before
 
 
 @dataclass
@@ -104,12 +105,15 @@ def propose(view: SentenceView, carried: Carried, rule_claims: list[Claim]) -> l
     """Candidates of one sentence that no rule proposed there, as claims with ``candidate:RELATION`` rules."""
     taken = {claim_key(c.relation, c.subject, c.object) for c in rule_claims}
     refused = refusals(view)
+    again = told_again(view)
     place = view.place()
     out: list[Claim] = []
     for relation, subject, obj, kind in _pairs(view, carried):
         key = claim_key(relation, subject, obj)
         if key in taken or subject == obj or relation in refused:
             continue
+        if again and relation == "meets":
+            kind = AGAIN
         taken.add(key)
         spec = REGISTRY[relation]
         date = view.time_near(_anchor(view, relation)) if spec.dated else None

@@ -66,18 +66,23 @@ def names_a_side(view: SentenceView, party: Party) -> bool:
 
 
 def refusals(view: SentenceView) -> set[str]:
-    """Relations a sentence must not state, whatever pairs it names (GUIDELINES): what is planned or negated,
-    and a meeting reported again ("pertemuan tersebut") is no new one. Rules and general candidates alike."""
+    """Relations a sentence must not state, whatever pairs it names (GUIDELINES): what is planned or negated.
+    Rules and general candidates alike."""
     refused = set()
     for name, spec in REGISTRY.items():
         own = [t for t in view.triggers if t.relation in spec.triggers]
         if spec.dated and ((own and all(planned(view, t.start) for t in own))
                            or (not own and any(t.relation in ("future", "negation") for t in view.triggers))):
             refused.add(name)
-    meetings = [t for t in view.triggers if t.relation == "meets"]
-    if meetings and all(reported_before(view, t) for t in meetings):
-        refused.add("meets")  # "Dalam kunjungan tersebut, A diterima B" tells who met whom in a meeting told before
     return refused
+
+
+def told_again(view: SentenceView) -> bool:
+    """Every meeting word of the sentence refers back to a meeting told before ("Dalam pertemuan tersebut, A
+    dan B membahas ..."): no new meeting, so the rules propose none, but the pairs it names may be ones the
+    article tells nowhere else; its meeting candidates carry it as their kind (``candidates.propose``)."""
+    meetings = [t for t in view.triggers if t.relation == "meets"]
+    return bool(meetings) and all(reported_before(view, t) for t in meetings)
 
 
 ANAPHORIC = frozenset({"tersebut", "ini", "itu"})

@@ -79,8 +79,9 @@ def refusals(view: SentenceView) -> set[str]:
 
 def told_again(view: SentenceView) -> bool:
     """Every meeting word of the sentence refers back to a meeting told before ("Dalam pertemuan tersebut, A
-    dan B membahas ..."): no new meeting, so the rules propose none, but the pairs it names may be ones the
-    article tells nowhere else; its meeting candidates carry it as their kind (``candidates.propose``)."""
+    dan B membahas ..."): no new meeting, so the rules pair only a list of those present at it ("Hadir dalam
+    pertemuan tersebut A, B, C"), but the pairs it names may be ones the article tells nowhere else; its meeting
+    candidates carry it as their kind (``candidates.propose``; until session 62 they were refused)."""
     meetings = [t for t in view.triggers if t.relation == "meets"]
     return bool(meetings) and all(reported_before(view, t) for t in meetings)
 

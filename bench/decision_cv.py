@@ -61,17 +61,24 @@ def read_all(jobs: int) -> tuple[ModuleType, list[training.Document], list[train
 def claim_measures(scorer: ModuleType, gold: dict, documents: list[training.Document],
                    records: list[dict[str, object]]) -> dict[str, float]:
     """Claims F1 of pooled claims-file records over ``documents``: all ("claims"), each relation, and each
-    language ("en", "id"): the row the benchmarks that pair assignments compare."""
+    language as kg read it ("en", "id"): the row the benchmarks that pair assignments compare."""
+    return part_measures(scorer, gold, {"claims": [d.id for d in documents],
+                                        "en": [d.id for d in documents if d.language == "en"],
+                                        "id": [d.id for d in documents if d.language != "en"]}, records)
+
+
+def part_measures(scorer: ModuleType, gold: dict, parts: dict[str, list[str]],
+                  records: list[dict[str, object]]) -> dict[str, float]:
+    """Claims F1 of pooled claims-file records over each part's articles (by id), and each relation's over the
+    first part's, after it."""
     system: dict[str, dict[str, list]] = defaultdict(lambda: {"entity": [], "claim": []})
     for r in records:
         system[str(r["doc"])][str(r["kind"])].append(r)
-    languages = {"claims": [d.id for d in documents], "en": [d.id for d in documents if d.language == "en"],
-                 "id": [d.id for d in documents if d.language != "en"]}
     out: dict[str, float] = {}
-    for name, ids in languages.items():
+    for k, (name, ids) in enumerate(parts.items()):
         scored = scorer.score({i: gold[i] for i in ids}, system)
         out[name] = scored["claims"][2]
-        if name == "claims":
+        if k == 0:
             out.update({relation: v[2] for relation, v in scored["relations"].items()})
     return out
 

@@ -178,7 +178,7 @@ def main() -> None:
             print(f"  {part} {label} ({len(chosen)}): claims {a['claims'][2]:.4f} -> {b['claims'][2]:.4f}, "
                   f"entities {a['entities'][2]:.4f} -> {b['entities'][2]:.4f}")
     if before["paired"]:
-        _print_paired(scorer, gold, system, ids, before["paired"], after["paired"], args.first_seed)
+        _print_paired(scorer, gold, ids, before["paired"], after["paired"], args.first_seed)
     print("entities renamed (article, before -> after, whether the annotators' names match each):")
     for i in sorted(changed):
         old = {(t, forms): n for n, t, forms in before["readings"][i][1]}  # one entity: its type and all its names
@@ -190,23 +190,14 @@ def main() -> None:
                       f"{new[key]} ({g.match(new[key], key[0]) is not None})")
 
 
-def _print_paired(scorer, gold, system, ids: list[str],  # type: ignore[no-untyped-def]
+def _print_paired(scorer, gold, ids: list[str],  # type: ignore[no-untyped-def]
                   before: list[list[dict]], after: list[list[dict]], first: int) -> None:
     """Claims F1 of the base under each assignment, and the head's difference from it, assignment by assignment."""
+    from decision_cv import part_measures  # here, not at the top: it imports kg, which --side takes from its tree
+
     parts = {"claims": ids, "English": [i for i in ids if i.startswith("en")],
              "Indonesian": [i for i in ids if not i.startswith("en")]}
-
-    def measures(records: list[dict]) -> dict[str, float]:
-        s = system(records)
-        out = {}
-        for name, chosen in parts.items():
-            scored = scorer.score({i: gold[i] for i in chosen}, s)
-            out[name] = scored["claims"][2]
-            if name == "claims":
-                out.update({relation: v[2] for relation, v in scored["relations"].items()})
-        return out
-
-    old, new = [measures(r) for r in before], [measures(r) for r in after]
+    old, new = ([part_measures(scorer, gold, parts, r) for r in runs] for runs in (before, after))
     print(f"paired over {len(old)} assignments (seeds {first}-{first + len(old) - 1}) "
           f"of the {len(ids)} articles to {FOLDS} folds "
           "(base mean; the head's difference: mean +- standard deviation):")

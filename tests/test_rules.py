@@ -957,6 +957,27 @@ def test_a_name_goes_on_past_its_particles_in_lower_case(name):
     assert (name, "Timor Leste") in {(p, b) for p, b, _role, _date in _facts(text, "holds_position")}
 
 
+def test_a_name_the_recogniser_cut_at_bin_is_one_person():
+    """"Sheikh Nasser bin Khalid Al Mansouri": the recogniser tags the two sides of "bin" as two names."""
+    people = {m.text for m in nlp.run(_article("Emir Qatar Sheikh Nasser bin Khalid Al Mansouri hadir.")).mentions
+              if m.type == "Person"}
+    assert people == {"Nasser bin Khalid Al Mansouri"}
+
+
+def test_a_person_named_right_after_a_listed_country_is_found():
+    """The recogniser runs the end of a listed country into the name after it ("Brunei [Darussalam Jan
+    Pieters]"): the name starts after the country, not nowhere."""
+    text = "Perwakilan UE untuk Indonesia dan Brunei Darussalam Jan Pieters menjelaskan pihaknya menempatkan terorisme sebagai prioritas."
+    people = {m.text for m in nlp.run(_article(text)).mentions if m.type == "Person"}
+    assert people == {"Jan Pieters"}
+
+
+def test_the_state_secretary_is_a_minister_of_the_articles_country():
+    """"Menteri Sekretaris Negara" is one cabinet title, not "Menteri" and a person's title "Sekretaris Negara"."""
+    text = "Presiden didampingi Menteri Sekretaris Negara Budi Santoso dan Menteri Luar Negeri Sari Wulandari."
+    assert ("Budi Santoso", "Indonesia", "Menteri Sekretaris Negara", None) in _facts(text, "holds_position")
+
+
 def test_a_police_title_and_its_place_ending_the_text_without_a_full_stop_is_read():
     """Found by bench/fuzz.py: "Kapolda X Y" as the last words, with no full stop, read past the sentence."""
     result = extract.run(nlp.run(_article("Acara itu dibuka Kapolda Qwerty Zxcv")))

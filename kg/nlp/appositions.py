@@ -59,7 +59,11 @@ def with_appositions(sentence: Sentence, mentions: list[Mention], *, gaz: Gazett
 
 def _apposition(tokens: list[Token], k: int, gaz: Gazetteer, lex: Lexicon, chunks: dict[int, tuple[int, str, str]],
                 text: str, offset: int) -> tuple[str, str] | None:
-    """(role, body key) of ", [the] [BODY's|ADJ] TITLE [of [the] BODY]," starting at the comma ``k``."""
+    """(role, body key) of ", [the] [BODY's|ADJ] TITLE [of [the] [COUNTRY's] BODY]," starting at the comma ``k``.
+    The title may open with words titles start with, in lower case ("X, deputy commander of Thailand's Tourist
+    Police Division,": role "deputy commander"), and the body after "of" may stand in its country's possessive
+    ("X, the head of Morocco's General Directorate of National Security,"). In the 450 annotated articles these
+    two forms give 2 posts more, both annotated."""
     if k >= len(tokens) or tokens[k].text != ",":
         return None
     j = k + 1
@@ -69,18 +73,22 @@ def _apposition(tokens: list[Token], k: int, gaz: Gazetteer, lex: Lexicon, chunk
     if j < len(tokens):
         body = gaz.owner(tokens[j].text)
         j += 1 if body else 0
-    n = match_title(tokens, j, lex)
+    opens = j  # where the title itself starts: after up to two words titles start with ("deputy commander")
+    n = match_title(tokens, opens, lex)
+    while not n and opens < min(j + 2, len(tokens)) and (tokens[opens].text.lower(),) in lex.title_prefixes:
+        opens += 1
+        n = match_title(tokens, opens, lex)
     if not n:
         return None
-    role_end = j + n
+    role_end = opens + n
     while role_end < len(tokens) and tokens[role_end].text.lower() in lex.role_words:
         role_end += 1  # "Minister for Foreign Affairs"
-    while role_end > j + n and tokens[role_end - 1].text.lower() in _LINKS:
+    while role_end > opens + n and tokens[role_end - 1].text.lower() in _LINKS:
         role_end -= 1  # "Secretary-General of | ASEAN": the link belongs to the body after it
     role = text[tokens[j].start - offset:tokens[role_end - 1].end - offset]
     end = role_end
     if not body:
-        taken, body = body_after(tokens, end, gaz, chunks)
+        taken, body = body_after(tokens, end, gaz, chunks, possessed=True)
         end += taken
     if end < len(tokens) and tokens[end].text == "(" and end + 2 < len(tokens) and tokens[end + 2].text == ")":
         end += 3  # "Kepala Badan Nasional Penanggulangan Terorisme (BNPT),"

@@ -96,8 +96,11 @@ def _state_post(tokens: list[Token], i: int, end: int) -> bool:
     return " ".join(t.text.lower() for t in tokens[i:end]).startswith(state_posts("minister", "leader", "leader-abroad"))
 
 
-def body_after(tokens: list[Token], j: int, gaz: Gazetteer, chunks: dict[int, tuple[int, str, str]]) -> tuple[int, str]:
-    """"of [the] BODY" or, in Indonesian order, "BODY" at ``j``: (tokens taken, body key), or (0, "")."""
+def body_after(tokens: list[Token], j: int, gaz: Gazetteer, chunks: dict[int, tuple[int, str, str]],
+               possessed: bool = False) -> tuple[int, str]:
+    """"of [the] BODY" or, in Indonesian order, "BODY" at ``j``: (tokens taken, body key), or (0, "").
+    ``possessed``: also "of COUNTRY's BODY" ("the head of Morocco's General Directorate of National Security"),
+    the body, which the head-word rules name without the country."""
     if j >= len(tokens):
         return 0, ""
     if tokens[j].text.lower() != "of":
@@ -105,6 +108,10 @@ def body_after(tokens: list[Token], j: int, gaz: Gazetteer, chunks: dict[int, tu
         return n, key
     k = j + 2 if j + 1 < len(tokens) and tokens[j + 1].text.lower() == "the" else j + 1
     n, key, _ = _body_at(tokens, k, gaz, chunks)
+    if possessed and not n and k + 1 < len(tokens) and without_possessive(tokens[k].text) != tokens[k].text \
+            and gaz.owner(tokens[k].text).startswith("country:"):
+        n, key, kind = _body_at(tokens, k + 1, gaz, chunks)
+        n = n + 1 if kind == "Organization" else 0
     return (n + k - j, key) if n else (0, "")
 
 

@@ -134,34 +134,22 @@ def test_a_meeting_tied_to_a_planned_visit_is_planned_too():
 
 
 def test_a_post_in_an_apposition_after_the_name():
-    from kg import extract, nlp
-    from kg.model import Article
-
     text = ("Sari Wulandari, Indonesia's foreign minister, met John Carter in Jakarta. "
             "\"We will work together,\" said Mary Jones, Australia's Minister for Foreign Affairs. "
             "They also met Lim Hock Seng, Secretary-General of ASEAN, on Tuesday.")
-    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")), rules_only=True)
-    posts = {(result.entities[c.subject].name, result.entities[c.object].name, c.role)
-             for c in result.claims if c.relation == "holds_position"}
-    assert posts == {("Sari Wulandari", "Indonesia", "foreign minister"),
-                     ("Mary Jones", "Australia", "Minister for Foreign Affairs"),
-                     ("Lim Hock Seng", "Association of Southeast Asian Nations", "Secretary-General")}
+    assert _posts(text) == {("Sari Wulandari", "Indonesia", "foreign minister"),
+                            ("Mary Jones", "Australia", "Minister for Foreign Affairs"),
+                            ("Lim Hock Seng", "Association of Southeast Asian Nations", "Secretary-General")}
 
 
 def test_an_apposition_opened_by_a_word_titles_start_with_or_naming_a_countrys_body():
     """English appositions write "deputy commander of", "the head of Morocco's General Directorate ...": a word
     titles start with before the title, and a body in a country's possessive after "of"."""
-    from kg import extract, nlp
-    from kg.model import Article
-
     text = ("The talks were attended by Pol Maj Gen Arthit Kanchana, deputy commander of Thailand's Tourist Police "
             "Division. Omar Haddad, the head of Morocco's General Directorate of National Security, discussed "
             "security issues with John Carter.")
-    result = extract.run(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")), rules_only=True)
-    posts = {(result.entities[c.subject].name, result.entities[c.object].name, c.role)
-             for c in result.claims if c.relation == "holds_position"}
-    assert posts == {("Arthit Kanchana", "Thailand's Tourist Police Division", "deputy commander"),
-                     ("Omar Haddad", "General Directorate of National Security", "head")}
+    assert _posts(text) == {("Arthit Kanchana", "Thailand's Tourist Police Division", "deputy commander"),
+                            ("Omar Haddad", "General Directorate of National Security", "head")}
 
 
 def test_lower_case_titles_and_an_event_named_before_its_place():

@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import statistics
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -65,6 +66,23 @@ def claim_measures(scorer: ModuleType, gold: dict, documents: list[training.Docu
     return part_measures(scorer, gold, {"claims": [d.id for d in documents],
                                         "en": [d.id for d in documents if d.language == "en"],
                                         "id": [d.id for d in documents if d.language != "en"]}, records)
+
+
+def print_paired(rows: list[tuple[str, list[dict[str, float]]]]) -> None:
+    """The table of the benchmarks that pair assignments: the first row's measures (mean over the
+    assignments), then each other row's difference from it, assignment by assignment (mean +- standard
+    deviation). ``rows``: (label, the ``claim_measures`` of each assignment, in the same order)."""
+    (base_label, base), others = rows[0], rows[1:]
+    keys = list(base[0])
+    width = max(12, *(len(label) for label, _ in rows))
+    print(f"{'':{width}}" + "  ".join(f"{k:>16}" for k in keys))
+    print(f"{base_label:{width}}" + "  ".join(f"{statistics.mean(m[k] for m in base):>16.4f}" for k in keys))
+    for label, measures in others:
+        cells = []
+        for k in keys:
+            diff = [m[k] - b[k] for m, b in zip(measures, base)]
+            cells.append(f"{statistics.mean(diff):+.4f}+-{statistics.stdev(diff):.4f}")
+        print(f"{label:{width}}" + "  ".join(f"{c:>16}" for c in cells), flush=True)
 
 
 def part_measures(scorer: ModuleType, gold: dict, parts: dict[str, list[str]],

@@ -31,13 +31,12 @@ perfect decision: holds_position 0.755 -> 0.910, meets 0.586 -> 0.872, signs 0.6
 from __future__ import annotations
 
 import argparse
-import statistics
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 
 from kg.extract import training
 from kg.relations import REGISTRY
-from decision_cv import claim_measures, read_all  # the 450 articles read as its measures read them
+from decision_cv import claim_measures, print_paired, read_all  # the 450 articles read as its measures read them
 from where_it_acts import FOLDS, assignments  # the same assignments to folds as its paired measure
 
 LANGUAGES = ("en", "id")
@@ -105,20 +104,10 @@ def main() -> None:
         runs = list(pool.map(_run, [(p, s) for p in [None, *parts] for s in seeds]))
 
     table = {(part, seed): claim_measures(scorer, gold, documents, records) for part, seed, records in runs}
-    keys = list(table[(None, 0)])
     print(f"{len(documents)} articles, {args.assignments} assignments to {FOLDS} folds (seeds {args.first_seed}-"
           f"{args.first_seed + args.assignments - 1}); claims F1 as shipped (mean over assignments), and what "
           "a decision told the answer on each part gains, paired by assignment")
-    width = max(12, *(len(p) for p in parts))
-    print(f"{'':{width}}" + "  ".join(f"{k:>16}" for k in keys))
-    print(f"{'shipped':{width}}" + "  ".join(f"{statistics.mean(table[(None, s)][k] for s in seeds):>16.4f}"
-                                            for k in keys))
-    for part in parts:
-        cells = []
-        for k in keys:
-            diff = [table[(part, s)][k] - table[(None, s)][k] for s in seeds]
-            cells.append(f"{statistics.mean(diff):+.4f}+-{statistics.stdev(diff):.4f}")
-        print(f"{part:{width}}" + "  ".join(f"{c:>16}" for c in cells), flush=True)
+    print_paired([(part or "shipped", [table[(part, s)] for s in seeds]) for part in [None, *parts]])
 
 
 if __name__ == "__main__":

@@ -39,14 +39,13 @@ difference, so 0.15 stays for want of a reason to move it.
 from __future__ import annotations
 
 import argparse
-import statistics
 from concurrent.futures import ProcessPoolExecutor
 
 import numpy as np
 
 from kg.extract import training
 from kg.extract.thresholds import article_claim
-from decision_cv import claim_measures, read_all  # the 450 articles read as its measures read them
+from decision_cv import claim_measures, print_paired, read_all  # the 450 articles read as its measures read them
 from where_it_acts import FOLDS, assignments  # the same assignments to folds as its paired measure
 
 _STATE: dict[str, object] = {}
@@ -144,20 +143,10 @@ def main() -> None:
         runs = list(pool.map(_run, [(v, s) for v in variants for s in range(args.assignments)]))
 
     table = {(variant, seed): claim_measures(scorer, gold, documents, records) for variant, seed, records in runs}
-    seeds = range(args.assignments)
-    keys = list(table[(variants[0], 0)])
     print(f"{len(documents)} articles, {args.assignments} assignments to {FOLDS} folds (seeds {args.first_seed}-"
           f"{args.first_seed + args.assignments - 1}); claims F1 of "
           f"{variants[0]} (mean over assignments), the others' differences paired by assignment")
-    print(f"{'':12}" + "  ".join(f"{k:>16}" for k in keys))
-    base = variants[0]
-    print(f"{base:12}" + "  ".join(f"{statistics.mean(table[(base, s)][k] for s in seeds):>16.4f}" for k in keys))
-    for variant in variants[1:]:
-        cells = []
-        for k in keys:
-            diff = [table[(variant, s)][k] - table[(base, s)][k] for s in seeds]
-            cells.append(f"{statistics.mean(diff):+.4f}+-{statistics.stdev(diff):.4f}")
-        print(f"{variant:12}" + "  ".join(f"{c:>16}" for c in cells))
+    print_paired([(v, [table[(v, s)] for s in range(args.assignments)]) for v in variants])
 
 
 if __name__ == "__main__":

@@ -79,6 +79,31 @@ def test_a_listed_body_named_with_its_home_country_in_another_form_is_the_listed
     assert ("Budi Santoso", "Kepolisian Negara Republik Indonesia") in posts, posts
 
 
+def test_a_post_whose_title_names_its_body_by_a_short_form_goes_to_the_body_named_in_full(runner, tmp_path):
+    """"Wakil Ketua Komisi II, X" after "Komisi II DPR RI" in the lead: the short form resolves to the body named
+    in full, and the post the title gives follows it (it had been lost with the short form's own node)."""
+    records = _build(runner, tmp_path, (
+        "Jakarta - Komisi II DPR RI menggelar rapat kerja dengan Komisi Pemilihan Umum di Jakarta, Selasa (5/3/2024). "
+        "Rapat dipimpin oleh Wakil Ketua Komisi II, Budi Santoso. "
+        "Kepala Badan Siber dan Sandi Negara Andi Wijaya juga hadir. "
+        "Menurut Kepala BSSN, rapat serupa digelar setiap tahun.\n"), "id")
+    bodies = _entities(records, "Organization")
+    assert "Komisi II DPR RI" in bodies and "Komisi II" not in bodies, bodies
+    posts = {(c["subject"], c["object"]): c["role"] for c in records if c["kind"] == "claim" and c["relation"] == "holds_position"}
+    assert posts.get(("Budi Santoso", "Komisi II DPR RI")) == "Wakil Ketua", posts
+
+
+def test_a_post_whose_body_is_spelt_another_way_goes_to_the_listed_body(runner, tmp_path):
+    """"Organization of Islamic Cooperation" is the gazetteer's "Organisation of Islamic Cooperation": the
+    title's post follows the body to its listed spelling."""
+    records = _build(runner, tmp_path, (
+        "OIC Secretary General Receives Ambassador\n"
+        "Jeddah, Jan 11, 2024 -- Secretary General of the Organization of Islamic Cooperation (OIC), Dr. John Doe "
+        "received here today the Permanent Representative of Gambia to the OIC, Omar Salah. "
+        "Doe said the OIC supports the summit.\n"), "en")
+    posts = {(c["subject"], c["object"]): c["role"] for c in records if c["kind"] == "claim" and c["relation"] == "holds_position"}
+    assert posts.get(("John Doe", "Organisation of Islamic Cooperation")) == "Secretary General", posts
+
 def test_the_mou_is_the_one_named_memorandum_and_takes_its_date(runner, tmp_path):
     records = _build(runner, tmp_path, (
         "Jakarta - Kepolisian Negara Republik Indonesia dan Kepolisian Diraja Malaysia menandatangani Nota "

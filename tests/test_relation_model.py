@@ -658,14 +658,17 @@ def test_the_two_sides_of_a_meeting_told_in_different_sentences_are_a_candidate_
 def test_a_hearing_pairs_the_committees_side_with_the_invited_bodies_told_anywhere_in_the_article():
     """GUIDELINES: in a parliamentary hearing the committee and its members are one side, the invited officials
     the other; pair across sides only. The invited body named only paragraphs later ("rapat dengan mitra Komisi
-    III lainnya, yakni Polri") is still a candidate; a member's party and the parliament are no guests."""
+    III lainnya, yakni Polri") is still a candidate; a member's party and the parliament are no guests. A member
+    no sentence of the meeting names is not shown present ("the committee and its members present"): no side."""
     text = ("Ketua Komisi III DPR RI Rudi Hartanto membuka rapat kerja dengan jajaran BNPT di Jakarta, "
             "Kamis (8/3/2012). Rudi mengatakan anggaran harus dibahas dengan cermat. "
             "Politisi Partai Demokrat itu menyebut DPR mendukung program tersebut. "
+            "Anggota Komisi III DPR RI Dewi Lestari menilai anggaran itu terlalu kecil. "
             "Rapat ini merupakan rapat lanjutan dari rapat dengan mitra Komisi III lainnya, yakni Polri.")
     met = _met_under_a_model_accepting_every_candidate(text, date(2012, 3, 9))
     polri = "Kepolisian Negara Republik Indonesia"
     assert {frozenset(("Komisi III DPR RI", polri)), frozenset(("Rudi Hartanto", polri))} <= met, met
+    assert not any("Dewi Lestari" in pair and pair & {polri, "Badan Nasional Penanggulangan Terorisme"} for pair in met), met
     assert not any(pair & {"Partai Demokrat", "Dewan Perwakilan Rakyat"} and pair & {"Komisi III DPR RI", polri}
                    for pair in met), met
 

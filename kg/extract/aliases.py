@@ -74,7 +74,8 @@ def unify_forms(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     mentions = [m if m.key not in target else replace(m, key=target[m.key][0]) if m.type not in NAMED
                 else replace(cut_to(m, names[target[m.key][0]].forms) if m.key in run_on else m, key=target[m.key][0],
                              type=target[m.key][1]) for m in analyzed.mentions]
-    mentions = [replace(m, body=homes[m.body]) if m.body in homes else m for m in mentions]  # the post a title gives too
+    bodies = {key: found for key, (found, etype) in target.items() if etype in ("Organization", "Country")}
+    mentions = [replace(m, body=bodies[m.body]) if m.body in bodies else m for m in mentions]  # the post a title gives too
     return replace(analyzed, mentions=mentions)
 
 
@@ -159,7 +160,8 @@ def without_articles(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     if not cut:
         return analyzed
     mentions = [cut.get(id(m), m) for m in analyzed.mentions]
-    return replace(analyzed, mentions=[replace(m, key=renamed[m.key]) if m.key in renamed else m for m in mentions])
+    mentions = [replace(m, key=renamed[m.key]) if m.key in renamed else m for m in mentions]
+    return replace(analyzed, mentions=[replace(m, body=renamed[m.body]) if m.body in renamed else m for m in mentions])
 
 
 def _qualified(key: str, entry: Named, names: dict[str, Named], listed: set[str]) -> str | None:

@@ -231,8 +231,9 @@ def hearing(views: list[SentenceView], bodies: dict[str, str], proposed: list[Cl
     DPR RI X membuka rapat kerja dengan BNPT" and, paragraphs later, "rapat dengan mitra Komisi III lainnya,
     yakni Polri".
     Where the article names a committee and tells of a meeting, the committee and the people whose posts are
-    in it or in the parliament are one side; the other bodies the article names, and the people posted to
-    them, the other. Each pair across that no candidate joins is a candidate of kind "hearing" (``types``: key
+    in it or in the parliament that a sentence telling of the meeting names (its members present; one only
+    quoted on it is not shown there) are one side; the other bodies the article names, and the people posted
+    to them, the other. Each pair across that no candidate joins is a candidate of kind "hearing" (``types``: key
     -> (type, name) of the article's entities)."""
     committees = {k for k, (t, name) in types.items() if t == "Organization" and committee(name)}
     words = committee_words("hearing")
@@ -252,7 +253,8 @@ def hearing(views: list[SentenceView], bodies: dict[str, str], proposed: list[Cl
         if tells_of_meeting(view):
             told.update(p.key for p in view.parties)
     factions = committee_words("faction")
-    house = [k for k in named if k in committees or (types.get(k, ("", ""))[0] == "Person" and bodies.get(k) in parliament)]
+    house = [k for k in named if k in committees  # a member is on the committee's side when told as present
+             or (types.get(k, ("", ""))[0] == "Person" and bodies.get(k) in parliament and k in told)]
     guests = [k for k in named if k not in parliament and k not in house
               and types.get(k, ("", ""))[0] in ("Organization", "Person")
               and (types[k][0] == "Organization" or bodies.get(k) in named)

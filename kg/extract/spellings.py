@@ -59,8 +59,9 @@ def unify_spellings(analyzed: AnalyzedArticle) -> AnalyzedArticle:
             target[key] = target[target[key]]
     if not target:
         return analyzed
-    return replace(analyzed, mentions=[replace(m, key=target[m.key]) if m.type in TYPES and m.key in target else m
-                                       for m in analyzed.mentions])
+    mentions = [replace(m, key=target[m.key]) if m.type in TYPES and m.key in target else m for m in analyzed.mentions]
+    bodies = {key: found for key, found in target.items() if types[key] == "Organization"}  # a title's body too
+    return replace(analyzed, mentions=[replace(m, body=bodies[m.body]) if m.body in bodies else m for m in mentions])
 
 
 def _one_of_forms(found: list[str], names: dict[str, tuple[str, ...]]) -> list[str]:

@@ -24,6 +24,11 @@ def _entities(records: list[dict], etype: str) -> dict[str, set[str]]:
     return {r["name"]: set(r["aliases"]) for r in records if r["kind"] == "entity" and r["type"] == etype}
 
 
+def _posts(records: list[dict]) -> dict[tuple[str, str], str | None]:
+    """(person, body) -> role of each post in the claims file."""
+    return {(r["subject"], r["object"]): r["role"] for r in records if r["kind"] == "claim" and r["relation"] == "holds_position"}
+
+
 def test_acronyms_of_initials_and_a_leading_article_are_the_named_entity(runner, tmp_path):
     records = _build(runner, tmp_path, (
         "Leaders meet in London\n"
@@ -75,7 +80,7 @@ def test_a_listed_body_named_with_its_home_country_in_another_form_is_the_listed
     bodies = _entities(records, "Organization")
     assert "Kepolisian Negara Republik Indonesia" in bodies, bodies
     assert not {"Kepolisian RI", "Kepolisian Indonesia"} & set(bodies), bodies
-    posts = {(c["subject"], c["object"]) for c in records if c["kind"] == "claim" and c["relation"] == "holds_position"}
+    posts = _posts(records)
     assert ("Budi Santoso", "Kepolisian Negara Republik Indonesia") in posts, posts
 
 
@@ -89,7 +94,7 @@ def test_a_post_whose_title_names_its_body_by_a_short_form_goes_to_the_body_name
         "Menurut Kepala BSSN, rapat serupa digelar setiap tahun.\n"), "id")
     bodies = _entities(records, "Organization")
     assert "Komisi II DPR RI" in bodies and "Komisi II" not in bodies, bodies
-    posts = {(c["subject"], c["object"]): c["role"] for c in records if c["kind"] == "claim" and c["relation"] == "holds_position"}
+    posts = _posts(records)
     assert posts.get(("Budi Santoso", "Komisi II DPR RI")) == "Wakil Ketua", posts
 
 
@@ -101,7 +106,7 @@ def test_a_post_whose_body_is_spelt_another_way_goes_to_the_listed_body(runner, 
         "Jeddah, Jan 11, 2024 -- Secretary General of the Organization of Islamic Cooperation (OIC), Dr. John Doe "
         "received here today the Permanent Representative of Gambia to the OIC, Omar Salah. "
         "Doe said the OIC supports the summit.\n"), "en")
-    posts = {(c["subject"], c["object"]): c["role"] for c in records if c["kind"] == "claim" and c["relation"] == "holds_position"}
+    posts = _posts(records)
     assert posts.get(("John Doe", "Organisation of Islamic Cooperation")) == "Secretary General", posts
 
 def test_the_mou_is_the_one_named_memorandum_and_takes_its_date(runner, tmp_path):

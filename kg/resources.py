@@ -92,6 +92,14 @@ def committee_words(kind: str = "committee") -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def country_services() -> dict[str, str]:
+    """Service word -> the word of the body's name it stands for when a country's name follows ("Polisi
+    Singapura" is "Kepolisian Singapura"; ``lexicons/country_services.tsv``): a body, where the same word before
+    a person's name is a rank's marker."""
+    return {row["word"].lower(): row["body"] for row in load_table("lexicons/country_services.tsv")}
+
+
+@lru_cache(maxsize=None)
 def function_words(language: str | None = None) -> frozenset[str]:
     """A language's function words in lower case (``lexicons/LANG/function_words.tsv``), or with no language
     both languages' (Indonesian news quotes English names): they tell the language of an article, and no post

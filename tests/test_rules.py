@@ -612,6 +612,18 @@ def test_a_body_run_on_into_a_name_ends_where_the_name_begins():
     assert not [n for n in names if "Santoso" in n and "Komisi" in n or "Yilmaz" in n and "Turki" in n], names
 
 
+def test_a_service_word_before_a_country_names_that_countrys_service_and_before_a_name_is_a_rank_marker():
+    """"Kepala Polisi Singapura X": Singapore's police, named as the annotators name it, heads X's post (it had
+    been no body, "Polisi" a rank's marker, and the post lost); "Brigjen Polisi Y": a marker, Y a person with no
+    such body (``lexicons/country_services.tsv``)."""
+    text = ("Penerima penghargaan adalah Kepala Polisi Singapura Tan Wei Ming dan Kepala Polisi Filipina "
+            "Ronald Santos. Brigjen Polisi Budi Santoso juga hadir.")
+    posts = {(person, body) for person, body, _role in _posts(text)}
+    assert {("Tan Wei Ming", "Kepolisian Singapura"), ("Ronald Santos", "Kepolisian Filipina")} <= posts, posts
+    names = {e.name: e.type for e in extract.run(nlp.run(_article(text)), rules_only=True).entities.values()}
+    assert names.get("Budi Santoso") == "Person" and not [n for n in names if n.startswith("Polisi")], names
+
+
 def test_a_body_of_common_words_after_a_title_or_a_list_of_names_ends_where_the_names_begin():
     """"Badan Pertanahan Nasional Sofyan Djalil": a body's name is common words, a person's is not; "Fraksi PDIP
     A B dan C D": the run of names after a body is two people, not part of its name."""

@@ -18,7 +18,7 @@ from kg.nlp.ner.english import title_case
 from kg.nlp.run_on import member_after_body, without_person
 from kg.nlp.titles import match_title
 from kg.nlp.tokens import YEAR, Token
-from kg.resources import clause_words
+from kg.resources import clause_words, country_services
 
 CONNECTORS = frozenset({"of", "on", "and", "for", "the", "in", "dan", "untuk", "tentang", "&", "-", "–", "to"})
 _NAME_GOES_ON = frozenset({"in", "on", "of", "for", "to", "tentang", "untuk"})  # after "(MLA)"; "dan" starts a new name
@@ -27,6 +27,16 @@ _UNIT_NUMBER = re.compile(r"^(?:[IVXL]+|\d+)$")
 _INITIALS = re.compile(r"\b([A-Z]) \. (?=[A-Z]\b)")  # "U . S ." as the key writes it: "US"
 _ROUND = re.compile(r"^[IVXL]+$")  # "BDF V": a series' round in Roman numerals
 _NAME_CONTINUES = frozenset({"on", "of", "for"})  # "Conference on ...", "General Assembly of the ...": an Event goes on
+
+
+def country_service(tokens: list[Token], i: int, gaz: Gazetteer) -> tuple[int, str] | None:
+    """(tokens, name) of a service word and the country named right after it, the body named as the annotators
+    name it ("Polisi Singapura": "Kepolisian Singapura"; ``resources.country_services``), or None."""
+    body = country_services().get(tokens[i].text.lower()) if i + 1 < len(tokens) else None
+    found = gaz.match(tokens, i + 1) if body else None
+    if not found or found[1].type != "Country":
+        return None
+    return 1 + found[0], " ".join([body, *(t.text for t in tokens[i + 1:i + 1 + found[0]])])
 
 
 def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, tuple[int, str, str]]:
@@ -45,6 +55,12 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
             continue
         if not (tokens[i].is_cap and tokens[i].is_word) or _capitalised_by_the_sentence(tokens, i, lex):
             i += 1
+            continue
+        service = country_service(tokens, i, gaz)
+        if service:  # "Kepala Polisi Singapura X": Singapore's police, not a marker before a name
+            n, name = service
+            chunks[i] = (n, f"organization:{norm_key(name)}", "Organization")
+            i += n
             continue
         rank = match_rank(tokens, i, lex) if rank_at(tokens, i, lex) else 0
         if rank and tokens[i + rank].text.lower() not in lex.head_words:  # "Major-General X of the Singapore

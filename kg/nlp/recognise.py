@@ -11,7 +11,7 @@ from kg.model import Mention, Sentence
 from kg.names import without_parentheses
 from kg.nlp.branches import branch_at
 from kg.nlp.gazetteer import Gazetteer, norm_key, token_key, without_possessive
-from kg.nlp.heads import acronym, series_end
+from kg.nlp.heads import acronym, country_service, series_end
 from kg.nlp.lexicon import Lexicon, unit_names
 from kg.nlp.mentions import joining_hyphen, vessels
 from kg.nlp.titles import (after_inner_rank, body_before, host_after, known_unit_place, lower_title_start, parse_title,
@@ -90,7 +90,8 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
         body_span = _find_body_span(tokens, i, end, body, gaz, chunks)
         if body_span:
             bs, be, btype = body_span
-            add(bs, be, btype, body, "title-body")
+            service = country_service(tokens, bs, gaz)  # "Kepala Polisi Singapura": named as its body
+            add(bs, be, btype, body, "title-body", name=service[1] if service and service[0] == be - bs else "")
         host = _host_span(tokens, body_span[1] if body_span else i + 1, end, gaz)
         if host:  # "Ambassador to Indonesia", "Duta Besar ... untuk Republik Indonesia": the host is named too
             add(host[0], host[1], "Country", host[2], "title-host")
@@ -137,8 +138,9 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
             i += n
         elif chunk and (not found or chunk[0] > found[0]) and not any(used[i:i + chunk[0]]):
             n, key, etype = chunk
+            service = country_service(tokens, i, gaz)
             add(i, i + n, etype, key, "name-after-body" if etype == "Person" else "head-word",
-                name=without_parentheses(_text(tokens, i, i + n, text)))
+                name=service[1] if service and service[0] == n else without_parentheses(_text(tokens, i, i + n, text)))
             i += n
         elif (found and not any(used[i:i + found[0]]) and not _in_rank(tokens, i, found[0], lex)
               and not (i > 1 and joining_hyphen(tokens, i - 1) and len(tokens[i - 2].text) == 1)):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from kg.extract.aliases import move_bodies
 from kg.model import AnalyzedArticle
 from kg.names import norm_key
 from kg.nlp import gazetteer
@@ -60,8 +61,8 @@ def unify_spellings(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     if not target:
         return analyzed
     mentions = [replace(m, key=target[m.key]) if m.type in TYPES and m.key in target else m for m in analyzed.mentions]
-    bodies = {key: found for key, found in target.items() if types[key] == "Organization"}  # a title's body too
-    return replace(analyzed, mentions=[replace(m, body=bodies[m.body]) if m.body in bodies else m for m in mentions])
+    return replace(analyzed, mentions=move_bodies(mentions, {
+        key: found for key, found in target.items() if types[key] == "Organization"}))
 
 
 def _one_of_forms(found: list[str], names: dict[str, tuple[str, ...]]) -> list[str]:

@@ -90,8 +90,7 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
         body_span = _find_body_span(tokens, i, end, body, gaz, chunks)
         if body_span:
             bs, be, btype = body_span
-            service = country_service(tokens, bs, gaz)  # "Kepala Polisi Singapura": named as its body
-            add(bs, be, btype, body, "title-body", name=service[1] if service and service[0] == be - bs else "")
+            add(bs, be, btype, body, "title-body", name=_service_name(tokens, bs, be, gaz))
         host = _host_span(tokens, body_span[1] if body_span else i + 1, end, gaz)
         if host:  # "Ambassador to Indonesia", "Duta Besar ... untuk Republik Indonesia": the host is named too
             add(host[0], host[1], "Country", host[2], "title-host")
@@ -138,9 +137,8 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
             i += n
         elif chunk and (not found or chunk[0] > found[0]) and not any(used[i:i + chunk[0]]):
             n, key, etype = chunk
-            service = country_service(tokens, i, gaz)
             add(i, i + n, etype, key, "name-after-body" if etype == "Person" else "head-word",
-                name=service[1] if service and service[0] == n else without_parentheses(_text(tokens, i, i + n, text)))
+                name=_service_name(tokens, i, i + n, gaz) or without_parentheses(_text(tokens, i, i + n, text)))
             i += n
         elif (found and not any(used[i:i + found[0]]) and not _in_rank(tokens, i, found[0], lex)
               and not (i > 1 and joining_hyphen(tokens, i - 1) and len(tokens[i - 2].text) == 1)):
@@ -207,6 +205,13 @@ def _compound_body(spec: str, tokens: list[Token], end: int, gaz: Gazetteer) -> 
         return ""
     entry = gaz.by_alias(spec)
     return entry.key if entry else ""
+
+
+def _service_name(tokens: list[Token], start: int, end: int, gaz: Gazetteer) -> str:
+    """The name of a country's service that ``tokens[start:end]`` write as its service word and the country
+    ("Polisi Singapura": "Kepolisian Singapura", ``heads.country_service``), or "" for any other span."""
+    service = country_service(tokens, start, gaz)
+    return service[1] if service and service[0] == end - start else ""
 
 
 def _find_body_span(tokens: list[Token], start: int, end: int, body: str, gaz: Gazetteer,

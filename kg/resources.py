@@ -99,6 +99,22 @@ def country_services() -> dict[str, str]:
     return {row["word"].lower(): row["body"] for row in load_table("lexicons/country_services.tsv")}
 
 
+@lru_cache(maxsize=1)
+def post_links() -> tuple[tuple[str, ...], ...]:
+    """Phrases that give the person before them the post after them, as lower-case words, longest first
+    (``lexicons/post_links.tsv``: "selaku", "yang juga menjabat sebagai", "in his capacity as")."""
+    phrases = {tuple(row["phrase"].lower().split()) for row in load_table("lexicons/post_links.tsv")}
+    return tuple(sorted(phrases, key=lambda p: (-len(p), p)))
+
+
+@lru_cache(maxsize=None)
+def relaying_speakers(*kinds: str) -> frozenset[str]:
+    """Words naming a speaker who is no named person ("statement", "officials", "it"; ``lexicons/relaying_speakers.tsv``),
+    of the given kinds or all: a sentence that ends by giving its words to one quotes none of the people it names."""
+    return frozenset(row["word"].lower() for row in load_table("lexicons/relaying_speakers.tsv")
+                     if not kinds or row["kind"] in kinds)
+
+
 @lru_cache(maxsize=None)
 def function_words(language: str | None = None) -> frozenset[str]:
     """A language's function words in lower case (``lexicons/LANG/function_words.tsv``), or with no language

@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.extract.context import Party, SentenceView
+from kg.extract.context import Party, SentenceView, Trigger
 from kg.extract.coref import PersonRef, antecedent_at
 from kg.model import AnalyzedArticle, Claim
+from kg.resources import relaying_speakers
 
 
 def quoted(view: SentenceView, refs: list[PersonRef], analyzed: AnalyzedArticle) -> Iterator[Claim]:
@@ -17,6 +18,7 @@ def quoted(view: SentenceView, refs: list[PersonRef], analyzed: AnalyzedArticle)
     speaker_label = _speaker_label(view, people)
     if speaker_label:
         yield Claim("quoted", speaker_label, None, view.evidence(), "quoted:speaker", 0.8)
+    relayed = _relayed(view, people)
     for trigger in view.triggers:
         speaker: str | None = None
         if trigger.relation == "quote_verb":
@@ -32,18 +34,68 @@ def quoted(view: SentenceView, refs: list[PersonRef], analyzed: AnalyzedArticle)
             speaker = after[0].key if after and following is not None and following.is_cap else None
             rule = "quoted:verb"
         elif trigger.relation == "speech_verb":
+            if relayed:
+                continue
             if trigger.text.startswith(("menurut", "according to")):
-                after = [p for p in people if 0 <= p.start - trigger.end < 40]
+                after = [p for p in people if 0 <= p.start - trigger.end < 40 and not _relaying_between(view, trigger.end, p.start)]
                 speaker = after[0].key if after else (antecedent_at(refs, trigger.start, view.sentence.index, analyzed) if trigger.text.endswith("nya") else None)
             else:
                 before = [p for p in people if p.end <= trigger.start]
                 after = [p for p in people if 0 <= p.start - trigger.end < 40]
-                speaker = before[-1].key if before else (after[0].key if after else None)  # "..., said Raab"
+                speaker = before[-1].key if before else (after[0].key if after and not _body_speaks(view, trigger) else None)  # "..., said Raab"
             rule = "quoted:reported"
         else:
             continue
         if speaker:
             yield Claim("quoted", speaker, None, view.evidence(), rule, 0.8)
+
+
+TAIL = 60  # characters after a sentence's last speech verb for it to attribute the whole sentence
+SPEAKER = 5  # words of the speaker's phrase beside that verb ("a separate Mindef statement")
+
+
+def _relayed(view: SentenceView, people: list[Party]) -> bool:
+    """Whether the sentence ends by giving its words to a speaker who is no person: "Dr Ng and Mr Austin
+    reaffirmed the bilateral relationship, said Mindef.", "..., officials said.", "..., a statement said.", "...,
+    it added." The people it names are then what the statement reports, not who speaks (the annotators give
+    them no quote), whatever reporting verb ("reaffirmed", "noted") stands beside them."""
+    verbs = [t for t in view.triggers if t.relation == "speech_verb" and not t.text.startswith(("menurut", "according to"))]
+    if not verbs:
+        return False
+    last = verbs[-1]
+    text, offset = view.sentence.text, view.sentence.start
+    if len(text.rstrip()) - (last.end - offset) > TAIL:
+        return False
+    words = relaying_speakers()
+    bodies = [p for p in view.parties if p.type in ("Organization", "Country")]
+    before = [t for t in view.tokens if t.end <= last.start]
+    if before and before[-1].text == ",":  # ", said a Mindef statement": the speaker follows the verb
+        after = [t for t in view.tokens if t.start >= last.end][:SPEAKER]
+        if any(0 <= p.start - last.end < 40 for p in people) or not after:
+            return False
+        return any(t.text.lower() in words for t in after) or any(p.start == after[0].start or (
+            len(after) > 1 and p.start == after[1].start) for p in bodies)
+    clause = before[max((k for k, t in enumerate(before) if t.text == ","), default=-1) + 1:]
+    if not clause or len(clause) > SPEAKER or any(p.end > clause[0].start and p.end <= last.start for p in people):
+        return False  # "X, additional director general of BGB, said": the clause is the person's post
+    return clause[-1].text.lower() in words or any(p.end == clause[-1].end for p in bodies)
+
+
+def _relaying_between(view: SentenceView, start: int, end: int) -> bool:
+    """A word naming a speaker who is no person between "menurut" and a name: "Menurut pantauan Liputan6.com,
+    Pompeo datang ...", "according to a statement, X met ..." """
+    words = relaying_speakers("document")
+    return any(t.text.lower() in words for t in view.tokens if start <= t.start and t.end <= end)
+
+
+def _body_speaks(view: SentenceView, trigger: Trigger) -> bool:
+    """A body is the subject of the speech verb, in the clause before it: "Kedutaan Besar Rusia di Jakarta
+    menyatakan Putin menawarkan ...", "The National Police Service said Ambassador Whitman ...": the person
+    after the verb is what the body reports."""
+    before = [t for t in view.tokens if t.end <= trigger.start]
+    opens = before[max((k for k, t in enumerate(before) if t.text == ","), default=-1) + 1:]
+    return bool(opens) and any(p.type in ("Organization", "Country") and p.start >= opens[0].start and p.end <= trigger.start
+                               for p in view.parties)
 
 
 _LABEL_END = re.compile(r"[^.:;!?\"“”]{0,80}?:\s*\S")  # the post after the name, up to the colon

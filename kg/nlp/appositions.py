@@ -17,22 +17,28 @@ from kg.nlp.gazetteer import Gazetteer, norm_key
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.titles import body_after, match_title
 from kg.nlp.tokens import Token
+from kg.resources import post_links
 
 _ARTICLES = frozenset({"the", "a", "an"})
 _CLOSERS = frozenset({",", ".", ";", ")"})  # or a speech verb of the triggers lexicon: "X, Kepala BNPT, mengatakan"
 _LINKS = frozenset({"of", "for", "the", "and"})
 _NEXT = frozenset({"and", "dan"})  # after a post with its body, another party of the list
+_STOPS = frozenset({",", ".", ";", ":", "(", ")", '"', "“", "”"})  # where a title running on to a listed body stops
+RUN_ON = 8  # words a title may run on over before the comma of its listed body
+_SIDES = frozenset({"representing", "mewakili"})  # "X, Ambassador ..., Ministry of Foreign Affairs representing the Japan side"
 
 
 def with_appositions(sentence: Sentence, mentions: list[Mention], *, gaz: Gazetteer, lex: Lexicon,
                      chunks: dict[int, tuple[int, str, str]]) -> list[Mention]:
     """``mentions`` of one sentence, people given a post by an apposition carrying it."""
-    candidates = [m for m in mentions if (m.type == "Person" or (m.type == "Place" and m.rule == "model")) and not m.role
-                  and sentence.text[m.end - sentence.start:][:1] == ","]
-    if not candidates:
-        return mentions
     tokens = sentence.tokens
     at = {t.start: k for k, t in enumerate(tokens)}
+    linked = {n: end for n, m in enumerate(mentions) if m.type == "Person" and not m.role  # "X selaku Kepala BNPT"
+              and (end := _link_end(tokens, next((k for k, t in enumerate(tokens) if t.start >= m.end), len(tokens))))}
+    candidates = [n for n, m in enumerate(mentions) if (m.type == "Person" or (m.type == "Place" and m.rule == "model"))
+                  and not m.role and (sentence.text[m.end - sentence.start:][:1] == "," or n in linked)]
+    if not candidates:
+        return mentions
     ends = {t.end: k for k, t in enumerate(tokens)}
     # the recogniser's bodies too: "X, Director General of the Federal Police," has no head-word name at
     # "Federal", as the capitalised run from "Director" is one; a country's adjective before the body is part of
@@ -46,10 +52,15 @@ def with_appositions(sentence: Sentence, mentions: list[Mention], *, gaz: Gazett
                 bodies[i - 1] = (n + 1, m.key, m.type)
     chunks = {**bodies, **chunks}
     out = []
-    for m in mentions:
-        if m in candidates:
+    for n, m in enumerate(mentions):
+        if n in linked:
+            found = _apposition(tokens, linked[n], gaz, lex, chunks, sentence.text, sentence.start, linked=True)
+        elif n in candidates:
             found = _apposition(tokens, at[m.end], gaz, lex, chunks, sentence.text, sentence.start) if m.end in at else None
-            if found and (found[1] or m.type == "Person"):  # a post with its body makes a person of a name the
+        else:
+            found = None
+        if found:
+            if found[1] or m.type == "Person":  # a post with its body makes a person of a name the
                 role, body = found  # recogniser took for a place ("Lim Hock Seng, Secretary-General of ASEAN")
                 person = {} if m.type == "Person" else {"type": "Person", "key": f"person:{norm_key(m.name or m.text)}"}
                 m = replace(m, role=role, body=body, rule=m.rule + "+apposition", **person)
@@ -57,16 +68,28 @@ def with_appositions(sentence: Sentence, mentions: list[Mention], *, gaz: Gazett
     return out
 
 
+def _link_end(tokens: list[Token], k: int) -> int:
+    """End of a phrase at ``k``, or after a comma there, that gives the person before it the post after it
+    ("selaku", "yang juga menjabat sebagai", ", who is also"; ``lexicons/post_links.tsv``), else 0."""
+    if k < len(tokens) and tokens[k].text == ",":
+        k += 1  # "X, who is also the head of Y"
+    for phrase in post_links():
+        if tuple(t.text.lower() for t in tokens[k:k + len(phrase)]) == phrase:
+            return k + len(phrase)
+    return 0
+
+
 def _apposition(tokens: list[Token], k: int, gaz: Gazetteer, lex: Lexicon, chunks: dict[int, tuple[int, str, str]],
-                text: str, offset: int) -> tuple[str, str] | None:
+                text: str, offset: int, linked: bool = False) -> tuple[str, str] | None:
     """(role, body key) of ", [the] [BODY's|ADJ] TITLE [of [the] [COUNTRY's] BODY]," starting at the comma ``k``.
     The title may open with words titles start with, in lower case ("X, deputy commander of Thailand's Tourist
     Police Division,": role "deputy commander"), and the body after "of" may stand in its country's possessive
     ("X, the head of Morocco's General Directorate of National Security,"). In the 450 annotated articles these
-    two forms give 2 posts more, both annotated."""
-    if k >= len(tokens) or tokens[k].text != ",":
+    two forms give 2 posts more, both annotated. ``linked``: the title starts at ``k``, after a phrase that
+    gives the post ("X selaku Ketua Komisi III", "X, who is also the head of Y"); what follows need not close it."""
+    if not linked and (k >= len(tokens) or tokens[k].text != ","):
         return None
-    j = k + 1
+    j = k if linked else k + 1
     if j < len(tokens) and tokens[j].text.lower() in _ARTICLES:
         j += 1
     body = ""
@@ -90,12 +113,41 @@ def _apposition(tokens: list[Token], k: int, gaz: Gazetteer, lex: Lexicon, chunk
     if not body:
         taken, body = body_after(tokens, end, gaz, chunks, possessed=True)
         end += taken
+    if not body:
+        listed = _listed_body(tokens, end, gaz, chunks, lex, text, offset)
+        if listed:
+            return (role if listed[0] == end else text[tokens[j].start - offset:tokens[listed[0] - 1].end - offset]), listed[1]
     if end < len(tokens) and tokens[end].text == "(" and end + 2 < len(tokens) and tokens[end + 2].text == ")":
         end += 3  # "Kepala Badan Nasional Penanggulangan Terorisme (BNPT),"
+    if linked:  # a body it names whole, no capitalised word running on ("sebagai Director of Malaysia Special Branch")
+        return (role, body) if body and not (end < len(tokens) and tokens[end].is_cap and tokens[end].is_word) else None
     if end < len(tokens) and not (_closes(tokens[end].text.lower(), lex)
                                   or (body and tokens[end].text.lower() in _NEXT and end + 1 < len(tokens) and tokens[end + 1].is_cap)):
         return None  # "X, Director-General of the Federal Police (BFP) and Europol's Director, Y": "and" a new party
     return role, body  # no body: "X, Minister of Interior;" is "Minister of Interior X", its body left to the post rules
+
+
+def _listed_body(tokens: list[Token], k: int, gaz: Gazetteer, chunks: dict[int, tuple[int, str, str]],
+                 lex: Lexicon, text: str, offset: int) -> tuple[int, str] | None:
+    """", BODY" closing an apposition whose title named no body: official releases list a delegate as "Name,
+    Title, Body" ("Bob Carr, Minister for Foreign Affairs, Australia"; "X, Ambassador in charge of International
+    Counter-Terrorism Cooperation, Ministry of Foreign Affairs representing the Japan side"). The title may run on
+    to the comma over up to ``RUN_ON`` words. (where the title ends, body key), or None."""
+    comma = next((c for c in range(k, min(k + RUN_ON + 1, len(tokens))) if tokens[c].text in _STOPS), None)
+    if comma is None or tokens[comma].text != "," or comma + 1 >= len(tokens) or tokens[comma + 1].text.lower() == "of":
+        return None
+    if any((found := gaz.match(tokens, i)) and found[1].type in ("Place", "Country") for i in range(k, comma)):
+        return None  # "X, the Secretary for Economy and Finance of Macao, China": the title named its place
+    n, key = body_after(tokens, comma + 1, gaz, chunks)
+    if not n:
+        return None
+    end = comma + 1 + n
+    if end < len(tokens) and tokens[end].text == "(" and end + 2 < len(tokens) and tokens[end + 2].text == ")":
+        end += 3
+    word = tokens[end].text.lower() if end < len(tokens) else "."
+    if not (_closes(word, lex) or word in _NEXT or word in _SIDES):
+        return None  # "X, Minister of Defence, Australia's ...": a body running on is not this pattern
+    return comma, key
 
 
 def _closes(word: str, lex: Lexicon) -> bool:

@@ -180,7 +180,7 @@ def parse_title(
     written = title.full if title.full and role_end == i + n else ""
     if written and lead:
         written = f"{_role_text(tokens, i, i + lead)} {written}"
-    j = _aside(tokens, j, lex)  # "Menteri Luar Negeri (Menlu) Jepang Taro Kono": the short form before the body
+    j = _aside(tokens, j, lex, i)  # "Menteri Luar Negeri (Menlu) Jepang Taro Kono": the short form before the body
     body_n, body_key, body_type = _body_at(tokens, j, gaz, chunks)
     link = tokens[j].text.lower() if not body_n and j + 1 < len(tokens) else ""
     if link in ("of", "for"):  # "Secretary-General of ASEAN"; "Minister of National Defence for Romania"
@@ -396,25 +396,37 @@ def _short_form_end(tokens: list[Token], j: int) -> int:
     return 0
 
 
-def _aside(tokens: list[Token], j: int, lex: Lexicon) -> int:
+def _aside(tokens: list[Token], j: int, lex: Lexicon, i: int | None = None) -> int:
     """End of a bracketed short form of the title between it and its body or name ("Menteri Koordinator Bidang
     Politik, Hukum, dan Keamanan (Menko Polhukam) Hadi Tjahjanto", "Menteri Luar Negeri (Menlu) Jepang"), else
-    ``j``."""
+    ``j``. With the title's first token ``i``, also the initials of its words, which no lexicon lists ("Menteri
+    Kelautan dan Perikanan (MKP) Fadel Muhammad", "Menteri Hukum dan Hak Asasi Manusia (HAM) Indonesia X")."""
     if j + 2 >= len(tokens) or tokens[j].text != "(":
         return j
     close = next((c for c in range(j + 1, min(j + 6, len(tokens))) if tokens[c].text == ")"), None)
     if close is None or close == j + 1 or close + 1 >= len(tokens) or not tokens[close + 1].is_cap:
         return j
     inner = tokens[j + 1:close]
+    if i is not None and close == j + 2 and _initials_of(inner[0].text, tokens[i:j]):
+        return close + 1
     if not all(t.is_cap for t in inner) or not match_phrase(tokens, j + 1, lex.titles, lex.title_prefixes,
                                                                lex.longest_title):
         return j
     return close + 1
 
 
+def _initials_of(short: str, title: list[Token]) -> bool:
+    """Whether ``short``, in capitals, is made of the initials of some of the title's capitalised words, in
+    their order ("MKP": Menteri Kelautan dan Perikanan; "HAM": ... Hak Asasi Manusia)."""
+    if not (2 <= len(short) <= 6 and short.isalpha() and short.isupper()):
+        return False
+    initials = iter(t.text[0] for t in title if t.is_cap and t.is_word)
+    return all(letter in initials for letter in short)
+
+
 def _finish(tokens: list[Token], i: int, j: int, title: Title, role: str, body_key: str, gaz: Gazetteer,
             lex: Lexicon) -> tuple[int, Title, str, str, int, int]:
-    k = skip_ranks(tokens, _aside(tokens, j, lex), lex)
+    k = skip_ranks(tokens, _aside(tokens, j, lex, i), lex)
     name_n = name_span(tokens, k, gaz, lex) if k < len(tokens) else 0
     if name_n == 0:
         return j, title, role, body_key, -1, -1

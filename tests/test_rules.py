@@ -243,9 +243,9 @@ def _posts(text: str, language: str = "id") -> set[tuple[str, str, str | None]]:
             for c in result.claims if c.relation == "holds_position"}
 
 
-def _pairs(text: str, relation: str) -> set[frozenset[str]]:
+def _pairs(text: str, relation: str, language: str = "id") -> set[frozenset[str]]:
     """The pairs of names a symmetric relation joins in ``text``."""
-    result = extract.run(nlp.run(_article(text)), rules_only=True)
+    result = extract.run(nlp.run(_article(text, language=language)), rules_only=True)
     return {frozenset((result.entities[c.subject].name, result.entities[c.object].name))
             for c in result.claims if c.relation == relation}
 
@@ -1638,3 +1638,14 @@ def test_a_sentence_that_gives_its_words_to_a_statement_quotes_none_of_the_peopl
                   "mengatakan pertemuan itu penting.")
     assert {s for s, _o, _r, _d in _facts(indonesian, "quoted")} == {"Rudi Hartono"}
 
+
+
+def test_who_reports_a_meeting_is_no_party_to_it():
+    """"..., chief Pentagon spokesperson X said." closing the sentence and "according to the spokesman Y" report
+    the meeting; the rules pair its parties, not its reporter."""
+    text = ("Defense Secretary Tom Hale met with Colombia's defense minister Ken Sato yesterday in Bogota, chief "
+            "Pentagon spokesperson Ann Blake said. The prime minister met the governor of Aceh John Carter on "
+            "Monday, according to the state spokesman Budi Santoso.")
+    pairs = _pairs(text, "meets", "en")
+    assert frozenset(("Tom Hale", "Ken Sato")) in pairs, pairs
+    assert not [p for p in pairs if p & {"Ann Blake", "Budi Santoso"}], pairs

@@ -12,6 +12,7 @@ from itertools import combinations
 
 from kg.extract.context import Party, SentenceView, Trigger
 from kg.extract.coordination import PARTNER, coordinated, coordinated_subject, meeting_words, run_from
+from kg.extract.quotes import reporters
 from kg.model import Claim, Entity, Mention
 from kg.nlp import gazetteer
 from kg.nlp.agreement_parties import party_words
@@ -162,7 +163,8 @@ def meets(view: SentenceView, entities: dict[str, Entity], bodies: dict[str, str
         pairs = [(before[-2].key, before[-1].key)]  # "BNPT dan Densus 88 menggelar rapat koordinasi"
     elif len(together) >= 2 and not after and reciprocal:
         pairs = [(a.key, b.key) for a, b in combinations(together, 2)]  # "Andrews and Mahfud met in Jakarta"
-    yield from _meetings(view, entities, trigger, pairs)
+    told = reporters(view, trigger)
+    yield from _meetings(view, entities, trigger, [(a, b) for a, b in pairs if a not in told and b not in told])
 
 
 IN_A_MEETING = frozenset({"dalam", "in", "during"})  # "dalam pertemuan dengan", "in a meeting with"

@@ -1649,3 +1649,15 @@ def test_who_reports_a_meeting_is_no_party_to_it():
     pairs = _pairs(text, "meets", "en")
     assert frozenset(("Tom Hale", "Ken Sato")) in pairs, pairs
     assert not [p for p in pairs if p & {"Ann Blake", "Budi Santoso"}], pairs
+
+
+def test_people_who_meet_ahead_of_an_event_do_not_for_that_attend_it():
+    """"A met B ahead of the 12th ADMM": the meeting is before the event, so it says nothing of who attends it
+    (``meeting_words.tsv``, kind before); "on the sidelines of" it does."""
+    for text, attending in (
+            ("Defence Minister Tom Hale met Defence Minister Ken Sato ahead of the 12th ASEAN Defence Ministers' "
+             "Meeting in Singapore.", set()),
+            ("Defence Minister Tom Hale met Defence Minister Ken Sato on the sidelines of the 12th ASEAN Defence "
+             "Ministers' Meeting in Singapore.", {"Tom Hale", "Ken Sato"})):
+        found = {s for s, _o, _r, _d in _facts(text, "attends", language="en")}
+        assert found & {"Tom Hale", "Ken Sato"} == attending, (text, found)

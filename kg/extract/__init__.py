@@ -16,6 +16,7 @@ from kg.extract.place_names import unify_places
 from kg.extract.spellings import unify_spellings
 from kg.extract.candidates import Carried, by_rule, counterparts, implied_posts, propose
 from kg.extract.context import SentenceView, build_views
+from kg.extract.coordination import ahead_of
 from kg.extract.features import ArticleFacts, features, reads_as_post
 from kg.extract.coref import person_refs
 from kg.extract.entities import (build_entities, ensure_entity, resolve_event_references, stray, unify_events,
@@ -281,12 +282,15 @@ def _bilateral_parties(claims: list[Claim], entities: dict[str, Entity], languag
 
 def _meeting_of_event(view: SentenceView, claims: list[Claim]) -> list[Claim]:
     """People who meet at a named event attend it: "Andrews and Mahfud met in Jakarta for the eighth meeting
-    of the Ministerial Council" (GUIDELINES: attends)."""
+    of the Ministerial Council" (GUIDELINES: attends); not one they met ahead of ("ahead of the 12th ADMM",
+    "menjelang KTT"; ``lexicons/meeting_words.tsv``, kind before)."""
     meetings = [c for c in claims if c.relation == "meets"]
     if not meetings or not view.events:
         return []
     first_trigger = view.first("meets")
-    events = [m for m in view.events if first_trigger is None or m.start > first_trigger.start]
+    opens = first_trigger.end if first_trigger else view.sentence.start
+    events = [m for m in view.events if (first_trigger is None or m.start > first_trigger.start)
+              and not ahead_of(view, opens, m.start)]
     if not events:
         return []
     event = events[0].key

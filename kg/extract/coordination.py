@@ -1,6 +1,7 @@
 """Which parties a sentence coordinates: the subjects of a meeting verb ("A and B hosted ..."), the objects
 after a visiting verb ("mengunjungi Gubernur A dan Sekda B"), two bodies that cooperate ("A dan B ... bekerja
 sama"). Two parties are coordinated when only a coordinator and the second one's title stand between them.
+The meeting words of each kind live here too, and whether a meeting stands ahead of the event named after it.
 """
 
 from __future__ import annotations
@@ -82,3 +83,11 @@ def meeting_words(kind: str) -> frozenset[str]:
 def _meeting_kinds() -> dict[str, frozenset[str]]:
     rows = load_table("lexicons/meeting_words.tsv")
     return {kind: frozenset(r["phrase"] for r in rows if r["kind"] == kind) for kind in {r["kind"] for r in rows}}
+
+
+def ahead_of(view: SentenceView, start: int, end: int) -> bool:
+    """Whether the words between a meeting word and an event's name place the meeting ahead of the event ("met
+    ... ahead of the 12th ADMM", "menjelang KTT"; ``lexicons/meeting_words.tsv``, kind before): its parties do
+    not attend the event for that."""
+    between = f" {' '.join(view.sentence.text[start - view.sentence.start:end - view.sentence.start].lower().split())} "
+    return any(f" {w} " in between for w in meeting_words("before"))

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from itertools import combinations
 
 from kg.extract.context import Party, SentenceView, Trigger
-from kg.extract.coordination import PARTNER, coordinated, coordinated_subject, meeting_words, run_from
+from kg.extract.coordination import PARTNER, ahead_of, coordinated, coordinated_subject, meeting_words, run_from
 from kg.extract.quotes import reporters
 from kg.model import Claim, Entity, Mention
 from kg.nlp import gazetteer
@@ -316,6 +316,8 @@ def attends(view: SentenceView, entities: dict[str, Entity], last_event: str | N
     parties = [p for p in parties if not names_a_side(view, p)
                and not (p.type == "Country" and view.located(p.start))]  # "menghadiri KTT X di Istanbul, Turki"
     if attend is None:
+        if ahead_of(view, meeting.end, view.events[0].start):  # type: ignore[union-attr]
+            return
         parties = [p for p in parties if p.start > meeting.start]  # type: ignore[union-attr]
     people_bodies = [p for p in parties if p.rule == "title-body"]
     parties = [p for p in parties if p not in people_bodies]

@@ -1661,3 +1661,15 @@ def test_people_who_meet_ahead_of_an_event_do_not_for_that_attend_it():
              "Ministers' Meeting in Singapore.", {"Tom Hale", "Ken Sato"})):
         found = {s for s, _o, _r, _d in _facts(text, "attends", language="en")}
         assert found & {"Tom Hale", "Ken Sato"} == attending, (text, found)
+
+
+def test_the_body_an_event_is_named_after_and_the_body_it_is_held_at_do_not_attend_it():
+    """"KTT Luar Biasa Organisasi Kerja Sama Islam (OKI)": the summit is the OIC's, the OIC is no attendee of it
+    (the annotators never make it one); "... di Kementerian Luar Negeri": where it was held. The people who
+    attend it still do."""
+    text = ("Presiden Budi Santoso menghadiri Konferensi Tingkat Tinggi Luar Biasa Organisasi Kerja Sama Islam (OKI) "
+            "di Istanbul, Turki. Menteri Andi Wijaya menghadiri Rapat Koordinasi Nasional ke-5 di Kementerian Luar "
+            "Negeri, Jakarta.")
+    found = {s for s, _o, _r, _d in _facts(text, "attends")}
+    assert found >= {"Budi Santoso", "Andi Wijaya"}, found
+    assert not found & {"Organisasi Kerja Sama Islam", "Kementerian Luar Negeri"}, found

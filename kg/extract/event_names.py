@@ -8,7 +8,7 @@ the reader, and should be one node. A name's content is what stays the same acro
 gazetteer's bodies and countries by key, ordinals as "ke-N", the forms of ``lexicons/event_name_forms.tsv``
 in their canonical words, the other words in lower case, without function words and determiners; and, for a
 run of capitalised words whose initials the article writes as an acronym, the content with that run as the
-acronym.
+acronym. A body the name names is whose event it is (``whose_event``), not one of its attendees.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.model import Token
+from kg.model import Entity, Token
 from kg.nlp import gazetteer
 from kg.nlp.heads import acronym, spaced_ordinal
 from kg.nlp.tokens import tokenize
@@ -128,3 +128,14 @@ def _forms() -> dict[tuple[str, ...], tuple[str, ...]]:
 @lru_cache(maxsize=1)
 def _longest_form() -> int:
     return max(len(key) for key in _forms())
+
+
+def whose_event(event: Entity | None, party: Entity | None) -> bool:
+    """A body the event's name names is whose event it is, not one that attends it ("KTT ke-17 ASEAN",
+    "Konferensi ASEANAPOL ke-35", "Sidang Umum Interpol"): the annotators never make it an attendee. Countries
+    in a bilateral event's name do attend (``attends:bilateral-name``)."""
+    if event is None or party is None or party.type != "Organization":
+        return False
+    names = {f" {' '.join(n.lower().split())} " for n in [event.name, *event.aliases]}
+    return any(f" {' '.join(form.lower().split())} " in name for form in [party.name, *party.aliases] if len(form) > 2
+               for name in names)

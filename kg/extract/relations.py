@@ -12,6 +12,7 @@ from itertools import combinations
 
 from kg.extract.context import Party, SentenceView, Trigger
 from kg.extract.coordination import PARTNER, ahead_of, coordinated, coordinated_subject, meeting_words, run_from
+from kg.extract.event_names import whose_event
 from kg.extract.quotes import reporters
 from kg.model import Claim, Entity, Mention
 from kg.nlp import gazetteer
@@ -314,14 +315,14 @@ def attends(view: SentenceView, entities: dict[str, Entity], last_event: str | N
     inside = [(m.start, m.end) for m in view.events]
     parties = [p for p in view.parties if not any(a <= p.start < b for a, b in inside)]
     parties = [p for p in parties if not names_a_side(view, p)
-               and not (p.type == "Country" and view.located(p.start))]  # "menghadiri KTT X di Istanbul, Turki"
+               and not (p.type in ("Country", "Organization") and view.located(p.start))]  # "menghadiri KTT X di Istanbul, Turki"
     if attend is None:
         if ahead_of(view, meeting.end, view.events[0].start):  # type: ignore[union-attr]
             return
         parties = [p for p in parties if p.start > meeting.start]  # type: ignore[union-attr]
     people_bodies = [p for p in parties if p.rule == "title-body"]
-    parties = [p for p in parties if p not in people_bodies]
     entity = entities.get(event)
+    parties = [p for p in parties if p not in people_bodies and not whose_event(entity, entities.get(p.key))]
     for p in _distinct(parties):
         yield Claim("attends", p.key, event, view.evidence(), "attends:trigger" if attend else "attends:meeting", 0.7,
                     date=entity.date if entity else None, place=entity.place if entity else None)

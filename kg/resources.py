@@ -100,6 +100,13 @@ def country_services() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def premises() -> frozenset[str]:
+    """Words naming a body's premises before its name after a locative ("di Kantor", "at the headquarters of";
+    ``lexicons/premises.tsv``): the body there is where something happened, not a party to it."""
+    return frozenset(row["word"].lower() for row in load_table("lexicons/premises.tsv"))
+
+
+@lru_cache(maxsize=1)
 def post_links() -> tuple[tuple[str, ...], ...]:
     """Phrases that give the person before them the post after them, as lower-case words, longest first
     (``lexicons/post_links.tsv``: "selaku", "yang juga menjabat sebagai", "in his capacity as")."""

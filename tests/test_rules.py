@@ -1673,3 +1673,10 @@ def test_the_body_an_event_is_named_after_and_the_body_it_is_held_at_do_not_atte
     found = {s for s, _o, _r, _d in _facts(text, "attends")}
     assert found >= {"Budi Santoso", "Andi Wijaya"}, found
     assert not found & {"Organisasi Kerja Sama Islam", "Kementerian Luar Negeri"}, found
+
+
+def test_a_body_named_where_an_agreement_is_signed_does_not_sign_it():
+    text = ("Kepala Bakamla Budi Santoso dan Komandan Philippine Coast Guard Andi Wijaya menandatangani nota "
+            "kesepahaman di Kantor Kementerian Pertahanan RI, Jakarta.")
+    signers = {s for s, _o, _r, _d in _facts(text, "signs")}
+    assert "Budi Santoso" in signers and "Kementerian Pertahanan" not in signers, signers

@@ -11,11 +11,13 @@ from kg.extract.coref import PersonRef
 from kg.model import AnalyzedArticle, Evidence, Mention, Sentence, TimeExpr, Token
 from kg.nlp.dates import full_date, opens_period, period_openers
 from kg.nlp.lexicon import LOCATIVE, Lexicon
+from kg.resources import premises
 
 PARTY_TYPES = ("Person", "Organization", "Country")
 SINCE_REACH = 10  # words before a time that may hold it ("sejak X dilantik sebagai Menteri Luar Negeri pada Oktober 2024")
 DIRECTIONAL = frozenset({"ke", "to"})  # "a visit to Indonesia": the place when no "di"/"in" names one
 MAX_VENUE = 8  # words of a venue name between a locative and the city after its comma
+PREMISES_REACH = 5  # words before a body's name that may say it names premises ("at the headquarters of the")
 MAX_PARTIES = 10  # distinct parties of one sentence that are paired (a list of 12 ministers gives 45 pairs, not 66)
 # Attendance and signing pair each party with the sentence's events or agreements, a number of candidates that
 # grows with the list, not with its square: they take every party (``most=None``). Capped, "Anggota dewan
@@ -131,8 +133,15 @@ class SentenceView:
         return self.sentence.text[start - self.sentence.start:end - self.sentence.start]
 
     def located(self, position: int) -> bool:
-        """A name at ``position`` says where something happened: "di Singapura", "in Hanoi, Vietnam"."""
-        return self.word_before(position) in LOCATIVE or self._after_venue(position)
+        """A name at ``position`` says where something happened: "di Singapura", "in Hanoi, Vietnam", "di Kantor
+        Kementerian Pertahanan RI", "at the headquarters of the Ministry" (``lexicons/premises.tsv``)."""
+        return self.word_before(position) in LOCATIVE or self._after_venue(position) or self._on_premises(position)
+
+    def _on_premises(self, position: int) -> bool:
+        k = self.ending_by(position)
+        before = [w.lower() for w in self.words[max(0, k - PREMISES_REACH):k] if w.lower() not in ("the", "of")]
+        words = premises()
+        return any(len(before) > n and before[-n - 1] in LOCATIVE and " ".join(before[-n:]) in words for n in (1, 2))
 
     def _after_venue(self, position: int) -> bool:
         """``position`` follows "LOCATIVE venue words ," (at most MAX_VENUE words, the last one capitalised:

@@ -263,7 +263,8 @@ def signs(view: SentenceView, entities: dict[str, Entity], last_agreement: str |
             return
         spans = witnessed(view)
         parties = _distinct([p for p in view.parties if not witness(p, spans) and (p.rule != "title-body" or not any(
-            q.type == "Person" and q.start > p.start and q.start - p.end < 40 for q in view.parties))])
+            q.type == "Person" and q.start > p.start and q.start - p.end < 40 for q in view.parties))
+            and not (p.type in ("Country", "Organization") and view.located(p.start))])  # "di Kantor Kementerian Pertahanan RI"
         rule = "signs:trigger"
         listed = list(dict.fromkeys(m.key for m in view.agreements if m.start > trigger.start))
         if len(listed) > 1:

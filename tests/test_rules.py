@@ -1680,3 +1680,12 @@ def test_a_body_named_where_an_agreement_is_signed_does_not_sign_it():
             "kesepahaman di Kantor Kementerian Pertahanan RI, Jakarta.")
     signers = {s for s, _o, _r, _d in _facts(text, "signs")}
     assert "Budi Santoso" in signers and "Kementerian Pertahanan" not in signers, signers
+
+
+def test_the_country_or_body_where_a_meeting_happens_is_no_party_to_it():
+    """"Indonesia dan Vietnam bertemu di Pattaya, Thailand": Thailand is where they met; the meeting pairs
+    Indonesia and Vietnam (it had paired Vietnam with Thailand)."""
+    for text in ("Indonesia dan Vietnam bertemu di Pattaya, Thailand.",
+                 "Delegasi Indonesia bertemu delegasi Vietnam di Den Haag, Belanda."):
+        pairs = _pairs(text, "meets")
+        assert pairs == {frozenset(("Indonesia", "Vietnam"))}, (text, pairs)

@@ -132,8 +132,9 @@ def meets(view: SentenceView, entities: dict[str, Entity], bodies: dict[str, str
         return
     if planned(view, trigger.start):
         return
-    before = _principals([p for p in view.parties if p.end <= trigger.start])
-    after = _principals([p for p in view.parties if p.start >= trigger.end])
+    here = [p for p in view.parties if not (p.type in ("Country", "Organization") and view.located(p.start))]
+    before = _principals([p for p in here if p.end <= trigger.start])  # not where it happens: "di Pattaya, Thailand"
+    after = _principals([p for p in here if p.start >= trigger.end])
     pairs: list[tuple[str, str]] = []
     attend = view.first("attends")
     nominal = trigger.text in meeting_words("nominal")

@@ -5,7 +5,10 @@ Affairs", "Lim Jock Hoi, Secretary-General of ASEAN," and "Kepala BNPT, Boy Rafl
 order the title rules already read. The title is matched in any case (an apposition writes "foreign
 minister" in lower case), the body is a country or body named just before it ("Indonesia's", "the
 Indonesian") or after it ("of ASEAN", "of the National Police"); the person mention gains the role and the
-body, so ``holds_position`` treats it like "Foreign Minister Retno Marsudi".
+body, so ``holds_position`` treats it like "Foreign Minister Retno Marsudi". Official releases list a
+delegate as "Name, Title, Body" ("Bob Carr, Minister for Foreign Affairs, Australia"), and a phrase may link the
+name to its post instead of a comma ("X selaku Kepala BNPT", "X, who is also the head of Y";
+``lexicons/post_links.tsv``).
 """
 
 from __future__ import annotations
@@ -114,7 +117,7 @@ def _apposition(tokens: list[Token], k: int, gaz: Gazetteer, lex: Lexicon, chunk
         taken, body = body_after(tokens, end, gaz, chunks, possessed=True)
         end += taken
     if not body:
-        listed = _listed_body(tokens, end, gaz, chunks, lex, text, offset)
+        listed = _listed_body(tokens, end, gaz, chunks, lex)
         if listed:
             return (role if listed[0] == end else text[tokens[j].start - offset:tokens[listed[0] - 1].end - offset]), listed[1]
     if end < len(tokens) and tokens[end].text == "(" and end + 2 < len(tokens) and tokens[end + 2].text == ")":
@@ -128,7 +131,7 @@ def _apposition(tokens: list[Token], k: int, gaz: Gazetteer, lex: Lexicon, chunk
 
 
 def _listed_body(tokens: list[Token], k: int, gaz: Gazetteer, chunks: dict[int, tuple[int, str, str]],
-                 lex: Lexicon, text: str, offset: int) -> tuple[int, str] | None:
+                 lex: Lexicon) -> tuple[int, str] | None:
     """", BODY" closing an apposition whose title named no body: official releases list a delegate as "Name,
     Title, Body" ("Bob Carr, Minister for Foreign Affairs, Australia"; "X, Ambassador in charge of International
     Counter-Terrorism Cooperation, Ministry of Foreign Affairs representing the Japan side"). The title may run on

@@ -1665,7 +1665,7 @@ def test_people_who_meet_ahead_of_an_event_do_not_for_that_attend_it():
 
 def test_the_body_an_event_is_named_after_and_the_body_it_is_held_at_do_not_attend_it():
     """"KTT Luar Biasa Organisasi Kerja Sama Islam (OKI)": the summit is the OIC's, the OIC is no attendee of it
-    (the annotators never make it one); "... di Kementerian Luar Negeri": where it was held. The people who
+    (the annotators rarely make it one); "... di Kementerian Luar Negeri": where it was held. The people who
     attend it still do."""
     text = ("Presiden Budi Santoso menghadiri Konferensi Tingkat Tinggi Luar Biasa Organisasi Kerja Sama Islam (OKI) "
             "di Istanbul, Turki. Menteri Andi Wijaya menghadiri Rapat Koordinasi Nasional ke-5 di Kementerian Luar "

@@ -132,8 +132,9 @@ def _longest_form() -> int:
 
 def whose_event(event: Entity | None, party: Entity | None) -> bool:
     """A body the event's name names is whose event it is, not one that attends it ("KTT ke-17 ASEAN",
-    "Konferensi ASEANAPOL ke-35", "Sidang Umum Interpol"): the annotators never make it an attendee. Countries
-    in a bilateral event's name do attend (``attends:bilateral-name``)."""
+    "Konferensi ASEANAPOL ke-35", "Sidang Umum Interpol"): of 19 such attendances the rules had given in the
+    450 annotated articles, the annotators made 4 (a forum at its own coordination meetings). Countries in a
+    bilateral event's name do attend (``attends:bilateral-name``)."""
     if event is None or party is None or party.type != "Organization":
         return False
     names = {f" {' '.join(n.lower().split())} " for n in [event.name, *event.aliases]}

@@ -137,6 +137,11 @@ class SentenceView:
         Kementerian Pertahanan RI", "at the headquarters of the Ministry" (``lexicons/premises.tsv``)."""
         return self.word_before(position) in LOCATIVE or self._after_venue(position) or self._on_premises(position)
 
+    def venue(self, party: Party) -> bool:
+        """A country or body named where something happens ("di Pattaya, Thailand", "di Kantor Kementerian
+        Pertahanan RI"): no party to the meeting, attendance or signing the sentence tells."""
+        return party.type in ("Country", "Organization") and self.located(party.start)
+
     def _on_premises(self, position: int) -> bool:
         k = self.ending_by(position)
         before = [w.lower() for w in self.words[max(0, k - PREMISES_REACH):k] if w.lower() not in ("the", "of")]

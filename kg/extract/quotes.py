@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from kg.extract.context import Party, SentenceView, Trigger
 from kg.extract.coref import PersonRef, antecedent_at
-from kg.model import AnalyzedArticle, Claim
+from kg.model import AnalyzedArticle, Claim, Token
 from kg.resources import relaying_speakers
 
 
@@ -37,7 +37,7 @@ def quoted(view: SentenceView, refs: list[PersonRef], analyzed: AnalyzedArticle)
         elif trigger.relation == "speech_verb":
             if relayed:
                 continue
-            if trigger.text.startswith(("menurut", "according to")):
+            if _according(trigger):
                 after = [p for p in people if 0 <= p.start - trigger.end < 40 and not _relaying_between(view, trigger.end, p.start)]
                 speaker = after[0].key if after else (antecedent_at(refs, trigger.start, view.sentence.index, analyzed) if trigger.text.endswith("nya") else None)
             else:
@@ -60,7 +60,7 @@ def _relayed(view: SentenceView, people: list[Party]) -> bool:
     reaffirmed the bilateral relationship, said Mindef.", "..., officials said.", "..., a statement said.", "...,
     it added." The people it names are then what the statement reports, not who speaks (the annotators give
     them no quote), whatever reporting verb ("reaffirmed", "noted") stands beside them."""
-    verbs = [t for t in view.triggers if t.relation == "speech_verb" and not t.text.startswith(("menurut", "according to"))]
+    verbs = [t for t in view.triggers if t.relation == "speech_verb" and not _according(t)]
     if not verbs:
         return False
     last = verbs[-1]
@@ -69,14 +69,14 @@ def _relayed(view: SentenceView, people: list[Party]) -> bool:
         return False
     words = relaying_speakers()
     bodies = [p for p in view.parties if p.type in ("Organization", "Country")]
-    before = [t for t in view.tokens if t.end <= last.start]
+    before = view.tokens[:view.ending_by(last.start)]
     if before and before[-1].text == ",":  # ", said a Mindef statement": the speaker follows the verb
-        after = [t for t in view.tokens if t.start >= last.end][:SPEAKER]
+        after = view.tokens[view.starting_from(last.end):][:SPEAKER]
         if any(0 <= p.start - last.end < 40 for p in people) or not after:
             return False
         return any(t.text.lower() in words for t in after) or any(p.start == after[0].start or (
             len(after) > 1 and p.start == after[1].start) for p in bodies)
-    clause = before[max((k for k, t in enumerate(before) if t.text == ","), default=-1) + 1:]
+    clause = _clause_before(view, last.start)
     if not clause or len(clause) > SPEAKER or any(p.end > clause[0].start and p.end <= last.start for p in people):
         return False  # "X, additional director general of BGB, said": the clause is the person's post
     return clause[-1].text.lower() in words or any(p.end == clause[-1].end for p in bodies)
@@ -86,17 +86,28 @@ def _relaying_between(view: SentenceView, start: int, end: int) -> bool:
     """A word naming a speaker who is no person between "menurut" and a name: "Menurut pantauan Liputan6.com,
     Pompeo datang ...", "according to a statement, X met ..." """
     words = relaying_speakers("document")
-    return any(t.text.lower() in words for t in view.tokens if start <= t.start and t.end <= end)
+    return any(t.text.lower() in words for t in view.tokens[view.starting_from(start):view.ending_by(end)])
 
 
 def _body_speaks(view: SentenceView, trigger: Trigger) -> bool:
     """A body is the subject of the speech verb, in the clause before it: "Kedutaan Besar Rusia di Jakarta
     menyatakan Putin menawarkan ...", "The National Police Service said Ambassador Whitman ...": the person
     after the verb is what the body reports."""
-    before = [t for t in view.tokens if t.end <= trigger.start]
-    opens = before[max((k for k, t in enumerate(before) if t.text == ","), default=-1) + 1:]
+    opens = _clause_before(view, trigger.start)
     return bool(opens) and any(p.type in ("Organization", "Country") and p.start >= opens[0].start and p.end <= trigger.start
                                for p in view.parties)
+
+
+def _according(trigger: Trigger) -> bool:
+    """"menurut X", "according to X": the speaker follows the words, whatever precedes them."""
+    return trigger.text.startswith(("menurut", "according to"))
+
+
+def _clause_before(view: SentenceView, position: int) -> list[Token]:
+    """The tokens between the last comma before ``position`` (or the sentence's start) and ``position``: the
+    clause a speech verb at ``position`` has its subject in."""
+    before = view.tokens[:view.ending_by(position)]
+    return before[max((k for k, t in enumerate(before) if t.text == ","), default=-1) + 1:]
 
 
 _LABEL_END = re.compile(r"[^.:;!?\"“”]{0,80}?:\s*\S")  # the post after the name, up to the colon
@@ -129,7 +140,7 @@ def reporters(view: SentenceView, trigger: Trigger) -> set[str]:
     for t in view.triggers:
         if t.relation != "speech_verb":
             continue
-        if t.text.startswith(("menurut", "according to")):
+        if _according(t):
             after = [p for p in view.parties if 0 <= p.start - t.end < 40]
             out |= {after[0].key} if after else set()
             continue

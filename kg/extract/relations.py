@@ -132,7 +132,7 @@ def meets(view: SentenceView, entities: dict[str, Entity], bodies: dict[str, str
         return
     if planned(view, trigger.start):
         return
-    here = [p for p in view.parties if not (p.type in ("Country", "Organization") and view.located(p.start))]
+    here = [p for p in view.parties if not view.venue(p)]
     before = _principals([p for p in here if p.end <= trigger.start])  # not where it happens: "di Pattaya, Thailand"
     after = _principals([p for p in here if p.start >= trigger.end])
     pairs: list[tuple[str, str]] = []
@@ -265,7 +265,7 @@ def signs(view: SentenceView, entities: dict[str, Entity], last_agreement: str |
         spans = witnessed(view)
         parties = _distinct([p for p in view.parties if not witness(p, spans) and (p.rule != "title-body" or not any(
             q.type == "Person" and q.start > p.start and q.start - p.end < 40 for q in view.parties))
-            and not (p.type in ("Country", "Organization") and view.located(p.start))])  # "di Kantor Kementerian Pertahanan RI"
+            and not view.venue(p)])  # "di Kantor Kementerian Pertahanan RI"
         rule = "signs:trigger"
         listed = list(dict.fromkeys(m.key for m in view.agreements if m.start > trigger.start))
         if len(listed) > 1:
@@ -317,7 +317,7 @@ def attends(view: SentenceView, entities: dict[str, Entity], last_event: str | N
     inside = [(m.start, m.end) for m in view.events]
     parties = [p for p in view.parties if not any(a <= p.start < b for a, b in inside)]
     parties = [p for p in parties if not names_a_side(view, p)
-               and not (p.type in ("Country", "Organization") and view.located(p.start))]  # "menghadiri KTT X di Istanbul, Turki"
+               and not view.venue(p)]  # "menghadiri KTT X di Istanbul, Turki"
     if attend is None:
         if ahead_of(view, meeting.end, view.events[0].start):  # type: ignore[union-attr]
             return

@@ -36,13 +36,13 @@ def with_appositions(sentence: Sentence, mentions: list[Mention], *, gaz: Gazett
     """``mentions`` of one sentence, people given a post by an apposition carrying it."""
     tokens = sentence.tokens
     at = {t.start: k for k, t in enumerate(tokens)}
-    linked = {n: end for n, m in enumerate(mentions) if m.type == "Person" and not m.role  # "X selaku Kepala BNPT"
-              and (end := _link_end(tokens, next((k for k, t in enumerate(tokens) if t.start >= m.end), len(tokens))))}
+    ends = {t.end: k for k, t in enumerate(tokens)}
+    linked = {n: end for n, m in enumerate(mentions) if m.type == "Person" and not m.role and m.end in ends
+              and (end := _link_end(tokens, ends[m.end] + 1))}  # "X selaku Kepala BNPT"
     candidates = [n for n, m in enumerate(mentions) if (m.type == "Person" or (m.type == "Place" and m.rule == "model"))
                   and not m.role and (sentence.text[m.end - sentence.start:][:1] == "," or n in linked)]
     if not candidates:
         return mentions
-    ends = {t.end: k for k, t in enumerate(tokens)}
     # the recogniser's bodies too: "X, Director General of the Federal Police," has no head-word name at
     # "Federal", as the capitalised run from "Director" is one; a country's adjective before the body is part of
     # the phrase ("of the Brazilian Federal Police")

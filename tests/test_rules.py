@@ -1689,3 +1689,24 @@ def test_the_country_or_body_where_a_meeting_happens_is_no_party_to_it():
                  "Delegasi Indonesia bertemu delegasi Vietnam di Den Haag, Belanda."):
         pairs = _pairs(text, "meets")
         assert pairs == {frozenset(("Indonesia", "Vietnam"))}, (text, pairs)
+
+
+def test_a_country_named_with_the_where_a_meeting_happens_is_no_party_to_it():
+    """English writes some countries with "the": "met in the Philippines" says where, as "di Filipina" does
+    (it had paired Vietnam with the Philippines); so for an event held there."""
+    assert _pairs("Indonesia and Vietnam met in the Philippines on Monday.", "meets", "en") == {
+        frozenset(("Indonesia", "Vietnam"))}
+    attendees = {s for s, _o, _r, _d in _facts("Indonesia and Vietnam attended the Jakarta Defence Dialogue in the "
+                                                "Philippines.", "attends", language="en")}
+    assert attendees == {"Indonesia", "Vietnam"}, attendees
+
+
+def test_a_signing_sought_or_suggested_is_not_done():
+    """GUIDELINES: only what the text reports as done. "seek to ... by signing", "suggested signing" are
+    intentions, as "will sign" is; the same sentence reporting the signing as done gives both parties."""
+    for text in ("Indonesia and Australia seek to strengthen security ties by signing a defence cooperation agreement.",
+                 "The minister suggested signing a framework agreement between Indonesia and Australia."):
+        assert not _facts(text, "signs", language="en"), text
+    done = _facts("Indonesia and Australia strengthened security ties by signing a defence cooperation agreement.",
+                  "signs", language="en")
+    assert {s for s, _o, _r, _d in done} == {"Indonesia", "Australia"}, done

@@ -133,9 +133,16 @@ class SentenceView:
         return self.sentence.text[start - self.sentence.start:end - self.sentence.start]
 
     def located(self, position: int) -> bool:
-        """A name at ``position`` says where something happened: "di Singapura", "in Hanoi, Vietnam", "di Kantor
-        Kementerian Pertahanan RI", "at the headquarters of the Ministry" (``lexicons/premises.tsv``)."""
-        return self.word_before(position) in LOCATIVE or self._after_venue(position) or self._on_premises(position)
+        """A name at ``position`` says where something happened: "di Singapura", "in the Philippines", "in Hanoi,
+        Vietnam", "di Kantor Kementerian Pertahanan RI", "at the headquarters of the Ministry"
+        (``lexicons/premises.tsv``)."""
+        return self._after_locative(position) or self._after_venue(position) or self._on_premises(position)
+
+    def _after_locative(self, position: int) -> bool:
+        k = self.ending_by(position)
+        if k and self.words[k - 1].lower() == "the":  # English names a country so ("in the Philippines")
+            k -= 1
+        return bool(k) and self.words[k - 1] in LOCATIVE
 
     def venue(self, party: Party) -> bool:
         """A country or body named where something happens ("di Pattaya, Thailand", "di Kantor Kementerian

@@ -1710,3 +1710,14 @@ def test_a_signing_sought_or_suggested_is_not_done():
     done = _facts("Indonesia and Australia strengthened security ties by signing a defence cooperation agreement.",
                   "signs", language="en")
     assert {s for s, _o, _r, _d in done} == {"Indonesia", "Australia"}, done
+
+
+def test_praise_and_thanks_are_reported_speech():
+    """GUIDELINES: reported speech with a speech verb counts as ``quoted``; the annotators read "praised",
+    "commended", "thanked", "memuji", "mengapresiasi" as such verbs."""
+    for text, language in (("For his part, Secretary General John Doe praised the role of Jordan in the council.", "en"),
+                           ("Ambassador John Doe commended the police for their role in safeguarding the embassy.", "en"),
+                           ("General John Doe thanked the Saudi leadership for their support.", "en"),
+                           ("Menteri Keamanan Publik RRT John Doe mengapresiasi kerja sama dengan Indonesia.", "id"),
+                           ("Wakil Presiden AS John Doe memuji komitmen Indonesia untuk melestarikan pluralisme.", "id")):
+        assert {s for s, _o, _r, _d in _facts(text, "quoted", language=language)} == {"John Doe"}, text

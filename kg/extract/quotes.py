@@ -38,11 +38,11 @@ def quoted(view: SentenceView, refs: list[PersonRef], analyzed: AnalyzedArticle)
             if relayed:
                 continue
             if _according(trigger):
-                after = [p for p in people if 0 <= p.start - trigger.end < 40 and not _relaying_between(view, trigger.end, p.start)]
+                after = [p for p in people if 0 <= p.start - trigger.end < SPEAKER_AFTER and not _relaying_between(view, trigger.end, p.start)]
                 speaker = after[0].key if after else (antecedent_at(refs, trigger.start, view.sentence.index, analyzed) if trigger.text.endswith("nya") else None)
             else:
                 before = [p for p in people if p.end <= trigger.start]
-                after = [p for p in people if 0 <= p.start - trigger.end < 40]
+                after = [p for p in people if 0 <= p.start - trigger.end < SPEAKER_AFTER]
                 speaker = before[-1].key if before else (after[0].key if after and not _body_speaks(view, trigger) else None)  # "..., said Raab"
             rule = "quoted:reported"
         else:
@@ -53,6 +53,7 @@ def quoted(view: SentenceView, refs: list[PersonRef], analyzed: AnalyzedArticle)
 
 TAIL = 60  # characters after a sentence's last speech verb for it to attribute the whole sentence
 SPEAKER = 5  # words of the speaker's phrase beside that verb ("a separate Mindef statement")
+SPEAKER_AFTER = 40  # characters from a speech verb to the name of a speaker after it ("according to X", "..., said X")
 
 
 def _relayed(view: SentenceView, people: list[Party]) -> bool:
@@ -72,7 +73,7 @@ def _relayed(view: SentenceView, people: list[Party]) -> bool:
     before = view.tokens[:view.ending_by(last.start)]
     if before and before[-1].text == ",":  # ", said a Mindef statement": the speaker follows the verb
         after = view.tokens[view.starting_from(last.end):][:SPEAKER]
-        if any(0 <= p.start - last.end < 40 for p in people) or not after:
+        if any(0 <= p.start - last.end < SPEAKER_AFTER for p in people) or not after:
             return False
         return any(t.text.lower() in words for t in after) or any(p.start == after[0].start or (
             len(after) > 1 and p.start == after[1].start) for p in bodies)
@@ -141,13 +142,13 @@ def reporters(view: SentenceView, trigger: Trigger) -> set[str]:
         if t.relation != "speech_verb":
             continue
         if _according(t):
-            after = [p for p in view.parties if 0 <= p.start - t.end < 40]
+            after = [p for p in view.parties if 0 <= p.start - t.end < SPEAKER_AFTER]
             out |= {after[0].key} if after else set()
             continue
         if trigger.end > t.start or len(text.rstrip()) - (t.end - offset) > ATTRIBUTION:
             continue
         before = text[:t.start - offset].rstrip()
-        inverted = [p for p in view.parties if p.type == "Person" and 0 <= p.start - t.end < 40
+        inverted = [p for p in view.parties if p.type == "Person" and 0 <= p.start - t.end < SPEAKER_AFTER
                     and not {"that", "bahwa"} & set(text[t.end - offset:p.start - offset].lower().split())]
         speaker = [p for p in view.parties if p.type == "Person" and 0 <= t.start - p.end <= REPORTER_GAP]
         if before.endswith(",") and inverted:

@@ -66,6 +66,11 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
         if rank and tokens[i + rank].text.lower() not in lex.head_words:  # "Major-General X of the Singapore
             i = named = i + rank  # Army" is no body; "General Secretariat", "General Directorate of ..." are
             continue
+        title = match_title(tokens, i, lex) if lex.language == "en" else 0
+        if title > 1 and i + title + 1 < len(tokens) and tokens[i + title].text.lower() == "of" \
+                and tokens[i + title + 1].is_cap:
+            i += title  # "Chief of General Staff of Saudi Armed Forces": a title of several words, then its body
+            continue
         series = series_end(tokens, i, lex)
         if series:
             name = " ".join(t.text for t in tokens[i:series])

@@ -147,6 +147,10 @@ def model_mentions(sentence: Sentence, text: str, taken: list[Mention], *, propo
     if not tokens:
         return []
     occupied = [(m.start, m.end) for m in taken]
+    # where a titled person's name follows its title after a comma, the title's words are in no mention; a title
+    # of one word may be a body's last word ("Tim Komunikasi Presiden, X")
+    roles = [(m.start, m.role.lower().split()) for m in taken if m.type == "Person"]
+    titled = [(start, " ".join(words)) for start, words in roles if len(words) > 1]
     occupied += [(tokens[start].start, tokens[end - 1].end) for start, end in vessels(tokens, lex)]
     found: list[Mention] = []
     if lex.language == "en":
@@ -186,6 +190,8 @@ def model_mentions(sentence: Sentence, text: str, taken: list[Mention], *, propo
             continue
         surface = text[first:last]
         name = " ".join(surface.split())
+        if any(name.lower().endswith(role) and first < start_ <= last + 2 for start_, role in titled):
+            continue  # "the European Commissioner for ... Migration, Magnus Brunner": the title read, no body
         if end - start == 1 and words[0] in gaz.adjectives:
             continue  # "Indonesian", "Thai": a nationality, not the country or a place
         match = gaz.match(tokens, start)

@@ -41,9 +41,11 @@ def _body_at(tokens: list[Token], j: int, gaz: Gazetteer, chunks: dict[int, tupl
 
 def lower_title_start(tokens: list[Token], i: int, lex: Lexicon) -> int:
     """Where an English title written in lower case at ``i`` begins: English opens titles with lower-case
-    words that titles start with ("China Coast Guard deputy chief"), which belong to the role."""
+    words that titles start with ("China Coast Guard deputy chief") or title modifiers ("Egypt's acting
+    intelligence chief"), which belong to the role."""
     k = i
-    while k > 1 and not tokens[k - 1].is_cap and (tokens[k - 1].text.lower(),) in lex.title_prefixes:
+    while k > 1 and not tokens[k - 1].is_cap and ((word := (tokens[k - 1].text.lower(),)) in lex.title_prefixes
+                                                  or word in lex.title_modifiers):
         k -= 1
     return k
 
@@ -146,9 +148,12 @@ def parse_title(
 ) -> tuple[int, Title, str, str, int, int] | None:
     """A post title at ``i``: (end of title and body, title, role as written, body key, name start, name end)."""
     n = match_phrase(tokens, i, lex.titles, lex.title_prefixes, lex.longest_title)
-    lead = 0 if n else _modifier(tokens, i, lex) or _portfolio(tokens, i, lex)  # "Vice Foreign Minister", "Security Minister"
-    if lead:
-        n = lead + match_phrase(tokens, i + lead, lex.titles, lex.title_prefixes, lex.longest_title)
+    lead = _modifier(tokens, i, lex) or _portfolio(tokens, i, lex)  # "Vice Foreign Minister", "Security Minister"
+    led = lead + match_phrase(tokens, i + lead, lex.titles, lex.title_prefixes, lex.longest_title) if lead else 0
+    if led > max(n, lead):  # the longer reading: "Deputy Secretary General" is a deputy's "Secretary General",
+        n = led             # not the title "Deputy Secretary" before a rank
+    else:
+        lead = 0
     if n <= lead or not (tokens[i].is_cap or (lex.lower_case_titles and i > 0 and _opens_lower_title(tokens, i, lex))):
         return None
     title = lex.titles[token_key(tokens[i + lead:i + n])]
@@ -272,19 +277,26 @@ PORTFOLIO_GLUE = frozenset({"and", "&"})
 
 def _portfolio(tokens: list[Token], i: int, lex: Lexicon) -> int:
     """English names a portfolio before the title it qualifies, in capitalised role words: "Security
-    Minister", "Public Safety Minister", "Foreign Affairs and External Trade Minister". Their tokens when a
-    title of ``portfolio_heads.tsv`` follows them, or 0."""
-    if not lex.portfolio_heads:
+    Minister", "Public Safety Minister", "Foreign Affairs and External Trade Minister", or all in lower case
+    after a country's possessive or "the" ("China's public security minister", "Egypt's intelligence chief";
+    ``parse_title`` checks the opening). Their tokens when a title of ``portfolio_heads.tsv`` follows them in
+    the same case, or 0."""
+    if not lex.portfolio_heads or i >= len(tokens):
         return 0
+    cased = tokens[i].is_cap  # or all in lower case, as English writes a title after "the" or "Egypt's"
+
+    def portfolio_word(token: Token) -> bool:
+        low = token.text.lower()
+        return token.is_cap == cased and low in lex.role_words and (cased or low not in function_words())
+
     k = i
-    while k < len(tokens) and tokens[k].is_cap and tokens[k].text.lower() in lex.role_words:
+    while k < len(tokens) and portfolio_word(tokens[k]):
         k += 1
-        if (k + 1 < len(tokens) and tokens[k].text.lower() in PORTFOLIO_GLUE and tokens[k + 1].is_cap
-                and tokens[k + 1].text.lower() in lex.role_words):
+        if (k + 1 < len(tokens) and tokens[k].text.lower() in PORTFOLIO_GLUE and portfolio_word(tokens[k + 1])):
             k += 1
     if k == i or k >= len(tokens):
         return 0
-    return k - i if token_key(tokens[k:k + 1]) in lex.portfolio_heads and tokens[k].is_cap else 0
+    return k - i if token_key(tokens[k:k + 1]) in lex.portfolio_heads and tokens[k].is_cap == cased else 0
 
 
 def host_after(tokens: list[Token], j: int, gaz: Gazetteer) -> tuple[int, int, str] | None:

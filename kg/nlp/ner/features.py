@@ -17,7 +17,7 @@ from kg.nlp.lexicon import load as load_lexicon
 from kg.nlp.ner.attributes import Feature, Known, known_only
 from kg.nlp.ner.clusters import load as load_clusters
 from kg.nlp.tokens import Token
-from kg.resources import load_table
+from kg.resources import function_words, load_table
 
 _SHAPE_RUN = re.compile(r"(.)\1+")
 _TRANSLATE = str.maketrans(
@@ -60,8 +60,8 @@ def _word_classes() -> dict[str, tuple[str, ...]]:
             add(adjective, "gaz:adjective")
     for language in ("id", "en"):
         lex = load_lexicon(language)
-        for key in lex.titles:
-            add(" ".join(key), "title")
+        for key in lex.titles:  # a title's connectors ("of the", "in") are no title words
+            add(" ".join(word for word in key if word not in function_words()), "title")
         for key in lex.ranks:
             add(" ".join(key), "rank")
         for key in lex.degrees:

@@ -190,7 +190,7 @@ def model_mentions(sentence: Sentence, text: str, taken: list[Mention], *, propo
             continue
         surface = text[first:last]
         name = " ".join(surface.split())
-        if any(name.lower().endswith(role) and first < start_ <= last + 2 for start_, role in titled):
+        if any(name.lower().endswith(role) and first < named <= last + 2 for named, role in titled):
             continue  # "the European Commissioner for ... Migration, Magnus Brunner": the title read, no body
         if end - start == 1 and words[0] in gaz.adjectives:
             continue  # "Indonesian", "Thai": a nationality, not the country or a place

@@ -911,3 +911,18 @@ def test_a_titles_portfolio_words_end_where_the_name_begins():
         signed.mentions  # the title before the comma is read as John Roe's, not as a body
     id_posts = _posts("Ketua DPR Agung Santoso bertemu Jaksa Agung Budi Prasetyo di Jakarta.", "id")
     assert {p[0] for p in id_posts} == {"Agung Santoso", "Budi Prasetyo"}, id_posts
+
+
+def test_a_short_form_between_a_title_and_of_its_country_and_a_word_before_a_capitalised_title():
+    """"Prime Minister (PM) of Laos X" names Laos's prime minister, as "Prime Minister of Laos X" does; and a
+    lower-case word before a capitalised title is no part of the role ("under President X": the role is
+    "President", where "under" had been read as the start of "Under Secretary")."""
+    posts = _posts("The summit was attended by leaders, namely Prime Minister (PM) of Laos Budi Santoso, PM of "
+                   "Cambodia John Roe, and others.")
+    assert {("Budi Santoso", "Laos", "Prime Minister"), ("John Roe", "Cambodia", "PM")} <= posts, posts
+    from kg import nlp
+    from kg.model import Article
+
+    analyzed = nlp.run(Article(id="t", text="It followed his inauguration under President Jane Doe last year.",
+                               source="test", published=None, language="en"))
+    assert {(m.text, m.role) for m in analyzed.mentions if m.type == "Person"} == {("Jane Doe", "President")}

@@ -55,7 +55,8 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
             i += 1
             continue
         end, title, role, body, name_start, name_end = parsed
-        first = lower_title_start(tokens, i, lex) if lex.lower_case_titles else i  # "... deputy chief X"
+        # "... deputy chief X"; not before a capitalised title ("under President X": the title is "President")
+        first = lower_title_start(tokens, i, lex) if lex.lower_case_titles and not tokens[i].is_cap else i
         if first < i:
             role = " ".join(t.text for t in tokens[first:i]) + " " + role
         if not body:

@@ -416,8 +416,10 @@ def _aside(tokens: list[Token], j: int, lex: Lexicon, i: int | None = None) -> i
     if j + 2 >= len(tokens) or tokens[j].text != "(":
         return j
     close = next((c for c in range(j + 1, min(j + 6, len(tokens))) if tokens[c].text == ")"), None)
-    if close is None or close == j + 1 or close + 1 >= len(tokens) or not tokens[close + 1].is_cap:
+    if close is None or close == j + 1 or close + 2 >= len(tokens):
         return j
+    if not (tokens[close + 1].is_cap or (tokens[close + 1].text.lower() in ("of", "for") and tokens[close + 2].is_cap)):
+        return j  # "Prime Minister (PM) of Laos X": the body after the short form, as after the title
     inner = tokens[j + 1:close]
     if i is not None and close == j + 2 and _initials_of(inner[0].text, tokens[i:j]):
         return close + 1

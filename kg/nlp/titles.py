@@ -39,6 +39,9 @@ def _body_at(tokens: list[Token], j: int, gaz: Gazetteer, chunks: dict[int, tupl
     return 0, "", ""
 
 
+BODY_LINKS = frozenset({"of", "for"})  # between a title (or its short form) and the body it names
+
+
 def lower_title_start(tokens: list[Token], i: int, lex: Lexicon) -> int:
     """Where an English title written in lower case at ``i`` begins: English opens titles with lower-case
     words that titles start with ("China Coast Guard deputy chief") or title modifiers ("Egypt's acting
@@ -188,7 +191,7 @@ def parse_title(
     j = _aside(tokens, j, lex, i)  # "Menteri Luar Negeri (Menlu) Jepang Taro Kono": the short form before the body
     body_n, body_key, body_type = _body_at(tokens, j, gaz, chunks)
     link = tokens[j].text.lower() if not body_n and j + 1 < len(tokens) else ""
-    if link in ("of", "for"):  # "Secretary-General of ASEAN"; "Minister of National Defence for Romania"
+    if link in BODY_LINKS:  # "Secretary-General of ASEAN"; "Minister of National Defence for Romania"
         k = j + 2 if tokens[j + 1].text.lower() == "the" else j + 1
         after_n, after_key, after_type = _body_at(tokens, k, gaz, chunks)
         if after_n and (link == "of" or (after_type == "Country" and _state_post(tokens, i, role_end))):
@@ -416,9 +419,10 @@ def _aside(tokens: list[Token], j: int, lex: Lexicon, i: int | None = None) -> i
     if j + 2 >= len(tokens) or tokens[j].text != "(":
         return j
     close = next((c for c in range(j + 1, min(j + 6, len(tokens))) if tokens[c].text == ")"), None)
-    if close is None or close == j + 1 or close + 2 >= len(tokens):
+    if close is None or close == j + 1 or close + 1 >= len(tokens):
         return j
-    if not (tokens[close + 1].is_cap or (tokens[close + 1].text.lower() in ("of", "for") and tokens[close + 2].is_cap)):
+    linked = tokens[close + 1].text.lower() in BODY_LINKS and close + 2 < len(tokens) and tokens[close + 2].is_cap
+    if not (tokens[close + 1].is_cap or linked):
         return j  # "Prime Minister (PM) of Laos X": the body after the short form, as after the title
     inner = tokens[j + 1:close]
     if i is not None and close == j + 2 and _initials_of(inner[0].text, tokens[i:j]):

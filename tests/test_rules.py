@@ -1721,3 +1721,24 @@ def test_praise_and_thanks_are_reported_speech():
                            ("Menteri Keamanan Publik RRT John Doe mengapresiasi kerja sama dengan Indonesia.", "id"),
                            ("Wakil Presiden AS John Doe memuji komitmen Indonesia untuk melestarikan pluralisme.", "id")):
         assert {s for s, _o, _r, _d in _facts(text, "quoted", language=language)} == {"John Doe"}, text
+
+
+def test_a_title_then_its_words_up_to_a_comma_give_the_post_to_the_name_after_it():
+    """The Indonesian order with a comma between the title and the name: the title read with no name, the rest
+    of its words (a short form, a unit, the body) up to the comma, any ranks, then the person ("Menteri
+    Perdagangan (Mendag), X", "Kepala Pusat Komunikasi Publik Kementerian Pertahanan (Kemhan), Brigjen TNI X",
+    "Duta Besar India untuk Indonesia dan Timor Leste, X"). And where the words a title's name took before the
+    comma name no person by the recogniser, a body it does not list, the person is the name after the comma
+    ("Kepala Komnas HAM Perwakilan Sulteng, X"), as a country the gazetteer lists inside them is the post's
+    ("Menteri Pertanian dan Sumber Daya Air Australia X Y")."""
+    posts = _posts("Menteri Perdagangan (Mendag), Budi Santoso membuka acara itu. Hadir pula Kepala Pusat "
+                   "Komunikasi Publik Kementerian Pertahanan (Kemhan), Brigjen TNI Dimas Pratama, dan Duta Besar "
+                   "India untuk Indonesia dan Timor Leste, Rahul Mehta Kumar, dalam acara itu.")
+    assert {("Budi Santoso", "Indonesia", "Menteri Perdagangan"), ("Dimas Pratama", "Kementerian Pertahanan", "Kepala"),
+            ("Rahul Mehta Kumar", "India", "Duta Besar untuk Indonesia")} <= posts, posts
+    people = {p for p, _b, _r in _posts("Menanggapi itu, Kepala Komnas HAM-RI Perwakilan Sulteng, Dedi Santoso, "
+                                        "menyampaikan apresiasi. Hadir Menteri Pertanian dan Sumber Daya Air "
+                                        "Australia John Carter.")}
+    assert {"Dedi Santoso"} <= people and not people & {"Perwakilan Sulteng", "Air Australia John Carter"}, people
+    assert ("John Carter", "Australia", "Menteri Pertanian dan Sumber Daya Air") in _posts(
+        "Hadir Menteri Pertanian dan Sumber Daya Air Australia John Carter.")

@@ -48,8 +48,8 @@ def run(article: Article, *, events: EventRecogniser | None | bool = True) -> An
     proposed = [propose(sentence.tokens, recogniser, lex) if recogniser else [] for sentence in sentences]
     bodies = [bodies_without_people(sentence.tokens, here, spans, gaz, lex)  # the event recogniser reads ``chunks`` as trained
               for sentence, here, spans in zip(sentences, chunks, proposed)]
-    found: list[list[Mention]] = [sentence_mentions(sentence, article.text, gaz=gaz, lex=lex, chunks=here)
-                                  for sentence, here in zip(sentences, bodies)]
+    found: list[list[Mention]] = [sentence_mentions(sentence, article.text, gaz=gaz, lex=lex, chunks=here, proposed=spans)
+                                  for sentence, here, spans in zip(sentences, bodies, proposed)]
     if recogniser is None:  # no trained model for this language: capitalised names, before surnames are sought
         for sentence, here in zip(sentences, found):
             here.extend(name_mentions(sentence, article.text, here, gaz=gaz, lex=lex))

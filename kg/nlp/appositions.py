@@ -18,6 +18,7 @@ from dataclasses import replace
 from kg.model import Mention, Sentence
 from kg.nlp.gazetteer import Gazetteer, norm_key
 from kg.nlp.lexicon import Lexicon
+from kg.nlp.mentions import skip_ranks
 from kg.nlp.titles import body_after, match_title
 from kg.nlp.tokens import Token
 from kg.resources import post_links
@@ -28,6 +29,7 @@ _LINKS = frozenset({"of", "for", "the", "and"})
 _NEXT = frozenset({"and", "dan"})  # after a post with its body, another party of the list
 _STOPS = frozenset({",", ".", ";", ":", "(", ")", '"', "“", "”"})  # where a title running on to a listed body stops
 RUN_ON = 8  # words a title may run on over before the comma of its listed body
+_LINK_WORDS = frozenset({"dan", "and", "of", "for", "the", "untuk", "&", "-"})  # inside a title's run of words
 _SIDES = frozenset({"representing", "mewakili"})  # "X, Ambassador ..., Ministry of Foreign Affairs representing the Japan side"
 
 
@@ -35,6 +37,7 @@ def with_appositions(sentence: Sentence, mentions: list[Mention], *, gaz: Gazett
                      chunks: dict[int, tuple[int, str, str]]) -> list[Mention]:
     """``mentions`` of one sentence, people given a post by an apposition carrying it."""
     tokens = sentence.tokens
+    mentions = _titled_before_comma(tokens, mentions, lex)
     at = {t.start: k for k, t in enumerate(tokens)}
     ends = {t.end: k for k, t in enumerate(tokens)}
     linked = {n: end for n, m in enumerate(mentions) if m.type == "Person" and not m.role and m.end in ends
@@ -68,6 +71,43 @@ def with_appositions(sentence: Sentence, mentions: list[Mention], *, gaz: Gazett
                 person = {} if m.type == "Person" else {"type": "Person", "key": f"person:{norm_key(m.name or m.text)}"}
                 m = replace(m, role=role, body=body, rule=m.rule + "+apposition", **person)
         out.append(m)
+    return out
+
+
+BEFORE_COMMA = 8  # tokens a title's words may run on over, after the title mention, before the comma
+
+
+def _titled_before_comma(tokens: list[Token], mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """The Indonesian order, and the formal English one, with a comma between the title and the name: "Menteri
+    Perdagangan (Mendag), Zulkifli Hasan", "Kepala Pusat Komunikasi Publik Kementerian Pertahanan (Kemhan),
+    Brigjen TNI X", "Direktur Jenderal Informasi dan Diplomasi Publik, X", "Chief of the Australian Army,
+    Lieutenant General X". A title the rules read with no name after it, the rest of its words (capitalised
+    words, their links, a short form in brackets, the bodies they name) up to a comma, any ranks, then a
+    person with no post: the person holds the title, of the title's body or else the first body named between
+    (a country's body rather than the country: "Commander of US Indo-Pacific Command (USINDOPACOM), Admiral X").
+    A person with a post of their own after the comma is the next of a list, not this title's holder."""
+    at = {t.start: k for k, t in enumerate(tokens)}
+    ends = {t.end: k for k, t in enumerate(tokens)}
+    people = {at[m.start]: n for n, m in enumerate(mentions) if m.type == "Person" and m.start in at}
+    out = list(mentions)
+    for title in mentions:
+        if title.type != "Title" or not title.role or title.end not in ends:
+            continue
+        k = ends[title.end] + 1
+        body, country = title.body, False
+        while k < len(tokens) and k - ends[title.end] <= BEFORE_COMMA and tokens[k].text != ",":
+            word = tokens[k]
+            if not (word.is_cap or word.text in "()" or word.text.lower() in _LINK_WORDS):
+                break
+            named = next((m for m in mentions if m.start == word.start and m.type in ("Organization", "Country")), None)
+            if named is not None and not title.body and (not body or (named.type == "Organization" and country)):
+                body, country = named.key, named.type == "Country"  # a body before its country, or after it
+            k += 1
+        if k >= len(tokens) or tokens[k].text != "," or tokens[k - 1].text.lower() in _LINK_WORDS:
+            continue
+        n = people.get(skip_ranks(tokens, k + 1, lex))
+        if n is not None and not out[n].role:
+            out[n] = replace(out[n], role=title.role, body=body, rule=out[n].rule + "+titled")
     return out
 
 

@@ -14,6 +14,7 @@ from kg.nlp.gazetteer import Gazetteer, norm_key, token_key, without_possessive
 from kg.nlp.heads import acronym, country_service, series_end
 from kg.nlp.lexicon import Lexicon, unit_names
 from kg.nlp.mentions import joining_hyphen, vessels
+from kg.nlp.title_names import body_inside_name, person_after_comma
 from kg.nlp.titles import (after_inner_rank, body_before, host_after, known_unit_place, lower_title_start, parse_title,
                            unit_place, unit_words)
 from kg.nlp.ner.clusters import load as load_clusters
@@ -28,8 +29,10 @@ def _text(tokens: list[Token], start: int, end: int, source: str) -> str:
 
 
 def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lexicon,
-                      chunks: dict[int, tuple[int, str, str]]) -> list[Mention]:
-    """``chunks``: the sentence's head-word names (``head_chunks``), found once for every pass that reads them."""
+                      chunks: dict[int, tuple[int, str, str]],
+                      proposed: list[tuple[int, int, str]] | None = None) -> list[Mention]:
+    """``chunks``: the sentence's head-word names (``head_chunks``), found once for every pass that reads them;
+    ``proposed``: the recogniser's spans over the sentence (``proposals.propose``)."""
     tokens = sentence.tokens
     used = [False] * len(tokens)
     mentions: list[Mention] = []
@@ -103,6 +106,21 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
             name_start, name_end = after_inner_rank(tokens, name_start, name_end, gaz, lex)
         if name_start >= 0 and not _plausible_name(tokens, name_start, name_end, gaz, lex):
             name_start = -1
+        inside = body_inside_name(tokens, name_start, name_end, proposed or [], gaz, lex) \
+            if name_start >= 0 and not body_key and lex.language == "id" else None
+        if inside:  # "Menteri Pertanian dan Sumber Daya Air Australia X Y": the body, and the title's last words
+            k, person, entity = inside
+            body_key = entity.key
+            role = " ".join([role, *(t.text for t in tokens[name_start:k])])
+            add(k, person, entity.type, body_key, "title-body", name=_text(tokens, k, person, text))
+            name_start = person
+        apposed = person_after_comma(tokens, name_start, name_end, proposed or [], lex) if name_start >= 0 else None
+        if apposed:  # "Kepala Komnas HAM-RI Perwakilan Sulteng, X Y": the words before the comma name the body
+            if not body_key:
+                unit = _text(tokens, name_start, name_end, text)
+                body_key = f"organization:{norm_key(unit)}"
+                add(name_start, name_end, "Organization", body_key, "title-unlisted", name=unit)
+            name_start, name_end = apposed
         unlisted = _unlisted_body(tokens, name_start, name_end, gaz) if name_start >= 0 and not body_key \
             and lex.language == "id" else 0
         if unlisted:  # the title's body, unlisted: "Plt Kepala BKKBN X Y", "Ketua PWNU Jawa Timur (KH X)"

@@ -1742,3 +1742,26 @@ def test_a_title_then_its_words_up_to_a_comma_give_the_post_to_the_name_after_it
     assert {"Dedi Santoso"} <= people and not people & {"Perwakilan Sulteng", "Air Australia John Carter"}, people
     assert ("John Carter", "Australia", "Menteri Pertanian dan Sumber Daya Air") in _posts(
         "Hadir Menteri Pertanian dan Sumber Daya Air Australia John Carter.")
+
+
+def test_a_listed_body_its_short_form_and_its_own_country_are_one_party():
+    """"Badan Narkotika Nasional (BNN) Republik Indonesia menggandeng Australian Federal Police (AFP)": the
+    country after the short form qualifies the body, as in "BNN RI"; it is no party of its own, so the
+    cooperation is the board's, not Indonesia's."""
+    pairs = _pairs("Menangkal penyelundupan narkoba, Badan Narkotika Nasional (BNN) Republik Indonesia, menggandeng "
+                   "Australian Federal Police (AFP).", "cooperates_with")
+    assert pairs == {frozenset(("Badan Narkotika Nasional", "Australian Federal Police"))}, pairs
+
+
+def test_a_regional_heads_unlisted_region_and_name_are_told_apart():
+    """"Bupati Intan Jaya X Y": a regional head's title, then a region the gazetteer does not list and a name:
+    three or four capitalised words are a region of one or two words and a name of two, the region's
+    government the post's body. A headline's words that running text writes in lower case are no region
+    ("Gubernur Sampaikan Rencana Kerja"); and "Sumatra" is how the press also spells Sumatera."""
+    posts = _posts("Bupati Intan Jaya Budi Santoso hadir. Wali Kota Pengzhou Li Wei menandatangani naskah itu. "
+                   "Gubernur Sumatra Barat Dimas Pratama menyambut Presiden.")
+    assert {("Budi Santoso", "Pemerintah Kabupaten Intan Jaya", "Bupati"),
+            ("Li Wei", "Pemerintah Kota Pengzhou", "Wali Kota"),
+            ("Dimas Pratama", "Pemerintah Provinsi Sumatera Barat", "Gubernur")} <= posts, posts
+    result = extract.run(nlp.run(_article("Gubernur Sampaikan Rencana Kerja")), rules_only=True)
+    assert not [e.name for e in result.entities.values() if e.name.startswith("Pemerintah")], result.entities

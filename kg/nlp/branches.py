@@ -6,7 +6,9 @@ Indonesia's ministry. The annotators name such bodies in full ("Badan Narkotika 
 "Forum Koordinasi Pencegahan Terorisme Jawa Timur", "Kementerian Dalam Negeri Mesir"), and so does the graph: one
 node per branch, keyed by the listed body and the place, so that an article's two spellings of it are one node.
 Only a province makes a branch: after a city the words name where the national body sits or met ("DPR Jakarta").
-English joins another country with "of": "the National Police of Colombia" is Colombia's, not Polri.
+English joins another country with "of": "the National Police of Colombia" is Colombia's, not Polri. The body's
+own country after its short form ("Badan Narkotika Nasional (BNN) Republik Indonesia") qualifies the national body
+itself, as in "BNN RI": it is no party of its own.
 The words of a regional office written before the body ("Pengurus Wilayah", "Kanwil") and of the level between
 it and the province ("Provinsi") belong to the branch's name (``gazetteers/branch_words.tsv``).
 """
@@ -50,6 +52,8 @@ def branch(tokens: list[Token], i: int, n: int, entry: GazetteerEntry, gaz: Gaze
     if found is None:
         return None
     place = found[1]
+    if place.type == "Country" and place.iso == entry.country and not linked and j > i + n:
+        return j + found[0] - i, entry.key  # "Badan Narkotika Nasional (BNN) Republik Indonesia": the body itself
     abroad = place.type == "Country" and place.iso != entry.country  # a counterpart
     province = place.type == "Place" and place.country == entry.country and place.kind == "province"
     if not (abroad or (province and not linked)):

@@ -37,7 +37,8 @@ def with_appositions(sentence: Sentence, mentions: list[Mention], *, gaz: Gazett
                      chunks: dict[int, tuple[int, str, str]]) -> list[Mention]:
     """``mentions`` of one sentence, people given a post by an apposition carrying it."""
     tokens = sentence.tokens
-    mentions = _titled_before_comma(tokens, mentions, lex)
+    if lex.language == "id":  # in English articles 1 of 5 such posts of the 450 annotated ones was right
+        mentions = _titled_before_comma(tokens, mentions, lex)
     at = {t.start: k for k, t in enumerate(tokens)}
     ends = {t.end: k for k, t in enumerate(tokens)}
     linked = {n: end for n, m in enumerate(mentions) if m.type == "Person" and not m.role and m.end in ends
@@ -78,10 +79,10 @@ BEFORE_COMMA = 8  # tokens a title's words may run on over, after the title ment
 
 
 def _titled_before_comma(tokens: list[Token], mentions: list[Mention], lex: Lexicon) -> list[Mention]:
-    """The Indonesian order, and the formal English one, with a comma between the title and the name: "Menteri
-    Perdagangan (Mendag), Zulkifli Hasan", "Kepala Pusat Komunikasi Publik Kementerian Pertahanan (Kemhan),
-    Brigjen TNI X", "Direktur Jenderal Informasi dan Diplomasi Publik, X", "Chief of the Australian Army,
-    Lieutenant General X". A title the rules read with no name after it, the rest of its words (capitalised
+    """The Indonesian order with a comma between the title and the name: "Menteri Perdagangan (Mendag), X",
+    "Kepala Pusat Komunikasi Publik Kementerian Pertahanan (Kemhan), Brigjen TNI X", "Direktur Jenderal Informasi
+    dan Diplomasi Publik, X", "Chief of the Australian Army, Lieutenant General X" (an English title in an
+    Indonesian report). A title the rules read with no name after it, the rest of its words (capitalised
     words, their links, a short form in brackets, the bodies they name) up to a comma, any ranks, then a
     person with no post: the person holds the title, of the title's body or else the first body named between
     (a country's body rather than the country: "Commander of US Indo-Pacific Command (USINDOPACOM), Admiral X").

@@ -85,7 +85,7 @@ def _titled_before_comma(tokens: list[Token], mentions: list[Mention], lex: Lexi
     Indonesian report). A title the rules read with no name after it, the rest of its words (capitalised
     words, their links, a short form in brackets, the bodies they name) up to a comma, any ranks, then a
     person with no post: the person holds the title, of the title's body or else the first body named between
-    (a country's body rather than the country: "Commander of US Indo-Pacific Command (USINDOPACOM), Admiral X").
+    (a body rather than the country before or after it).
     A person with a post of their own after the comma is the next of a list, not this title's holder."""
     at = {t.start: k for k, t in enumerate(tokens)}
     ends = {t.end: k for k, t in enumerate(tokens)}

@@ -206,11 +206,9 @@ def parse_title(
         body_n += _country_after(tokens, j + body_n, gaz)  # "Kepala Bakamla RI Laksdya TNI Aan Kurnia"
     if title.kind == "compound" and title.body.startswith("@") and title.body != "@country":
         known = known_unit_place(tokens, j, gaz, title.body[1:])
-        place = known or unit_place(tokens, j, lex)
-        if not known and title.body in CIVIL_UNITS:
-            place = region_before_name(tokens, j, gaz, lex) or place
-        if place and (known or unit_number(tokens, j) or rank_at(tokens, j + place, lex)
-                      or (title.body in CIVIL_UNITS and place == region_before_name(tokens, j, gaz, lex))):  # "Kapolda Metro Jaya Irjen Pol X", "Kapolda Jabar X"
+        region = region_before_name(tokens, j, gaz, lex) if not known and title.body in CIVIL_UNITS else 0
+        place = known or region or unit_place(tokens, j, lex)  # "Bupati Intan Jaya X Y": the region, then the name
+        if place and (known or region or unit_number(tokens, j) or rank_at(tokens, j + place, lex)):  # "Kapolda Metro Jaya Irjen Pol X", "Kapolda Jabar X"
             # the place goes with the unit, which the caller names
             role = written or _role_text(tokens, i, role_end)
             end, title_, role, body_key, start, stop = _finish(tokens, i, j + place, title, role, body_key, gaz, lex)

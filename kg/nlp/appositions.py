@@ -29,7 +29,7 @@ _LINKS = frozenset({"of", "for", "the", "and"})
 _NEXT = frozenset({"and", "dan"})  # after a post with its body, another party of the list
 _STOPS = frozenset({",", ".", ";", ":", "(", ")", '"', "“", "”"})  # where a title running on to a listed body stops
 RUN_ON = 8  # words a title may run on over before the comma of its listed body
-_LINK_WORDS = frozenset({"dan", "and", "of", "for", "the", "untuk", "&", "-"})  # inside a title's run of words
+_LINK_WORDS = _LINKS | frozenset({"dan", "untuk", "&", "-"})  # inside a title's run of words
 _SIDES = frozenset({"representing", "mewakili"})  # "X, Ambassador ..., Ministry of Foreign Affairs representing the Japan side"
 
 
@@ -37,10 +37,10 @@ def with_appositions(sentence: Sentence, mentions: list[Mention], *, gaz: Gazett
                      chunks: dict[int, tuple[int, str, str]]) -> list[Mention]:
     """``mentions`` of one sentence, people given a post by an apposition carrying it."""
     tokens = sentence.tokens
-    if lex.language == "id":  # in English articles 1 of 5 such posts of the 450 annotated ones was right
-        mentions = _titled_before_comma(tokens, mentions, lex)
     at = {t.start: k for k, t in enumerate(tokens)}
     ends = {t.end: k for k, t in enumerate(tokens)}
+    if lex.language == "id":  # in English articles 1 of 5 such posts of the 450 annotated ones was right
+        mentions = _titled_before_comma(tokens, mentions, lex, at, ends)
     linked = {n: end for n, m in enumerate(mentions) if m.type == "Person" and not m.role and m.end in ends
               and (end := _link_end(tokens, ends[m.end] + 1))}  # "X selaku Kepala BNPT"
     candidates = [n for n, m in enumerate(mentions) if (m.type == "Person" or (m.type == "Place" and m.rule == "model"))
@@ -78,7 +78,8 @@ def with_appositions(sentence: Sentence, mentions: list[Mention], *, gaz: Gazett
 BEFORE_COMMA = 8  # tokens a title's words may run on over, after the title mention, before the comma
 
 
-def _titled_before_comma(tokens: list[Token], mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+def _titled_before_comma(tokens: list[Token], mentions: list[Mention], lex: Lexicon, at: dict[int, int],
+                         ends: dict[int, int]) -> list[Mention]:
     """The Indonesian order with a comma between the title and the name: "Menteri Perdagangan (Mendag), X",
     "Kepala Pusat Komunikasi Publik Kementerian Pertahanan (Kemhan), Brigjen TNI X", "Direktur Jenderal Informasi
     dan Diplomasi Publik, X", "Chief of the Australian Army, Lieutenant General X" (an English title in an
@@ -86,10 +87,13 @@ def _titled_before_comma(tokens: list[Token], mentions: list[Mention], lex: Lexi
     words, their links, a short form in brackets, the bodies they name) up to a comma, any ranks, then a
     person with no post: the person holds the title, of the title's body or else the first body named between
     (a body rather than the country before or after it).
-    A person with a post of their own after the comma is the next of a list, not this title's holder."""
-    at = {t.start: k for k, t in enumerate(tokens)}
-    ends = {t.end: k for k, t in enumerate(tokens)}
+    A person with a post of their own after the comma is the next of a list, not this title's holder.
+    ``at`` and ``ends``: the token starting and ending at each character offset."""
     people = {at[m.start]: n for n, m in enumerate(mentions) if m.type == "Person" and m.start in at}
+    bodies: dict[int, Mention] = {}  # character offset -> the first body or country named there
+    for m in mentions:
+        if m.type in ("Organization", "Country"):
+            bodies.setdefault(m.start, m)
     out = list(mentions)
     for title in mentions:
         if title.type != "Title" or not title.role or title.end not in ends:
@@ -100,7 +104,7 @@ def _titled_before_comma(tokens: list[Token], mentions: list[Mention], lex: Lexi
             word = tokens[k]
             if not (word.is_cap or word.text in "()" or word.text.lower() in _LINK_WORDS):
                 break
-            named = next((m for m in mentions if m.start == word.start and m.type in ("Organization", "Country")), None)
+            named = bodies.get(word.start)
             if named is not None and not title.body and (not body or (named.type == "Organization" and country)):
                 body, country = named.key, named.type == "Country"  # a body before its country, or after it
             k += 1

@@ -15,8 +15,8 @@ from kg.nlp.heads import acronym, country_service, series_end
 from kg.nlp.lexicon import Lexicon, unit_names
 from kg.nlp.mentions import joining_hyphen, vessels
 from kg.nlp.title_names import body_inside_name, person_after_comma
-from kg.nlp.titles import (CIVIL_UNITS, after_inner_rank, body_before, host_after, known_unit_place, lower_title_start,
-                           parse_title, region_before_name, unit_place, unit_words)
+from kg.nlp.titles import (after_inner_rank, body_before, host_after, lower_title_start, parse_title, unit_place_after,
+                           unit_words)
 from kg.nlp.ner.clusters import load as load_clusters
 from kg.nlp.ner.english import title_case
 from kg.nlp.tokens import Token
@@ -79,8 +79,7 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
             body_key = (own or body) if title.body.startswith("@") else (body or own)
             if title.body.startswith("@") and title.body != "@country":
                 unit = title.body[1:].capitalize()
-                place_n = known_unit_place(tokens, end, gaz, unit.lower()) or (
-                    title.body in CIVIL_UNITS and region_before_name(tokens, end, gaz, lex)) or unit_place(tokens, end, lex)
+                place_n = unit_place_after(tokens, end, gaz, lex, title.body)[0]
                 if place_n and (name_start < 0 or name_start >= end + place_n):
                     unit_name = unit + " " + unit_words(tokens[end:end + place_n])
                     listed = gaz.by_alias(unit_name)

@@ -27,12 +27,13 @@ def body_inside_name(tokens: list[Token], start: int, end: int, proposed: list[S
     for s, e, label in proposed:
         if label != "PER" or not (start < s < end <= e and e - s >= 2):
             continue
-        if not all(t.is_word and t.is_cap for t in tokens[start:s]):
+        before = tokens[start:s]
+        if not all(t.is_word and t.is_cap for t in before) or any(
+                t.text.lower() in lex.honorifics or (t.text.lower(),) in lex.ranks for t in before):
             continue
         for k in range(start, s):
             found = gaz.match(tokens, k)
-            if found and k + found[0] == s and found[1].type in ("Country", "Organization") and not any(
-                    t.text.lower() in lex.honorifics or (t.text.lower(),) in lex.ranks for t in tokens[start:s]):
+            if found and k + found[0] == s and found[1].type in ("Country", "Organization"):
                 return k, s, found[1]
     return None
 

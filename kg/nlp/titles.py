@@ -205,10 +205,8 @@ def parse_title(
     if body_n and body_type == "Organization":
         body_n += _country_after(tokens, j + body_n, gaz)  # "Kepala Bakamla RI Laksdya TNI Aan Kurnia"
     if title.kind == "compound" and title.body.startswith("@") and title.body != "@country":
-        known = known_unit_place(tokens, j, gaz, title.body[1:])
-        region = region_before_name(tokens, j, gaz, lex) if not known and title.body in CIVIL_UNITS else 0
-        place = known or region or unit_place(tokens, j, lex)  # "Bupati Intan Jaya X Y": the region, then the name
-        if place and (known or region or unit_number(tokens, j) or rank_at(tokens, j + place, lex)):  # "Kapolda Metro Jaya Irjen Pol X", "Kapolda Jabar X"
+        place, sure = unit_place_after(tokens, j, gaz, lex, title.body)
+        if place and (sure or unit_number(tokens, j) or rank_at(tokens, j + place, lex)):  # "Kapolda Metro Jaya Irjen Pol X", "Kapolda Jabar X"
             # the place goes with the unit, which the caller names
             role = written or _role_text(tokens, i, role_end)
             end, title_, role, body_key, start, stop = _finish(tokens, i, j + place, title, role, body_key, gaz, lex)
@@ -347,6 +345,16 @@ def unit_place(tokens: list[Token], j: int, lex: Lexicon) -> int:
         n += 1
         words += 1
     return n
+
+
+def unit_place_after(tokens: list[Token], j: int, gaz: Gazetteer, lex: Lexicon, unit: str) -> tuple[int, bool]:
+    """Tokens of the place after the title of a unit that names its own body (``unit``: "@polda", "@pemkab"), and
+    whether they are surely the place: a known one, or a regional head's region before a name ("Bupati Intan
+    Jaya X Y"); else the capitalised words ``unit_place`` takes, which a rank or unit number must confirm.
+    ``parse_title`` reads the title with it and ``recognise`` names the unit by it."""
+    known = known_unit_place(tokens, j, gaz, unit[1:])
+    region = region_before_name(tokens, j, gaz, lex) if not known and unit in CIVIL_UNITS else 0
+    return known or region or unit_place(tokens, j, lex), bool(known or region)
 
 
 CIVIL_UNITS = frozenset({"@pemprov", "@pemkab", "@pemkot"})  # a region's government, headed by its governor,

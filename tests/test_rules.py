@@ -1765,3 +1765,16 @@ def test_a_regional_heads_unlisted_region_and_name_are_told_apart():
             ("Dimas Pratama", "Pemerintah Provinsi Sumatera Barat", "Gubernur")} <= posts, posts
     result = extract.run(nlp.run(_article("Gubernur Sampaikan Rencana Kerja")), rules_only=True)
     assert not [e.name for e in result.entities.values() if e.name.startswith("Pemerintah")], result.entities
+
+
+@pytest.mark.parametrize("language, text, names", [
+    ("id", "Gedung Sate menjadi saksi terjalinnya sinergi antara Polda Jawa Barat, Polda Metro Jaya, dan Pemerintah "
+           "Provinsi Jawa Barat.", ("Polda Jawa Barat", "Polda Metro Jaya", "Pemerintah Provinsi Jawa Barat")),
+    ("en", "Meanwhile, the cooperation between Indonesia, India, and Australia in the field of defense does not yet "
+           "have a framework.", ("Indonesia", "India", "Australia")),
+])
+def test_every_two_parties_of_a_list_after_a_cooperation_word_cooperate(language, text, names):
+    """"kerja sama antara A, B, dan C", "cooperation between A, B and C": each two of the list (GUIDELINES: one
+    claim per pair), not the first two alone."""
+    a, b, c = names
+    assert _pairs(text, "cooperates_with", language) == {frozenset((a, b)), frozenset((a, c)), frozenset((b, c))}

@@ -346,7 +346,7 @@ def cooperates(view: SentenceView, previous_subject: str | None, last_pair: tupl
     if coordinated_subject(view, before, trigger):
         pairs = [(before[-2].key, before[-1].key)]  # "AS dan Indonesia harus terus bekerja sama ..., kata X"
     elif len(after) >= 2:
-        pairs = [(after[0].key, after[1].key)]
+        pairs = [(after[0].key, after[1].key)] + _rest_of_list(run_from(view, after))
     elif len(after) == 1:
         speaker = next(((people_bodies or {}).get(p.key) for p in view.parties
                         if p.type == "Person" and (people_bodies or {}).get(p.key)), None)
@@ -363,6 +363,17 @@ def cooperates(view: SentenceView, previous_subject: str | None, last_pair: tupl
     for s, o in pairs:
         if not _own_country(s, o):
             yield Claim("cooperates_with", s, o, view.evidence(), "cooperates:trigger", 0.7)
+
+
+def _rest_of_list(run: list[Party]) -> list[tuple[str, str]]:
+    """Every two of a list of three or more parties after a cooperation word ("kerja sama antara A, B, dan C",
+    "cooperation between A, B and C"): each pair cooperates (GUIDELINES: one claim per pair). A list before the
+    word is left to its first two: "attended by China, Japan and South Korea, to bolster regional cooperation"
+    names who came, not who cooperates. On the 450 annotated articles the lists after the word gave 4 pairs
+    right and 2 wrong (a cooperation hoped for, whose first pair was already wrong), those before it 2 wrong."""
+    if len(run) < 3:
+        return []
+    return [(a.key, b.key) for a, b in combinations(_distinct(run), 2)]
 
 
 def _visited(view: SentenceView, entities: dict[str, Entity]) -> Iterator[Claim]:

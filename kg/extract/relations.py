@@ -346,7 +346,7 @@ def cooperates(view: SentenceView, previous_subject: str | None, last_pair: tupl
     if coordinated_subject(view, before, trigger):
         pairs = [(before[-2].key, before[-1].key)]  # "AS dan Indonesia harus terus bekerja sama ..., kata X"
     elif len(after) >= 2:
-        pairs = [(after[0].key, after[1].key)] + _rest_of_list(run_from(view, after))
+        pairs = list(dict.fromkeys([(after[0].key, after[1].key), *_rest_of_list(run_from(view, after))]))
     elif len(after) == 1:
         speaker = next(((people_bodies or {}).get(p.key) for p in view.parties
                         if p.type == "Person" and (people_bodies or {}).get(p.key)), None)

@@ -8,6 +8,7 @@ candidate layer keeps the guideline's refusals (planned, negated) whatever the m
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 import shutil
 from datetime import date
 from pathlib import Path
@@ -20,6 +21,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 from kg import extract, nlp
 from kg.cli import app
 from kg.extract.decision import RelationModel, RelationWeights, Stage, load
+from kg.extract.name_origin import NameOrigin
 from kg.model import Article
 from kg.relations import REGISTRY
 from kg.resources import ontology_dir
@@ -209,6 +211,22 @@ def test_the_model_is_told_whose_country_a_post_without_one_is_by_the_dateline_a
     assert _pairs(taken, "holds_position") == {frozenset(("Budi Santoso", "India"))}
     dateline = extract.run(analyzed, _trusting("holds_position", "dateline=same&lang=en"))
     assert _pairs(dateline, "holds_position") == {frozenset(("Budi Santoso", "Singapore"))}
+
+
+def test_the_model_is_told_whose_country_a_post_without_one_is_by_the_letters_of_the_persons_name():
+    """Neither title names a country, and the sentence gives no hint which of the two is whose: the name
+    model, learnt from the posts of other articles, reads one name as Japanese and the other as Indonesian."""
+    text = ("Minister for Defence Kenji Watanabe and Minister for Foreign Affairs Dewi Wulandari met in Jakarta on "
+            "Monday. Japan and Indonesia agreed to hold more exercises.")
+    analyzed = nlp.run(Article(id="t", text=text, source="t", language="en", published=date(2024, 5, 10)))
+    learnt = NameOrigin.fit([("person:hiroshi tanaka", "country:jp"), ("person:kenji sato", "country:jp"),
+                             ("person:taro watanabe", "country:jp"), ("person:budi santoso", "country:id"),
+                             ("person:sari wulandari", "country:id"), ("person:dewi lestari", "country:id")])
+    model = replace(_trusting("holds_position", "origin=top"), origin=learnt)
+    assert _pairs(extract.run(analyzed, model), "holds_position") == {
+        frozenset(("Kenji Watanabe", "Japan")), frozenset(("Dewi Wulandari", "Indonesia"))}
+    shipped = RelationModel.from_json(model.to_json())  # the model file keeps what it learnt of names
+    assert _pairs(extract.run(analyzed, shipped), "holds_position") == _pairs(extract.run(analyzed, model), "holds_position")
 
 
 def _second_stage(relation: str, first: dict[str, float], second: dict[str, float]) -> RelationModel:

@@ -3,8 +3,9 @@
 The model file (``data/models/relations.json``) holds, per relation, the weights of the first stage (each
 candidate on its own features), the weights of the second (its features and what the first stage says of the
 article's other candidates, ``kg/extract/stacking.py``) and the acceptance thresholds chosen by
-cross-validation on the training articles; scoring is sums of weights and a logistic, so a build needs no
-learning library. ``kg train-relations`` writes the file (``kg/extract/training.py``).
+cross-validation on the training articles, and the name model whose ranks of countries are features of posts
+(``kg/extract/name_origin.py``); scoring is sums of weights and a logistic, so a build needs no learning
+library. ``kg train-relations`` writes the file (``kg/extract/training.py``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from itertools import repeat
 from pathlib import Path
 
 from kg.errors import DataFileError
+from kg.extract import name_origin
+from kg.extract.name_origin import NameOrigin
 from kg.extract.stacking import FirstStage, article_features
 from kg.resources import data_dir
 
@@ -58,11 +61,16 @@ class RelationWeights:
 class RelationModel:
     relations: dict[str, RelationWeights]
     trained_on: str = ""
+    origin: NameOrigin | None = None  # whose country a name reads as (``name_origin``): evidence for posts
 
     def probabilities(self, candidates: list[tuple[str, str, str | None, list[str]]]) -> list[float | None]:
         """The probability of each of an article's candidates (relation, subject, object, features), None for a
         relation the model does not know: the first stage scores each alone, the second sees its features and
         what the first says of the others (``stacking.article_features``)."""
+        if self.origin is not None:
+            more = name_origin.features(self.origin, [(r, s, o) for r, s, o, _f in candidates])
+            candidates = [(r, s, o, f + extra) if extra else (r, s, o, f)
+                          for (r, s, o, f), extra in zip(candidates, more)]
         known = [k for k, c in enumerate(candidates) if c[0] in self.relations]
         first = []
         for k in known:
@@ -85,10 +93,12 @@ class RelationModel:
         def stage(w: Stage | RelationWeights) -> dict[str, object]:
             return {"bias": w.bias, "weights": {k: w.weights[k] for k in sorted(w.weights)}}
 
-        payload = {"format": 2, "trained_on": self.trained_on, "relations": {
+        payload: dict[str, object] = {"format": 2, "trained_on": self.trained_on, "relations": {
             name: {"threshold": w.threshold, "candidate_threshold": w.candidate_threshold, **stage(w),
                    **({"first": stage(w.first)} if w.first else {})}
             for name, w in sorted(self.relations.items())}}
+        if self.origin is not None:
+            payload["origin"] = self.origin.to_dict()
         return json.dumps(payload, ensure_ascii=False, indent=0, sort_keys=False) + "\n"
 
     @classmethod
@@ -99,9 +109,10 @@ class RelationModel:
                                                float(r.get("candidate_threshold", r["threshold"])),
                                                Stage(float(r["first"]["bias"]), _weights(r["first"])) if "first" in r else None)
                          for name, r in payload["relations"].items()}
+            names = NameOrigin.from_dict(payload["origin"]) if "origin" in payload else None
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise DataFileError(f"{origin}: not a relation model ({exc}); rebuild it with kg train-relations") from exc
-        return cls(relations, payload.get("trained_on", ""))
+        return cls(relations, payload.get("trained_on", ""), names)
 
 
 def _weights(stage: dict[str, object]) -> dict[str, float]:

@@ -24,10 +24,11 @@ from pathlib import Path
 from types import ModuleType
 
 from kg.errors import InputError
-from kg.extract import lists_of_principals, one_object_each, preference, shown
+from kg.extract import lists_of_principals, name_origin, one_object_each, preference, shown
 from kg.extract.candidates import by_rule
 from kg.extract.decision import RelationModel, RelationWeights, Stage
 from kg.extract.entities import stray
+from kg.extract.name_origin import NameOrigin, own_counts
 from kg.extract.stacking import FirstStage, article_features
 from kg.extract.thresholds import (TOLERANCE, Counts, article_claim, best_thresholds, inner_assignments, pair_key,
                                    threshold_counts)
@@ -227,11 +228,26 @@ def stacked(document: Document, probability: Callable[[Candidate], float]) -> Do
 def train(documents: list[Document], gold_total: dict[str, int], folds: int = INNER_FOLDS,
           note: str = "", repeats: int = INNER_REPEATS) -> RelationModel:
     """Two stages per relation (``stacking``); the second's thresholds from a repeated inner document-level
-    cross-validation."""
+    cross-validation. Whose country a name reads as (``name_origin``) is learnt from the articles' right posts
+    to countries; each training article's candidates get its features from the model without that article's
+    own posts, as an article the model never saw would."""
+    origin = NameOrigin.fit(p for d in documents for p in _country_posts(d))
+    documents = [_with_origin(d, origin) for d in documents]
     stages, held = first_stage(documents, folds)
     second = [stacked(d, lambda c: held[id(c)]) for d in documents]
     return RelationModel({r: replace(w, first=stages[r]) for r, w in second_stage(second, gold_total, folds, repeats).items()},
-                         note)
+                         note, origin)
+
+
+def _country_posts(document: Document) -> list[tuple[str, str]]:
+    return name_origin.country_posts((c.relation, c.claim.subject, c.claim.object) for c in document.candidates if c.label)
+
+
+def _with_origin(document: Document, origin: NameOrigin) -> Document:
+    more = name_origin.features(origin, [(c.relation, c.claim.subject, c.claim.object) for c in document.candidates],
+                                own_counts(_country_posts(document)))
+    return replace(document, candidates=[replace(c, features=c.features + extra) if extra else c
+                                         for c, extra in zip(document.candidates, more)])
 
 
 def second_stage(documents: list[Document], gold_total: dict[str, int], folds: int,

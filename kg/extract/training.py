@@ -231,8 +231,9 @@ def train(documents: list[Document], gold_total: dict[str, int], folds: int = IN
     cross-validation. Whose country a name reads as (``name_origin``) is learnt from the articles' right posts
     to countries; each training article's candidates get its features from the model without that article's
     own posts, as an article the model never saw would."""
-    origin = NameOrigin.fit(p for d in documents for p in _country_posts(d))
-    documents = [_with_origin(d, origin) for d in documents]
+    posts = [_country_posts(d) for d in documents]
+    origin = NameOrigin.fit(p for own in posts for p in own)
+    documents = [_with_origin(d, origin, own) for d, own in zip(documents, posts)]
     stages, held = first_stage(documents, folds)
     second = [stacked(d, lambda c: held[id(c)]) for d in documents]
     return RelationModel({r: replace(w, first=stages[r]) for r, w in second_stage(second, gold_total, folds, repeats).items()},
@@ -243,9 +244,10 @@ def _country_posts(document: Document) -> list[tuple[str, str]]:
     return name_origin.country_posts((c.relation, c.claim.subject, c.claim.object) for c in document.candidates if c.label)
 
 
-def _with_origin(document: Document, origin: NameOrigin) -> Document:
+def _with_origin(document: Document, origin: NameOrigin, posts: list[tuple[str, str]]) -> Document:
+    """The document with the name model's features added, the article's own ``posts`` taken out of it."""
     more = name_origin.features(origin, [(c.relation, c.claim.subject, c.claim.object) for c in document.candidates],
-                                own_counts(_country_posts(document)))
+                                own_counts(posts))
     return replace(document, candidates=[replace(c, features=c.features + extra) if extra else c
                                          for c, extra in zip(document.candidates, more)])
 

@@ -926,3 +926,23 @@ def test_a_short_form_between_a_title_and_of_its_country_and_a_word_before_a_cap
     analyzed = nlp.run(Article(id="t", text="It followed his inauguration under President Jane Doe last year.",
                                source="test", published=None, language="en"))
     assert {(m.text, m.role) for m in analyzed.mentions if m.type == "Person"} == {("Jane Doe", "President")}
+
+
+def test_a_government_reports_compound_titles_name_nobody_but_two_common_words_after_a_title_do(runner, tmp_path):
+    """A government report's "Chief Guest" is a title and a common word: no person meets the minister; the
+    minister named after it is one, and so is a name of two common words after a title ("Prime Minister Mark
+    Brown")."""
+    src = tmp_path / "in"
+    src.mkdir()
+    _write(src, "r", "Annual Performance Report 2015\n\n"
+                     "The Chief Guest met the Minister of Justice, Hon. Rohan Perera, in Colombo on Monday.\n\n"
+                     "Prime Minister Mark Brown met Rohan Perera in Colombo on Wednesday.\n",
+           {"id": "r", "language": "en", "published": "2015-12-31"})
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(src), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    records = read_claims(out / "claims.jsonl")
+    people = {r["name"] for r in records if r["kind"] == "entity" and r["type"] == "Person"}
+    assert people == {"Rohan Perera", "Mark Brown"}, people
+    meetings = {frozenset((r["subject"], r["object"])) for r in records if r["kind"] == "claim" and r["relation"] == "meets"}
+    assert meetings == {frozenset(("Mark Brown", "Rohan Perera"))}, meetings

@@ -106,6 +106,8 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
             name_start, name_end = after_inner_rank(tokens, name_start, name_end, gaz, lex)
         if name_start >= 0 and not _plausible_name(tokens, name_start, name_end, gaz, lex):
             name_start = -1
+        if name_start >= 0 and lex.language == "en" and _common_word(tokens, name_start, name_end, proposed or []):
+            name_start = -1
         inside = body_inside_name(tokens, name_start, name_end, proposed or [], gaz, lex) \
             if name_start >= 0 and not body_key and lex.language == "id" else None
         if inside:  # "Menteri Pertanian dan Sumber Daya Air Australia X Y": the body, and the title's last words
@@ -189,6 +191,17 @@ def _plausible_name(tokens: list[Token], start: int, end: int, gaz: Gazetteer, l
         if found and found[1].type == "Organization":
             return False
     return True
+
+
+def _common_word(tokens: list[Token], start: int, end: int, proposed: list[tuple[int, int, str]]) -> bool:
+    """One English word after a title that running text writes in lower case at least as often as not, in which
+    the recogniser sees no person, goes on the title rather than name someone: "the Chief Guest was ...",
+    "Director General of Public Accounts", a table's "Commissioner Charges" (government reports). A surname
+    capitalised most of the time ("Foreign Minister Bishop") stays a name, as do two such words ("PM of the Cook
+    Islands Mark Brown"); so does "Chief Accountant", a reading the recogniser's word habits cannot tell apart."""
+    if end - start != 1 or any(kind == "PER" and s < end and e > start for s, e, kind in proposed):
+        return False
+    return load_clusters("en").case.get(tokens[start].text.lower()) in ("lower", "mixed")
 
 
 def _running_text_end(tokens: list[Token], start: int, end: int) -> int:

@@ -965,3 +965,16 @@ def test_two_bodies_or_a_reports_heading_run_into_one_name_are_the_bodies_the_re
     assert {"National Skills Development Council of Sri Lanka", "Ministry of Justice", "Ministry of Foreign Affairs",
             "Counter-Terrorism Committee of the United Nations Security Council"} <= bodies, bodies
     assert not any(name.startswith("Institutional") or " and Ministry" in name for name in bodies), bodies
+
+
+def test_a_name_of_initials_keeps_its_first_initial_and_an_excellency_is_no_initial():
+    """"Mr. H. R. P. Silva": "H." opens the initials (it is the Haji honorific only before a name's word);
+    "H.E." (His Excellency) is still an honorific, no part of the name."""
+    from kg import extract, nlp
+    from kg.model import Article
+
+    text = ("The report was signed by Mr. H. R. P. Silva, Deputy Commissioner of Elections, on Monday. "
+            "H.E. Samdech Kol Vanna, Prime Minister of Cambodia, delivered the keynote address.")
+    result = extract.propose_all(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
+    people = {e.name for e in result.entities.values() if e.type == "Person"}
+    assert {"H. R. P. Silva", "Samdech Kol Vanna"} <= people, people

@@ -968,13 +968,15 @@ def test_two_bodies_or_a_reports_heading_run_into_one_name_are_the_bodies_the_re
 
 
 def test_a_name_of_initials_keeps_its_first_initial_and_an_excellency_is_no_initial():
-    """"Mr. H. R. P. Silva": "H." opens the initials (it is the Haji honorific only before a name's word);
-    "H.E." (His Excellency) is still an honorific, no part of the name."""
+    """"Mr. H. R. P. Silva": "H." opens the initials (it is the Haji honorific only before a name's word), and
+    "A." in "Mrs. A. D. Kumari" is an initial, not the article; "H.E." (His Excellency) is still an honorific,
+    no part of the name."""
     from kg import extract, nlp
     from kg.model import Article
 
     text = ("The report was signed by Mr. H. R. P. Silva, Deputy Commissioner of Elections, on Monday. "
+            "Mrs. A. D. Kumari joined the Department of Elections in 2015. "
             "H.E. Samdech Kol Vanna, Prime Minister of Cambodia, delivered the keynote address.")
     result = extract.propose_all(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
     people = {e.name for e in result.entities.values() if e.type == "Person"}
-    assert {"H. R. P. Silva", "Samdech Kol Vanna"} <= people, people
+    assert {"H. R. P. Silva", "A. D. Kumari", "Samdech Kol Vanna"} <= people, people

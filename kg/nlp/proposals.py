@@ -358,8 +358,8 @@ def _no_name_start(span: list[Token], label: str, lex: Lexicon) -> bool:
     ``bench/en_names.py``, recall of bodies 0.834 -> 0.852 (CoNLL-2003) and 0.744 -> 0.821 (WikiGold), of
     places 0.938 -> 0.947 and 0.845 -> 0.893, once it applied to people alone."""
     first = span[0].text.lower()
-    if first not in lex.not_names:
-        return False
+    if first not in lex.not_names or (len(span) > 1 and INITIAL.match(span[0].text) and span[1].text == "."):
+        return False  # "A. D. Silva": an initial, not the article
     if label == "PER" or len(span) == 1:
         return True
     return first in function_words(lex.language) or first in months() or first in weekdays()

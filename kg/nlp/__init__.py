@@ -13,6 +13,7 @@ from functools import lru_cache
 from kg.model import AnalyzedArticle, Article, Mention
 from kg.nlp import gazetteer, lexicon, ner
 from kg.nlp.agreement_parties import with_parties
+from kg.nlp.body_ends import bodies_without_people
 from kg.nlp.appositions import with_appositions
 from kg.nlp.capitalised import name_mentions
 from kg.nlp.credits import without_credits
@@ -24,7 +25,7 @@ from kg.nlp.ner.clusters import load as load_clusters
 from kg.nlp.ner import events as ner_events
 from kg.nlp.ner.events import EventRecogniser
 from kg.nlp.occasions import with_defined_acronyms, with_named_occasions, with_ordinal
-from kg.nlp.proposals import bodies_without_people, model_mentions, propose
+from kg.nlp.proposals import model_mentions, propose
 from kg.nlp.quotes import find_quotes
 from kg.nlp.recognise import known_names, second_pass, sentence_mentions
 from kg.nlp.signed import signed_documents

@@ -39,10 +39,11 @@ def _recognised_bodies(tokens: list[Token], chunks: dict[int, tuple[int, str, st
             continue
         covered = {k for a, b in inside for k in range(a, b)}
         meeting = [k for a, b in inside for k in (a - 1, b) if start <= k < end and k not in covered]
+        linked = any(not tokens[k].is_cap or not tokens[k].is_word or without_possessive(tokens[k].text) != tokens[k].text
+                     or tokens[k].text.lower() in gaz.adjectives or gaz.match(tokens, k) for k in meeting)
         words = [t.text.lower() for t in tokens[start:end] if t.is_cap and t.is_word]
-        if len(set(words)) == len(words) and any(not tokens[k].is_cap or not tokens[k].is_word or without_possessive(tokens[k].text) != tokens[k].text
-               or tokens[k].text.lower() in gaz.adjectives or gaz.match(tokens, k) for k in meeting):
-            continue
+        if linked and len(set(words)) == len(words):
+            continue  # one name whose parts the recogniser reads apart, no word of it said twice
         del out[start]
         for a, b in inside:
             name = without_parentheses(" ".join(t.text for t in tokens[a:b]))

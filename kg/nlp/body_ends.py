@@ -33,9 +33,11 @@ def _recognised_bodies(tokens: list[Token], chunks: dict[int, tuple[int, str, st
     out = dict(chunks)
     orgs = [(a, b) for a, b, label in proposed if label == "ORG"]
     for start, (n, _key, etype) in chunks.items():
+        if etype != "Organization" or n < RUNAWAY:
+            continue
         end = start + n
         inside = [(a, b) for a, b in orgs if start <= a and b <= end and (a, b) != (start, end)]
-        if etype != "Organization" or n < RUNAWAY or not inside or any(a < start < b or a < end < b for a, b in orgs):
+        if not inside or any(a < start < b or a < end < b for a, b in orgs):
             continue
         covered = {k for a, b in inside for k in range(a, b)}
         meeting = [k for a, b in inside for k in (a - 1, b) if start <= k < end and k not in covered]

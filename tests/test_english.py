@@ -948,6 +948,18 @@ def test_a_government_reports_compound_titles_name_nobody_but_two_common_words_a
     assert meetings == {frozenset(("Mark Brown", "Rohan Perera"))}, meetings
 
 
+def test_a_rank_after_an_article_opens_a_bodys_name_not_an_officers(runner, tmp_path):
+    """An officer's rank before his name takes no article: "the General Treasury" of a government report is a
+    body, whatever its first word, and no person "Treasury"."""
+    records = _built(runner, tmp_path, "Annual Performance Report 2015\n\n"
+                     "The revenue was remitted to the General Treasury by monthly account summaries. "
+                     "The Minister of Finance, Hon. Rohan Perera, thanked the staff in Colombo on Monday.\n",
+                     {"id": "r", "language": "en", "published": "2015-12-31"})
+    entities = {(r["name"], r["type"]) for r in records if r["kind"] == "entity"}
+    assert ("General Treasury", "Organization") in entities, entities
+    assert {name for name, kind in entities if kind == "Person"} == {"Rohan Perera"}, entities
+
+
 def test_two_bodies_or_a_reports_heading_run_into_one_name_are_the_bodies_the_recogniser_reads():
     """"Ministry of Justice and Ministry of Foreign Affairs" are two bodies; in a government report a heading runs
     on into a body's name ("Institutional Background and Scope National Skills Development Council of Sri Lanka"):

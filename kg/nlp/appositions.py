@@ -18,12 +18,11 @@ from dataclasses import replace
 from kg.model import Mention, Sentence
 from kg.nlp.gazetteer import Gazetteer, norm_key
 from kg.nlp.lexicon import Lexicon
-from kg.nlp.mentions import skip_ranks
+from kg.nlp.mentions import ARTICLES, skip_ranks
 from kg.nlp.titles import body_after, match_title
 from kg.nlp.tokens import Token
 from kg.resources import post_links
 
-_ARTICLES = frozenset({"the", "a", "an"})
 _CLOSERS = frozenset({",", ".", ";", ")"})  # or a speech verb of the triggers lexicon: "X, Kepala BNPT, mengatakan"
 _LINKS = frozenset({"of", "for", "the", "and"})
 _NEXT = frozenset({"and", "dan"})  # after a post with its body, another party of the list
@@ -138,7 +137,7 @@ def _apposition(tokens: list[Token], k: int, gaz: Gazetteer, lex: Lexicon, chunk
     if not linked and (k >= len(tokens) or tokens[k].text != ","):
         return None
     j = k if linked else k + 1
-    if j < len(tokens) and tokens[j].text.lower() in _ARTICLES:
+    if j < len(tokens) and tokens[j].text.lower() in ARTICLES:
         j += 1
     body = ""
     if j < len(tokens):

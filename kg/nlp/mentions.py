@@ -24,6 +24,7 @@ NAME_PARTICLES = frozenset(row["particle"] for row in _PARTICLES if row["joined"
 JOINED_PARTICLES = frozenset(row["particle"] for row in _PARTICLES)  # and before a hyphen: "ez-Zor", "ad-Din"
 ROMAN = re.compile(r"^[IVXL]{2,}$")
 UNIT_NUMERALS = frozenset({"I", "V", "X"})  # a unit's one-letter number: "Pangdam I/Bukit Barisan", "Komisi I"
+ARTICLES = frozenset({"the", "a", "an"})  # English: no rank before a name takes one ("the General Treasury")
 
 
 def match_phrase(tokens: list[Token], i: int, table: dict | frozenset, prefixes: frozenset[tuple[str, ...]],

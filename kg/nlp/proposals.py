@@ -12,7 +12,7 @@ from __future__ import annotations
 from kg.model import Mention, Sentence
 from kg.nlp.gazetteer import Gazetteer, norm_key, token_key
 from kg.nlp.lexicon import Lexicon, months, weekdays
-from kg.nlp.mentions import (INITIAL, JOINED_PARTICLES, NAME_PARTICLES, degree_length, hyphenated_name, joining_hyphen,
+from kg.nlp.mentions import (ARTICLES, INITIAL, JOINED_PARTICLES, NAME_PARTICLES, degree_length, hyphenated_name, joining_hyphen,
                              match_rank, rank_at, vessels)
 from kg.nlp.ner import Recogniser
 from kg.nlp.tokens import Token
@@ -89,7 +89,10 @@ def model_mentions(sentence: Sentence, text: str, taken: list[Mention], *, propo
         proposed = [part for span in proposed for part in _body_then_person(tokens, span, lex)]
     for proposal in proposed:
         start, end, label = proposal
-        start, end = _trim(tokens, start, end, lex)
+        if label != "PER" and _after_article(tokens, start, lex):
+            end = _trim(tokens, start, end, lex)[1]  # "the General Treasury": a body's whole name
+        else:
+            start, end = _trim(tokens, start, end, lex)
         if start >= end:
             continue
         if label != "PER" and _after_service_rank(tokens, start, end, lex):
@@ -270,7 +273,8 @@ def _no_entity(tokens: list[Token], start: int, end: int, lex: Lexicon) -> bool:
 def _after_service_rank(tokens: list[Token], start: int, end: int, lex: Lexicon) -> bool:
     """The words follow an officer's rank (past its service markers and honorifics: "Brigjen TNI (Purn) Dr. X")
     and name no body: the rank is no part of a body's name ("Direktorat Jenderal Imigrasi", "Jalan Jenderal
-    Sudirman") and no head word of one follows ("General Border Committee")."""
+    Sudirman") and no head word of one follows ("General Border Committee"), nor an article goes before it
+    (``_after_article``)."""
     if any((t.text.lower(),) in lex.heads for t in tokens[start:end]):
         return False
     k = start
@@ -280,9 +284,18 @@ def _after_service_rank(tokens: list[Token], start: int, end: int, lex: Lexicon)
     for m in range(1, min(k, lex.longest_rank) + 1):
         if token_key(tokens[k - m:k]) in lex.service_ranks:
             before = tokens[k - m - 1] if k - m > 0 else None
+            if _after_article(tokens, k - m, lex):
+                return False
             return not (before is not None and before.is_cap and ((before.text.lower(),) in lex.heads
                                                                    or before.text.lower() in lex.not_names))
     return False
+
+
+def _after_article(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """An English rank at ``k`` after an article opens a name that is no officer's ("the General Treasury",
+    "a General Election"): an officer's rank before a name takes no article."""
+    return (lex.language == "en" and 0 < k < len(tokens) and tokens[k - 1].text.lower() in ARTICLES
+            and match_rank(tokens, k, lex) > 0)
 
 
 def _past_rank(tokens: list[Token], start: int, end: int, lex: Lexicon) -> int:

@@ -960,6 +960,18 @@ def test_a_rank_after_an_article_opens_a_bodys_name_not_an_officers(runner, tmp_
     assert {name for name, kind in entities if kind == "Person"} == {"Rohan Perera"}, entities
 
 
+def test_the_place_a_reports_title_names_after_a_comma_is_no_holder_of_it(runner, tmp_path):
+    """Government reports name an office's seat after its title and a comma ("the Director of Education,
+    Sabaragamuwa Province"): a place the recogniser reads, not the title's holder; a holder named so stays one."""
+    records = _built(runner, tmp_path, "Annual Performance Report 2015\n\n"
+                     "The circular was issued by the Director of Education, Sabaragamuwa Province. "
+                     "The Minister of Education, Hon. Rohan Perera, opened the school in Ratnapura on Monday.\n",
+                     {"id": "r", "language": "en", "published": "2015-12-31"})
+    entities = {(r["name"], r["type"]) for r in records if r["kind"] == "entity"}
+    assert ("Sabaragamuwa Province", "Place") in entities, entities
+    assert {name for name, kind in entities if kind == "Person"} == {"Rohan Perera"}, entities
+
+
 def test_two_bodies_or_a_reports_heading_run_into_one_name_are_the_bodies_the_recogniser_reads():
     """"Ministry of Justice and Ministry of Foreign Affairs" are two bodies; in a government report a heading runs
     on into a body's name ("Institutional Background and Scope National Skills Development Council of Sri Lanka"):

@@ -14,7 +14,7 @@ from kg.nlp.gazetteer import Gazetteer, norm_key, token_key, without_possessive
 from kg.nlp.heads import acronym, country_service, series_end
 from kg.nlp.lexicon import Lexicon, unit_names
 from kg.nlp.mentions import joining_hyphen, vessels
-from kg.nlp.title_names import body_inside_name, person_after_comma
+from kg.nlp.title_names import body_inside_name, person_after_comma, place_after_comma
 from kg.nlp.titles import (after_inner_rank, body_before, host_after, lower_title_start, parse_title, unit_place_after,
                            unit_words)
 from kg.nlp.ner.clusters import load as load_clusters
@@ -107,6 +107,8 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
         if name_start >= 0 and not _plausible_name(tokens, name_start, name_end, gaz, lex):
             name_start = -1
         if name_start >= 0 and lex.language == "en" and _common_word(tokens, name_start, name_end, proposed or []):
+            name_start = -1
+        if name_start >= 0 and place_after_comma(tokens, name_start, name_end, proposed or []):
             name_start = -1
         inside = body_inside_name(tokens, name_start, name_end, proposed or [], gaz, lex) \
             if name_start >= 0 and not body_key and lex.language == "id" else None

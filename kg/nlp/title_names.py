@@ -53,3 +53,14 @@ def person_after_comma(tokens: list[Token], start: int, end: int, proposed: list
         return None
     after = skip_ranks(tokens, end + 1, lex)
     return next(((s, e) for s, e, label in proposed if label == "PER" and s == after), None)
+
+
+def place_after_comma(tokens: list[Token], start: int, end: int, proposed: list[Span]) -> bool:
+    """The words a title's name took after a comma are the post's place or body where the recogniser opens a
+    place or a body at them and reads no person in them: "Message of the District Secretary, Galle", "the
+    Director of Education, Sabaragamuwa Province" (government reports name the office's seat so)."""
+    if start == 0 or tokens[start - 1].text != ",":
+        return False
+    spans = [(s, e, label) for s, e, label in proposed if s < end and e > start]
+    return (not any(label == "PER" for _s, _e, label in spans)
+            and any(s == start and label == "LOC" for s, _e, label in spans))

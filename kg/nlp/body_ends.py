@@ -1,6 +1,6 @@
 """Where a body's name ends, where the head-word rules and the statistical recogniser read a capitalised run
-differently: a body run on into a person's name or a person's into a body's, two names run together, and a
-report's headings run into a body. The rules' names win elsewhere (``proposals.py``); here the recogniser's
+differently: a body run on into a person's name or a person's into a body's, two names run together, a
+report's headings run into a body, and a body cut short at its head word. The rules' names win elsewhere (``proposals.py``); here the recogniser's
 spans mark the boundary the rules cannot see.
 """
 
@@ -53,6 +53,30 @@ def _recognised_bodies(tokens: list[Token], chunks: dict[int, tuple[int, str, st
     return out
 
 
+def _longer_bodies(tokens: list[Token], chunks: dict[int, tuple[int, str, str]],
+                   proposed: list[tuple[int, int, str]], gaz: Gazetteer, lex: Lexicon) -> dict[int, tuple[int, str, str]]:
+    """An English body's name goes on past its head word where the recogniser's body does: "New York Police
+    Department", "Special Branch Police Bureau", "Arab Office for Drug Affairs" (the head-word rule had ended
+    them at "Police" and "Office"). Only over capitalised words and the connectors of a name, no title, rank or
+    listed name among them, and only where a connector or another head word says the name goes on."""
+    out = dict(chunks)
+    for start, (n, _key, etype) in chunks.items():
+        end = start + n
+        if etype != "Organization":
+            continue
+        longer = max((b for a, b, label in proposed if label == "ORG" and a <= start and end < b), default=end)
+        if longer == end or tokens[longer - 1].text.lower() in _CONNECTORS or any(
+                k in chunks or gaz.match(tokens, k) or (tokens[k].text.lower(),) in lex.titles
+                or (tokens[k].text.lower(),) in lex.ranks or not (tokens[k].is_cap or tokens[k].text.lower() in _CONNECTORS)
+                for k in range(end, longer)):
+            continue
+        if not any(t.text.lower() in _CONNECTORS or t.text.lower() in lex.head_words for t in tokens[end:longer]):
+            continue  # "... Crime Office Yuriy Fedotov": a name after the body, which the recogniser ran on into
+        name = without_parentheses(" ".join(t.text for t in tokens[start:longer]))
+        out[start] = (longer - start, f"organization:{norm_key(name)}", etype)
+    return out
+
+
 def bodies_without_people(tokens: list[Token], chunks: dict[int, tuple[int, str, str]],
                           proposed: list[tuple[int, int, str]], gaz: Gazetteer, lex: Lexicon) -> dict[int, tuple[int, str, str]]:
     """A body's name that its head word runs on into a person's ("Partai Demokrat X Y", "Fraksi Partai
@@ -64,9 +88,10 @@ def bodies_without_people(tokens: list[Token], chunks: dict[int, tuple[int, str,
     before the recogniser's name ends the body, the words between beginning the name ("Badan Kesbangpol
     Provinsi Bali I Gusti X Y"). And the other way round: a person, "of (the)", then a body, run into one name
     ("Sarah Jones of the Australian Federal Police"), is the body from where the recogniser's body begins.
-    In English, first, a long name run on over several ones is the recogniser's bodies (``_recognised_bodies``)."""
+    In English, first, a long name run on over several ones is the recogniser's bodies (``_recognised_bodies``),
+    and a name cut at its head word goes on where the recogniser's does (``_longer_bodies``)."""
     if lex.language == "en":
-        chunks = _recognised_bodies(tokens, chunks, proposed, gaz)
+        chunks = _longer_bodies(tokens, _recognised_bodies(tokens, chunks, proposed, gaz), proposed, gaz, lex)
     people = [(s, e) for s, e, label in proposed if label == "PER" and e - s >= 2]
     if not people:
         return chunks

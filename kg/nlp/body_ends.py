@@ -1,7 +1,7 @@
 """Where a body's name ends, where the head-word rules and the statistical recogniser read a capitalised run
 differently: a body run on into a person's name or a person's into a body's, two names run together, a
-report's headings run into a body, and a body cut short at its head word. The rules' names win elsewhere (``proposals.py``); here the recogniser's
-spans mark the boundary the rules cannot see.
+report's headings run into a body, and a body cut short at its head word. The rules' names win elsewhere
+(``proposals.py``); here the recogniser's spans mark the boundary the rules cannot see.
 """
 
 from __future__ import annotations

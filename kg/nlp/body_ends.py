@@ -55,9 +55,9 @@ def _recognised_bodies(tokens: list[Token], chunks: dict[int, tuple[int, str, st
 
 def _longer_bodies(tokens: list[Token], chunks: dict[int, tuple[int, str, str]],
                    proposed: list[tuple[int, int, str]], gaz: Gazetteer, lex: Lexicon) -> dict[int, tuple[int, str, str]]:
-    """An English body's name goes on past its head word where the recogniser's body does: "New York Police
-    Department", "Special Branch Police Bureau", "Arab Office for Drug Affairs" (the head-word rule had ended
-    them at "Police" and "Office"). Only over capitalised words and the connectors of a name, no title, rank or
+    """A body's name goes on past its head word where the recogniser's body does: "New York Police Department",
+    "Special Branch Police Bureau", "Arab Office for Drug Affairs", in an Indonesian article "ASEAN Coast Guard
+    Forum" (the head-word rule had ended them at "Police", "Office" and "Guard"). Only over capitalised words and the connectors of a name, no title, rank or
     listed name among them, and only where a connector or another head word says the name goes on."""
     out = dict(chunks)
     for start, (n, _key, etype) in chunks.items():
@@ -88,10 +88,11 @@ def bodies_without_people(tokens: list[Token], chunks: dict[int, tuple[int, str,
     before the recogniser's name ends the body, the words between beginning the name ("Badan Kesbangpol
     Provinsi Bali I Gusti X Y"). And the other way round: a person, "of (the)", then a body, run into one name
     ("Sarah Jones of the Australian Federal Police"), is the body from where the recogniser's body begins.
-    In English, first, a long name run on over several ones is the recogniser's bodies (``_recognised_bodies``),
-    and a name cut at its head word goes on where the recogniser's does (``_longer_bodies``)."""
+    In English, first, a long name run on over several ones is the recogniser's bodies (``_recognised_bodies``);
+    then, in both languages, a name cut at its head word goes on where the recogniser's does (``_longer_bodies``)."""
     if lex.language == "en":
-        chunks = _longer_bodies(tokens, _recognised_bodies(tokens, chunks, proposed, gaz), proposed, gaz, lex)
+        chunks = _recognised_bodies(tokens, chunks, proposed, gaz)
+    chunks = _longer_bodies(tokens, chunks, proposed, gaz, lex)
     people = [(s, e) for s, e, label in proposed if label == "PER" and e - s >= 2]
     if not people:
         return chunks

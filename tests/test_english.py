@@ -973,16 +973,18 @@ def test_the_place_a_reports_title_names_after_a_comma_is_no_holder_of_it(runner
 
 
 def test_a_bodys_name_goes_on_past_its_head_word_where_the_recogniser_reads_it_so(runner, tmp_path):
-    """"New York Police Department" and "Arab Office for Drug Affairs" are whole bodies, not "New York Police"
-    and "Arab Office"; a person named after a body stays a person ("... Crime Office Yuriy Fedotov")."""
+    """"New York Police Department", "Arab Office for Drug Affairs" and "UN Office on Drugs and Crime" are whole
+    bodies, not "New York Police", "Arab Office" and "UN Office"; a person named after a body stays a person ("... Crime Office Yuriy Fedotov")."""
     records = _built(runner, tmp_path, "Islamabad police officers received training from the New York Police "
-                     "Department, it added. The council praised the Arab Office for Drug Affairs. The memorandum was "
+                     "Department, it added. The council praised the Arab Office for Drug Affairs and the UN Office on "
+                     "Drugs and Crime (UNODC). The memorandum was "
                      "signed by the Executive Director of the UN Drugs and Crime Office Rohan Perera.\n",
                      {"id": "r", "language": "en", "published": "2015-12-31"})
     entities = {(r["name"], r["type"]) for r in records if r["kind"] == "entity"}
     assert {("New York Police Department", "Organization"), ("Arab Office for Drug Affairs", "Organization"),
             ("Rohan Perera", "Person")} <= entities, entities
-    assert not {("New York Police", "Organization"), ("Arab Office", "Organization")} & entities, entities
+    assert not {("New York Police", "Organization"), ("Arab Office", "Organization"), ("UN Office", "Organization")
+                } & entities, entities
 
 
 def test_two_bodies_or_a_reports_heading_run_into_one_name_are_the_bodies_the_recogniser_reads():

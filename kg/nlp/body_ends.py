@@ -13,6 +13,7 @@ from kg.nlp.lexicon import Lexicon
 from kg.nlp.tokens import Token
 
 _CONNECTORS = frozenset({"dan", "and", "serta", "of", "untuk", "for", "the", "di", "in"})
+_GOES_ON = _CONNECTORS | {"on", "against"}  # inside a body's name: "UN Office on Drugs and Crime"
 _OF = frozenset({"of", "the", "from", "at"})  # between a person and the body they speak for: "X of the Y Police"
 _AND = frozenset({"and", "dan"})  # between a person and the next party: "General X and Royal Thai Armed Forces Chief Y"
 
@@ -65,12 +66,12 @@ def _longer_bodies(tokens: list[Token], chunks: dict[int, tuple[int, str, str]],
         if etype != "Organization":
             continue
         longer = max((b for a, b, label in proposed if label == "ORG" and a <= start and end < b), default=end)
-        if longer == end or tokens[longer - 1].text.lower() in _CONNECTORS or any(
+        if longer == end or tokens[longer - 1].text.lower() in _GOES_ON or any(
                 k in chunks or gaz.match(tokens, k) or (tokens[k].text.lower(),) in lex.titles
-                or (tokens[k].text.lower(),) in lex.ranks or not (tokens[k].is_cap or tokens[k].text.lower() in _CONNECTORS)
+                or (tokens[k].text.lower(),) in lex.ranks or not (tokens[k].is_cap or tokens[k].text.lower() in _GOES_ON)
                 for k in range(end, longer)):
             continue
-        if not any(t.text.lower() in _CONNECTORS or t.text.lower() in lex.head_words for t in tokens[end:longer]):
+        if not any(t.text.lower() in _GOES_ON or t.text.lower() in lex.head_words for t in tokens[end:longer]):
             continue  # "... Crime Office Yuriy Fedotov": a name after the body, which the recogniser ran on into
         name = without_parentheses(" ".join(t.text for t in tokens[start:longer]))
         out[start] = (longer - start, f"organization:{norm_key(name)}", etype)

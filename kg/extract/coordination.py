@@ -85,6 +85,28 @@ def _meeting_kinds() -> dict[str, frozenset[str]]:
     return {kind: frozenset(r["phrase"] for r in rows if r["kind"] == kind) for kind in {r["kind"] for r in rows}}
 
 
+_LIST_GLUE = frozenset({"the", "a", "an", "and", "dan", "serta", ",", "(", ")"})
+
+
+def named_ahead(view: SentenceView, start: int) -> bool:
+    """Whether an event named at ``start`` comes after a word that places what the sentence tells ahead of it
+    ("met ... ahead of the 12th ADMM", "menjelang KTT ASEAN"; ``lexicons/meeting_words.tsv``, kind before),
+    directly or in a list of events that word opens ("ahead of the 12th ADMM (ADMM) and the 5th ADMM-Plus"):
+    the sentence tells of no one at the event (GUIDELINES: what is to come gets no claim)."""
+    words = view.words
+    event_at = {m.end: m.start for m in view.events}  # a list's earlier event, by where it ends
+    k = view.ending_by(start)  # the tokens before the name: words[:k]
+    while k > 0:
+        if words[k - 1] in _LIST_GLUE:
+            k -= 1
+        elif view.tokens[k - 1].end in event_at:
+            k = view.ending_by(event_at[view.tokens[k - 1].end])
+        else:
+            break
+    before = " ".join(words[max(0, k - 3):k])
+    return any(before == w or before.endswith(f" {w}") for w in meeting_words("before"))
+
+
 def ahead_of(view: SentenceView, start: int, end: int) -> bool:
     """Whether the words between a meeting word and an event's name place the meeting ahead of the event ("met
     ... ahead of the 12th ADMM", "menjelang KTT"; ``lexicons/meeting_words.tsv``, kind before): its parties do

@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from itertools import combinations
 
 from kg.extract.context import Party, SentenceView, Trigger
-from kg.extract.coordination import PARTNER, ahead_of, coordinated, coordinated_subject, meeting_words, run_from
+from kg.extract.coordination import (PARTNER, ahead_of, coordinated, coordinated_subject, meeting_words, named_ahead,
+                                     run_from)
 from kg.extract.event_names import whose_event
 from kg.extract.quotes import reporters
 from kg.model import Claim, Entity, Mention
@@ -307,7 +308,8 @@ def attends(view: SentenceView, entities: dict[str, Entity], last_event: str | N
     """Parties present at, taking part in, hosting or leading a named event (GUIDELINES: attends)."""
     attend = view.first("attends")
     meeting = view.first("meets")
-    event = view.events[0].key if view.events else (last_event if attend else None)
+    held = [m for m in view.events if not named_ahead(view, m.start)]  # not "menjelang KTT ASEAN"
+    event = held[0].key if held else (last_event if attend and not view.events else None)
     if event is None or (attend is None and meeting is None):
         return
     trigger = attend or meeting
@@ -319,7 +321,7 @@ def attends(view: SentenceView, entities: dict[str, Entity], last_event: str | N
     parties = [p for p in parties if not names_a_side(view, p)
                and not view.venue(p)]  # "menghadiri KTT X di Istanbul, Turki"
     if attend is None:
-        if ahead_of(view, meeting.end, view.events[0].start):  # type: ignore[union-attr]
+        if ahead_of(view, meeting.end, held[0].start):  # type: ignore[union-attr]
             return
         parties = [p for p in parties if p.start > meeting.start]  # type: ignore[union-attr]
     people_bodies = [p for p in parties if p.rule == "title-body"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from kg.cli import app
 from tests.conftest import proposed_posts, read_claims
 
@@ -27,6 +29,11 @@ def _built(runner, tmp_path, text: str, meta: dict) -> list[dict]:
     result = runner.invoke(app, ["build", str(src), "--out", str(out)])
     assert result.exit_code == 0, result.output
     return read_claims(out / "claims.jsonl")
+
+
+def _entities(records: list[dict]) -> set[tuple[str, str]]:
+    """(name, type) of a claims file's entity records."""
+    return {(r["name"], r["type"]) for r in records if r["kind"] == "entity"}
 
 
 def test_an_indonesian_and_an_english_report_share_actors_and_the_meeting(runner, tmp_path):
@@ -948,39 +955,35 @@ def test_a_government_reports_compound_titles_name_nobody_but_two_common_words_a
     assert meetings == {frozenset(("Mark Brown", "Rohan Perera"))}, meetings
 
 
-def test_a_rank_after_an_article_opens_a_bodys_name_not_an_officers(runner, tmp_path):
-    """An officer's rank before his name takes no article: "the General Treasury" of a government report is a
-    body, whatever its first word, and no person "Treasury"."""
-    records = _built(runner, tmp_path, "Annual Performance Report 2015\n\n"
-                     "The revenue was remitted to the General Treasury by monthly account summaries. "
+@pytest.mark.parametrize("sentence, named", [
+    # an officer's rank before his name takes no article: "the General Treasury" is a body, no person "Treasury"
+    ("The revenue was remitted to the General Treasury by monthly account summaries.",
+     ("General Treasury", "Organization")),
+    # an office's seat after its title and a comma is a place the recogniser reads, not the title's holder
+    ("The circular was issued by the Director of Education, Sabaragamuwa Province.",
+     ("Sabaragamuwa Province", "Place")),
+])
+def test_a_government_reports_words_after_a_rank_or_title_name_a_body_or_place_not_a_person(
+        runner, tmp_path, sentence, named):
+    """A holder named after a title and a comma ("The Minister of Finance, Hon. Rohan Perera,") stays one."""
+    records = _built(runner, tmp_path, f"Annual Performance Report 2015\n\n{sentence} "
                      "The Minister of Finance, Hon. Rohan Perera, thanked the staff in Colombo on Monday.\n",
                      {"id": "r", "language": "en", "published": "2015-12-31"})
-    entities = {(r["name"], r["type"]) for r in records if r["kind"] == "entity"}
-    assert ("General Treasury", "Organization") in entities, entities
-    assert {name for name, kind in entities if kind == "Person"} == {"Rohan Perera"}, entities
-
-
-def test_the_place_a_reports_title_names_after_a_comma_is_no_holder_of_it(runner, tmp_path):
-    """Government reports name an office's seat after its title and a comma ("the Director of Education,
-    Sabaragamuwa Province"): a place the recogniser reads, not the title's holder; a holder named so stays one."""
-    records = _built(runner, tmp_path, "Annual Performance Report 2015\n\n"
-                     "The circular was issued by the Director of Education, Sabaragamuwa Province. "
-                     "The Minister of Education, Hon. Rohan Perera, opened the school in Ratnapura on Monday.\n",
-                     {"id": "r", "language": "en", "published": "2015-12-31"})
-    entities = {(r["name"], r["type"]) for r in records if r["kind"] == "entity"}
-    assert ("Sabaragamuwa Province", "Place") in entities, entities
+    entities = _entities(records)
+    assert named in entities, entities
     assert {name for name, kind in entities if kind == "Person"} == {"Rohan Perera"}, entities
 
 
 def test_a_bodys_name_goes_on_past_its_head_word_where_the_recogniser_reads_it_so(runner, tmp_path):
     """"New York Police Department", "Arab Office for Drug Affairs" and "UN Office on Drugs and Crime" are whole
-    bodies, not "New York Police", "Arab Office" and "UN Office"; a person named after a body stays a person ("... Crime Office Yuriy Fedotov")."""
+    bodies, not "New York Police", "Arab Office" and "UN Office"; a person named after a body the recogniser ran
+    on into stays a person ("... Crime Office Yuriy Fedotov")."""
     records = _built(runner, tmp_path, "Islamabad police officers received training from the New York Police "
                      "Department, it added. The council praised the Arab Office for Drug Affairs and the UN Office on "
-                     "Drugs and Crime (UNODC). The memorandum was "
-                     "signed by the Executive Director of the UN Drugs and Crime Office Rohan Perera.\n",
+                     "Drugs and Crime (UNODC). The memorandum was signed by the Executive Director of the UN Drugs "
+                     "and Crime Office Rohan Perera.\n",
                      {"id": "r", "language": "en", "published": "2015-12-31"})
-    entities = {(r["name"], r["type"]) for r in records if r["kind"] == "entity"}
+    entities = _entities(records)
     assert {("New York Police Department", "Organization"), ("Arab Office for Drug Affairs", "Organization"),
             ("Rohan Perera", "Person")} <= entities, entities
     assert not {("New York Police", "Organization"), ("Arab Office", "Organization"), ("UN Office", "Organization")

@@ -40,6 +40,7 @@ def country_service(tokens: list[Token], i: int, gaz: Gazetteer) -> tuple[int, s
 
 
 _REFERRING = frozenset({"the", "this", "these", "that", "those"})  # before a head word alone: a body referred to
+_AND = frozenset({"and", "dan", "serta", "&"})
 
 
 def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, tuple[int, str, str]]:
@@ -378,9 +379,13 @@ def _locative_place(tokens: list[Token], j: int, gaz: Gazetteer) -> bool:
 
 
 def _head_starts(tokens: list[Token], j: int, lex: Lexicon) -> bool:
-    """A head word that opens a name ("Treaty on ...", "MoU ...", "Kementerian ...") starts at ``j``."""
+    """A head word that opens a name ("Treaty on ...", "MoU ...", "Kementerian ...") starts at ``j``; after "and"
+    or "dan", so does an agreement's that may stand anywhere in its name ("Treaty on Mutual Legal Assistance ...
+    dan Treaty on Extradition"; not "Memorandum of Agreement")."""
     keys = [t.text.lower() for t in tokens[j:j + MAX_HEAD]]
-    return any(position == "first" for _n, _etype, position in heads_at(keys, 0, lex))
+    coordinated = j > 0 and tokens[j - 1].text.lower() in _AND
+    return any(position == "first" or (coordinated and (etype, position) == ("Agreement", "any"))
+               for _n, etype, position in heads_at(keys, 0, lex))
 
 
 def _last_head_end(tokens: list[Token], keys: list[str], i: int, after: int, etype: str, lex: Lexicon) -> int:

@@ -16,7 +16,7 @@ from kg.extract.place_names import unify_places
 from kg.extract.spellings import unify_spellings
 from kg.extract.candidates import Carried, by_rule, counterparts, implied_posts, propose
 from kg.extract.context import SentenceView, build_views
-from kg.extract.coordination import ahead_of, named_ahead
+from kg.extract.coordination import ahead_of, held_events
 from kg.extract.features import ArticleFacts, features, reads_as_post
 from kg.extract.coref import person_refs
 from kg.extract.entities import (build_entities, ensure_entity, resolve_event_references, stray, unify_events,
@@ -183,7 +183,7 @@ def propose_all(analyzed: AnalyzedArticle) -> Proposals:
         occasions.lend(view, general)
         carried.update(view)
         claims += here + general
-        held = [m for m in view.events if not named_ahead(view, m.start)]  # not "ahead of the 12th ADMM"
+        held = held_events(view)  # not "ahead of the 12th ADMM"
         if held:
             last_event = held[-1].key
         if view.agreements:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from kg.extract.context import PARTY_TYPES, SentenceView, party_keys
-from kg.extract.coordination import named_ahead
+from kg.extract.coordination import held_events
 from kg.extract.relations import names_a_side, refusals, told_again, witness, witnessed
 from kg.model import Claim, Mention
 from kg.nlp.lexicon import EventReferences
@@ -47,7 +47,7 @@ class Carried:
     def update(self, view: SentenceView) -> None:
         back = self.points_back(view, self.event_words)
         self.scene.update(view, back)
-        held = [m for m in view.events if not named_ahead(view, m.start)]  # not "ahead of the 12th ADMM"
+        held = held_events(view)  # not "ahead of the 12th ADMM"
         if held:
             self.event, self.event_sentence = held[-1].key, view.sentence.index
         elif self.event is not None and back and not view.events:
@@ -145,7 +145,7 @@ def _pairs(view: SentenceView, carried: Carried) -> Iterator[tuple[str, str, str
         yield "quoted", person, None, None
         for body in bodies:
             yield "holds_position", person, body, None
-    held = [m for m in view.events if not named_ahead(view, m.start)]
+    held = held_events(view)
     events = _named_or_carried(held, event_near) if held or not view.events else []
     agreements = _named_or_carried(view.agreements, carried.agreement_near(view))
     attendees = party_keys([p for p in parties if not names_a_side(view, p)], PARTY_TYPES, None)

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from kg.extract.context import Party, SentenceView, Trigger
+from kg.model import Mention
 from kg.resources import load_table
 
 PARTNER = frozenset({"dengan", "with"})  # before whom a meeting is held: "pertemuan dengan Menlu X", "met with Y"
@@ -105,6 +106,11 @@ def named_ahead(view: SentenceView, start: int) -> bool:
             break
     before = " ".join(words[max(0, k - 3):k])
     return any(before == w or before.endswith(f" {w}") for w in meeting_words("before"))
+
+
+def held_events(view: SentenceView) -> list[Mention]:
+    """The sentence's events but those named ahead of what it tells (``named_ahead``)."""
+    return [m for m in view.events if not named_ahead(view, m.start)]
 
 
 def ahead_of(view: SentenceView, start: int, end: int) -> bool:

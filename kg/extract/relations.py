@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from itertools import combinations
 
 from kg.extract.context import Party, SentenceView, Trigger
-from kg.extract.coordination import (PARTNER, ahead_of, coordinated, coordinated_subject, meeting_words, named_ahead,
+from kg.extract.coordination import (PARTNER, ahead_of, coordinated, coordinated_subject, held_events, meeting_words,
                                      run_from)
 from kg.extract.event_names import whose_event
 from kg.extract.quotes import reporters
@@ -308,7 +308,7 @@ def attends(view: SentenceView, entities: dict[str, Entity], last_event: str | N
     """Parties present at, taking part in, hosting or leading a named event (GUIDELINES: attends)."""
     attend = view.first("attends")
     meeting = view.first("meets")
-    held = [m for m in view.events if not named_ahead(view, m.start)]  # not "menjelang KTT ASEAN"
+    held = held_events(view)  # not "menjelang KTT ASEAN"
     event = held[0].key if held else (last_event if attend and not view.events else None)
     if event is None or (attend is None and meeting is None):
         return

@@ -54,28 +54,33 @@ def _recognised_bodies(tokens: list[Token], chunks: dict[int, tuple[int, str, st
     return out
 
 
-def _longer_bodies(tokens: list[Token], chunks: dict[int, tuple[int, str, str]],
-                   proposed: list[tuple[int, int, str]], gaz: Gazetteer, lex: Lexicon) -> dict[int, tuple[int, str, str]]:
+def _longer_bodies(tokens: list[Token], chunks: dict[int, tuple[int, str, str]], proposed: list[tuple[int, int, str]],
+                   gaz: Gazetteer, lex: Lexicon) -> dict[int, tuple[int, str, str]]:
     """A body's name goes on past its head word where the recogniser's body does: "New York Police Department",
     "Special Branch Police Bureau", "Arab Office for Drug Affairs", in an Indonesian article "ASEAN Coast Guard
-    Forum" (the head-word rule had ended them at "Police", "Office" and "Guard"). Only over capitalised words and the connectors of a name, no title, rank or
-    listed name among them, and only where a connector or another head word says the name goes on."""
+    Forum" (the head-word rule had ended them at "Police", "Office" and "Guard")."""
     out = dict(chunks)
     for start, (n, _key, etype) in chunks.items():
         end = start + n
-        if etype != "Organization":
-            continue
         longer = max((b for a, b, label in proposed if label == "ORG" and a <= start and end < b), default=end)
-        if longer == end or tokens[longer - 1].text.lower() in _GOES_ON or any(
-                k in chunks or gaz.match(tokens, k) or (tokens[k].text.lower(),) in lex.titles
-                or (tokens[k].text.lower(),) in lex.ranks or not (tokens[k].is_cap or tokens[k].text.lower() in _GOES_ON)
-                for k in range(end, longer)):
+        if etype != "Organization" or longer == end or not _name_goes_on(tokens, end, longer, chunks, gaz, lex):
             continue
-        if not any(t.text.lower() in _GOES_ON or t.text.lower() in lex.head_words for t in tokens[end:longer]):
-            continue  # "... Crime Office Yuriy Fedotov": a name after the body, which the recogniser ran on into
         name = without_parentheses(" ".join(t.text for t in tokens[start:longer]))
         out[start] = (longer - start, f"organization:{norm_key(name)}", etype)
     return out
+
+
+def _name_goes_on(tokens: list[Token], end: int, longer: int, chunks: dict[int, tuple[int, str, str]],
+                  gaz: Gazetteer, lex: Lexicon) -> bool:
+    """Whether the words from ``end`` to ``longer`` go on with a body's name: capitalised words and the connectors
+    of a name, no title, rank or listed name among them, ending on no connector, and a connector or another head
+    word saying the name goes on ("... UN Drugs and Crime Office Yuriy Fedotov": a person after the body, which
+    the recogniser ran on into)."""
+    lows = [t.text.lower() for t in tokens[end:longer]]
+    if lows[-1] in _GOES_ON or not any(low in _GOES_ON or low in lex.head_words for low in lows):
+        return False
+    return all(k not in chunks and not gaz.match(tokens, k) and (low,) not in lex.titles and (low,) not in lex.ranks
+               and (tokens[k].is_cap or low in _GOES_ON) for k, low in zip(range(end, longer), lows))
 
 
 def bodies_without_people(tokens: list[Token], chunks: dict[int, tuple[int, str, str]],

@@ -12,8 +12,8 @@ from __future__ import annotations
 from kg.model import Mention, Sentence
 from kg.nlp.gazetteer import Gazetteer, norm_key, token_key
 from kg.nlp.lexicon import Lexicon, months, weekdays
-from kg.nlp.mentions import (ARTICLES, INITIAL, JOINED_PARTICLES, NAME_PARTICLES, degree_length, hyphenated_name, joining_hyphen,
-                             match_rank, rank_at, vessels)
+from kg.nlp.mentions import (ARTICLES, INITIAL, JOINED_PARTICLES, NAME_PARTICLES, degree_length, hyphenated_name,
+                             joining_hyphen, match_rank, rank_at, vessels)
 from kg.nlp.ner import Recogniser
 from kg.nlp.tokens import Token
 from kg.resources import function_words

@@ -1146,6 +1146,21 @@ def test_an_agreement_named_in_lower_case_keeps_its_description_and_two_document
     assert [m.name for m in analyzed.mentions if m.type == "Agreement"] == [title]
 
 
+def test_a_treatys_head_closes_its_name_as_well_as_opening_it():
+    """The head-word rules (the event recogniser's input): "Maritime Boundary Treaty" is the treaty's name, not
+    "Treaty"; "Treaty on ... dan Treaty on ..." are two treaties, "Memorandum of Agreement" one document."""
+    for language, text, names in (
+            ("en", "The two leaders signed the Maritime Boundary Treaty in Jakarta on Monday.",
+             ["Maritime Boundary Treaty"]),
+            ("id", "Kedua menteri menandatangani Treaty on Mutual Legal Assistance in Criminal Matters dan Treaty on "
+                   "Extradition di Jakarta.", ["Treaty on Mutual Legal Assistance in Criminal Matters",
+                                               "Treaty on Extradition"]),
+            ("id", "Kemenag dan BIN menandatangani Memorandum of Agreement terkait pencegahan intoleransi.",
+             ["Memorandum of Agreement terkait pencegahan intoleransi"])):
+        analyzed = nlp.run(_article(text, language=language), events=False)
+        assert [m.name for m in analyzed.mentions if m.type == "Agreement"] == names, text
+
+
 def test_a_delegation_received_by_a_host_meets_the_host():
     # "diterima oleh" is the passive of "menerima" (receive a visitor); "aduan yang diterima oleh Komnas HAM"
     # (complaints received) names no second person, so no pair comes of it

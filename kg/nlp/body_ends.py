@@ -61,9 +61,11 @@ def _longer_bodies(tokens: list[Token], chunks: dict[int, tuple[int, str, str]],
     Forum" (the head-word rule had ended them at "Police", "Office" and "Guard")."""
     out = dict(chunks)
     for start, (n, _key, etype) in chunks.items():
+        if etype != "Organization":
+            continue
         end = start + n
         longer = max((b for a, b, label in proposed if label == "ORG" and a <= start and end < b), default=end)
-        if etype != "Organization" or longer == end or not _name_goes_on(tokens, end, longer, chunks, gaz, lex):
+        if longer == end or not _name_goes_on(tokens, end, longer, chunks, gaz, lex):
             continue
         name = without_parentheses(" ".join(t.text for t in tokens[start:longer]))
         out[start] = (longer - start, f"organization:{norm_key(name)}", etype)

@@ -71,7 +71,6 @@ def propose(tokens: list[Token], recogniser: Recogniser, lex: Lexicon) -> list[t
     return [(a, b, label) for a, b, label in found if a < b]
 
 
-
 def model_mentions(sentence: Sentence, text: str, taken: list[Mention], *, proposed: list[tuple[int, int, str]],
                    gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
     """``proposed``: the recogniser's spans over the sentence (``propose``)."""

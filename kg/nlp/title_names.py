@@ -56,9 +56,11 @@ def person_after_comma(tokens: list[Token], start: int, end: int, proposed: list
 
 
 def place_after_comma(tokens: list[Token], start: int, end: int, proposed: list[Span]) -> bool:
-    """The words a title's name took after a comma are the post's place or body where the recogniser opens a
-    place or a body at them and reads no person in them: "Message of the District Secretary, Galle", "the
-    Director of Education, Sabaragamuwa Province" (government reports name the office's seat so)."""
+    """The words a title's name took after a comma are the post's seat where the recogniser opens a place at
+    them and reads no person in them: "Message of the District Secretary, Galle", "the Director of Education,
+    Sabaragamuwa Province" (government reports name the office's seat so). Not a body the recogniser opens
+    there: it calls some people bodies ("Panh Binh Minh"), and on the 450 annotated articles 5 right claims
+    went with them."""
     if start == 0 or tokens[start - 1].text != ",":
         return False
     spans = [(s, e, label) for s, e, label in proposed if s < end and e > start]

@@ -1036,3 +1036,19 @@ def test_a_head_word_after_the_or_this_opening_a_sentence_is_no_body():
     names = {e.name for e in result.entities.values()}
     assert {"Ministry of Finance", "International Conference on Maritime Security"} <= names, names
     assert not names & {"The Authority", "This Institute", "Authority", "Institute"}, names
+
+
+def test_a_government_reports_heading_or_job_word_after_a_title_names_nobody(runner, tmp_path):
+    """Words the English NER data capitalises outside names and never has in a person's ("Introduction",
+    "Accountant", "Auditor") are no holder of the title before them; a holder named after a title stays one."""
+    records = _built(runner, tmp_path, "Annual Performance Report 2015\n\n"
+                     "10.2.4. Mr. R. A. Perera, Chief Accountant of the Elections Secretariat was appointed.\n\n"
+                     "Function under the Supervision of the District Secretary Introduction to District of Galle "
+                     "Organization Structure\n\n"
+                     "The Internal Audit Division consists of the Chief Internal Auditor, Accountant (Internal Audit), "
+                     "and two clerks.\n\n"
+                     "The Minister of Finance, Hon. Rohan Perera, thanked the staff in Colombo on Monday.\n",
+                     {"id": "r", "language": "en", "published": "2015-12-31"})
+    people = {name for name, kind in _entities(records) if kind == "Person"}
+    assert "Rohan Perera" in people, people
+    assert not people & {"Accountant", "Introduction", "Auditor"}, people

@@ -6,6 +6,9 @@ from __future__ import annotations
 import subprocess
 import sys
 from datetime import date
+from pathlib import Path
+
+import pytest
 
 from kg import extract, nlp
 from kg.cli import app
@@ -115,3 +118,48 @@ def test_train_ner_english_trains_scores_dev_and_writes_a_model_that_tags(runner
     from kg.nlp.ner import Recogniser
 
     assert Recogniser(model, "en").entities("Joris Kalkman visited Leiden".split()) == [(0, 2, "PER"), (3, 4, "LOC")]
+
+
+def test_words_that_never_name_a_person_are_learnt_from_the_labels_of_the_train_splits(tmp_path):
+    """`python -m kg.nlp.ner.learn_name_words --lang en` keeps a word capitalised mid-sentence outside any name, five
+    times or more, and never inside a person's name; a sentence's first word, a dev split and a test split count
+    for nothing; two runs write the same file."""
+    root = tmp_path / "ner-en"
+    (root / "conll2003").mkdir(parents=True)
+    (root / "label_map.tsv").write_text("# dataset\tsource_label\tmerged_label\tnote\nconll2003\tPER\tPER\t\n",
+                                        encoding="utf-8")
+    office = [(w, "O") for w in "The report of the Chief Auditor and the Accountant was read .".split()]
+    heading = [(w, "O") for w in "Auditor notes that the Registrar was absent .".split()]
+    person = [("Yesterday", "O"), ("Chief", "O"), ("Accountant", "O"), ("met", "O"), ("Marlon", "B-PER"),
+              ("Accountant", "I-PER"), ("in", "O"), ("Rotterdam", "O"), (".", "O")]
+    train = [office, heading] * 5 + [person]
+    (root / "conll2003" / "train.txt").write_text(
+        "\n\n".join("\n".join(f"{w} X X {t}" for w, t in sentence) for sentence in train) + "\n", encoding="utf-8")
+    secret = "\n\n".join("\n".join(f"{w} X X O" for w in "The Hiddenword was read .".split()) for _ in range(6))
+    (root / "conll2003" / "dev.txt").write_text(secret + "\n", encoding="utf-8")
+    (root / "conll2003" / "test.txt").write_text(secret + "\n", encoding="utf-8")
+    outs = []
+    for k in (1, 2):
+        out = tmp_path / f"never-{k}.tsv"
+        proc = subprocess.run([sys.executable, "-m", "kg.nlp.ner.learn_name_words", "--lang", "en", str(root), "--sets",
+                               "conll2003", "--out", str(out)], capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stderr
+        outs.append(out.read_text(encoding="utf-8"))
+    assert outs[0] == outs[1]
+    words = {line for line in outs[0].splitlines() if not line.startswith("#")} - {"word"}
+    # "Auditor" opens five sentences and stands inside five: five; "Accountant" is part of a person's name once
+    assert words == {"chief", "auditor", "registrar"}, words
+
+
+def test_the_shipped_never_names_list_is_what_its_command_rebuilds(tmp_path):
+    """`python -m kg.nlp.ner.learn_name_words --lang en` on ../shared/ner-en gives the shipped list byte for byte."""
+    from kg.nlp.ner.name_words import words_path
+
+    shared = Path(__file__).resolve().parents[2] / "shared" / "ner-en"
+    if not (shared / "conll2003").is_dir():
+        pytest.skip("../shared/ner-en is not here")
+    out = tmp_path / "never-names-en.tsv"
+    proc = subprocess.run([sys.executable, "-m", "kg.nlp.ner.learn_name_words", "--lang", "en", str(shared), "--out", str(out)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_bytes() == words_path("en").read_bytes(), "rebuild data/models/never-names-en.tsv"

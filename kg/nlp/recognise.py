@@ -14,7 +14,7 @@ from kg.nlp.gazetteer import Gazetteer, norm_key, token_key, without_possessive
 from kg.nlp.heads import acronym, country_service, series_end
 from kg.nlp.lexicon import Lexicon, unit_names
 from kg.nlp.mentions import joining_hyphen, vessels
-from kg.nlp.title_names import body_inside_name, person_after_comma, place_after_comma
+from kg.nlp.title_names import body_inside_name, no_name_after, person_after_comma, place_after_comma
 from kg.nlp.titles import (after_inner_rank, body_before, host_after, lower_title_start, parse_title, unit_place_after,
                            unit_words)
 from kg.nlp.ner.clusters import load as load_clusters
@@ -106,7 +106,8 @@ def sentence_mentions(sentence: Sentence, text: str, *, gaz: Gazetteer, lex: Lex
             name_start, name_end = after_inner_rank(tokens, name_start, name_end, gaz, lex)
         if name_start >= 0 and not _plausible_name(tokens, name_start, name_end, gaz, lex):
             name_start = -1
-        if name_start >= 0 and lex.language == "en" and _common_word(tokens, name_start, name_end, proposed or []):
+        if name_start >= 0 and lex.language == "en" and (_common_word(tokens, name_start, name_end, proposed or [])
+                                                          or no_name_after(tokens, name_start, name_end, proposed or [], "en")):
             name_start = -1
         if name_start >= 0 and place_after_comma(tokens, name_start, name_end, proposed or []):
             name_start = -1

@@ -11,6 +11,7 @@ from __future__ import annotations
 from kg.nlp.gazetteer import Gazetteer, GazetteerEntry
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.mentions import skip_ranks
+from kg.nlp.ner.name_words import never_names
 from kg.nlp.tokens import Token
 
 Span = tuple[int, int, str]  # the recogniser's (start, end, label) over a sentence's tokens
@@ -66,3 +67,14 @@ def place_after_comma(tokens: list[Token], start: int, end: int, proposed: list[
     spans = [(s, e, label) for s, e, label in proposed if s < end and e > start]
     return (not any(label == "PER" for _s, _e, label in spans)
             and any(s == start and label == "LOC" for s, _e, label in spans))
+
+
+def no_name_after(tokens: list[Token], start: int, end: int, proposed: list[Span], language: str) -> bool:
+    """The words a title's name took are no one's name where each is a word the recogniser's training data
+    never has in a person's name (``ner/name_words.py``) and the recogniser reads no person in them: "the District
+    Secretary Introduction to ...", "Chief Accountant of the Elections Secretariat" (government reports, whose
+    headings and tables capitalise every word)."""
+    words = [t.text.lower() for t in tokens[start:end] if t.text.isalpha()]
+    if not words or any(label == "PER" and s < end and e > start for s, e, label in proposed):
+        return False
+    return all(word in never_names(language) for word in words)

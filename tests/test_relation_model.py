@@ -691,6 +691,19 @@ def test_a_hearing_pairs_the_committees_side_with_the_invited_bodies_told_anywhe
                    for pair in met), met
 
 
+def test_a_hearings_guests_are_those_its_sentences_name_not_every_body_the_questions_mention():
+    """The invited side of a hearing is who a sentence of the meeting names: an official shown present ("Dari
+    Kejaksaan Agung hadir pula ...") is offered as meeting the committee whatever body her title gives; a body
+    named only in a member's question ("kasus yang ditangani KPK") is not offered as meeting the committee."""
+    text = ("Komisi III DPR RI menggelar rapat kerja dengan Jaksa Agung Rohan Perera di Gedung DPR, Jakarta, Selasa "
+            "(5/3/2024). Rapat dipimpin Ketua Komisi III DPR RI Budi Santoso. Budi menanyakan tindak lanjut kasus "
+            "yang ditangani Komisi Pemberantasan Korupsi (KPK). Dari Kejaksaan Agung hadir pula Wakil Jaksa Agung "
+            "Sari Dewi.")
+    met = _met_under_a_model_accepting_every_candidate(text, date(2024, 3, 5))
+    assert frozenset(("Komisi III DPR RI", "Sari Dewi")) in met, met
+    assert frozenset(("Komisi III DPR RI", "Komisi Pemberantasan Korupsi")) not in met, met
+
+
 def test_a_post_the_model_accepts_shows_no_role_where_the_words_before_its_body_are_a_clause():
     """A general candidate's role is the words between the person and the body: "Peneliti" (no title the rules
     know) reads as a title and is shown; "stressed that" does not, and the accepted post is shown without a role rather than

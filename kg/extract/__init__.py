@@ -324,9 +324,11 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
     return list(best.values())
 
 
-def preference(claim: Claim) -> tuple[bool, bool, bool, int]:
+def preference(claim: Claim) -> tuple[bool, bool, bool, bool, int]:
     """Which of two claims of one fact to keep: a rule's verdict carries its role and qualifiers best, and of
     two candidates for a post the one a title proposed (``candidate:holds_position:title-host``) carries the
     title as its role, where a general candidate's role is the words before the person ("relayed his
-    appreciation")."""
-    return (by_rule(claim.rule), ":title" in claim.rule, claim.date is not None, len((claim.role or "").split()))
+    appreciation"); so does one whose role is the title written before the person's name (an implied post's),
+    whichever of them the model accepts."""
+    titled = claim.role is not None and claim.role == claim.title
+    return (by_rule(claim.rule), ":title" in claim.rule, claim.date is not None, titled, len((claim.role or "").split()))

@@ -232,9 +232,12 @@ def hearing(views: list[SentenceView], bodies: dict[str, str], proposed: list[Cl
     yakni Polri".
     Where the article names a committee and tells of a meeting, the committee and the people whose posts are
     in it or in the parliament that a sentence telling of the meeting names (its members present; one only
-    quoted on it is not shown there) are one side; the other bodies the article names, and the people posted
-    to them, the other. Each pair across that no candidate joins is a candidate of kind "hearing" (``types``: key
-    -> (type, name) of the article's entities)."""
+    quoted on it is not shown there) are one side; the bodies and people such a sentence names are the other
+    ("Raker Komisi III dengan Jaksa Agung X", "rapat itu diikuti Kapolri Y, ...", "Dari KPU hadir ... Z"), with
+    the people posted to those bodies. A body the article names only elsewhere is no guest, as a body of the
+    members' questions ("kasus yang ditangani KPK"): on the 450 annotated articles the hearing candidates were
+    right 17 times of 64 when every body the article named was a guest, 27 of 53 so. Each pair across that no
+    candidate joins is a candidate of kind "hearing" (``types``: key -> (type, name) of the article's entities)."""
     committees = {k for k, (t, name) in types.items() if t == "Organization" and committee(name)}
     words = committee_words("hearing")
     if not any(words & set(view.words) and any(p.key in committees for p in view.parties) for view in views):
@@ -257,7 +260,7 @@ def hearing(views: list[SentenceView], bodies: dict[str, str], proposed: list[Cl
              or (types.get(k, ("", ""))[0] == "Person" and bodies.get(k) in parliament and k in told)]
     guests = [k for k in named if k not in parliament and k not in house
               and types.get(k, ("", ""))[0] in ("Organization", "Person")
-              and (types[k][0] == "Organization" or bodies.get(k) in named)
+              and (k in told or (types[k][0] == "Person" and bodies.get(k) in told))
               and types[k][1].split()[0].lower() not in factions]
     paired = {frozenset((c.subject, c.object)) for c in proposed if c.relation == "meets" and c.object}
     out: list[Claim] = []

@@ -163,3 +163,12 @@ def test_the_shipped_never_names_list_is_what_its_command_rebuilds(tmp_path):
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert out.read_bytes() == words_path("en").read_bytes(), "rebuild data/models/never-names-en.tsv"
+
+
+def test_the_shipped_never_names_list_loads_its_words_and_no_header():
+    from kg.nlp.ner.name_words import never_names, words_path
+
+    rows = [line for line in words_path("en").read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    assert rows[0] == "word" and len(rows) > 1000
+    assert never_names("en") == frozenset(rows[1:]) and "word" not in never_names("en")
+    assert {"auditor", "introduction"} <= never_names("en") and "bishop" not in never_names("en")

@@ -52,8 +52,8 @@ def never_names(language: str) -> frozenset[str]:
     path = words_path(language)
     if not path.is_file():
         return frozenset()
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line for line in lines[1:] if line and not line.startswith("#"))
+    rows = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    return frozenset(rows[1:])  # below the column's name, "word"
 
 
 def write(path: Path, words: list[str], header: list[str]) -> None:

@@ -14,7 +14,8 @@ from kg.nlp.gazetteer import Gazetteer, norm_key, token_key, without_possessive
 from kg.nlp.heads import acronym, country_service, series_end
 from kg.nlp.lexicon import Lexicon, unit_names
 from kg.nlp.mentions import joining_hyphen, vessels
-from kg.nlp.title_names import body_inside_name, no_name_after, person_after_comma, place_after_comma
+from kg.nlp.title_names import (body_inside_name, no_name_after, person_after_comma, place_after_comma,
+                                reads_person)
 from kg.nlp.titles import (after_inner_rank, body_before, host_after, lower_title_start, parse_title, unit_place_after,
                            unit_words)
 from kg.nlp.ner.clusters import load as load_clusters
@@ -202,7 +203,7 @@ def _common_word(tokens: list[Token], start: int, end: int, proposed: list[tuple
     "Director General of Public Accounts", a table's "Commissioner Charges" (government reports). A surname
     capitalised most of the time ("Foreign Minister Bishop") stays a name, as do two such words ("PM of the Cook
     Islands Mark Brown"); so does "Chief Accountant", a reading the recogniser's word habits cannot tell apart."""
-    if end - start != 1 or any(kind == "PER" and s < end and e > start for s, e, kind in proposed):
+    if end - start != 1 or reads_person(proposed, start, end):
         return False
     return load_clusters("en").case.get(tokens[start].text.lower()) in ("lower", "mixed")
 

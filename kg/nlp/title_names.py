@@ -64,9 +64,7 @@ def place_after_comma(tokens: list[Token], start: int, end: int, proposed: list[
     went with them."""
     if start == 0 or tokens[start - 1].text != ",":
         return False
-    spans = [(s, e, label) for s, e, label in proposed if s < end and e > start]
-    return (not any(label == "PER" for _s, _e, label in spans)
-            and any(s == start and label == "LOC" for s, _e, label in spans))
+    return not reads_person(proposed, start, end) and any(s == start and label == "LOC" for s, _e, label in proposed)
 
 
 def no_name_after(tokens: list[Token], start: int, end: int, proposed: list[Span], language: str) -> bool:
@@ -75,6 +73,12 @@ def no_name_after(tokens: list[Token], start: int, end: int, proposed: list[Span
     Secretary Introduction to ...", "Chief Accountant of the Elections Secretariat" (government reports, whose
     headings and tables capitalise every word)."""
     words = [t.text.lower() for t in tokens[start:end] if t.text.isalpha()]
-    if not words or any(label == "PER" and s < end and e > start for s, e, label in proposed):
+    if not words or reads_person(proposed, start, end):
         return False
     return all(word in never_names(language) for word in words)
+
+
+def reads_person(proposed: list[Span], start: int, end: int) -> bool:
+    """Whether the recogniser reads a person in any of the tokens from ``start`` to ``end``: where it does, the
+    words a title's name took stay a name whatever the word habits say."""
+    return any(label == "PER" and s < end and e > start for s, e, label in proposed)

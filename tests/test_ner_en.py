@@ -42,6 +42,58 @@ def test_tag_english_finds_untitled_people_and_places(runner, tmp_path):
     assert all(tags[w] == "O" for w in ("Yesterday", "The", "officials", "May", "said"))
 
 
+def _tags(output: str) -> list[list[tuple[str, str]]]:
+    """`kg tag` output as sentences of (word, tag)."""
+    return [[(line.split()[0], line.rsplit("\t", 1)[1]) for line in block.splitlines()]
+            for block in output.strip("\n").split("\n\n")]
+
+
+def test_tag_gives_a_name_the_label_its_document_gives_it_elsewhere_and_only_within_that_document(runner, tmp_path):
+    """CoNLL-2003 files are documents (`-DOCSTART-` blocks): a surname the recogniser leaves untagged in a
+    sentence with little context ("the X era ended") is the person the document names in full; the same
+    sentence in the next document, and in a file without documents, is read alone."""
+    full = "Pieter Vandermolen said on Monday he would resign .".split()
+    bare = "the Vandermolen era ended .".split()
+    alone = tmp_path / "alone.txt"
+    alone.write_text(_conll([bare]), encoding="utf-8")
+    result = runner.invoke(app, ["tag", "--lang", "en", "--conll", str(alone)])
+    assert result.exit_code == 0, result.output
+    assert dict(_tags(result.output)[0])["Vandermolen"] == "O", "pick a sentence the recogniser leaves untagged"
+    source = tmp_path / "in.txt"
+    source.write_text("-DOCSTART- -X- O O\n\n" + _conll([full, bare]) + "\n-DOCSTART- -X- O O\n\n" + _conll([bare]),
+                      encoding="utf-8")
+    result = runner.invoke(app, ["tag", "--lang", "en", "--conll", str(source)])
+    assert result.exit_code == 0, result.output
+    sentences = _tags(result.output)
+    assert [len(s) for s in sentences] == [1, len(full), len(bare), 1, len(bare)]  # every line back, in order
+    assert dict(sentences[1])["Vandermolen"] == "I-PER"
+    assert dict(sentences[2])["Vandermolen"] == "B-PER"
+    assert dict(sentences[4])["Vandermolen"] == "O"
+    undivided = tmp_path / "undivided.txt"
+    undivided.write_text(_conll([full, bare]), encoding="utf-8")
+    result = runner.invoke(app, ["tag", "--lang", "en", "--conll", str(undivided)])
+    assert dict(_tags(result.output)[1])["Vandermolen"] == "O"
+
+
+def test_a_document_agrees_on_its_names_by_the_labels_it_gives_them():
+    """The rules of agreement on invented tags: an untagged run of the same capitalised words takes the label
+    most of its spans have; a person's last name alone is the person; a longer or shorter run, a name tagged
+    differently, and lower-case words stay as they are."""
+    from kg.nlp.ner.documents import consistent
+
+    sentences = [["Olsberg", "Rovers", "beat", "Kelmscott", "."], ["Olsberg", "Rovers", "lost", "."],
+                 ["Anna", "Brevik", "scored", "."], ["Brevik", "and", "Olsberg", "Rovers", "Reserves", "drew", "."],
+                 ["Kelmscott", "won", "in", "Kelmscott", "."], ["rovers", "and", "Brevik", "."]]
+    tags = [["B-ORG", "I-ORG", "O", "B-ORG", "O"], ["O", "O", "O", "O"], ["B-PER", "I-PER", "O", "O"],
+            ["O", "O", "O", "O", "O", "O", "O"], ["B-ORG", "O", "O", "B-LOC", "O"], ["O", "O", "O", "O"]]
+    agreed = consistent(sentences, tags)
+    assert agreed[1] == ["B-ORG", "I-ORG", "O", "O"]
+    assert agreed[3] == ["B-PER", "O", "O", "O", "O", "O", "O"]  # "Olsberg Rovers Reserves" is no known name
+    assert agreed[4] == ["B-ORG", "O", "O", "B-LOC", "O"]
+    assert agreed[5] == ["O", "O", "B-PER", "O"]
+    assert agreed[0] == tags[0] and agreed[2] == tags[2]
+
+
 def test_tag_and_train_refuse_an_unknown_language_and_a_missing_data_folder(tmp_path):
     proc = _kg("train-ner", "--lang", "en", "--data", str(tmp_path / "no-such-folder"))
     assert proc.returncode == 2
@@ -107,12 +159,14 @@ def test_train_ner_english_trains_scores_dev_and_writes_a_model_that_tags(runner
         rows.append(f"-DOCSTART- -X- O O\n\n{first} NNP I-NP I-PER\n{last} NNP I-NP I-PER\nvisited VBD I-VP O\n"
                     f"{towns[k % 4]} NNP I-NP I-LOC\nwith IN I-PP O\nDutch JJ I-NP I-MISC\nofficials NNS I-NP O\n. . O O\n")
     (data / "conll2003" / "train.txt").write_text("\n".join(rows[:32]), encoding="utf-8")
-    (data / "conll2003" / "dev.txt").write_text("\n".join(rows[32:]), encoding="utf-8")
+    dev = [row if k % 2 == 0 else row.removeprefix("-DOCSTART- -X- O O\n\n") for k, row in enumerate(rows[32:])]
+    (data / "conll2003" / "dev.txt").write_text("\n".join(dev), encoding="utf-8")  # documents of two sentences
     model = tmp_path / "ner-en.crfsuite"
     result = runner.invoke(app, ["train-ner", "--lang", "en", "--data", str(data), "--datasets", "conll2003",
                                  "--out", str(model)])
     assert result.exit_code == 0, result.output
     assert "conll2003          micro  P 1.000  R 1.000  F1 1.000" in result.output  # IOB1 read as entities
+    assert "conll2003 sentence by sentence micro  P 1.000  R 1.000  F1 1.000" in result.output  # as kg tag reads them, and alone
     assert "uner-ewt" not in result.output  # a dev-only set that is not there is not scored
     assert model.is_file() and not (tmp_path / ".ner-en.crfsuite.dev").exists()
     from kg.nlp.ner import Recogniser

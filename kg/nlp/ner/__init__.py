@@ -17,6 +17,7 @@ import pycrfsuite
 from kg.errors import DataFileError
 from kg.nlp.ner.attributes import Known, model_attributes
 from kg.nlp.ner.corpus import repair_bio, spans
+from kg.nlp.ner.documents import consistent
 from kg.nlp.ner.features import featurizer
 from kg.resources import data_dir
 
@@ -75,6 +76,11 @@ class Recogniser(CrfModel):
         if not words:
             return []
         return repair_bio(self._tagger.tag(self._features(words, self.known)))
+
+    def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
+        """The sentences of one document, each tagged, then made to agree on the names they share
+        (``documents.consistent``)."""
+        return consistent(sentences, [self.tag(words) for words in sentences])
 
     def entities(self, words: list[str]) -> list[tuple[int, int, str]]:
         """(first word, end word, PER|ORG|LOC) for each entity the model finds."""

@@ -32,7 +32,7 @@ def tag(conll: Path, language: str, out: TextIO) -> None:
     else:
         source = conll.open(encoding="utf-8", errors="replace", newline="")
     try:
-        for line in tag_lines(source, recogniser.tag):
+        for line in tag_lines(source, recogniser.tag_document):
             out.write(line + "\n")
     finally:
         if source is not sys.stdin:
@@ -60,8 +60,13 @@ def train_ner(language: str, data: Path | None, datasets: str | None, algorithm:
     scratch = target.with_name(f".{target.name}.dev")
     train(corpus, scratch, algorithm=algorithm, log=echo)
     for name, sentences in corpus.dev.items():
-        for line in report(name + ("" if name in names else " (dev only)"), evaluate(scratch, sentences, language)):
-            echo(line)
+        documents = corpus.dev_documents.get(name)
+        whole = documents is not None and len(documents) < len(sentences)  # documents of several sentences
+        label = name + ("" if name in names else " (dev only)")
+        for line in report(label, evaluate(scratch, sentences, language, documents if whole else None)):
+            echo(line)  # as `kg tag` reads the file: a document's names agree
+        if whole:
+            echo(report(f"{label} sentence by sentence", evaluate(scratch, sentences, language))[-1])
     if final:
         corpus.train = corpus.train + [s for name in names for s in corpus.dev[name]]
         train(corpus, target, algorithm=algorithm, log=echo)

@@ -14,6 +14,7 @@ from typing import Callable, Iterable, Iterator
 from kg.errors import InputError
 
 Sentence = tuple[list[str], list[str]]  # words, BIO tags
+DOCSTART = "-DOCSTART-"  # CoNLL-2003's document break
 
 
 def read_conll(path: Path, *, separator: str | None = None, comments: bool = False,
@@ -64,11 +65,25 @@ def labelled_sentences(path: Path, labels: dict[str, str], *, token_column: int 
 
     IOB1 files (CoNLL-2003, WikiGold: I- throughout, B- only between two touching names) come out as IOB2
     through ``repair_bio``; ``-DOCSTART-`` lines between documents are dropped."""
-    out: list[Sentence] = []
+    return [s for document in labelled_documents(path, labels, token_column=token_column, tag_column=tag_column,
+                                                 comments=comments) for s in document]
+
+
+def labelled_documents(path: Path, labels: dict[str, str], *, token_column: int = 0, tag_column: int = -1,
+                       comments: bool = False) -> list[list[Sentence]]:
+    """``labelled_sentences`` grouped as ``tag_lines`` groups them: the sentences between two ``-DOCSTART-``
+    lines are one document; before the first such line, and in a file without them, each sentence is one."""
+    out: list[list[Sentence]] = []
+    in_documents = False
     for all_rows in read_conll(path, comments=comments, lenient=True):
-        rows = [row for row in all_rows if row[token_column] != "-DOCSTART-"]
+        rows = [row for row in all_rows if row[token_column] != DOCSTART]
+        if len(rows) < len(all_rows):
+            in_documents = True
+            out.append([])
         if not rows:
             continue
+        if not in_documents:
+            out.append([])
         words = [row[token_column] for row in rows]
         tags: list[str] = []
         for row in rows:
@@ -76,8 +91,8 @@ def labelled_sentences(path: Path, labels: dict[str, str], *, token_column: int 
             prefix, _, label = tag.partition("-")
             merged = labels.get(label, "O") if label else "O"
             tags.append("O" if merged in ("O", "-", "") else f"{prefix}-{merged}")
-        out.append((words, repair_bio(tags)))
-    return out
+        out[-1].append((words, repair_bio(tags)))
+    return [document for document in out if document]
 
 
 def repair_bio(tags: list[str]) -> list[str]:
@@ -134,29 +149,61 @@ def score(gold: Iterable[list[str]], predicted: Iterable[list[str]]) -> Score:
     return Score(tp, fp, fn)
 
 
-def tag_lines(lines: Iterable[str], tag: Callable[[list[str]], list[str]]) -> Iterator[str]:
+def tag_lines(lines: Iterable[str], tag_document: Callable[[list[list[str]]], list[list[str]]]) -> Iterator[str]:
     """Each input line with its predicted tag appended after a tab; blank lines (sentence breaks) kept.
 
     The token is the first column (tab-separated, or space-separated where a line has no tab); the rest of
     the line is passed through untouched, so a scorer can line the output up with its gold file.
-    ``-DOCSTART-`` lines (CoNLL-2003 document breaks) are tagged O and not shown to the model.
+    ``-DOCSTART-`` lines (CoNLL-2003 document breaks) are tagged O and not shown to the model; the sentences
+    from one to the next are one document, tagged together (``tag_document``: a list of sentences' words in,
+    their tags out). Before the first such line, and in a file without them, each sentence is tagged alone and
+    written as soon as it is read.
     """
+    pending: list[list[str] | str] = []  # the document read so far: sentence blocks and the blank lines between
     block: list[str] = []
+    in_documents = False
 
     def flush() -> Iterator[str]:
-        words = [(line.split("\t") if "\t" in line else line.split())[0] for line in block]
-        # a CoNLL document break ("-DOCSTART- -X- O O") is no word of the sentence and always O
-        keep = [k for k, word in enumerate(words) if word != "-DOCSTART-"]
-        predicted = dict(zip(keep, tag([words[k] for k in keep]) if keep else []))
-        for k, line in enumerate(block):
-            yield f"{line}\t{predicted.get(k, 'O')}"
+        blocks = [item for item in pending if isinstance(item, list)]
+        words = [[_token(line) for line in b] for b in blocks]
+        kept = [[k for k, word in enumerate(ws) if word != DOCSTART] for ws in words]
+        tagged = iter(tag_document([[ws[k] for k in ks] for ws, ks in zip(words, kept) if ks]))
+        predicted = [dict(zip(ks, next(tagged))) if ks else {} for ks in kept]
+        n = 0
+        for item in pending:
+            if isinstance(item, str):
+                yield item
+                continue
+            for k, line in enumerate(item):
+                yield f"{line}\t{predicted[n].get(k, 'O')}"
+            n += 1
+        pending.clear()
+
+    def close() -> Iterator[str]:
+        nonlocal in_documents
+        if not block:
+            return
+        if any(_token(line) == DOCSTART for line in block):
+            yield from flush()  # the document before this break is complete
+            in_documents = True
+        pending.append(list(block))
         block.clear()
+        if not in_documents:
+            yield from flush()
 
     for raw in lines:
         line = raw.rstrip("\r\n")
         if line.strip():
             block.append(line)
             continue
-        yield from flush()
-        yield line
+        yield from close()
+        if in_documents:
+            pending.append(line)
+        else:
+            yield line
+    yield from close()
     yield from flush()
+
+
+def _token(line: str) -> str:
+    return (line.split("\t") if "\t" in line else line.split())[0]

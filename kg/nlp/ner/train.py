@@ -14,7 +14,8 @@ from typing import Callable
 import pycrfsuite
 
 from kg.errors import InputError
-from kg.nlp.ner.corpus import Score, Sentence, labelled_sentences, load_label_map, repair_bio, score
+from kg.nlp.ner.corpus import Score, Sentence, labelled_documents, load_label_map, repair_bio, score
+from kg.nlp.ner.documents import consistent
 from kg.nlp.ner.features import featurizer
 
 
@@ -62,6 +63,7 @@ class Corpus:
     train: list[Sentence]
     dev: dict[str, list[Sentence]]
     trained_on: list[str] = field(default_factory=list)
+    dev_documents: dict[str, list[int]] = field(default_factory=dict)  # set -> sentences of each dev document
 
 
 def load_corpus(root: Path, names: list[str], language: str = "id", *, dev_only: bool = True) -> Corpus:
@@ -74,6 +76,7 @@ def load_corpus(root: Path, names: list[str], language: str = "id", *, dev_only:
     known = DATASETS[language]
     train: list[Sentence] = []
     dev: dict[str, list[Sentence]] = {}
+    dev_documents: dict[str, list[int]] = {}
     for name in names:
         if name not in known:
             raise InputError(f"unknown {language} NER dataset {name!r}; choose from {', '.join(known)}")
@@ -85,17 +88,19 @@ def load_corpus(root: Path, names: list[str], language: str = "id", *, dev_only:
         dataset = known[name]
         folder = root / dataset.folder
 
-        def read(file: str) -> list[Sentence]:
+        def read(file: str) -> list[list[Sentence]]:
             path = folder / file
             if not path.is_file():
                 raise InputError(f"{path}: NER data file not found")
-            return labelled_sentences(path, label_map.get(name, {}), token_column=dataset.token_column,
+            return labelled_documents(path, label_map.get(name, {}), token_column=dataset.token_column,
                                       tag_column=dataset.tag_column, comments=dataset.comments)
 
         if name in names and dataset.train:
-            train.extend(read(dataset.train))
-        dev[name] = read(dataset.dev)
-    return Corpus(language, train, dev, list(names))
+            train.extend(s for document in read(dataset.train) for s in document)
+        documents = read(dataset.dev)
+        dev[name] = [s for document in documents for s in document]
+        dev_documents[name] = [len(document) for document in documents]
+    return Corpus(language, train, dev, list(names), dev_documents)
 
 
 def params(algorithm: str, language: str) -> dict[str, object]:
@@ -121,11 +126,20 @@ def train(corpus: Corpus, out: Path, *, algorithm: str = "lbfgs", log: Callable[
     return seconds
 
 
-def evaluate(model: Path, sentences: list[Sentence], language: str = "id") -> Score:
+def evaluate(model: Path, sentences: list[Sentence], language: str = "id", documents: list[int] | None = None) -> Score:
+    """Exact-span scores of ``model`` on ``sentences``; with ``documents`` (how many of the sentences, in
+    order, each document holds) as ``kg tag`` reads a file with document breaks: the names of each document
+    made to agree (``documents.consistent``)."""
     features = featurizer(language)
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
     predicted = [repair_bio(tagger.tag(features(words))) for words, _ in sentences]
+    if documents is not None:
+        agreed: list[list[str]] = []
+        for size in documents:
+            start = len(agreed)
+            agreed += consistent([words for words, _ in sentences[start:start + size]], predicted[start:start + size])
+        predicted = agreed
     return score([tags for _, tags in sentences], predicted)
 
 

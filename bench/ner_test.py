@@ -4,7 +4,8 @@ Usage: python bench/ner_test.py [--lang id|en] [--data DIR] [NAME=FILE ...]
 Scores ``data/models/ner-<lang>.crfsuite`` on each set's test split: ``DIR/<set>/test.<ext>`` (the dev file's
 name with "dev" turned into "test", e.g. ../shared/ner/nerui/test.tsv) where it is there, or the files named
 as NAME=FILE (NAME a set of kg.nlp.ner.train.DATASETS, for its label mapping and columns). Training never
-reads test splits (``kg train-ner`` scores dev only); run this once per shipped model, not to tune on.
+reads test splits (``kg train-ner`` scores dev only); run this once per shipped model, not to tune on. A file with
+``-DOCSTART-`` documents is scored as ``kg tag`` reads it: each document's names made to agree.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import argparse
 from pathlib import Path
 
 from kg.nlp.ner import model_path
-from kg.nlp.ner.corpus import labelled_sentences, load_label_map
+from kg.nlp.ner.corpus import labelled_documents, load_label_map
 from kg.nlp.ner.train import DATASETS, DEFAULT_DATA, evaluate, report
 
 
@@ -46,10 +47,12 @@ def main() -> None:
     model = args.model or model_path(args.lang)
     for name, path in files.items():
         dataset = DATASETS[args.lang][name]
-        sentences = labelled_sentences(path, label_map.get(name, {}), token_column=dataset.token_column,
+        documents = labelled_documents(path, label_map.get(name, {}), token_column=dataset.token_column,
                                        tag_column=dataset.tag_column, comments=dataset.comments)
-        print(f"{name}: {path} ({len(sentences)} sentences)")
-        for line in report(name, evaluate(model, sentences, args.lang)):
+        sentences = [s for document in documents for s in document]
+        whole = len(documents) < len(sentences)  # documents of several sentences: scored as `kg tag` reads them
+        print(f"{name}: {path} ({len(sentences)} sentences" + (f", {len(documents)} documents)" if whole else ")"))
+        for line in report(name, evaluate(model, sentences, args.lang, [len(d) for d in documents] if whole else None)):
             print(line)
 
 

@@ -159,34 +159,33 @@ def tag_lines(lines: Iterable[str], tag_document: Callable[[list[list[str]]], li
     their tags out). Before the first such line, and in a file without them, each sentence is tagged alone and
     written as soon as it is read.
     """
-    pending: list[list[str] | str] = []  # the document read so far: sentence blocks and the blank lines between
+    pending: list[tuple[list[str], list[str]] | str] = []  # the document so far: (lines, words) of each sentence, blank lines
     block: list[str] = []
     in_documents = False
 
     def flush() -> Iterator[str]:
-        blocks = [item for item in pending if isinstance(item, list)]
-        words = [[_token(line) for line in b] for b in blocks]
-        kept = [[k for k, word in enumerate(ws) if word != DOCSTART] for ws in words]
-        tagged = iter(tag_document([[ws[k] for k in ks] for ws, ks in zip(words, kept) if ks]))
-        predicted = [dict(zip(ks, next(tagged))) if ks else {} for ks in kept]
-        n = 0
+        sentences = [item for item in pending if not isinstance(item, str)]
+        kept = [[k for k, word in enumerate(words) if word != DOCSTART] for _lines, words in sentences]
+        tagged = iter(tag_document([[words[k] for k in ks] for (_lines, words), ks in zip(sentences, kept) if ks]))
+        predicted = iter([dict(zip(ks, next(tagged))) if ks else {} for ks in kept])
         for item in pending:
             if isinstance(item, str):
                 yield item
                 continue
-            for k, line in enumerate(item):
-                yield f"{line}\t{predicted[n].get(k, 'O')}"
-            n += 1
+            tags = next(predicted)
+            for k, line in enumerate(item[0]):
+                yield f"{line}\t{tags.get(k, 'O')}"
         pending.clear()
 
     def close() -> Iterator[str]:
         nonlocal in_documents
         if not block:
             return
-        if any(_token(line) == DOCSTART for line in block):
+        words = [_token(line) for line in block]
+        if DOCSTART in words:
             yield from flush()  # the document before this break is complete
             in_documents = True
-        pending.append(list(block))
+        pending.append((list(block), words))
         block.clear()
         if not in_documents:
             yield from flush()

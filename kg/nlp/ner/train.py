@@ -138,7 +138,8 @@ def evaluate(model: Path, sentences: list[Sentence], language: str = "id", docum
         agreed: list[list[str]] = []
         for size in documents:
             start = len(agreed)
-            agreed += consistent([words for words, _ in sentences[start:start + size]], predicted[start:start + size])
+            part = predicted[start:start + size]
+            agreed += consistent([words for words, _ in sentences[start:start + size]], part) if size > 1 else part
         predicted = agreed
     return score([tags for _, tags in sentences], predicted)
 

@@ -328,6 +328,7 @@ def tag(
     lang: Annotated[str, typer.Option("--lang", help="Language of the text: id (Indonesian) or en (English).")] = "id",
 ) -> None:
     """Tag pre-tokenised sentences with the entity recogniser: each line comes back with a BIO tag column added.
+    The sentences from one -DOCSTART- line to the next are one document, whose names agree.
 
     Example: kg tag --lang en --conll test.txt > predicted.txt
     """

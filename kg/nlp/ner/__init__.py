@@ -79,10 +79,8 @@ class Recogniser(CrfModel):
 
     def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
         """The sentences of one document, each tagged, then made to agree on the names they share
-        (``documents.consistent``); a document of one sentence is tagged as the sentence alone (``kg tag``
-        reads a file without documents so, a sentence at a time, at the speed of ``tag``)."""
-        tagged = [self.tag(words) for words in sentences]
-        return consistent(sentences, tagged) if len(sentences) > 1 else tagged
+        (``documents.consistent``)."""
+        return consistent(sentences, [self.tag(words) for words in sentences])
 
     def entities(self, words: list[str]) -> list[tuple[int, int, str]]:
         """(first word, end word, PER|ORG|LOC) for each entity the model finds."""

@@ -27,7 +27,10 @@ _LINKS = frozenset({"of", "&"})  # inside a capitalised name: "Bank of England",
 def consistent(sentences: list[list[str]], tags: list[list[str]]) -> list[list[str]]:
     """The tags of one document's sentences (``tags[k]`` for the words ``sentences[k]``), each run of
     capitalised words tagged O labelled as the document labels those words elsewhere: the label of most of
-    their spans, else PER where they are the last name of a person's span."""
+    their spans, else PER where they are the last name of a person's span. A document of one sentence keeps
+    the sentence's own tags: ``kg tag`` reads a file without documents so, a sentence at a time."""
+    if len(sentences) < 2:
+        return [list(found) for found in tags]
     labels: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     surnames: set[tuple[str, ...]] = set()
     for words, found in zip(sentences, tags):

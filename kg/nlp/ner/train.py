@@ -138,8 +138,7 @@ def evaluate(model: Path, sentences: list[Sentence], language: str = "id", docum
         agreed: list[list[str]] = []
         for size in documents:
             start = len(agreed)
-            part = predicted[start:start + size]
-            agreed += consistent([words for words, _ in sentences[start:start + size]], part) if size > 1 else part
+            agreed += consistent([words for words, _ in sentences[start:start + size]], predicted[start:start + size])
         predicted = agreed
     return score([tags for _, tags in sentences], predicted)
 

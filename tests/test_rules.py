@@ -1815,3 +1815,45 @@ def test_every_two_parties_of_a_list_after_a_cooperation_word_cooperate(language
     claim per pair), not the first two alone."""
     a, b, c = names
     assert _pairs(text, "cooperates_with", language) == {frozenset((a, b)), frozenset((a, c)), frozenset((b, c))}
+
+
+def test_a_foreign_officials_english_title_in_indonesian_news_gives_the_post():
+    """Indonesian news keeps a foreign official's post in English, a one-word title too ("AFP Commander SEA,
+    X", "Commander Vietnam Coast Guard X"), and a title opening a country's body is no part of the body."""
+    posts = _posts("Acara itu juga dihadiri AFP Commander SEA, Peter Walsh, dan Deputy Counsellor NSS Haruto Sakamoto. "
+                   "Kepala Bakamla kemudian bertemu Commander Vietnam Coast Guard Tran Van Long.")
+    assert {("Peter Walsh", "Australian Federal Police", "Commander"),
+            ("Haruto Sakamoto", "NSS", "Deputy Counsellor"),
+            ("Tran Van Long", "Vietnam Coast Guard", "Commander")} <= posts, posts
+
+
+def test_a_military_or_legal_units_short_form_opens_a_bodys_name():
+    """"Lanud", "Kejati", "Kanwil" open a unit's name as "Polda" and "Kodam" do: the unit is a body, not a person
+    or place named after the hero it is named for."""
+    text = ("Komandan Lanud Halim Perdanakusuma Marsma TNI Budi Santoso membuka latihan itu. "
+            "Kepala Kejati Sumsel Ahmad Yani dan Kepala Kanwil Kemenkumham Aceh Rudi Hartono menandatangani nota kesepahaman.")
+    assert {("Budi Santoso", "Lanud Halim Perdanakusuma", "Komandan"), ("Ahmad Yani", "Kejati Sumsel", "Kepala"),
+            ("Rudi Hartono", "Kanwil Kemenkumham Aceh", "Kepala")} <= _posts(text)
+    result = extract.run(nlp.run(_article(text)), rules_only=True)
+    assert {(e.name, e.type) for e in result.entities.values() if e.type != "Agreement"} == {
+        ("Budi Santoso", "Person"), ("Ahmad Yani", "Person"), ("Rudi Hartono", "Person"),
+        ("Lanud Halim Perdanakusuma", "Organization"), ("Kejati Sumsel", "Organization"),
+        ("Kanwil Kemenkumham Aceh", "Organization")}
+
+
+@pytest.mark.parametrize("language, text, post", [
+    ("en", "ICE Director John Marlow met EEAS Deputy Secretary General Pierre Lamont in Washington.",
+     ("John Marlow", "U.S. Immigration and Customs Enforcement", "Director")),
+    ("en", "ICE Director John Marlow met EEAS Deputy Secretary General Pierre Lamont in Washington.",
+     ("Pierre Lamont", "European External Action Service", "Deputy Secretary General")),
+    ("id", "Ketua BPK Ahmad Sutrisno dan Kepala Basarnas Rudi Hartono menghadiri rapat itu.",
+     ("Ahmad Sutrisno", "Badan Pemeriksa Keuangan", "Ketua")),
+    ("id", "Ketua BPK Ahmad Sutrisno dan Kepala Basarnas Rudi Hartono menghadiri rapat itu.",
+     ("Rudi Hartono", "Badan Nasional Pencarian dan Pertolongan", "Kepala")),
+    ("id", "Menbudpar Joko Santoso dan Menko Kesra Ani Wijaya hadir di Istana.",
+     ("Ani Wijaya", "Indonesia", "Menko Kesra")),
+])
+def test_a_listed_bodys_acronym_and_a_ministers_short_title_give_the_post(language, text, post):
+    """The gazetteer's state and international bodies are known by their acronyms, and a minister's short
+    title of an earlier cabinet by what it abbreviates."""
+    assert post in _posts(text, language)

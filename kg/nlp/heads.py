@@ -130,8 +130,8 @@ def head_chunks(tokens: list[Token], lex: Lexicon, gaz: Gazetteer) -> dict[int, 
                 end += 2  # "Konferensi Aseanapol ke 36"
             if etype in ("Event", "Organization") and end - start > 2 and tokens[start].text == "The":
                 start += 1  # "The International Conference on ... opened": the article is no part of the name
-            elif etype == "Organization" and start == i and _title_before_country(tokens, start, end, lex, gaz):
-                start += match_title(tokens, start, lex)  # "Commander Vietnam Coast Guard X": the title's body
+            elif etype == "Organization" and start == i and (title := _title_before_country(tokens, start, end, lex, gaz)):
+                start += title  # "Commander Vietnam Coast Guard X": the title's body
             elif etype == "Organization" and end - start == 2 and tokens[start].text.lower() in _REFERRING:
                 i = max(end, i + 1)  # "The Authority reported ...", "This Institute was set up ...": a body the
                 continue  # text names elsewhere, no name of its own (multiNER train: 40 wrong bodies fewer, none lost)
@@ -212,16 +212,16 @@ def acronym(text: str) -> bool:
     return len(text) > 1 and text.isupper() and text.isalpha()
 
 
-def _title_before_country(tokens: list[Token], start: int, end: int, lex: Lexicon, gaz: Gazetteer) -> bool:
-    """Whether a body's capitalised run opens with a post title and then a country or its adjective, the body's
-    name beginning with the country ("Commander Vietnam Coast Guard X", "Chief Philippine National Police Y"):
-    English titles stand so in Indonesian news, which names a foreign official's post as written. A body that
-    opens with a title word and no country ("King Abdulaziz University") keeps it."""
+def _title_before_country(tokens: list[Token], start: int, end: int, lex: Lexicon, gaz: Gazetteer) -> int:
+    """Tokens of the post title a body's capitalised run opens with when a country or its adjective follows it,
+    the body's name beginning with the country ("Commander Vietnam Coast Guard X", "Chief Philippine National
+    Police Y"): English titles stand so in Indonesian news, which names a foreign official's post as written.
+    0 for a body that opens with a title word and no country ("King Abdulaziz University"), which keeps it."""
     n = match_title(tokens, start, lex)
     if not n or start + n >= end - 1:
-        return False
+        return 0
     found = gaz.match(tokens, start + n)
-    return bool(found and found[1].type == "Country") or tokens[start + n].text.lower() in gaz.adjectives
+    return n if (found and found[1].type == "Country") or tokens[start + n].text.lower() in gaz.adjectives else 0
 
 
 def _without_owner(tokens: list[Token], start: int, end: int, lex: Lexicon, gaz: Gazetteer) -> int:
